@@ -1,0 +1,149 @@
+import 'reflect-metadata';
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import express, { type Request, type Response, type NextFunction } from 'express';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { Redis } from 'ioredis';
+import type { Config } from './config/config';
+import type { Logger } from './core/observability/logger';
+import { Metrics } from './core/observability/metrics';
+import { poolStats } from './core/db/orm';
+import type { TokenVerifier } from './core/auth/token-verifier';
+import { authenticate } from './core/auth/authenticate';
+import { LOCAL_ISSUER_BASE_PATH, LOCAL_REALM, type LocalIssuer } from './core/auth/local-issuer';
+import { RequestUnitOfWork } from './core/tenancy/tenant-tx';
+import type { RequestContext } from './core/graphql/context';
+import { getSchema } from './core/graphql/schema';
+import { queryLimitsPlugin } from './core/graphql/limits';
+import { observabilityPlugin, unitOfWorkPlugin } from './core/graphql/plugins';
+import { formatError } from './core/graphql/format-error';
+import type { Services } from './services';
+
+export interface AppDeps {
+  config: Config;
+  services: Services;
+  redis: Redis;
+  verifier: TokenVerifier;
+  log: Logger;
+  /** served at /local-issuer/realms/onedoor/... in development only */
+  localIssuer?: LocalIssuer;
+}
+
+export interface App {
+  server: http.Server;
+  listen(port: number, host?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+const REQ_ID_RE = /^[A-Za-z0-9._-]{1,64}$/;
+
+async function within<T>(ms: number, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([p, new Promise<T>((_, rej) => (timer = setTimeout(() => rej(new Error('timeout')), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function createApp(deps: AppDeps): Promise<App> {
+  const { config, services, redis, verifier, log } = deps;
+  const metrics = new Metrics(() => poolStats(services.orm));
+  const app = express();
+  const server = http.createServer(app);
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const given = req.headers['x-request-id'];
+    const reqId = typeof given === 'string' && REQ_ID_RE.test(given) ? given : randomUUID();
+    res.locals['reqId'] = reqId;
+    res.setHeader('x-request-id', reqId);
+    const end = metrics.httpDuration.startTimer({ method: req.method });
+    res.on('finish', () => end({ route: req.route?.path ?? req.path.split('/')[1] ?? '', status: String(res.statusCode) }));
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    const checks = await Promise.allSettled([
+      within(2000, services.orm.em.getConnection().execute('select 1')),
+      within(2000, redis.ping()),
+    ]);
+    const [db, rd] = checks.map((c) => (c.status === 'fulfilled' ? 'ok' : 'unavailable'));
+    res.status(db === 'ok' && rd === 'ok' ? 200 : 503).json({ database: db, redis: rd });
+  });
+
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('content-type', metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
+  });
+
+  if (deps.localIssuer) {
+    const li = deps.localIssuer;
+    const base = `${LOCAL_ISSUER_BASE_PATH}/realms/${LOCAL_REALM}`;
+    app.get(`${base}/protocol/openid-connect/certs`, (_req, res) => {
+      res.json(li.jwks());
+    });
+    app.get(`${base}/.well-known/openid-configuration`, (_req, res) => {
+      res.json(li.openidConfiguration());
+    });
+  }
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await getSchema(),
+    introspection: !config.isProduction,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
+    formatError: formatError(config.isProduction),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      queryLimitsPlugin({ maxDepth: config.GRAPHQL_MAX_DEPTH, maxAliases: config.GRAPHQL_MAX_ALIASES, maxCost: config.GRAPHQL_MAX_COST }),
+      observabilityPlugin(metrics, log),
+      unitOfWorkPlugin(),
+    ],
+  });
+  await apollo.start();
+
+  const authOpts = { clientId: config.KEYCLOAK_CLIENT_ID, tenantClaim: config.AUTH_TENANT_CLAIM };
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<RequestContext> => {
+        const reqId = res.locals['reqId'] as string;
+        const auth = await authenticate(req, verifier, services.tenantDirectory, authOpts, log.child({ reqId }));
+        return {
+          reqId,
+          ip: req.ip ?? null,
+          ...auth,
+          uow: auth.tenant ? new RequestUnitOfWork(services.orm, auth.tenant.id) : null,
+          log: log.child({ reqId, tenantId: auth.tenant?.id, userId: auth.viewer.subject }),
+          services,
+          loaders: new Map(),
+        };
+      },
+    }),
+  );
+
+  return {
+    server,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const addr = server.address();
+          resolve(typeof addr === 'object' && addr ? `http://${host && host !== '0.0.0.0' ? host : '127.0.0.1'}:${addr.port}` : String(addr));
+        });
+      }),
+    // Apollo's drain plugin stops new connections and waits for in-flight operations.
+    stop: () => apollo.stop(),
+  };
+}

@@ -1,0 +1,35 @@
+import type { Redis } from 'ioredis';
+import type { Config } from './config/config';
+import { createLogger, type Logger } from './core/observability/logger';
+import { createOrm, type Orm } from './core/db/orm';
+import { createRedis } from './core/queue/redis';
+import { QueueClient } from './core/queue/queue-client';
+import { createServices, type Services } from './services';
+
+export interface Runtime {
+  config: Config;
+  log: Logger;
+  orm: Orm;
+  redis: Redis;
+  queues: QueueClient;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/** What the API and the worker processes both need, built the same way. */
+export async function bootstrap(config: Config, log: Logger = createLogger(config.LOG_LEVEL)): Promise<Runtime> {
+  if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm start sets it up for development)');
+  if (!config.REDIS_URL) throw new Error('REDIS_URL is not set (npm start sets it up for development)');
+  const orm = await createOrm(config.DATABASE_URL, config.DATABASE_POOL_MAX);
+  const redis = createRedis(config.REDIS_URL);
+  const queues = new QueueClient(redis, config.REDIS_PREFIX);
+  const services = createServices(orm, queues);
+  return {
+    config, log, orm, redis, queues, services,
+    async close() {
+      await queues.close();
+      await redis.quit().catch(() => undefined);
+      await orm.close(true);
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env. Everything else receives a Config.
+ * Validation happens once at start so a bad deployment fails fast, naming the variable.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PUBLIC_URL: z.url().optional(),
+
+  DATABASE_URL: z.url().optional(),
+  DATABASE_OWNER_URL: z.url().optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DATA_DIR: z.string().default('.data'),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  DEMO_DATA: bool.default(true),
+
+  REDIS_URL: z.url().optional(),
+  REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, _ and - only').default('onedoor'),
+
+  KEYCLOAK_REALM_URL: z.url().optional(),
+  KEYCLOAK_CLIENT_ID: z.string().min(1).default('onedoor-api'),
+  AUTH_TENANT_CLAIM: z.string().min(1).default('organization'),
+  AUTH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  AUTH_JWKS_COOLDOWN_SECONDS: z.coerce.number().min(0).max(3600).default(30),
+  AUTH_ALLOW_LOCAL_ISSUER: bool.optional(),
+
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(32).default(8),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(100).default(15),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).max(100000).default(5000),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(100000).default(2000),
+
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(120).default(10),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export interface Config extends Env {
+  isProduction: boolean;
+  /** true when tokens come from the built-in development issuer instead of Keycloak */
+  useLocalIssuer: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings in .env files mean "not set", not "set to empty".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  const useLocalIssuer = !e.KEYCLOAK_REALM_URL;
+  const problems: string[] = [];
+  if (isProduction) {
+    if (useLocalIssuer) problems.push('KEYCLOAK_REALM_URL: required when NODE_ENV=production (the local development issuer is refused in production)');
+    if (!e.DATABASE_URL) problems.push('DATABASE_URL: required when NODE_ENV=production (no embedded PostgreSQL in production)');
+    if (!e.REDIS_URL) problems.push('REDIS_URL: required when NODE_ENV=production');
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return { ...e, isProduction, useLocalIssuer };
+}

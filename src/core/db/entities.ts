@@ -1,0 +1,12 @@
+import { OrgUnitEntity } from '../../modules/org-unit/org-unit.entity';
+import { DepartmentEntity } from '../../modules/department/department.entity';
+import { AuditEventEntity } from '../../modules/audit/audit.entity';
+
+export const TENANT_FILTER = 'tenant';
+
+/**
+ * Entities whose rows belong to one tenant; the tenant filter applies to all of them.
+ * `tenants` itself has no entity: the app reads it through `tenant_directory()` and writes it
+ * only through the platform functions (see modules/tenant/tenant.repository.ts).
+ */
+export const tenantEntities = [OrgUnitEntity, DepartmentEntity, AuditEventEntity];

@@ -1,0 +1,95 @@
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { badUserInput } from '../errors/errors';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean) hasNextPage!: boolean;
+  @Field(() => Boolean) hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true }) startCursor!: string | null;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `Page size, at most ${MAX_PAGE_SIZE}` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+}
+
+export interface Page<T> {
+  nodes: T[];
+  cursors: string[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  totalCount?: () => Promise<number>;
+}
+
+/** Checked before any SQL runs; the cost plugin already refused literal oversize values. */
+export function pageSize(args: PageArgs): number {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw badUserInput(`first must be between 0 and ${MAX_PAGE_SIZE}`);
+  }
+  return first;
+}
+
+/** Opaque keyset cursor: base64url of the sort key values. */
+export const encodeCursor = (key: (string | number)[]): string => Buffer.from(JSON.stringify(key)).toString('base64url');
+
+export function decodeCursor(cursor: string | null | undefined, arity: number): (string | number)[] | null {
+  if (!cursor) return null;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(key) && key.length === arity && key.every((k) => typeof k === 'string' || typeof k === 'number')) {
+      return key as (string | number)[];
+    }
+  } catch {
+    /* fall through */
+  }
+  throw badUserInput('after is not a cursor this list issued');
+}
+
+/** Fetch `size + 1` rows in key order, then shape them into a page. */
+export function toPage<T>(rows: T[], size: number, key: (row: T) => (string | number)[], hadCursor: boolean): Page<T> {
+  const nodes = rows.slice(0, size);
+  return { nodes, cursors: nodes.map((n) => encodeCursor(key(n))), hasNextPage: rows.length > size, hasPreviousPage: hadCursor };
+}
+
+export function createConnectionType<T extends object>(name: string, nodeType: ClassType<T>) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field(() => String) cursor!: string;
+    @Field(() => nodeType) node!: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class Connection {
+    @Field(() => [Edge]) edges!: Edge[];
+    @Field(() => PageInfo) pageInfo!: PageInfo;
+    @Field(() => Int, { description: 'Counted only when asked for' })
+    totalCount!: number;
+  }
+  return Connection;
+}
+
+/** Plain data for a connection; `totalCount` is a getter so it costs a query only when selected. */
+export function connectionFrom<T, N>(page: Page<T>, map: (row: T) => N) {
+  const count = page.totalCount ?? (async () => page.nodes.length);
+  return {
+    edges: page.nodes.map((n, i) => ({ cursor: page.cursors[i]!, node: map(n) })),
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: page.cursors[0] ?? null,
+      endCursor: page.cursors.at(-1) ?? null,
+    },
+    get totalCount() {
+      return count();
+    },
+  };
+}

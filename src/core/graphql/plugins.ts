@@ -1,0 +1,54 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestContext } from './context';
+import type { Metrics } from '../observability/metrics';
+import type { Logger } from '../observability/logger';
+import { PUBLIC_ERROR_CODES } from '../errors/errors';
+
+/** Ends the operation's tenant transaction: commit, or roll back a mutation that failed. */
+export function unitOfWorkPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, operation, errors }) {
+          const uow = contextValue?.uow;
+          if (!uow) return;
+          const failedMutation = operation?.operation === 'mutation' && !!errors?.length;
+          await uow.finish(!failedMutation);
+        },
+      };
+    },
+  };
+}
+
+/** Durations, error counts, and the server-side log of every error a client only sees masked. */
+export function observabilityPlugin(metrics: Metrics, log: Logger): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      return {
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const e of errors) {
+            const code = String(e.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR');
+            metrics.graphqlErrors.inc({ code });
+            if (!PUBLIC_ERROR_CODES.has(code)) {
+              (contextValue?.log ?? log).error({ err: e.originalError ?? e, operationName, path: e.path }, 'graphql internal error');
+            }
+          }
+        },
+        async willSendResponse({ response, operation, operationName, errors, contextValue }) {
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          metrics.graphqlDuration.observe(
+            { operation: operationName ?? 'anonymous', type: operation?.operation ?? 'unknown', outcome: errors?.length ? 'error' : 'ok' },
+            seconds,
+          );
+          // The request id lets a clerk's screenshot of "Internal server error" find the log line.
+          if (response.body.kind === 'single' && response.body.singleResult.errors && contextValue?.reqId) {
+            for (const e of response.body.singleResult.errors) {
+              if (e.extensions?.['code'] === 'INTERNAL_SERVER_ERROR') (e.extensions as Record<string, unknown>)['requestId'] = contextValue.reqId;
+            }
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { buildSchema } from 'type-graphql';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { TenantResolver } from '../../modules/tenant/tenant.resolver';
+import { OrgUnitResolver } from '../../modules/org-unit/org-unit.resolver';
+import { DepartmentResolver } from '../../modules/department/department.resolver';
+
+export const resolvers = [TenantResolver, OrgUnitResolver, DepartmentResolver] as const;
+
+let built: Promise<GraphQLSchema> | null = null;
+
+/** type-graphql keeps metadata globally, so the schema is built once per process. */
+export function getSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({ resolvers: [...resolvers], validate: false });
+  return built;
+}
+
+/** The SDL committed as schema/schema.graphql; sorted so diffs show real changes only. */
+export async function printSdl(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await getSchema()))}\n`;
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/**
+ * Queue names are kebab-case and never renamed (jobs in Redis outlive deployments).
+ * Job names are `<area>.<action>`; payloads carry ids only, never personal data.
+ */
+export const QUEUES = { provisioning: 'provisioning' } as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export const JOBS = {
+  'tenant.seed-defaults': { queue: QUEUES.provisioning, payload: z.object({ tenantId: z.uuid() }) },
+  'tenant.defaults-sweep': { queue: QUEUES.provisioning, payload: z.object({}) },
+} as const;
+export type JobName = keyof typeof JOBS;
+export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]['payload']>;
+
+/** Deterministic job ids make re-enqueueing harmless; BullMQ forbids ':' in custom ids. */
+export const jobId = (name: JobName, ...parts: string[]): string => [name, ...parts].join('-').replace(/:/g, '_');

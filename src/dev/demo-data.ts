@@ -1,0 +1,82 @@
+import { withTenant } from '../core/tenancy/tenant-tx';
+import type { TenantScope } from '../core/graphql/context';
+import type { Services } from '../services';
+import type { TenantRecord } from '../modules/tenant/tenant.model';
+import type { OrgUnitKind } from '../modules/org-unit/org-unit.entity';
+
+const ACTOR = { subject: 'system:demo-data', requestId: null };
+const WEEKDAYS_8_TO_5 = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:30', closes: '17:30' }));
+const ALWAYS = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '00:00', closes: '23:59' }));
+
+interface UnitSpec {
+  kind: OrgUnitKind;
+  name: string;
+  address?: string;
+  open?: typeof ALWAYS;
+  children?: UnitSpec[];
+}
+
+/** Zhili (织里镇), from the reports: center → Zhinan sub-center → 24-hour patrol team, and grids. */
+const ZHILI_UNITS: UnitSpec = {
+  kind: 'CENTER', name: '织里镇社会治理中心', address: '湖州市吴兴区织里镇', open: WEEKDAYS_8_TO_5,
+  children: [
+    {
+      kind: 'SUB_CENTER', name: '织南分中心', address: '织南派出所', open: ALWAYS,
+      children: [
+        { kind: 'STATION', name: '民生服务队', open: ALWAYS, children: [{ kind: 'GRID', name: '织南第一网格' }, { kind: 'GRID', name: '织南第二网格' }] },
+      ],
+    },
+    { kind: 'GRID', name: '大河网格' },
+  ],
+};
+
+const WUXING_UNITS: UnitSpec = { kind: 'CENTER', name: '吴兴区社会治理中心', address: '湖州市吴兴区', open: WEEKDAYS_8_TO_5 };
+const HONGTA_UNITS: UnitSpec = {
+  kind: 'CENTER', name: '红塔区社会治理中心', address: '玉溪市红塔区', open: WEEKDAYS_8_TO_5,
+  children: [{ kind: 'STATION', name: '玉兴街道工作站' }],
+};
+
+/** Zhili's stationed social forces beyond the default catalogue. */
+const ZHILI_DEPARTMENTS = [
+  { code: 'police-lawyer', name: '警律联调', kind: 'LAWYERS' as const },
+  { code: 'pingan-sisters', name: '平安大姐', kind: 'VOLUNTEERS' as const },
+  { code: 'kidswear-chamber', name: '童装商会', kind: 'ASSOCIATION' as const },
+  { code: 'loving-mothers', name: '爱心妈妈', kind: 'VOLUNTEERS' as const },
+  { code: 'pingan-alliance', name: '平安公益联盟', kind: 'VOLUNTEERS' as const },
+];
+
+async function ensureTenant(s: Services, code: string, name: string, level: TenantRecord['level'], parentId: string | null, prefix: string) {
+  const [existing] = await s.tenants.byCodesForSeed([code]);
+  if (existing) return existing;
+  const r = await s.tenants.create(ACTOR, { code, name, level, parentId, caseNumberPrefix: prefix });
+  if (!r.ok) throw new Error(`demo tenant ${code}: ${r.errors.map((e) => e.message).join('; ')}`);
+  return r.value;
+}
+
+async function createUnits(scope: TenantScope, s: Services, spec: UnitSpec, parentId: string | null): Promise<void> {
+  const r = await s.orgUnits.create(scope, { kind: spec.kind, name: spec.name, parentId, address: spec.address ?? null, openingHours: spec.open ?? [] });
+  if (!r.ok) throw new Error(`demo unit ${spec.name}: ${r.errors.map((e) => e.message).join('; ')}`);
+  for (const c of spec.children ?? []) await createUnits(scope, s, c, r.value.id);
+}
+
+/**
+ * Loads the demo tenants once (skipped when `wuxing` exists), through the same services the
+ * API uses, so demo data obeys every rule real data does.
+ */
+export async function loadDemoData(s: Services): Promise<boolean> {
+  if ((await s.tenants.byCodesForSeed(['wuxing'])).length) return false;
+  const wuxing = await ensureTenant(s, 'wuxing', '吴兴区社会治理中心', 'DISTRICT', null, 'WX');
+  const zhili = await ensureTenant(s, 'zhili', '织里镇社会治理中心', 'TOWN', wuxing.id, 'ZL');
+  const hongta = await ensureTenant(s, 'hongta', '红塔区社会治理中心', 'DISTRICT', null, 'HT');
+  for (const [tenant, units] of [[wuxing, WUXING_UNITS], [zhili, ZHILI_UNITS], [hongta, HONGTA_UNITS]] as const) {
+    await s.provisioning.seedDefaults(tenant.id);
+    await withTenant(s.orm, tenant.id, async (em) => {
+      const scope: TenantScope = { tenant, em, actor: { subject: ACTOR.subject, requestId: 'demo-data', ip: null } };
+      if (tenant.code === 'zhili') {
+        for (const d of ZHILI_DEPARTMENTS) await s.departments.create(scope, d);
+      }
+      await createUnits(scope, s, units, null);
+    });
+  }
+  return true;
+}

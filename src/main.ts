@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { loadConfig, ConfigError } from './config/config';
+import { createLogger } from './core/observability/logger';
+import { checkRedisPolicy } from './core/queue/redis';
+import { setupVerifier } from './core/auth/verifier-setup';
+import { bootstrap } from './bootstrap';
+import { createApp } from './app';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.LOG_LEVEL);
+  const rt = await bootstrap(config, log);
+  await checkRedisPolicy(rt.redis, config.isProduction, log);
+  const { verifier, localIssuer } = await setupVerifier(config);
+  const app = await createApp({ config, services: rt.services, redis: rt.redis, verifier, log, localIssuer });
+  const url = await app.listen(config.PORT, config.HOST);
+  log.info({ url: `${url}/graphql`, localIssuer: !!localIssuer }, 'api listening');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'api shutting down');
+    const force = setTimeout(() => process.exit(1), config.SHUTDOWN_GRACE_SECONDS * 1000).unref();
+    await app.stop();
+    await rt.close();
+    clearTimeout(force);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((e: unknown) => {
+  // Config errors name the variable; print them plainly for the operator.
+  console.error(e instanceof ConfigError ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+import { userError, type UserErrorData } from '../../core/graphql/user-error';
+import type { OpeningPeriod, OrgUnitKind } from './org-unit.entity';
+import { OrgUnitErrorCode as E } from './org-unit.errors';
+
+/** Which kinds may sit under which: the center at the top, grids under a station or center. */
+export const ALLOWED_PARENTS: Record<OrgUnitKind, readonly (OrgUnitKind | null)[]> = {
+  CENTER: [null],
+  SUB_CENTER: ['CENTER'],
+  STATION: ['CENTER', 'SUB_CENTER'],
+  GRID: ['CENTER', 'SUB_CENTER', 'STATION'],
+};
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** Periods on one weekday must not overlap; "24:00" is not a time, close at "23:59". */
+export function checkOpeningHours(periods: OpeningPeriod[], path: string[]): UserErrorData<E>[] {
+  const errors: UserErrorData<E>[] = [];
+  periods.forEach((p, i) => {
+    const at = [...path, String(i)];
+    if (!Number.isInteger(p.weekday) || p.weekday < 1 || p.weekday > 7) {
+      errors.push(userError([...at, 'weekday'], E.INVALID, 'Weekday is 1 (Monday) to 7 (Sunday)'));
+    }
+    if (!HHMM.test(p.opens) || !HHMM.test(p.closes)) {
+      errors.push(userError(at, E.INVALID, 'Times are HH:MM in the tenant\'s time zone'));
+    } else if (p.opens >= p.closes) {
+      errors.push(userError(at, E.INVALID, 'A period must close after it opens'));
+    }
+  });
+  if (errors.length) return errors;
+  const sorted = [...periods].sort((a, b) => a.weekday - b.weekday || a.opens.localeCompare(b.opens));
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1]!;
+    const b = sorted[i]!;
+    if (a.weekday === b.weekday && b.opens < a.closes) {
+      errors.push(userError(path, E.INVALID, `Periods overlap on weekday ${b.weekday}: ${a.opens}–${a.closes} and ${b.opens}–${b.closes}`));
+    }
+  }
+  return errors;
+}

@@ -1,0 +1,33 @@
+import type { Orm } from '../../core/db/orm';
+import { withTenant } from '../../core/tenancy/tenant-tx';
+import type { DepartmentService } from '../department/department.service';
+import type { TenantRepository } from './tenant.repository';
+import type { TenantService } from './tenant.service';
+
+/**
+ * Gives a new tenant its starter catalogue. The row `defaults_seeded_at` is the truth; the
+ * job is only the trigger, and the sweep re-triggers tenants whose job was lost.
+ */
+export class TenantProvisioning {
+  constructor(
+    private readonly orm: Orm,
+    private readonly repo: TenantRepository,
+    private readonly tenants: TenantService,
+    private readonly departments: DepartmentService,
+  ) {}
+
+  /** Idempotent, and inside the tenant's own isolation context like any tenant work. */
+  seedDefaults(tenantId: string): Promise<{ departments: number }> {
+    return withTenant(this.orm, tenantId, async (em) => {
+      const departments = await this.departments.seedDefaults(em, tenantId);
+      await em.execute('update tenants set defaults_seeded_at = now(), updated_at = now() where id = ? and defaults_seeded_at is null', [tenantId]);
+      return { departments };
+    });
+  }
+
+  async sweep(limit = 500): Promise<number> {
+    const pending = await this.repo.pendingDefaults(limit);
+    for (const id of pending) await this.tenants.requestDefaults(id);
+    return pending.length;
+  }
+}

@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { loadConfig, ConfigError } from '../src/config/config';
+import { createLogger } from '../src/core/observability/logger';
+import { checkRedisPolicy } from '../src/core/queue/redis';
+import { bootstrap } from '../src/bootstrap';
+import { startWorkers, upsertSchedulers } from './runtime';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.LOG_LEVEL);
+  const rt = await bootstrap(config, log);
+  await checkRedisPolicy(rt.redis, config.isProduction, log);
+  await upsertSchedulers(rt.queues);
+  const set = startWorkers(rt.services, rt.redis, config.REDIS_PREFIX, log);
+  log.info({ queues: set.workers.map((w) => w.name) }, 'workers started');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'workers shutting down');
+    const force = setTimeout(() => process.exit(1), config.SHUTDOWN_GRACE_SECONDS * 1000).unref();
+    await set.close();
+    await rt.close();
+    clearTimeout(force);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof ConfigError ? e.message : e);
+  process.exit(1);
+});

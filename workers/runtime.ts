@@ -1,0 +1,58 @@
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../src/core/observability/logger';
+import type { Services } from '../src/services';
+import { JOBS, QUEUES, type JobName } from '../src/core/queue/queues';
+import type { QueueClient } from '../src/core/queue/queue-client';
+import { tenantSeedDefaults } from './processors/tenant-seed-defaults.processor';
+import { tenantDefaultsSweep } from './processors/tenant-defaults-sweep.processor';
+
+type Handler = (payload: never) => Promise<unknown>;
+
+function handlers(s: Services): Record<JobName, Handler> {
+  return {
+    'tenant.seed-defaults': tenantSeedDefaults(s),
+    'tenant.defaults-sweep': tenantDefaultsSweep(s),
+  };
+}
+
+/** Periodic sweeps; upsert makes every worker replica declare the same single scheduler. */
+export async function upsertSchedulers(queues: QueueClient): Promise<void> {
+  await queues
+    .queue(QUEUES.provisioning)
+    .upsertJobScheduler('tenant.defaults-sweep', { every: 60_000 }, { name: 'tenant.defaults-sweep', data: {} });
+}
+
+export interface WorkerSet {
+  workers: Worker[];
+  close(): Promise<void>;
+}
+
+/** Refuses to start when a declared job has no handler, rather than failing jobs at 3 a.m. */
+export function startWorkers(s: Services, connection: Redis, prefix: string, log: Logger, concurrency = 5): WorkerSet {
+  const table = handlers(s);
+  const missing = (Object.keys(JOBS) as JobName[]).filter((n) => typeof table[n] !== 'function');
+  if (missing.length) throw new Error(`No handler for job(s): ${missing.join(', ')}`);
+
+  const process = async (job: Job) => {
+    const def = JOBS[job.name as JobName];
+    if (!def) throw new UnrecoverableError(`unknown job name ${job.name}`);
+    const parsed = def.payload.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(`bad payload for ${job.name}`);
+    return table[job.name as JobName](parsed.data as never);
+  };
+
+  const workers = Object.values(QUEUES).map((queue) => {
+    const w = new Worker(queue, process, { connection: connection.duplicate(), prefix, concurrency });
+    w.on('failed', (job, err) => log.warn({ queue, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
+    w.on('error', (err) => log.error({ queue, err: err.message }, 'worker error'));
+    return w;
+  });
+  return {
+    workers,
+    // close() waits for active jobs to finish: a SIGTERM never cuts a job in half.
+    close: async () => {
+      await Promise.all(workers.map((w) => w.close()));
+    },
+  };
+}
