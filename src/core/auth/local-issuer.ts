@@ -21,6 +21,8 @@ export interface TokenRequest {
   expiresInSeconds?: number;
   notBeforeSeconds?: number;
   extra?: Record<string, unknown>;
+  /** tests only: sign as if another issuer */
+  issuer?: string;
 }
 
 /**
@@ -91,7 +93,7 @@ export class LocalIssuer {
       ...req.extra,
     })
       .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid })
-      .setIssuer(this.issuer)
+      .setIssuer(req.issuer ?? this.issuer)
       .setSubject(req.subject)
       .setAudience(req.audience ?? [this.clientId, 'account'])
       .setIssuedAt(now)
