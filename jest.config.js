@@ -11,6 +11,7 @@ module.exports = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
   // jose is ESM-only: let swc turn it into CommonJS for Jest's module system.
   transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   testTimeout: 30000,
