@@ -38,6 +38,7 @@ export interface App {
 }
 
 const REQ_ID_RE = /^[A-Za-z0-9._-]{1,64}$/;
+const KNOWN_ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
 
 async function within<T>(ms: number, p: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -62,7 +63,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
     res.locals['reqId'] = reqId;
     res.setHeader('x-request-id', reqId);
     const end = metrics.httpDuration.startTimer({ method: req.method });
-    res.on('finish', () => end({ route: req.route?.path ?? req.path.split('/')[1] ?? '', status: String(res.statusCode) }));
+    res.on('finish', () => {
+      // A fixed set of labels: a raw path label would let any client grow the metric without bound.
+      const path = req.originalUrl.split('?')[0] ?? '';
+      end({ route: KNOWN_ROUTES.has(path) ? path : 'other', status: String(res.statusCode) });
+    });
     next();
   });
 
@@ -119,7 +124,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
         const reqId = res.locals['reqId'] as string;
-        const auth = await authenticate(req, verifier, services.tenantDirectory, authOpts, log.child({ reqId }));
+        const auth = await authenticate(req, verifier, services.tenantDirectory, authOpts, log.child({ reqId })).catch((e: unknown) => {
+          // Refusals at the door never reach Apollo's error hooks; count them here.
+          metrics.graphqlErrors.inc({ code: String((e as { extensions?: { code?: string } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+          throw e;
+        });
         return {
           reqId,
           ip: req.ip ?? null,

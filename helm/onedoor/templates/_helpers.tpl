@@ -187,10 +187,78 @@ selector labels. Call with (dict "ctx" $ "component" "api" "constraints" <list>)
 {{- if and .Values.workers.enabled (le (int .Values.workers.terminationGracePeriodSeconds) $grace) }}
 {{- fail (printf "workers.terminationGracePeriodSeconds (%d) must exceed config.shutdownGraceSeconds (%d)" (int .Values.workers.terminationGracePeriodSeconds) $grace) }}
 {{- end }}
+{{- range $c := list "api" "workers" }}
+{{- $a := (index $.Values $c).autoscaling }}
+{{- if and $a.enabled (kindIs "invalid" $a.targetCPUUtilizationPercentage) (kindIs "invalid" $a.targetMemoryUtilizationPercentage) }}
+{{- fail (printf "%s.autoscaling: set targetCPUUtilizationPercentage and/or targetMemoryUtilizationPercentage" $c) }}
+{{- end }}
+{{- if and $a.enabled (gt (int $a.minReplicas) (int $a.maxReplicas)) }}
+{{- fail (printf "%s.autoscaling: minReplicas exceeds maxReplicas" $c) }}
+{{- end }}
+{{- end }}
 {{- if and .Values.api.podDisruptionBudget.enabled (not (kindIs "invalid" .Values.api.podDisruptionBudget.minAvailable)) (not (kindIs "invalid" .Values.api.podDisruptionBudget.maxUnavailable)) }}
 {{- fail "api.podDisruptionBudget: set only one of minAvailable and maxUnavailable" }}
 {{- end }}
 {{- if and .Values.workers.podDisruptionBudget.enabled (not (kindIs "invalid" .Values.workers.podDisruptionBudget.minAvailable)) (not (kindIs "invalid" .Values.workers.podDisruptionBudget.maxUnavailable)) }}
 {{- fail "workers.podDisruptionBudget: set only one of minAvailable and maxUnavailable" }}
 {{- end }}
+{{- end }}
+
+{{/* NetworkPolicy egress rules. Call with .Values.networkPolicy. */}}
+{{- define "onedoor.networkPolicyEgress" -}}
+{{- if .egress.enabled }}
+egress:
+  {{- if .egress.allowDns }}
+  - ports:
+      - port: 53
+        protocol: UDP
+      - port: 53
+        protocol: TCP
+  {{- end }}
+  {{- with .egress.to }}
+  {{- toYaml . | nindent 2 }}
+  {{- end }}
+{{- end }}
+{{- end }}
+
+{{/* HorizontalPodAutoscaler (autoscaling/v2). Call with (dict "ctx" $ "component" "api"). */}}
+{{- define "onedoor.hpa" -}}
+{{- $ctx := .ctx }}
+{{- $component := .component }}
+{{- $a := (index $ctx.Values $component).autoscaling }}
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: {{ include "onedoor.fullname" $ctx }}-{{ $component }}
+  namespace: {{ $ctx.Release.Namespace }}
+  labels:
+    {{- include "onedoor.labels" (dict "ctx" $ctx "component" $component) | nindent 4 }}
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: {{ include "onedoor.fullname" $ctx }}-{{ $component }}
+  minReplicas: {{ $a.minReplicas }}
+  maxReplicas: {{ $a.maxReplicas }}
+  metrics:
+    {{- with $a.targetCPUUtilizationPercentage }}
+    - type: Resource
+      resource:
+        name: cpu
+        target:
+          type: Utilization
+          averageUtilization: {{ . }}
+    {{- end }}
+    {{- with $a.targetMemoryUtilizationPercentage }}
+    - type: Resource
+      resource:
+        name: memory
+        target:
+          type: Utilization
+          averageUtilization: {{ . }}
+    {{- end }}
+  {{- with $a.behavior }}
+  behavior:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
 {{- end }}

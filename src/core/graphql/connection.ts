@@ -1,5 +1,6 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badUserInput } from '../errors/errors';
+import { isUuid } from '../../shared/ids';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -29,8 +30,18 @@ export interface Page<T> {
   totalCount?: () => Promise<number>;
 }
 
-/** Checked before any SQL runs; the cost plugin already refused literal oversize values. */
-export function pageSize(args: PageArgs): number {
+export interface PageRequest {
+  first: number;
+  /** the decoded keyset of the `after` cursor, or null for the first page */
+  after: string[] | null;
+}
+
+/** Checked in the resolver before any SQL runs (the cost plugin refused oversize literals already). */
+export function pageRequest(args: PageArgs, shape: CursorPart[]): PageRequest {
+  return { first: pageSize(args), after: decodeCursor(args.after, shape) };
+}
+
+function pageSize(args: PageArgs): number {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw badUserInput(`first must be between 0 and ${MAX_PAGE_SIZE}`);
@@ -39,14 +50,17 @@ export function pageSize(args: PageArgs): number {
 }
 
 /** Opaque keyset cursor: base64url of the sort key values. */
-export const encodeCursor = (key: (string | number)[]): string => Buffer.from(JSON.stringify(key)).toString('base64url');
+export const encodeCursor = (key: string[]): string => Buffer.from(JSON.stringify(key)).toString('base64url');
 
-export function decodeCursor(cursor: string | null | undefined, arity: number): (string | number)[] | null {
+export type CursorPart = 'string' | 'uuid';
+
+/** Decodes a cursor this API issued; anything else (forged, stale shape) is the caller's error. */
+export function decodeCursor(cursor: string | null | undefined, shape: CursorPart[]): string[] | null {
   if (!cursor) return null;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(key) && key.length === arity && key.every((k) => typeof k === 'string' || typeof k === 'number')) {
-      return key as (string | number)[];
+    if (Array.isArray(key) && key.length === shape.length && shape.every((t, i) => typeof key[i] === 'string' && (t === 'string' || isUuid(key[i])))) {
+      return key as string[];
     }
   } catch {
     /* fall through */
@@ -55,7 +69,7 @@ export function decodeCursor(cursor: string | null | undefined, arity: number): 
 }
 
 /** Fetch `size + 1` rows in key order, then shape them into a page. */
-export function toPage<T>(rows: T[], size: number, key: (row: T) => (string | number)[], hadCursor: boolean): Page<T> {
+export function toPage<T>(rows: T[], size: number, key: (row: T) => string[], hadCursor: boolean): Page<T> {
   const nodes = rows.slice(0, size);
   return { nodes, cursors: nodes.map((n) => encodeCursor(key(n))), hasNextPage: rows.length > size, hasPreviousPage: hadCursor };
 }

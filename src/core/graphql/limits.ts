@@ -1,6 +1,7 @@
 import {
-  GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode,
-  type SelectionSetNode, type ValueNode,
+  GraphQLError, Kind, getNamedType, getNullableType, isListType, isObjectType, isInterfaceType,
+  type DocumentNode, type FragmentDefinitionNode, type GraphQLNamedType, type GraphQLSchema,
+  type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection';
@@ -26,6 +27,9 @@ function argValue(node: ValueNode | undefined, variables: Record<string, unknown
   return undefined;
 }
 
+/** Assumed size of a list field that takes no `first` (e.g. a unit's children). */
+const UNPAGED_LIST_ESTIMATE = 10;
+
 /**
  * Static measure of an operation after validation (so fragment cycles are already refused):
  * nesting depth, aliases, and a cost where each field costs 1 and a paginated field
@@ -33,6 +37,7 @@ function argValue(node: ValueNode | undefined, variables: Record<string, unknown
  * it is off in production and its fixed shape is deep by design.
  */
 export function measureOperation(
+  schema: GraphQLSchema,
   doc: DocumentNode,
   op: OperationDefinitionNode,
   variables: Record<string, unknown>,
@@ -41,7 +46,9 @@ export function measureOperation(
   for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const m: QueryMeasure = { depth: 0, aliases: 0, cost: 0, maxFirst: 0 };
 
-  const walk = (set: SelectionSetNode, depth: number, seen: ReadonlySet<string>): number => {
+  const typeNamed = (name: string | undefined): GraphQLNamedType | undefined => (name ? schema.getType(name) : undefined);
+
+  const walk = (set: SelectionSetNode, parent: GraphQLNamedType | undefined, depth: number, seen: ReadonlySet<string>): number => {
     let cost = 0;
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) {
@@ -50,24 +57,32 @@ export function measureOperation(
         m.depth = Math.max(m.depth, depth);
         let fieldCost = 1;
         if (sel.selectionSet) {
+          const def = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[sel.name.value] : undefined;
           const firstArg = sel.arguments?.find((a) => a.name.value === 'first');
           const first = firstArg ? argValue(firstArg.value, variables) : undefined;
-          const pageSize = typeof first === 'number' ? first : firstArg ? DEFAULT_PAGE_SIZE : 1;
-          m.maxFirst = Math.max(m.maxFirst, pageSize);
-          fieldCost += Math.max(pageSize, 1) * walk(sel.selectionSet, depth + 1, seen);
+          let size = 1;
+          if (firstArg) {
+            size = typeof first === 'number' ? first : DEFAULT_PAGE_SIZE;
+            m.maxFirst = Math.max(m.maxFirst, size);
+          } else if (def && isListType(getNullableType(def.type)) && sel.name.value !== 'edges') {
+            // A connection's edges are already counted by its `first`.
+            size = UNPAGED_LIST_ESTIMATE;
+          }
+          fieldCost += Math.max(size, 1) * walk(sel.selectionSet, def ? getNamedType(def.type) : undefined, depth + 1, seen);
         }
         cost += fieldCost;
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        cost += walk(sel.selectionSet, depth, seen);
+        cost += walk(sel.selectionSet, typeNamed(sel.typeCondition?.name.value) ?? parent, depth, seen);
       } else {
         const name = sel.name.value;
         const frag = fragments.get(name);
-        if (frag && !seen.has(name)) cost += walk(frag.selectionSet, depth, new Set([...seen, name]));
+        if (frag && !seen.has(name)) cost += walk(frag.selectionSet, typeNamed(frag.typeCondition.name.value), depth, new Set([...seen, name]));
       }
     }
     return cost;
   };
-  m.cost = walk(op.selectionSet, 1, new Set());
+  const root = op.operation === 'mutation' ? schema.getMutationType() : op.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  m.cost = walk(op.selectionSet, root ?? undefined, 1, new Set());
   return m;
 }
 
@@ -79,9 +94,9 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, operation, request }) {
+        async didResolveOperation({ document, operation, request, schema }) {
           if (!operation) return;
-          const m = measureOperation(document, operation, request.variables ?? {});
+          const m = measureOperation(schema, document, operation, request.variables ?? {});
           if (m.depth > limits.maxDepth) throw tooComplex(`Query depth ${m.depth} exceeds the limit of ${limits.maxDepth}`);
           if (m.aliases > limits.maxAliases) throw tooComplex(`Query uses ${m.aliases} aliases; the limit is ${limits.maxAliases}`);
           if (m.maxFirst > MAX_PAGE_SIZE) {

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { tenantScope, type RequestContext } from '../../core/graphql/context';
-import { connectionFrom, PageArgs, pageSize } from '../../core/graphql/connection';
+import { connectionFrom, PageArgs, pageRequest } from '../../core/graphql/connection';
 import { toPayload } from '../../core/graphql/payload';
 import {
   CreateDepartmentInput, DepartmentConnection, DepartmentFilter, DepartmentPayload, DepartmentType, UpdateDepartmentInput,
@@ -14,9 +14,9 @@ export class DepartmentResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => DepartmentFilter, { nullable: true }) filter?: DepartmentFilter,
   ) {
-    const first = pageSize(page);
+    const req = pageRequest(page, ['string', 'uuid']);
     const scope = await tenantScope(ctx);
-    const result = await ctx.services.departments.list(scope, filter ?? {}, first, page.after ?? null);
+    const result = await ctx.services.departments.list(scope, filter ?? {}, req);
     return connectionFrom(result, DepartmentType.from);
   }
 

@@ -1,6 +1,6 @@
 import type { TenantScope } from '../../core/graphql/context';
 import type { Em } from '../../core/tenancy/tenant-tx';
-import { decodeCursor, toPage, type Page } from '../../core/graphql/connection';
+import { toPage, type Page, type PageRequest } from '../../core/graphql/connection';
 import { userError } from '../../core/graphql/user-error';
 import { clean, fail, ok, type Result } from '../../shared/result';
 import { isUuid } from '../../shared/ids';
@@ -28,8 +28,7 @@ const CODE_RE = /^[a-z][a-z0-9_-]{0,63}$/;
 export class DepartmentService {
   constructor(private readonly audit: AuditService) {}
 
-  async list(scope: TenantScope, filter: DepartmentListFilter, first: number, after: string | null): Promise<Page<DepartmentEntity>> {
-    const cursor = decodeCursor(after, 2);
+  async list(scope: TenantScope, filter: DepartmentListFilter, { first, after: cursor }: PageRequest): Promise<Page<DepartmentEntity>> {
     const where: Record<string, unknown> = { tenantId: scope.tenant.id };
     if (filter.kind) where['kind'] = filter.kind;
     if (!filter.includeArchived) where['archivedAt'] = null;

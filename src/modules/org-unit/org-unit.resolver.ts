@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { tenantScope, type RequestContext } from '../../core/graphql/context';
-import { connectionFrom, PageArgs, pageSize } from '../../core/graphql/connection';
+import { connectionFrom, PageArgs, pageRequest } from '../../core/graphql/connection';
 import { toPayload } from '../../core/graphql/payload';
 import { orgUnitLoaders } from './org-unit.loaders';
 import {
@@ -15,9 +15,9 @@ export class OrgUnitResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => OrgUnitFilter, { nullable: true }) filter?: OrgUnitFilter,
   ) {
-    const first = pageSize(page);
+    const req = pageRequest(page, ['uuid']);
     const scope = await tenantScope(ctx);
-    return connectionFrom(await ctx.services.orgUnits.list(scope, filter ?? {}, first, page.after ?? null), OrgUnitType.from);
+    return connectionFrom(await ctx.services.orgUnits.list(scope, filter ?? {}, req), OrgUnitType.from);
   }
 
   @Query(() => OrgUnitType, { nullable: true })

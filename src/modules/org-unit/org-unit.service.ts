@@ -1,6 +1,6 @@
 import type { TenantScope } from '../../core/graphql/context';
 import type { Em } from '../../core/tenancy/tenant-tx';
-import { decodeCursor, toPage, type Page } from '../../core/graphql/connection';
+import { toPage, type Page, type PageRequest } from '../../core/graphql/connection';
 import { userError, type UserErrorData } from '../../core/graphql/user-error';
 import { clean, fail, ok, type Result } from '../../shared/result';
 import { isUuid } from '../../shared/ids';
@@ -41,8 +41,7 @@ export class OrgUnitService {
     this.archiveGuards.push(guard);
   }
 
-  async list(scope: TenantScope, filter: OrgUnitListFilter, first: number, after: string | null): Promise<Page<OrgUnitEntity>> {
-    const cursor = decodeCursor(after, 1);
+  async list(scope: TenantScope, filter: OrgUnitListFilter, { first, after: cursor }: PageRequest): Promise<Page<OrgUnitEntity>> {
     const where: Record<string, unknown> = { tenantId: scope.tenant.id };
     if (filter.parentId) where['parentId'] = isUuid(filter.parentId) ? filter.parentId : '00000000-0000-0000-0000-000000000000';
     else if (filter.rootsOnly) where['parentId'] = null;
@@ -50,7 +49,7 @@ export class OrgUnitService {
     if (!filter.includeArchived) where['archivedAt'] = null;
     const rows = await scope.em.find(
       OrgUnitEntity,
-      cursor ? { ...where, id: { $gt: cursor[0] as string } } : where,
+      cursor ? { ...where, id: { $gt: cursor[0]! } } : where,
       { orderBy: { id: 'asc' }, limit: first + 1 },
     );
     const page = toPage(rows, first, (u) => [u.id], !!cursor);

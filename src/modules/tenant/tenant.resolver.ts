@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { loader, requireRole, type RequestContext } from '../../core/graphql/context';
-import { connectionFrom, decodeCursor, PageArgs, pageSize, toPage } from '../../core/graphql/connection';
+import { connectionFrom, PageArgs, pageRequest, toPage } from '../../core/graphql/connection';
 import { toPayload } from '../../core/graphql/payload';
 import { forbidden } from '../../core/errors/errors';
 import type { TenantRecord } from './tenant.model';
@@ -46,10 +46,9 @@ export class TenantResolver {
 
   @Query(() => TenantConnection, { description: 'Platform admins: every tenant, by code' })
   async tenants(@Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs) {
-    const first = pageSize(page);
+    const { first, after: cursor } = pageRequest(page, ['string']);
     requireRole(ctx, 'platform-admin');
-    const cursor = decodeCursor(page.after, 1);
-    const rows = await ctx.services.tenants.list((cursor?.[0] as string) ?? null, first + 1);
+    const rows = await ctx.services.tenants.list(cursor?.[0] ?? null, first + 1);
     return connectionFrom(toPage(rows, first, (t) => [t.code], !!cursor), TenantType.from);
   }
 
