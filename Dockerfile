@@ -1,11 +1,10 @@
-# syntax=docker/dockerfile:1.7
 #
 # One image for the three OneDoor processes:
 #   api         node dist/src/main.js        (default CMD; listens on $PORT, default 4000)
 #   workers     node dist/workers/main.js
 #   migrations  node dist/scripts/migrate.js (needs DATABASE_OWNER_URL)
 #
-#   docker build -t registry.example.com/onedoor/onedoor:0.1.0 .
+#   docker build -t registry.example.com/onedoor/onedoor:0.1.0 .     (BuildKit: Docker >= 23)
 #
 # No configuration or secret is baked in: everything comes from the environment at run time
 # (see helm/onedoor). The image runs as uid/gid 10001 and works with a read-only root
@@ -47,8 +46,7 @@ COPY package.json package-lock.json ./
 # --ignore-scripts: no install-time code runs in the runtime image (native modules used at
 # run time ship prebuilt binaries).
 RUN --mount=type=cache,target=/root/.npm \
-    npm ci --omit=dev --ignore-scripts \
- && rm -rf /root/.npm /tmp/*
+    npm ci --omit=dev --ignore-scripts
 COPY --from=build /app/dist ./dist
 USER 10001:10001
 EXPOSE 4000

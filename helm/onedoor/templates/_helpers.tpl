@@ -196,12 +196,6 @@ selector labels. Call with (dict "ctx" $ "component" "api" "constraints" <list>)
 {{- fail (printf "%s.autoscaling: minReplicas exceeds maxReplicas" $c) }}
 {{- end }}
 {{- end }}
-{{- if and .Values.api.podDisruptionBudget.enabled (not (kindIs "invalid" .Values.api.podDisruptionBudget.minAvailable)) (not (kindIs "invalid" .Values.api.podDisruptionBudget.maxUnavailable)) }}
-{{- fail "api.podDisruptionBudget: set only one of minAvailable and maxUnavailable" }}
-{{- end }}
-{{- if and .Values.workers.podDisruptionBudget.enabled (not (kindIs "invalid" .Values.workers.podDisruptionBudget.minAvailable)) (not (kindIs "invalid" .Values.workers.podDisruptionBudget.maxUnavailable)) }}
-{{- fail "workers.podDisruptionBudget: set only one of minAvailable and maxUnavailable" }}
-{{- end }}
 {{- end }}
 
 {{/* NetworkPolicy egress rules. Call with .Values.networkPolicy. */}}

@@ -346,8 +346,11 @@ REJECT = [
     (["--set", "config.extra.DATABASE_URL=postgres://x"], SCHEMA, "secret passed as a plain setting"),
     (["--set", "service.type=ExternalName"], SCHEMA, "unsupported Service type"),
     (["--set", "api.terminationGracePeriodSeconds=10"], "must exceed", "grace period shorter than the drain"),
-    (["--set", "api.podDisruptionBudget.minAvailable=1"], "only one of", "PDB with both minAvailable and maxUnavailable"),
-    (["--set", "api.autoscaling.enabled=true", "--set", "api.autoscaling.targetCPUUtilizationPercentage=null"], "set targetCPU", "HPA without metrics"),
+    (["--set", "api.autoscaling.enabled=true", "--set", "api.autoscaling.targetCPUUtilizationPercentage=null",
+      "--set", "api.autoscaling.targetMemoryUtilizationPercentage=null"], "set targetCPU", "HPA without metrics"),
+    (["--set", "api.autoscaling.enabled=true", "--set", "api.autoscaling.minReplicas=5", "--set", "api.autoscaling.maxReplicas=3"],
+     "minReplicas exceeds", "HPA min above max"),
+    (["--set", "workers.terminationGracePeriodSeconds=5"], "must exceed", "worker grace period shorter than the drain"),
 ]
 
 # Values helm must accept, with a predicate on the rendered objects.
@@ -358,8 +361,9 @@ ACCEPT = [
     (["--set", "migrations.enabled=false"], lambda objs: not any(o["kind"] == "Job" or is_hook(o) for o in objs), "migrations disabled"),
     (["--set", "serviceAccount.create=false"],
      lambda objs: not any(o["kind"] == "ServiceAccount" for o in objs), "no ServiceAccount created"),
-    (["--set", "api.podDisruptionBudget.minAvailable=50%", "--set", "api.podDisruptionBudget.maxUnavailable=null"],
-     lambda objs: any(o["kind"] == "PodDisruptionBudget" and o["spec"].get("minAvailable") == "50%" for o in objs), "PDB minAvailable as a percentage"),
+    (["--set", "api.podDisruptionBudget.minAvailable=50%"],
+     lambda objs: any(o["kind"] == "PodDisruptionBudget" and o["spec"].get("minAvailable") == "50%" and "maxUnavailable" not in o["spec"] for o in objs),
+     "PDB minAvailable as a percentage"),
     (["--set", "image.digest=sha256:" + "a" * 64],
      lambda objs: all(c["image"].endswith("@sha256:" + "a" * 64) for o in objs if pod_spec(o) for c in pod_spec(o)["containers"]), "image by digest"),
     (["--set", "config.extra.GRAPHQL_MAX_DEPTH=6"],
