@@ -30,7 +30,6 @@ const schema = z.object({
   AUTH_TENANT_CLAIM: z.string().min(1).default('organization'),
   AUTH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   AUTH_JWKS_COOLDOWN_SECONDS: z.coerce.number().min(0).max(3600).default(30),
-  AUTH_ALLOW_LOCAL_ISSUER: bool.optional(),
 
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(32).default(8),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(100).default(15),
@@ -41,6 +40,9 @@ const schema = z.object({
 });
 
 export type Env = z.infer<typeof schema>;
+
+/** Every variable the app reads; .env.example documents each (a test checks). */
+export const CONFIG_KEYS = Object.keys(schema.shape);
 
 export interface Config extends Env {
   isProduction: boolean;

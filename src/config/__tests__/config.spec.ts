@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from '../config';
+import { readFileSync } from 'node:fs';
+import { CONFIG_KEYS, ConfigError, loadConfig } from '../config';
 
 const problems = (env: NodeJS.ProcessEnv): string[] => {
   try {
@@ -29,5 +30,10 @@ describe('loadConfig', () => {
 
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '' }).PORT).toBe(4000);
+  });
+
+  it('has every variable documented in .env.example', () => {
+    const documented = new Set([...readFileSync('.env.example', 'utf8').matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]));
+    expect(CONFIG_KEYS.filter((k) => !documented.has(k))).toEqual([]);
   });
 });
