@@ -32,8 +32,12 @@ ARG VERSION=0.1.0
 LABEL org.opencontainers.image.title="onedoor" \
       org.opencontainers.image.description="OneDoor multi-tenant GraphQL API and workers" \
       org.opencontainers.image.version="${VERSION}"
+# HOME: a dependency (resolve) calls os.homedir() at load time, which throws when the uid
+# has no passwd entry and HOME is unset (e.g. a platform that assigns arbitrary uids).
+# /tmp is the writable emptyDir in the Helm chart.
 ENV NODE_ENV=production \
     PORT=4000 \
+    HOME=/tmp \
     NPM_CONFIG_UPDATE_NOTIFIER=false \
     NPM_CONFIG_FUND=false \
     NPM_CONFIG_AUDIT=false

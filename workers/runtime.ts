@@ -43,7 +43,7 @@ export function startWorkers(s: Services, connection: Redis, prefix: string, log
   };
 
   const workers = Object.values(QUEUES).map((queue) => {
-    const w = new Worker(queue, process, { connection: connection.duplicate(), prefix, concurrency });
+    const w = new Worker(queue, process, { connection, prefix, concurrency });
     w.on('failed', (job, err) => log.warn({ queue, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
     w.on('error', (err) => log.error({ queue, err: err.message }, 'worker error'));
     return w;
