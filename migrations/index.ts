@@ -1,9 +1,11 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122000001Foundation } from './Migration20261122000001_foundation';
 import { Migration20261122000002CenterStructure } from './Migration20261122000002_center_structure';
+import { Migration20261122000003Categories } from './Migration20261122000003_categories';
 
 /** Listed explicitly so migrations run the same from ts (tests) and js (dist) without globbing. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122000001_foundation', class: Migration20261122000001Foundation },
   { name: 'Migration20261122000002_center_structure', class: Migration20261122000002CenterStructure },
+  { name: 'Migration20261122000003_categories', class: Migration20261122000003Categories },
 ];

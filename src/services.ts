@@ -1,6 +1,7 @@
 import type { Orm } from './core/db/orm';
 import type { QueueClient } from './core/queue/queue-client';
 import { AuditService } from './modules/audit/audit.service';
+import { CategoryService } from './modules/category/category.service';
 import { DepartmentService } from './modules/department/department.service';
 import { OrgUnitService } from './modules/org-unit/org-unit.service';
 import { TenantDirectory } from './modules/tenant/tenant.directory';
@@ -18,6 +19,7 @@ export interface Services {
   provisioning: TenantProvisioning;
   departments: DepartmentService;
   orgUnits: OrgUnitService;
+  categories: CategoryService;
 }
 
 export function createServices(orm: Orm, queues: QueueClient | null): Services {
@@ -27,6 +29,7 @@ export function createServices(orm: Orm, queues: QueueClient | null): Services {
   const tenants = new TenantService(tenantRepo, tenantDirectory, queues);
   const departments = new DepartmentService(audit);
   const orgUnits = new OrgUnitService(audit);
-  const provisioning = new TenantProvisioning(orm, tenantRepo, tenants, departments);
-  return { orm, queues, audit, tenantDirectory, tenants, provisioning, departments, orgUnits };
+  const categories = new CategoryService(audit);
+  const provisioning = new TenantProvisioning(orm, tenantRepo, tenants, departments, categories);
+  return { orm, queues, audit, tenantDirectory, tenants, provisioning, departments, orgUnits, categories };
 }

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { getSchema } from '../../src/core/graphql/schema';
 import { withTenant } from '../../src/core/tenancy/tenant-tx';
 import { startHarness, type Harness } from '../utils/harness';
-import { CREATE_DEPARTMENT, CREATE_ORG_UNIT } from '../utils/ops';
+import { CREATE_DEPARTMENT, CREATE_ORG_UNIT, UPSERT_CATEGORY } from '../utils/ops';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
 
 /**
@@ -13,6 +13,7 @@ const COVERED = new Set([
   'me', 'tenant', 'tenants', 'createTenant', 'updateTenant', 'suspendTenant',
   'orgUnits', 'orgUnit', 'createOrgUnit', 'updateOrgUnit', 'archiveOrgUnit',
   'departments', 'department', 'createDepartment', 'updateDepartment',
+  'categories', 'category', 'upsertCategory',
 ]);
 
 describe('tenant isolation', () => {
@@ -22,6 +23,7 @@ describe('tenant isolation', () => {
   let tokenA: string;
   let bUnit: string;
   let bDept: string;
+  let bCat: string;
 
   beforeAll(async () => {
     h = await startHarness();
@@ -33,6 +35,8 @@ describe('tenant isolation', () => {
     bUnit = u.body.data!.createOrgUnit.orgUnit.id;
     const d = await h.gql<{ createDepartment: { department: { id: string } } }>(tokenB, CREATE_DEPARTMENT, { input: { code: 'b-only', name: 'B only', kind: 'OTHER' } });
     bDept = d.body.data!.createDepartment.department.id;
+    const c = await h.gql<{ upsertCategory: { category: { id: string } } }>(tokenB, UPSERT_CATEGORY, { i: { code: 'b-secret', name: 'B secret', defaultRiskLevel: 'LOW' } });
+    bCat = c.body.data!.upsertCategory.category.id;
     await h.gql(tokenA, CREATE_ORG_UNIT, { input: { kind: 'CENTER', name: 'A center' } });
   });
   afterAll(() => h.close());
@@ -42,6 +46,22 @@ describe('tenant isolation', () => {
       const r = await h.gql<{ orgUnit: null; department: null }>(tokenA, 'query($u: ID!, $d: ID!) { orgUnit(id: $u) { id } department(id: $d) { id } }', { u: bUnit, d: bDept });
       expect(r.body.errors).toBeUndefined();
       expect(r.body.data).toEqual({ orgUnit: null, department: null });
+    });
+
+    it('never shows, lists or changes B categories', async () => {
+      const byId = await h.gql<{ category: null }>(tokenA, 'query($id: ID!) { category(id: $id) { id } }', { id: bCat });
+      expect(byId.body.data?.category).toBeNull();
+      const list = await h.gql<{ categories: { edges: { node: { code: string } }[] } }>(tokenA, '{ categories(first: 100, filter: { includeArchived: true }) { edges { node { code } } } }');
+      expect(list.body.data!.categories.edges.map((e) => e.node.code)).not.toContain('b-secret');
+      const upd = await h.gql<{ upsertCategory: { userErrors: { code: string }[] } }>(tokenA, UPSERT_CATEGORY, { i: { id: bCat, code: 'b-secret', name: 'x', defaultRiskLevel: 'MAJOR' } });
+      expect(upd.body.data?.upsertCategory.userErrors.map((e) => e.code)).toEqual(['NOT_FOUND']);
+      const child = await h.gql<{ upsertCategory: { userErrors: { code: string }[] } }>(tokenA, UPSERT_CATEGORY, { i: { code: 'a-under-b', name: 'x', defaultRiskLevel: 'LOW', parentId: bCat } });
+      expect(child.body.data?.upsertCategory.userErrors.map((e) => e.code)).toEqual(['PARENT_NOT_FOUND']);
+      // Same code in A creates A's own category; B's stays as it was.
+      const own = await h.gql<{ upsertCategory: { category: { id: string } } }>(tokenA, UPSERT_CATEGORY, { i: { code: 'b-secret', name: 'A own', defaultRiskLevel: 'LOW' } });
+      expect(own.body.data?.upsertCategory.category.id).not.toBe(bCat);
+      const still = await withTenant(h.rt.orm, b.id, (em) => em.execute<{ name: string }[]>('select name from categories where id = ?', [bCat]));
+      expect(still[0]?.name).toBe('B secret');
     });
 
     it('never lists B rows', async () => {
@@ -112,7 +132,7 @@ describe('tenant isolation', () => {
     });
 
     it('sees no tenant rows without app.tenant_id', async () => {
-      for (const t of ['org_units', 'departments', 'audit_events', 'tenants']) {
+      for (const t of ['org_units', 'departments', 'categories', 'audit_events', 'tenants']) {
         expect((await db.query(`select count(*)::int as n from ${t}`)).rows[0].n).toBe(0);
       }
     });

@@ -10,3 +10,8 @@ export const CREATE_DEPARTMENT = /* GraphQL */ `
   mutation($input: CreateDepartmentInput!) {
     createDepartment(input: $input) { department { id code name kind } userErrors { field code message } }
   }`;
+
+export const UPSERT_CATEGORY = /* GraphQL */ `
+  mutation($i: UpsertCategoryInput!) {
+    upsertCategory(input: $i) { category { id code name defaultRiskLevel parent { code } } userErrors { field code message } }
+  }`;

@@ -1,6 +1,7 @@
 import { OrgUnitEntity } from '../../modules/org-unit/org-unit.entity';
 import { DepartmentEntity } from '../../modules/department/department.entity';
 import { AuditEventEntity } from '../../modules/audit/audit.entity';
+import { CategoryEntity } from '../../modules/category/category.entity';
 
 export const TENANT_FILTER = 'tenant';
 
@@ -9,4 +10,4 @@ export const TENANT_FILTER = 'tenant';
  * `tenants` itself has no entity: the app reads it through `tenant_directory()` and writes it
  * only through the platform functions (see modules/tenant/tenant.repository.ts).
  */
-export const tenantEntities = [OrgUnitEntity, DepartmentEntity, AuditEventEntity];
+export const tenantEntities = [OrgUnitEntity, DepartmentEntity, CategoryEntity, AuditEventEntity];

@@ -3,8 +3,9 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { TenantResolver } from '../../modules/tenant/tenant.resolver';
 import { OrgUnitResolver } from '../../modules/org-unit/org-unit.resolver';
 import { DepartmentResolver } from '../../modules/department/department.resolver';
+import { CategoryResolver } from '../../modules/category/category.resolver';
 
-export const resolvers = [TenantResolver, OrgUnitResolver, DepartmentResolver] as const;
+export const resolvers = [TenantResolver, OrgUnitResolver, DepartmentResolver, CategoryResolver] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
 

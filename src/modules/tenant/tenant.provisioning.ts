@@ -1,6 +1,7 @@
 import type { Orm } from '../../core/db/orm';
 import { withTenant } from '../../core/tenancy/tenant-tx';
 import type { DepartmentService } from '../department/department.service';
+import type { CategoryService } from '../category/category.service';
 import type { TenantRepository } from './tenant.repository';
 import type { TenantService } from './tenant.service';
 
@@ -14,14 +15,16 @@ export class TenantProvisioning {
     private readonly repo: TenantRepository,
     private readonly tenants: TenantService,
     private readonly departments: DepartmentService,
+    private readonly categories: CategoryService,
   ) {}
 
   /** Idempotent, and inside the tenant's own isolation context like any tenant work. */
-  seedDefaults(tenantId: string): Promise<{ departments: number }> {
+  seedDefaults(tenantId: string): Promise<{ departments: number; categories: number }> {
     return withTenant(this.orm, tenantId, async (em) => {
       const departments = await this.departments.seedDefaults(em, tenantId);
+      const categories = await this.categories.seedDefaults(em, tenantId);
       await em.execute('update tenants set defaults_seeded_at = now(), updated_at = now() where id = ? and defaults_seeded_at is null', [tenantId]);
-      return { departments };
+      return { departments, categories };
     });
   }
 

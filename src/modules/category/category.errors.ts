@@ -1,0 +1,7 @@
+export enum CategoryErrorCode {
+  NOT_FOUND = 'NOT_FOUND',
+  INVALID = 'INVALID',
+  CODE_TAKEN = 'CODE_TAKEN',
+  PARENT_NOT_FOUND = 'PARENT_NOT_FOUND',
+  CYCLE = 'CYCLE',
+}
