@@ -14,6 +14,8 @@ const COVERED = new Set([
   'orgUnits', 'orgUnit', 'createOrgUnit', 'updateOrgUnit', 'archiveOrgUnit',
   'departments', 'department', 'createDepartment', 'updateDepartment',
   'categories', 'category', 'upsertCategory',
+  'staff', 'staffMember', 'mediators', 'createStaffMember', 'updateStaffMember',
+  'residencies', 'onDuty', 'stationDepartment', 'updateResidency', 'endResidency', 'setRotationShifts',
 ]);
 
 describe('tenant isolation', () => {
@@ -24,6 +26,8 @@ describe('tenant isolation', () => {
   let bUnit: string;
   let bDept: string;
   let bCat: string;
+  let bStaff: string;
+  let bResidency: string;
 
   beforeAll(async () => {
     h = await startHarness();
@@ -37,6 +41,13 @@ describe('tenant isolation', () => {
     bDept = d.body.data!.createDepartment.department.id;
     const c = await h.gql<{ upsertCategory: { category: { id: string } } }>(tokenB, UPSERT_CATEGORY, { i: { code: 'b-secret', name: 'B secret', defaultRiskLevel: 'LOW' } });
     bCat = c.body.data!.upsertCategory.category.id;
+    const st = await h.gql<{ createStaffMember: { staffMember: { id: string } } }>(tokenB,
+      'mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { staffMember { id } } }',
+      { i: { name: 'B mediator', departmentId: bDept, orgUnitId: bUnit, mediatorProfile: { specialtyIds: [bCat], maxConcurrentCases: 5 } } });
+    bStaff = st.body.data!.createStaffMember.staffMember.id;
+    const res = await h.gql<{ stationDepartment: { residency: { id: string } } }>(tokenB,
+      'mutation($i: StationDepartmentInput!) { stationDepartment(input: $i) { residency { id } } }', { i: { departmentId: bDept, orgUnitId: bUnit, mode: 'ROTATING' } });
+    bResidency = res.body.data!.stationDepartment.residency.id;
     await h.gql(tokenA, CREATE_ORG_UNIT, { input: { kind: 'CENTER', name: 'A center' } });
   });
   afterAll(() => h.close());
@@ -62,6 +73,30 @@ describe('tenant isolation', () => {
       expect(own.body.data?.upsertCategory.category.id).not.toBe(bCat);
       const still = await withTenant(h.rt.orm, b.id, (em) => em.execute<{ name: string }[]>('select name from categories where id = ?', [bCat]));
       expect(still[0]?.name).toBe('B secret');
+    });
+
+    it('never shows, lists or changes B staff, residencies and rosters', async () => {
+      const reads = await h.gql<{ staffMember: null; onDuty: null; staff: { edges: unknown[] }; mediators: { edges: unknown[] }; residencies: { edges: unknown[] } }>(tokenA,
+        `query($s: ID!, $u: ID!) { staffMember(id: $s) { id } onDuty(orgUnitId: $u) { at } staff(first: 100, filter: { includeInactive: true }) { edges { node { id } } }
+          mediators(first: 100) { edges { node { id } } } residencies(first: 100, filter: { includeEnded: true }) { edges { node { id } } } }`, { s: bStaff, u: bUnit });
+      expect(reads.body.errors).toBeUndefined();
+      expect(reads.body.data).toEqual({ staffMember: null, onDuty: null, staff: { edges: [] }, mediators: { edges: [] }, residencies: { edges: [] } });
+      const codes = async (q: string, i: Record<string, unknown>, key: string) =>
+        ((await h.gql<Record<string, { userErrors: { code: string }[] }>>(tokenA, q, { i })).body.data?.[key]?.userErrors ?? []).map((e) => e.code);
+      expect(await codes('mutation($i: UpdateStaffMemberInput!) { updateStaffMember(input: $i) { userErrors { code } } }', { id: bStaff, active: false }, 'updateStaffMember')).toEqual(['NOT_FOUND']);
+      expect(await codes('mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { userErrors { code } } }',
+        { name: 'x', departmentId: bDept, orgUnitId: bUnit, mediatorProfile: { specialtyIds: [bCat], maxConcurrentCases: 1 } }, 'createStaffMember'))
+        .toEqual(['DEPARTMENT_NOT_FOUND', 'ORG_UNIT_NOT_FOUND', 'CATEGORY_NOT_FOUND']);
+      expect(await codes('mutation($i: StationDepartmentInput!) { stationDepartment(input: $i) { userErrors { code } } }', { departmentId: bDept, orgUnitId: bUnit, mode: 'RESIDENT' }, 'stationDepartment'))
+        .toEqual(['DEPARTMENT_NOT_FOUND', 'ORG_UNIT_NOT_FOUND']);
+      expect(await codes('mutation($i: UpdateResidencyInput!) { updateResidency(input: $i) { userErrors { code } } }', { id: bResidency, mode: 'RESIDENT' }, 'updateResidency')).toEqual(['NOT_FOUND']);
+      expect(await codes('mutation($i: EndResidencyInput!) { endResidency(input: $i) { userErrors { code } } }', { id: bResidency }, 'endResidency')).toEqual(['NOT_FOUND']);
+      const now = Date.now();
+      expect(await codes('mutation($i: SetRotationShiftsInput!) { setRotationShifts(input: $i) { userErrors { code } } }',
+        { residencyId: bResidency, from: new Date(now).toISOString(), to: new Date(now + 86_400_000).toISOString(), shifts: [] }, 'setRotationShifts')).toEqual(['NOT_FOUND']);
+      const still = await withTenant(h.rt.orm, b.id, (em) => em.execute<{ active: boolean; valid_to: null; mode: string }[]>(
+        'select s.active, r.valid_to, r.mode from staff_members s, residencies r where s.id = ? and r.id = ?', [bStaff, bResidency]));
+      expect(still[0]).toEqual({ active: true, valid_to: null, mode: 'ROTATING' });
     });
 
     it('never lists B rows', async () => {
@@ -132,7 +167,7 @@ describe('tenant isolation', () => {
     });
 
     it('sees no tenant rows without app.tenant_id', async () => {
-      for (const t of ['org_units', 'departments', 'categories', 'audit_events', 'tenants']) {
+      for (const t of ['org_units', 'departments', 'categories', 'staff_members', 'mediator_specialties', 'residencies', 'rotation_shifts', 'shift_assignments', 'audit_events', 'tenants']) {
         expect((await db.query(`select count(*)::int as n from ${t}`)).rows[0].n).toBe(0);
       }
     });

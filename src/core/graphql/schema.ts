@@ -4,8 +4,13 @@ import { TenantResolver } from '../../modules/tenant/tenant.resolver';
 import { OrgUnitResolver } from '../../modules/org-unit/org-unit.resolver';
 import { DepartmentResolver } from '../../modules/department/department.resolver';
 import { CategoryResolver } from '../../modules/category/category.resolver';
+import { MediatorProfileResolver, StaffResolver } from '../../modules/staff/staff.resolver';
+import { ResidencyResolver, RotationShiftResolver } from '../../modules/residency/residency.resolver';
 
-export const resolvers = [TenantResolver, OrgUnitResolver, DepartmentResolver, CategoryResolver] as const;
+export const resolvers = [
+  TenantResolver, OrgUnitResolver, DepartmentResolver, CategoryResolver, StaffResolver, MediatorProfileResolver,
+  ResidencyResolver, RotationShiftResolver,
+] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
 
