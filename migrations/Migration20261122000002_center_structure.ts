@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { tenantTableSql } from './rls';
 
 /**
  * A center's structure: the org-unit tree and the department catalogue.
@@ -47,12 +48,7 @@ create table departments (
 create index departments_kind_idx on departments (tenant_id, kind);
 `);
     for (const table of ['org_units', 'departments']) {
-      this.addSql(`
-alter table ${table} enable row level security;
-alter table ${table} force row level security;
-create policy tenant_isolation on ${table}
-  using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());
-grant select, insert, update, delete on ${table} to onedoor_app;`);
+      this.addSql(tenantTableSql(table));
     }
   }
 }

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { tenantTableSql } from './rls';
 
 /** Dispute categories: a per-tenant tree, each with the risk level a new case starts at. */
 export class Migration20261122000003Categories extends Migration {
@@ -20,11 +21,7 @@ create table categories (
   check (parent_id <> id)
 );
 create index categories_parent_idx on categories (tenant_id, parent_id);
-alter table categories enable row level security;
-alter table categories force row level security;
-create policy tenant_isolation on categories
-  using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());
-grant select, insert, update, delete on categories to onedoor_app;
 `);
+    this.addSql(tenantTableSql('categories'));
   }
 }

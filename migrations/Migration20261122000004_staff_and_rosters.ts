@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { tenantTableSql } from './rls';
 
 /**
  * Staff and mediators; departments stationed at org units (residencies) with their rotation
@@ -86,12 +87,7 @@ create table shift_assignments (
 create index shift_assignments_staff_time_idx on shift_assignments (tenant_id, staff_id, starts_at);
 `);
     for (const table of ['staff_members', 'mediator_specialties', 'residencies', 'rotation_shifts', 'shift_assignments']) {
-      this.addSql(`
-alter table ${table} enable row level security;
-alter table ${table} force row level security;
-create policy tenant_isolation on ${table}
-  using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());
-grant select, insert, update, delete on ${table} to onedoor_app;`);
+      this.addSql(tenantTableSql(table));
     }
   }
 }

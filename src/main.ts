@@ -5,6 +5,7 @@ import { checkRedisPolicy } from './core/queue/redis';
 import { setupVerifier } from './core/auth/verifier-setup';
 import { bootstrap } from './bootstrap';
 import { createApp } from './app';
+import { onShutdown } from './core/observability/shutdown';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -16,19 +17,10 @@ async function main(): Promise<void> {
   const url = await app.listen(config.PORT, config.HOST);
   log.info({ url: `${url}/graphql`, localIssuer: !!localIssuer }, 'api listening');
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'api shutting down');
-    const force = setTimeout(() => process.exit(1), config.SHUTDOWN_GRACE_SECONDS * 1000).unref();
+  onShutdown(log, config.SHUTDOWN_GRACE_SECONDS, 'api', async () => {
     await app.stop();
     await rt.close();
-    clearTimeout(force);
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  });
 }
 
 main().catch((e: unknown) => {

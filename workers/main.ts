@@ -4,6 +4,7 @@ import { createLogger } from '../src/core/observability/logger';
 import { checkRedisPolicy } from '../src/core/queue/redis';
 import { bootstrap } from '../src/bootstrap';
 import { startWorkers, upsertSchedulers } from './runtime';
+import { onShutdown } from '../src/core/observability/shutdown';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -14,19 +15,10 @@ async function main(): Promise<void> {
   const set = startWorkers(rt.services, rt.redis, config.REDIS_PREFIX, log);
   log.info({ queues: set.workers.map((w) => w.name) }, 'workers started');
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'workers shutting down');
-    const force = setTimeout(() => process.exit(1), config.SHUTDOWN_GRACE_SECONDS * 1000).unref();
+  onShutdown(log, config.SHUTDOWN_GRACE_SECONDS, 'workers', async () => {
     await set.close();
     await rt.close();
-    clearTimeout(force);
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  });
 }
 
 main().catch((e: unknown) => {

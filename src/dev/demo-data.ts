@@ -36,6 +36,24 @@ const HONGTA_UNITS: UnitSpec = {
   children: [{ kind: 'STATION', name: '玉兴街道工作站' }],
 };
 
+type Mode = 'RESIDENT' | 'ROTATING' | 'JOINT' | 'ON_DEMAND';
+
+/** Each center's "1+5+N" (DOMAIN.md item 5): department code → how it is stationed at the top unit. */
+const STATIONED: Record<string, [string, Mode][]> = {
+  zhili: [
+    ['police', 'RESIDENT'], ['human-resources', 'RESIDENT'], ['law-enforcement', 'RESIDENT'], ['petitions', 'RESIDENT'],
+    ['police-lawyer', 'JOINT'], ['pingan-sisters', 'JOINT'], ['kidswear-chamber', 'JOINT'], ['associations', 'JOINT'], ['loving-mothers', 'JOINT'],
+    ['pingan-alliance', 'ON_DEMAND'],
+  ],
+  hongta: [
+    ['court', 'RESIDENT'], ['procuratorate', 'RESIDENT'], ['police', 'RESIDENT'], ['justice', 'RESIDENT'], ['petitions', 'RESIDENT'],
+    ...(['human-resources', 'housing', 'health', 'market-regulation', 'law-enforcement', 'agriculture', 'natural-resources', 'forestry', 'trade-union', 'womens-federation'] as const)
+      .map((c): [string, Mode] => [c, 'ROTATING']),
+    ['lawyers', 'ON_DEMAND'], ['psychologists', 'ON_DEMAND'],
+  ],
+  wuxing: [['court', 'RESIDENT'], ['justice', 'RESIDENT'], ['lawyers', 'ON_DEMAND']],
+};
+
 /** Zhili's stationed social forces beyond the default catalogue. */
 const ZHILI_DEPARTMENTS = [
   { code: 'police-lawyer', name: '警律联调', kind: 'LAWYERS' as const },
@@ -53,10 +71,22 @@ async function ensureTenant(s: Services, code: string, name: string, level: Tena
   return r.value;
 }
 
-async function createUnits(scope: TenantScope, s: Services, spec: UnitSpec, parentId: string | null): Promise<void> {
+async function createUnits(scope: TenantScope, s: Services, spec: UnitSpec, parentId: string | null): Promise<string> {
   const r = await s.orgUnits.create(scope, { kind: spec.kind, name: spec.name, parentId, address: spec.address ?? null, openingHours: spec.open ?? [] });
   if (!r.ok) throw new Error(`demo unit ${spec.name}: ${r.errors.map((e) => e.message).join('; ')}`);
   for (const c of spec.children ?? []) await createUnits(scope, s, c, r.value.id);
+  return r.value.id;
+}
+
+async function stationDepartments(scope: TenantScope, s: Services, unitId: string, plan: [string, Mode][]): Promise<void> {
+  const all = await s.departments.list(scope, { includeArchived: false }, { first: 100, after: null });
+  const validFrom = new Date(Date.UTC(new Date().getUTCFullYear(), 0, 1) - 8 * 3_600_000);
+  for (const [code, mode] of plan) {
+    const dept = all.nodes.find((d) => d.code === code);
+    if (!dept) throw new Error(`demo residency: no department ${code}`);
+    const r = await s.residencies.station(scope, { departmentId: dept.id, orgUnitId: unitId, mode, validFrom });
+    if (!r.ok) throw new Error(`demo residency ${code}: ${r.errors.map((e) => e.message).join('; ')}`);
+  }
 }
 
 /**
@@ -75,7 +105,8 @@ export async function loadDemoData(s: Services): Promise<boolean> {
       if (tenant.code === 'zhili') {
         for (const d of ZHILI_DEPARTMENTS) await s.departments.create(scope, d);
       }
-      await createUnits(scope, s, units, null);
+      const top = await createUnits(scope, s, units, null);
+      await stationDepartments(scope, s, top, STATIONED[tenant.code] ?? []);
     });
   }
   return true;

@@ -68,4 +68,11 @@ describe('npm start on a fresh machine', () => {
       data: { me: { username: 'e2e', currentTenant: { code: 'zhili', parent: { code: 'wuxing' } } }, orgUnits: { totalCount: 6 } },
     });
   }, 150_000);
+
+  it('stops the API, the workers and the embedded database cleanly on SIGTERM', async () => {
+    const exited = new Promise<number | null>((r) => child!.once('exit', (code) => r(code)));
+    child!.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(await fetch(`${base}/healthz`).then(() => 'up', () => 'down')).toBe('down');
+  }, 30_000);
 });

@@ -4,6 +4,7 @@ import { toPage, type Page, type PageRequest } from '../../core/graphql/connecti
 import { userError, type UserErrorData } from '../../core/graphql/user-error';
 import { clean, fail, ok, type Result } from '../../shared/result';
 import { isUuid } from '../../shared/ids';
+import { findById, findByIds } from '../../core/db/by-id';
 import { snapshot, type AuditService } from '../audit/audit.service';
 import { CategoryEntity, RISK_LEVELS, type RiskLevel } from './category.entity';
 import { CategoryErrorCode as E } from './category.errors';
@@ -42,11 +43,11 @@ export class CategoryService {
   }
 
   find(scope: TenantScope, id: string): Promise<CategoryEntity | null> {
-    return isUuid(id) ? scope.em.findOne(CategoryEntity, { tenantId: scope.tenant.id, id }) : Promise.resolve(null);
+    return findById(scope.em, CategoryEntity, scope.tenant.id, id);
   }
 
   findMany(em: Em, tenantId: string, ids: readonly string[]): Promise<CategoryEntity[]> {
-    return em.find(CategoryEntity, { tenantId, id: { $in: ids.filter(isUuid) } });
+    return findByIds(em, CategoryEntity, tenantId, ids);
   }
 
   findChildren(em: Em, tenantId: string, parentIds: readonly string[]): Promise<CategoryEntity[]> {

@@ -3,7 +3,7 @@ import type { Em } from '../../core/tenancy/tenant-tx';
 import { toPage, type Page, type PageRequest } from '../../core/graphql/connection';
 import { userError } from '../../core/graphql/user-error';
 import { clean, fail, ok, type Result } from '../../shared/result';
-import { isUuid } from '../../shared/ids';
+import { findById, findByIds } from '../../core/db/by-id';
 import type { AuditService } from '../audit/audit.service';
 import { snapshot } from '../audit/audit.service';
 import { DepartmentEntity, DEPARTMENT_KINDS, type DepartmentKind } from './department.entity';
@@ -41,11 +41,11 @@ export class DepartmentService {
   }
 
   find(scope: TenantScope, id: string): Promise<DepartmentEntity | null> {
-    return isUuid(id) ? scope.em.findOne(DepartmentEntity, { tenantId: scope.tenant.id, id }) : Promise.resolve(null);
+    return findById(scope.em, DepartmentEntity, scope.tenant.id, id);
   }
 
   async findMany(em: Em, tenantId: string, ids: readonly string[]): Promise<DepartmentEntity[]> {
-    return em.find(DepartmentEntity, { tenantId, id: { $in: ids.filter(isUuid) } });
+    return findByIds(em, DepartmentEntity, tenantId, ids);
   }
 
   async create(scope: TenantScope, input: DepartmentFields & { code: string }): Promise<Result<DepartmentEntity, E>> {

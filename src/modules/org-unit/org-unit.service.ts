@@ -4,6 +4,7 @@ import { toPage, type Page, type PageRequest } from '../../core/graphql/connecti
 import { userError, type UserErrorData } from '../../core/graphql/user-error';
 import { clean, fail, ok, type Result } from '../../shared/result';
 import { isUuid } from '../../shared/ids';
+import { findById, findByIds } from '../../core/db/by-id';
 import { snapshot, type AuditService } from '../audit/audit.service';
 import { OrgUnitEntity, ORG_UNIT_KINDS, type OpeningPeriod, type OrgUnitKind } from './org-unit.entity';
 import { OrgUnitErrorCode as E } from './org-unit.errors';
@@ -58,11 +59,11 @@ export class OrgUnitService {
   }
 
   find(scope: TenantScope, id: string): Promise<OrgUnitEntity | null> {
-    return isUuid(id) ? scope.em.findOne(OrgUnitEntity, { tenantId: scope.tenant.id, id }) : Promise.resolve(null);
+    return findById(scope.em, OrgUnitEntity, scope.tenant.id, id);
   }
 
   findMany(em: Em, tenantId: string, ids: readonly string[]): Promise<OrgUnitEntity[]> {
-    return em.find(OrgUnitEntity, { tenantId, id: { $in: ids.filter(isUuid) } });
+    return findByIds(em, OrgUnitEntity, tenantId, ids);
   }
 
   findChildren(em: Em, tenantId: string, parentIds: readonly string[]): Promise<OrgUnitEntity[]> {

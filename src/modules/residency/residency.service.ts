@@ -4,6 +4,7 @@ import { toPage, type Page, type PageRequest } from '../../core/graphql/connecti
 import { userError, type UserErrorData } from '../../core/graphql/user-error';
 import { clean, fail, ok, type Result } from '../../shared/result';
 import { isUuid } from '../../shared/ids';
+import { findById, findByIds } from '../../core/db/by-id';
 import { snapshot, type AuditService } from '../audit/audit.service';
 import type { DepartmentService } from '../department/department.service';
 import type { OrgUnitService } from '../org-unit/org-unit.service';
@@ -61,11 +62,11 @@ export class ResidencyService {
   }
 
   find(scope: TenantScope, id: string): Promise<ResidencyEntity | null> {
-    return isUuid(id) ? scope.em.findOne(ResidencyEntity, { tenantId: scope.tenant.id, id }) : Promise.resolve(null);
+    return findById(scope.em, ResidencyEntity, scope.tenant.id, id);
   }
 
   findMany(em: Em, tenantId: string, ids: readonly string[]): Promise<ResidencyEntity[]> {
-    return em.find(ResidencyEntity, { tenantId, id: { $in: ids.filter(isUuid) } });
+    return findByIds(em, ResidencyEntity, tenantId, ids);
   }
 
   /** Residencies of a unit whose validity overlaps [from, to). */

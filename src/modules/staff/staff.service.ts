@@ -5,6 +5,7 @@ import { userError, type UserErrorData } from '../../core/graphql/user-error';
 import { isRole } from '../../core/auth/roles';
 import { clean, fail, ok, type Result } from '../../shared/result';
 import { isUuid } from '../../shared/ids';
+import { findById, findByIds } from '../../core/db/by-id';
 import { snapshot, type AuditService } from '../audit/audit.service';
 import type { DepartmentService } from '../department/department.service';
 import type { OrgUnitService } from '../org-unit/org-unit.service';
@@ -64,11 +65,11 @@ export class StaffService {
   }
 
   find(scope: TenantScope, id: string): Promise<StaffMemberEntity | null> {
-    return isUuid(id) ? scope.em.findOne(StaffMemberEntity, { tenantId: scope.tenant.id, id }) : Promise.resolve(null);
+    return findById(scope.em, StaffMemberEntity, scope.tenant.id, id);
   }
 
   findMany(em: Em, tenantId: string, ids: readonly string[]): Promise<StaffMemberEntity[]> {
-    return em.find(StaffMemberEntity, { tenantId, id: { $in: ids.filter(isUuid) } });
+    return findByIds(em, StaffMemberEntity, tenantId, ids);
   }
 
   specialtiesOf(em: Em, tenantId: string, staffIds: readonly string[]): Promise<MediatorSpecialtyEntity[]> {
