@@ -102,5 +102,14 @@ describe('a center\'s org units and departments', () => {
     expect(rows[1]!.before?.contactPhone).toBeNull();
     expect(rows[1]!.after.contactPhone).toBe('0572-1234567');
     expect(rows[1]!.request_id).toEqual(expect.any(String));
+
+    const api = await h.gql<{ auditEvents: { edges: { node: { action: string; after: { contactPhone: string } } }[]; pageInfo: { endCursor: string } } }>(admin,
+      'query($t: ID) { auditEvents(first: 1, filter: { targetId: $t }) { edges { node { action after } } pageInfo { endCursor } } }', { t: id });
+    expect(api.body.data!.auditEvents.edges[0]!.node).toMatchObject({ action: 'department.update', after: { contactPhone: '0572-1234567' } });
+    const next = await h.gql<{ auditEvents: { edges: { node: { action: string } }[] } }>(admin,
+      'query($t: ID, $a: String) { auditEvents(first: 5, after: $a, filter: { targetId: $t }) { edges { node { action } } } }', { t: id, a: api.body.data!.auditEvents.pageInfo.endCursor });
+    expect(next.body.data!.auditEvents.edges.map((e) => e.node.action)).toEqual(['department.create']);
+    const denied = await h.gql(clerk, '{ auditEvents(first: 1) { totalCount } }');
+    expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -16,6 +16,7 @@ const COVERED = new Set([
   'categories', 'category', 'upsertCategory',
   'staff', 'staffMember', 'mediators', 'createStaffMember', 'updateStaffMember',
   'residencies', 'onDuty', 'stationDepartment', 'updateResidency', 'endResidency', 'setRotationShifts',
+  'auditEvents',
 ]);
 
 describe('tenant isolation', () => {
@@ -97,6 +98,15 @@ describe('tenant isolation', () => {
       const still = await withTenant(h.rt.orm, b.id, (em) => em.execute<{ active: boolean; valid_to: null; mode: string }[]>(
         'select s.active, r.valid_to, r.mode from staff_members s, residencies r where s.id = ? and r.id = ?', [bStaff, bResidency]));
       expect(still[0]).toEqual({ active: true, valid_to: null, mode: 'ROTATING' });
+    });
+
+    it('never shows B audit events', async () => {
+      const r = await h.gql<{ auditEvents: { edges: { node: { targetId: string } }[] } }>(tokenA, '{ auditEvents(first: 100) { edges { node { targetId } } } }');
+      const targets = r.body.data!.auditEvents.edges.map((e) => e.node.targetId);
+      expect(targets.length).toBeGreaterThan(0);
+      for (const id of [bUnit, bDept, bCat, bStaff, bResidency]) expect(targets).not.toContain(id);
+      const byTarget = await h.gql<{ auditEvents: { edges: unknown[] } }>(tokenA, 'query($t: ID) { auditEvents(first: 10, filter: { targetId: $t }) { edges { node { id } } } }', { t: bUnit });
+      expect(byTarget.body.data!.auditEvents.edges).toEqual([]);
     });
 
     it('never lists B rows', async () => {

@@ -52,14 +52,16 @@ function pageSize(args: PageArgs): number {
 /** Opaque keyset cursor: base64url of the sort key values. */
 export const encodeCursor = (key: string[]): string => Buffer.from(JSON.stringify(key)).toString('base64url');
 
-export type CursorPart = 'string' | 'uuid';
+const ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+export type CursorPart = 'string' | 'uuid' | 'timestamp';
 
 /** Decodes a cursor this API issued; anything else (forged, stale shape) is the caller's error. */
 export function decodeCursor(cursor: string | null | undefined, shape: CursorPart[]): string[] | null {
   if (!cursor) return null;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(key) && key.length === shape.length && shape.every((t, i) => typeof key[i] === 'string' && (t === 'string' || isUuid(key[i])))) {
+    if (Array.isArray(key) && key.length === shape.length && shape.every((t, i) => typeof key[i] === 'string' && (t === 'string' || (t === 'uuid' ? isUuid(key[i]) : ISO_RE.test(key[i]))))) {
       return key as string[];
     }
   } catch {

@@ -6,10 +6,11 @@ import { DepartmentResolver } from '../../modules/department/department.resolver
 import { CategoryResolver } from '../../modules/category/category.resolver';
 import { MediatorProfileResolver, StaffResolver } from '../../modules/staff/staff.resolver';
 import { ResidencyResolver, RotationShiftResolver } from '../../modules/residency/residency.resolver';
+import { AuditResolver } from '../../modules/audit/audit.resolver';
 
 export const resolvers = [
   TenantResolver, OrgUnitResolver, DepartmentResolver, CategoryResolver, StaffResolver, MediatorProfileResolver,
-  ResidencyResolver, RotationShiftResolver,
+  ResidencyResolver, RotationShiftResolver, AuditResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

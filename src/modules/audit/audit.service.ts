@@ -1,5 +1,7 @@
 import type { TenantScope } from '../../core/graphql/context';
 import { AuditEventEntity } from './audit.entity';
+import { toPage, type Page, type PageRequest } from '../../core/graphql/connection';
+import { isUuid } from '../../shared/ids';
 
 export interface AuditEntry {
   action: string;
@@ -31,4 +33,32 @@ export class AuditService {
 /** A plain snapshot of an entity for before/after columns (dates as ISO strings). */
 export function snapshot<T extends object>(entity: T): Record<string, unknown> {
   return JSON.parse(JSON.stringify(entity)) as Record<string, unknown>;
+}
+
+export interface AuditListFilter {
+  action?: string | null;
+  targetType?: string | null;
+  targetId?: string | null;
+  actorSubject?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+}
+
+/** Newest first; the cursor is (occurredAt, id). */
+export async function listAuditEvents(scope: TenantScope, filter: AuditListFilter, { first, after }: PageRequest): Promise<Page<AuditEventEntity>> {
+  const where: Record<string, unknown> = { tenantId: scope.tenant.id };
+  if (filter.action) where['action'] = filter.action;
+  if (filter.targetType) where['targetType'] = filter.targetType;
+  if (filter.targetId) {
+    if (!isUuid(filter.targetId)) return toPage([], first, () => [], false);
+    where['targetId'] = filter.targetId;
+  }
+  if (filter.actorSubject) where['actorSubject'] = filter.actorSubject;
+  if (filter.from || filter.to) where['occurredAt'] = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
+  const qb = scope.em.createQueryBuilder(AuditEventEntity, 'a').where(where);
+  if (after) qb.andWhere('(a.occurred_at, a.id) < (?, ?)', [after[0], after[1]]);
+  const rows = await qb.orderBy({ occurredAt: 'desc', id: 'desc' }).limit(first + 1).getResult();
+  const page = toPage(rows, first, (e) => [e.occurredAt.toISOString(), e.id], !!after);
+  page.totalCount = () => scope.em.count(AuditEventEntity, where);
+  return page;
 }
