@@ -1,24 +1,9 @@
-import DataLoader from 'dataloader';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { loader, tenantScope, type RequestContext } from '../../core/graphql/context';
+import { tenantScope, type RequestContext } from '../../core/graphql/context';
 import { connectionFrom, PageArgs, pageRequest } from '../../core/graphql/connection';
 import { toPayload } from '../../core/graphql/payload';
-import type { CategoryEntity } from './category.entity';
+import { categoryLoaders } from './category.loaders';
 import { CategoryConnection, CategoryFilter, CategoryPayload, CategoryType, UpsertCategoryInput } from './category.type';
-
-const loaders = (ctx: RequestContext) =>
-  loader(ctx, 'category', () => ({
-    byId: new DataLoader<string, CategoryEntity | null>(async (ids) => {
-      const scope = await tenantScope(ctx);
-      const rows = await ctx.services.categories.findMany(scope.em, scope.tenant.id, ids);
-      return ids.map((id) => rows.find((r) => r.id === id) ?? null);
-    }),
-    childrenOf: new DataLoader<string, CategoryEntity[]>(async (ids) => {
-      const scope = await tenantScope(ctx);
-      const rows = await ctx.services.categories.findChildren(scope.em, scope.tenant.id, ids);
-      return ids.map((id) => rows.filter((r) => r.parentId === id));
-    }),
-  }));
 
 @Resolver(() => CategoryType)
 export class CategoryResolver {
@@ -42,13 +27,13 @@ export class CategoryResolver {
   @FieldResolver(() => CategoryType, { nullable: true })
   async parent(@Root() c: CategoryType, @Ctx() ctx: RequestContext) {
     if (!c.parentId) return null;
-    const p = await loaders(ctx).byId.load(c.parentId);
+    const p = await categoryLoaders(ctx).byId.load(c.parentId);
     return p && CategoryType.from(p);
   }
 
   @FieldResolver(() => [CategoryType], { description: 'Active sub-categories, by code' })
   async children(@Root() c: CategoryType, @Ctx() ctx: RequestContext) {
-    return (await loaders(ctx).childrenOf.load(c.id)).map(CategoryType.from);
+    return (await categoryLoaders(ctx).childrenOf.load(c.id)).map(CategoryType.from);
   }
 
   @Mutation(() => CategoryPayload)

@@ -44,7 +44,7 @@ export class DepartmentService {
     return findById(scope.em, DepartmentEntity, scope.tenant.id, id);
   }
 
-  async findMany(em: Em, tenantId: string, ids: readonly string[]): Promise<DepartmentEntity[]> {
+  findMany(em: Em, tenantId: string, ids: readonly string[]): Promise<DepartmentEntity[]> {
     return findByIds(em, DepartmentEntity, tenantId, ids);
   }
 

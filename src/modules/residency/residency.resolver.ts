@@ -1,6 +1,5 @@
-import DataLoader from 'dataloader';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { loader, tenantScope, type RequestContext } from '../../core/graphql/context';
+import { tenantScope, type RequestContext } from '../../core/graphql/context';
 import { connectionFrom, PageArgs, pageRequest } from '../../core/graphql/connection';
 import { toPayload } from '../../core/graphql/payload';
 import { badUserInput } from '../../core/errors/errors';
@@ -9,21 +8,13 @@ import { departmentById } from '../department/department.loaders';
 import { orgUnitLoaders } from '../org-unit/org-unit.loaders';
 import { OrgUnitType } from '../org-unit/org-unit.type';
 import { StaffMemberType } from '../staff/staff.type';
-import type { StaffMemberEntity } from '../staff/staff.entity';
+import { shiftStaff } from './residency.loaders';
 import {
   EndResidencyInput, OnDutyType, ResidencyConnection, ResidencyFilter, ResidencyPayload, ResidencyType, RotationShiftType,
   SetRotationShiftsInput, SetRotationShiftsPayload, StationDepartmentInput, UpdateResidencyInput,
 } from './residency.type';
 
 const MAX_SHIFT_WINDOW_MS = 62 * 86_400_000;
-
-const shiftStaff = (ctx: RequestContext) =>
-  loader(ctx, 'shiftStaff', () => new DataLoader<string, StaffMemberEntity[]>(async (shiftIds) => {
-    const scope = await tenantScope(ctx);
-    const links = await ctx.services.rosters.assignments(scope.em, scope.tenant.id, shiftIds);
-    const people = await ctx.services.staff.findMany(scope.em, scope.tenant.id, [...new Set(links.map((l) => l.staffId))]);
-    return shiftIds.map((id) => links.filter((l) => l.shiftId === id).map((l) => people.find((p) => p.id === l.staffId)!).filter(Boolean));
-  }));
 
 @Resolver(() => ResidencyType)
 export class ResidencyResolver {

@@ -1,6 +1,5 @@
-import DataLoader from 'dataloader';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { loader, tenantScope, type RequestContext } from '../../core/graphql/context';
+import { tenantScope, type RequestContext } from '../../core/graphql/context';
 import { connectionFrom, PageArgs, pageRequest, toPage } from '../../core/graphql/connection';
 import { toPayload } from '../../core/graphql/payload';
 import { CategoryType } from '../category/category.type';
@@ -8,18 +7,10 @@ import { DepartmentType } from '../department/department.type';
 import { departmentById } from '../department/department.loaders';
 import { orgUnitLoaders } from '../org-unit/org-unit.loaders';
 import { OrgUnitType } from '../org-unit/org-unit.type';
-import type { CategoryEntity } from '../category/category.entity';
+import { specialtiesOf } from './staff.loaders';
 import {
   CreateStaffMemberInput, MediatorFilter, MediatorProfileType, StaffFilter, StaffMemberConnection, StaffMemberPayload, StaffMemberType, UpdateStaffMemberInput,
 } from './staff.type';
-
-const specialtiesOf = (ctx: RequestContext) =>
-  loader(ctx, 'specialties', () => new DataLoader<string, CategoryEntity[]>(async (staffIds) => {
-    const scope = await tenantScope(ctx);
-    const links = await ctx.services.staff.specialtiesOf(scope.em, scope.tenant.id, staffIds);
-    const cats = await ctx.services.categories.findMany(scope.em, scope.tenant.id, [...new Set(links.map((l) => l.categoryId))]);
-    return staffIds.map((id) => links.filter((l) => l.staffId === id).map((l) => cats.find((c) => c.id === l.categoryId)!).filter(Boolean));
-  }));
 
 @Resolver(() => StaffMemberType)
 export class StaffResolver {

@@ -1,21 +1,14 @@
-import DataLoader from 'dataloader';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { loader, requireRole, type RequestContext } from '../../core/graphql/context';
+import { requireRole, type RequestContext } from '../../core/graphql/context';
 import { connectionFrom, PageArgs, pageRequest, toPage } from '../../core/graphql/connection';
 import { toPayload } from '../../core/graphql/payload';
 import { forbidden } from '../../core/errors/errors';
-import type { TenantRecord } from './tenant.model';
+import { tenantsById } from './tenant.loaders';
 import {
   CreateTenantInput, SuspendTenantInput, TenantConnection, TenantPayload, TenantType, UpdateTenantInput, ViewerType,
 } from './tenant.type';
 
 const actor = (ctx: RequestContext) => ({ subject: ctx.viewer.subject, requestId: ctx.reqId });
-
-const tenantsById = (ctx: RequestContext) =>
-  loader(ctx, 'tenantById', () => new DataLoader<string, TenantRecord | null>(async (ids) => {
-    const rows = await ctx.services.tenants.byIds(ids);
-    return ids.map((id) => rows.find((t) => t.id === id) ?? null);
-  }));
 
 @Resolver(() => TenantType)
 export class TenantResolver {

@@ -1,0 +1,12 @@
+import DataLoader from 'dataloader';
+import { loader, tenantScope, type RequestContext } from '../../core/graphql/context';
+import type { CategoryEntity } from '../category/category.entity';
+
+/** Each mediator's specialty categories for a page of staff: two queries per batch. */
+export const specialtiesOf = (ctx: RequestContext) =>
+  loader(ctx, 'specialties', () => new DataLoader<string, CategoryEntity[]>(async (staffIds) => {
+    const scope = await tenantScope(ctx);
+    const links = await ctx.services.staff.specialtiesOf(scope.em, scope.tenant.id, staffIds);
+    const cats = await ctx.services.categories.findMany(scope.em, scope.tenant.id, [...new Set(links.map((l) => l.categoryId))]);
+    return staffIds.map((id) => links.filter((l) => l.staffId === id).map((l) => cats.find((c) => c.id === l.categoryId)!).filter(Boolean));
+  }));
