@@ -3,6 +3,7 @@ import { Migration20261122000001Foundation } from './Migration20261122000001_fou
 import { Migration20261122000002CenterStructure } from './Migration20261122000002_center_structure';
 import { Migration20261122000003Categories } from './Migration20261122000003_categories';
 import { Migration20261122000004StaffAndRosters } from './Migration20261122000004_staff_and_rosters';
+import { Migration20261123000005Cases } from './Migration20261123000005_cases';
 
 /** Listed explicitly so migrations run the same from ts (tests) and js (dist) without globbing. */
 export const migrationsList: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122000002_center_structure', class: Migration20261122000002CenterStructure },
   { name: 'Migration20261122000003_categories', class: Migration20261122000003Categories },
   { name: 'Migration20261122000004_staff_and_rosters', class: Migration20261122000004StaffAndRosters },
+  { name: 'Migration20261123000005_cases', class: Migration20261123000005Cases },
 ];

@@ -12,6 +12,19 @@ import { TenantDirectory } from './modules/tenant/tenant.directory';
 import { TenantProvisioning } from './modules/tenant/tenant.provisioning';
 import { TenantRepository } from './modules/tenant/tenant.repository';
 import { TenantService } from './modules/tenant/tenant.service';
+import { TimelineService } from './modules/case/timeline.service';
+import { CaseWorkflow } from './modules/case/case.workflow';
+import { CaseService } from './modules/case/case.service';
+import { CaseSettingsService } from './modules/case/case-settings.service';
+import { DuplicateFinder } from './modules/case/duplicates';
+import { IntakeService } from './modules/case/intake.service';
+import { CaseHandlingService } from './modules/case/case-handling.service';
+import { MergeService } from './modules/case/merge.service';
+import { EscalationService } from './modules/case/escalation.service';
+import { RoutingService } from './modules/routing/routing.service';
+import { MediationService } from './modules/mediation/mediation.service';
+import { ReferralService } from './modules/referral/referral.service';
+import { FollowUpService } from './modules/follow-up/follow-up.service';
 
 /** The app's service graph, built once per process and shared by the API and the workers. */
 export interface Services {
@@ -28,6 +41,17 @@ export interface Services {
   residencies: ResidencyService;
   rosters: RosterService;
   duty: DutyService;
+  timeline: TimelineService;
+  caseSettings: CaseSettingsService;
+  cases: CaseService;
+  intake: IntakeService;
+  handling: CaseHandlingService;
+  merges: MergeService;
+  escalations: EscalationService;
+  routing: RoutingService;
+  mediation: MediationService;
+  referrals: ReferralService;
+  followUps: FollowUpService;
 }
 
 export function createServices(orm: Orm, queues: QueueClient | null): Services {
@@ -43,5 +67,27 @@ export function createServices(orm: Orm, queues: QueueClient | null): Services {
   const residencies = new ResidencyService(audit, departments, orgUnits);
   const rosters = new RosterService(audit, residencies);
   const duty = new DutyService(orgUnits, residencies, rosters, categories);
-  return { orm, queues, audit, tenantDirectory, tenants, provisioning, departments, orgUnits, categories, staff, residencies, rosters, duty };
+
+  const timeline = new TimelineService();
+  const workflow = new CaseWorkflow(timeline);
+  const caseSettings = new CaseSettingsService(audit);
+  const cases = new CaseService();
+  const intake = new IntakeService(categories, orgUnits, caseSettings, timeline, new DuplicateFinder(timeline));
+  const routing = new RoutingService(audit, categories, orgUnits, departments);
+  const followUps = new FollowUpService(workflow, cases, intake, caseSettings, staff);
+  const handling = new CaseHandlingService(workflow, categories, orgUnits, departments, staff, routing, followUps);
+  const merges = new MergeService(workflow, cases, intake);
+  const escalations = new EscalationService(orm, workflow, cases, intake, orgUnits, tenantDirectory);
+  const mediation = new MediationService(workflow, caseSettings, staff, orgUnits, departments);
+  const referrals = new ReferralService(workflow);
+  // Hooks the center-structure modules expose so they need not know about cases.
+  duty.setCaseLoadProvider((scope, ids) => cases.openCaseLoad(scope, ids));
+  orgUnits.addArchiveGuard(async (scope, unit) => {
+    const open = await cases.openAtUnit(scope, unit.id);
+    return open ? `${open} open case(s) are handled at this unit; dispatch them elsewhere first` : null;
+  });
+  return {
+    orm, queues, audit, tenantDirectory, tenants, provisioning, departments, orgUnits, categories, staff, residencies, rosters, duty,
+    timeline, caseSettings, cases, intake, handling, merges, escalations, routing, mediation, referrals, followUps,
+  };
 }

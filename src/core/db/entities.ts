@@ -4,6 +4,13 @@ import { AuditEventEntity } from '../../modules/audit/audit.entity';
 import { CategoryEntity } from '../../modules/category/category.entity';
 import { MediatorSpecialtyEntity, StaffMemberEntity } from '../../modules/staff/staff.entity';
 import { ResidencyEntity, RotationShiftEntity, ShiftAssignmentEntity } from '../../modules/residency/residency.entity';
+import {
+  CaseAssigneeEntity, CaseDuplicateEntity, CaseEntity, CaseEscalationEntity, CaseEventEntity, CasePartyEntity, CaseSettingsEntity,
+} from '../../modules/case/case.entity';
+import { RoutingRuleEntity } from '../../modules/routing/routing.entity';
+import { AgreementEntity, MediationSessionEntity, SessionDepartmentEntity, SessionMediatorEntity } from '../../modules/mediation/mediation.entity';
+import { ReferralEntity } from '../../modules/referral/referral.entity';
+import { FollowUpEntity } from '../../modules/follow-up/follow-up.entity';
 
 export const TENANT_FILTER = 'tenant';
 
@@ -15,4 +22,6 @@ export const TENANT_FILTER = 'tenant';
 export const tenantEntities = [
   OrgUnitEntity, DepartmentEntity, CategoryEntity, AuditEventEntity, StaffMemberEntity, MediatorSpecialtyEntity,
   ResidencyEntity, RotationShiftEntity, ShiftAssignmentEntity,
+  CaseEntity, CasePartyEntity, CaseAssigneeEntity, CaseEventEntity, CaseDuplicateEntity, CaseEscalationEntity, CaseSettingsEntity,
+  RoutingRuleEntity, MediationSessionEntity, SessionMediatorEntity, SessionDepartmentEntity, AgreementEntity, ReferralEntity, FollowUpEntity,
 ];

@@ -26,6 +26,8 @@ export interface TenantScope {
   tenant: TenantRecord;
   em: Em;
   actor: { subject: string; requestId: string; ip: string | null };
+  /** runs after the operation commits (see RequestUnitOfWork.afterCommit); absent outside requests */
+  afterCommit?: (fn: () => Promise<void>) => void;
 }
 
 export function requireRole(ctx: RequestContext, ...roles: Role[]): void {
@@ -43,7 +45,11 @@ export async function tenantScope(ctx: RequestContext, ...roles: Role[]): Promis
     );
   }
   if (roles.length) requireRole(ctx, ...roles);
-  return { tenant: ctx.tenant, em: await ctx.uow.em(), actor: { subject: ctx.viewer.subject, requestId: ctx.reqId, ip: ctx.ip } };
+  const uow = ctx.uow;
+  return {
+    tenant: ctx.tenant, em: await uow.em(), actor: { subject: ctx.viewer.subject, requestId: ctx.reqId, ip: ctx.ip },
+    afterCommit: (fn) => uow.afterCommit(async () => fn().catch((err: unknown) => ctx.log.warn({ err }, 'after-commit work failed; a sweep will retry'))),
+  };
 }
 
 export function loader<T>(ctx: RequestContext, key: string, make: () => T): T {

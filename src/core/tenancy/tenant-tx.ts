@@ -34,6 +34,7 @@ export async function withTenant<T>(orm: Orm, tenantId: string, fn: (em: Em) => 
 export class RequestUnitOfWork {
   private started: Promise<Em> | null = null;
   private mustRollback = false;
+  private readonly committed: (() => Promise<void>)[] = [];
 
   constructor(
     private readonly orm: Orm,
@@ -55,6 +56,15 @@ export class RequestUnitOfWork {
     this.mustRollback = true;
   }
 
+  /**
+   * Work that must only happen once this operation's changes are visible to others (enqueueing a
+   * job, a hand-off to another tenant). Runs after commit, never after a rollback; a failure is
+   * the caller's to log, and the database row it depends on lets a sweep redo it.
+   */
+  afterCommit(fn: () => Promise<void>): void {
+    this.committed.push(fn);
+  }
+
   get isOpen(): boolean {
     return this.started !== null;
   }
@@ -64,7 +74,12 @@ export class RequestUnitOfWork {
     const em = await this.started.catch(() => null);
     this.started = null;
     if (!em) return;
-    if (commit && !this.mustRollback) await em.commit();
-    else await em.rollback();
+    if (commit && !this.mustRollback) {
+      await em.commit();
+      for (const fn of this.committed.splice(0)) await fn();
+    } else {
+      this.committed.length = 0;
+      await em.rollback();
+    }
   }
 }

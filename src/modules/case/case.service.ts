@@ -1,0 +1,112 @@
+import type { TenantScope } from '../../core/graphql/context';
+import type { Em } from '../../core/tenancy/tenant-tx';
+import { toPage, type Page, type PageRequest } from '../../core/graphql/connection';
+import { findById, findByIds } from '../../core/db/by-id';
+import { isUuid } from '../../shared/ids';
+import type { RiskLevel } from '../category/category.entity';
+import { CaseAssigneeEntity, CaseDuplicateEntity, CaseEntity, CaseEscalationEntity, CasePartyEntity, type Channel, type WarningLevel } from './case.entity';
+import { OPEN_STATUSES, type CaseStatus } from './case.states';
+
+export interface CaseListFilter {
+  statuses?: CaseStatus[] | null;
+  openOnly?: boolean | null;
+  categoryId?: string | null;
+  riskLevels?: RiskLevel[] | null;
+  warningLevels?: WarningLevel[] | null;
+  orgUnitId?: string | null;
+  assigneeId?: string | null;
+  channels?: Channel[] | null;
+  reportedFrom?: Date | null;
+  reportedTo?: Date | null;
+  text?: string | null;
+  externalRef?: string | null;
+}
+
+export type CaseOrder = 'REPORTED_AT_DESC' | 'REPORTED_AT_ASC';
+
+const NO_MATCH = '00000000-0000-0000-0000-000000000000';
+const subtree = (table: string) =>
+  `(with recursive sub as (select id from ${table} where tenant_id = ? and id = ? union all
+     select t.id from ${table} t join sub on t.parent_id = sub.id where t.tenant_id = ?) select id from sub)`;
+
+/** Reading cases: by id, by number, and the filtered, keyset-paginated list. */
+export class CaseService {
+  find(scope: TenantScope, id: string): Promise<CaseEntity | null> {
+    return findById(scope.em, CaseEntity, scope.tenant.id, id);
+  }
+
+  findByNumber(scope: TenantScope, number: string): Promise<CaseEntity | null> {
+    return scope.em.findOne(CaseEntity, { tenantId: scope.tenant.id, number: number.trim().toUpperCase() });
+  }
+
+  findMany(em: Em, tenantId: string, ids: readonly string[]): Promise<CaseEntity[]> {
+    return findByIds(em, CaseEntity, tenantId, ids);
+  }
+
+  partiesOf(em: Em, tenantId: string, caseIds: readonly string[]): Promise<CasePartyEntity[]> {
+    return em.find(CasePartyEntity, { tenantId, caseId: { $in: [...caseIds] } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  }
+
+  assigneesOf(em: Em, tenantId: string, caseIds: readonly string[]): Promise<CaseAssigneeEntity[]> {
+    return em.find(CaseAssigneeEntity, { tenantId, caseId: { $in: [...caseIds] } }, { orderBy: { isLead: 'desc', assignedAt: 'asc' } });
+  }
+
+  duplicatesOf(em: Em, tenantId: string, caseIds: readonly string[]): Promise<CaseDuplicateEntity[]> {
+    return em.find(CaseDuplicateEntity, { tenantId, caseId: { $in: [...caseIds] } });
+  }
+
+  escalationsOf(em: Em, tenantId: string, caseIds: readonly string[]): Promise<CaseEscalationEntity[]> {
+    return em.find(CaseEscalationEntity, { tenantId, caseId: { $in: [...caseIds] } }, { orderBy: { escalatedAt: 'asc' } });
+  }
+
+  /** Cases folded into these ones by a merge, so a survivor's file shows theirs too. */
+  mergedInto(em: Em, tenantId: string, caseIds: readonly string[]): Promise<CaseEntity[]> {
+    return em.find(CaseEntity, { tenantId, mergedIntoId: { $in: [...caseIds] } });
+  }
+
+  /** Open cases per staff member, for mediators' limits of concurrent cases. */
+  async openCaseLoad(scope: TenantScope, staffIds: string[]): Promise<Map<string, number>> {
+    if (!staffIds.length) return new Map();
+    const rows = await scope.em.execute<{ staff_id: string; n: number }[]>(
+      `select a.staff_id, count(*)::int as n from case_assignees a join cases c on c.tenant_id = a.tenant_id and c.id = a.case_id
+       where a.tenant_id = ? and a.staff_id = any(?) and c.status = any(?) group by a.staff_id`,
+      [scope.tenant.id, staffIds, [...OPEN_STATUSES]],
+    );
+    return new Map(rows.map((r) => [r.staff_id, r.n]));
+  }
+
+  /** Open cases handled at this unit: an archive guard for org units. */
+  async openAtUnit(scope: TenantScope, orgUnitId: string): Promise<number> {
+    return scope.em.count(CaseEntity, { tenantId: scope.tenant.id, orgUnitId, status: { $in: [...OPEN_STATUSES] } });
+  }
+
+  async list(scope: TenantScope, f: CaseListFilter, order: CaseOrder, { first, after }: PageRequest): Promise<Page<CaseEntity>> {
+    const t = scope.tenant.id;
+    const qb = scope.em.createQueryBuilder(CaseEntity, 'c').where({ tenantId: t });
+    const statuses = f.openOnly ? OPEN_STATUSES.filter((s) => !f.statuses?.length || f.statuses.includes(s)) : f.statuses;
+    if (statuses?.length) qb.andWhere({ status: { $in: [...statuses] } });
+    else qb.andWhere({ status: { $ne: 'MERGED' } });
+    if (f.riskLevels?.length) qb.andWhere({ riskLevel: { $in: f.riskLevels } });
+    if (f.warningLevels?.length) qb.andWhere({ warningLevel: { $in: f.warningLevels } });
+    if (f.channels?.length) qb.andWhere({ channel: { $in: f.channels } });
+    if (f.externalRef) qb.andWhere({ externalRef: f.externalRef });
+    if (f.reportedFrom) qb.andWhere({ reportedAt: { $gte: f.reportedFrom } });
+    if (f.reportedTo) qb.andWhere({ reportedAt: { $lt: f.reportedTo } });
+    const idOrNone = (id: string) => (isUuid(id) ? id : NO_MATCH);
+    if (f.categoryId) qb.andWhere(`c.category_id in ${subtree('categories')}`, [t, idOrNone(f.categoryId), t]);
+    if (f.orgUnitId) qb.andWhere(`c.org_unit_id in ${subtree('org_units')}`, [t, idOrNone(f.orgUnitId), t]);
+    if (f.assigneeId) {
+      qb.andWhere('exists (select 1 from case_assignees a where a.tenant_id = c.tenant_id and a.case_id = c.id and a.staff_id = ?)', [idOrNone(f.assigneeId)]);
+    }
+    const text = f.text?.trim();
+    if (text) qb.andWhere(`(c.title || ' ' || c.description) ilike ?`, [`%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`]);
+    const countQb = qb.clone();
+    const asc = order === 'REPORTED_AT_ASC';
+    if (after) qb.andWhere(`(c.reported_at, c.id) ${asc ? '>' : '<'} (?, ?)`, [after[0], after[1]]);
+    const dir = asc ? 'asc' : 'desc';
+    const rows = await qb.orderBy({ reportedAt: dir, id: dir }).limit(first + 1).getResult();
+    const page = toPage(rows, first, (c) => [c.reportedAt.toISOString(), c.id], !!after);
+    page.totalCount = () => countQb.getCount();
+    return page;
+  }
+}

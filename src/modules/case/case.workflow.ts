@@ -1,0 +1,42 @@
+import { LockMode } from '@mikro-orm/core';
+import type { TenantScope } from '../../core/graphql/context';
+import { userError } from '../../core/graphql/user-error';
+import { fail, ok, type Result } from '../../shared/result';
+import { isUuid } from '../../shared/ids';
+import { CaseEntity } from './case.entity';
+import { CASE_ACTIONS, refusal, type CaseAction, type CaseErrorCode, type CaseStatus } from './case.states';
+import type { EventInput, TimelineService } from './timeline.service';
+
+/**
+ * The one gate every case mutation passes: load the case locked for this transaction (two clerks
+ * acting on one case at once queue instead of both passing the state check), refuse moves the
+ * state machine does not allow, and move with a timeline event.
+ */
+export class CaseWorkflow {
+  constructor(readonly timeline: TimelineService) {}
+
+  async forAction(scope: TenantScope, caseId: string, action: CaseAction, field: string[] = ['input', 'caseId']): Promise<Result<CaseEntity, CaseErrorCode>> {
+    const c = isUuid(caseId)
+      ? await scope.em.findOne(CaseEntity, { tenantId: scope.tenant.id, id: caseId }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+      : null;
+    if (!c) return fail(userError(field, 'NOT_FOUND', 'No such case'));
+    const code = refusal(action, c.status);
+    if (code) {
+      const allowed = CASE_ACTIONS[action].from.join(', ');
+      return fail(userError(field, code, `Case ${c.number} is ${c.status}; this needs one of: ${allowed}`));
+    }
+    return ok(c);
+  }
+
+  move(scope: TenantScope, c: CaseEntity, to: CaseStatus, event: EventInput): void {
+    const from = c.status;
+    c.status = to;
+    if (to === 'CLOSED' || to === 'REJECTED' || to === 'MERGED') c.warningLevel = 'NONE';
+    this.timeline.record(scope, c.id, { ...event, data: { from, to, ...event.data } });
+  }
+
+  /** A handling step on a dispatched case means the receiving unit has taken it up. */
+  startHandling(scope: TenantScope, c: CaseEntity, by: string): void {
+    if (c.status === 'DISPATCHED') this.move(scope, c, 'IN_PROGRESS', { type: 'HANDLING_STARTED', data: { by } });
+  }
+}

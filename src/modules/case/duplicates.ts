@@ -1,0 +1,53 @@
+import type { TenantScope } from '../../core/graphql/context';
+import { CaseDuplicateEntity, type CaseEntity, type CasePartyEntity, type DuplicateReason } from './case.entity';
+import type { TimelineService } from './timeline.service';
+
+/**
+ * Likely duplicates of a new report: another case of the tenant that is still open or was
+ * reported within the window, with a party of the same phone or ID number, or at the same place
+ * in the same category. Only flagged here; a dispatcher decides with `mergeCases`.
+ */
+export class DuplicateFinder {
+  constructor(private readonly timeline: TimelineService) {}
+
+  async flag(scope: TenantScope, c: CaseEntity, parties: CasePartyEntity[], windowHours: number): Promise<void> {
+    const phones = [...new Set(parties.map((p) => p.phone).filter((x): x is string => !!x))];
+    const ids = [...new Set(parties.map((p) => p.idNumber).filter((x): x is string => !!x))];
+    const since = new Date(c.reportedAt.getTime() - windowHours * 3_600_000);
+    const found = new Map<string, { number: string; reasons: Set<DuplicateReason> }>();
+    const add = (id: string, number: string, reason: DuplicateReason) => {
+      const e = found.get(id) ?? { number, reasons: new Set<DuplicateReason>() };
+      e.reasons.add(reason);
+      found.set(id, e);
+    };
+    const recent = `(c.status not in ('CLOSED', 'REJECTED', 'MERGED') or c.reported_at >= ?) and c.status <> 'MERGED' and c.id <> ?`;
+    if (phones.length || ids.length) {
+      const rows = await scope.em.execute<{ id: string; number: string; phone: string | null; id_number: string | null }[]>(
+        `select distinct c.id, c.number, p.phone, p.id_number from case_parties p
+         join cases c on c.tenant_id = p.tenant_id and c.id = p.case_id
+         where p.tenant_id = ? and (p.phone = any(?) or p.id_number = any(?)) and ${recent}
+         limit 50`,
+        [scope.tenant.id, phones, ids, since, c.id],
+      );
+      for (const r of rows) {
+        if (r.phone && phones.includes(r.phone)) add(r.id, r.number, 'SAME_PHONE');
+        if (r.id_number && ids.includes(r.id_number)) add(r.id, r.number, 'SAME_ID_NUMBER');
+      }
+    }
+    if (c.location && c.categoryId) {
+      const rows = await scope.em.execute<{ id: string; number: string }[]>(
+        `select c.id, c.number from cases c where c.tenant_id = ? and c.location = ? and c.category_id = ? and c.reported_at >= ? and ${recent} limit 50`,
+        [scope.tenant.id, c.location, c.categoryId, since, since, c.id],
+      );
+      for (const r of rows) add(r.id, r.number, 'SAME_PLACE_AND_CATEGORY');
+    }
+    if (!found.size) return;
+    for (const [otherId, { reasons }] of found) {
+      for (const reason of reasons) scope.em.persist(Object.assign(new CaseDuplicateEntity(), { tenantId: scope.tenant.id, caseId: c.id, otherCaseId: otherId, reason }));
+    }
+    this.timeline.record(scope, c.id, {
+      type: 'DUPLICATES_FLAGGED',
+      data: { cases: [...found].map(([id, e]) => ({ caseId: id, number: e.number, reasons: [...e.reasons] })) },
+    });
+  }
+}

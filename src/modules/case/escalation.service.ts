@@ -1,0 +1,149 @@
+import type { TenantScope } from '../../core/graphql/context';
+import { userError } from '../../core/graphql/user-error';
+import { withTenant } from '../../core/tenancy/tenant-tx';
+import type { Orm } from '../../core/db/orm';
+import { clean, fail, ok, type Result } from '../../shared/result';
+import { CategoryEntity } from '../category/category.entity';
+import type { OrgUnitService } from '../org-unit/org-unit.service';
+import { OrgUnitEntity } from '../org-unit/org-unit.entity';
+import type { TenantDirectory } from '../tenant/tenant.directory';
+import type { TenantRecord } from '../tenant/tenant.model';
+import { CaseEntity, CaseEscalationEntity } from './case.entity';
+import type { CaseErrorCode } from './case.states';
+import type { CaseWorkflow } from './case.workflow';
+import type { CaseService } from './case.service';
+import type { IntakeService } from './intake.service';
+
+/** What a child tenant sees of the case its escalation opened at the parent: progress, never content. */
+export interface LinkedParentCase {
+  tenantCode: string;
+  tenantName: string;
+  number: string;
+  status: string;
+  acceptedAt: Date | null;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+  resolution: string | null;
+  updatedAt: Date;
+}
+
+const HANDOFF_ACTOR = 'system:parent-handoff';
+
+/**
+ * Raising a case a level (提级处置): to the unit above the one handling it, and from the
+ * tenant's top unit to the parent tenant. The hand-off to the parent runs after the child's
+ * transaction commits, in the parent's own isolation context, through the same intake the
+ * parent's clerks use; the escalation row stays PENDING until it succeeded, so a sweep redoes
+ * whatever a crash interrupted, and the parent's unique (origin tenant, origin case) makes a
+ * repeat harmless.
+ */
+export class EscalationService {
+  constructor(
+    private readonly orm: Orm,
+    private readonly workflow: CaseWorkflow,
+    private readonly cases: CaseService,
+    private readonly intake: IntakeService,
+    private readonly orgUnits: OrgUnitService,
+    private readonly directory: TenantDirectory,
+  ) {}
+
+  async escalate(scope: TenantScope, input: { caseId: string; reason: string }): Promise<Result<CaseEntity, CaseErrorCode>> {
+    const reason = clean(input.reason);
+    if (!reason || reason.length > 2000) return fail(userError(['input', 'reason'], 'INVALID', 'Say why the case goes up a level (at most 2,000 characters)'));
+    const r = await this.workflow.forAction(scope, input.caseId, 'escalate');
+    if (!r.ok) return r;
+    const c = r.value;
+    const from = c.orgUnitId ? await this.orgUnits.find(scope, c.orgUnitId) : null;
+    const up = from?.parentId
+      ? await this.orgUnits.find(scope, from.parentId)
+      : from ? null : await scope.em.findOne(OrgUnitEntity, { tenantId: scope.tenant.id, parentId: null, archivedAt: null });
+    const esc = Object.assign(new CaseEscalationEntity(), { tenantId: scope.tenant.id, caseId: c.id, fromOrgUnitId: from?.id ?? null, reason, actorSubject: scope.actor.subject });
+    if (up && !up.archivedAt) {
+      esc.toOrgUnitId = up.id;
+      c.orgUnitId = up.id;
+      c.departmentId = null;
+      c.failedMediationsAtLevel = 0;
+      c.escalationSuggested = false;
+      scope.em.persist(esc);
+      this.workflow.move(scope, c, 'DISPATCHED', { type: 'ESCALATED', data: { escalationId: esc.id, fromOrgUnitId: from?.id ?? null, toOrgUnitId: up.id, toOrgUnitName: up.name, reason } });
+      await scope.em.flush();
+      return ok(c);
+    }
+    if (!scope.tenant.parentId) return fail(userError(['input', 'caseId'], 'NO_HIGHER_LEVEL', 'This is the top level: there is no unit or parent tenant above it'));
+    Object.assign(esc, { toTenantId: scope.tenant.parentId, handoffState: 'PENDING' });
+    scope.em.persist(esc);
+    c.escalationSuggested = false;
+    this.workflow.move(scope, c, 'ESCALATED', { type: 'ESCALATED_TO_PARENT_TENANT', data: { escalationId: esc.id, fromOrgUnitId: from?.id ?? null, reason } });
+    await scope.em.flush();
+    const childTenantId = scope.tenant.id;
+    scope.afterCommit?.(async () => {
+      await this.handoff(childTenantId, esc.id);
+    });
+    return ok(c);
+  }
+
+  /** The parent's case for a pending escalation: created once, then the child's row records it. */
+  async handoff(childTenantId: string, escalationId: string): Promise<'done' | 'nothing'> {
+    const [child] = await this.directory.byIds([childTenantId]);
+    if (!child) return 'nothing';
+    const found = await withTenant(this.orm, child.id, async (em) => {
+      const esc = await em.findOne(CaseEscalationEntity, { tenantId: child.id, id: escalationId, handoffState: 'PENDING' });
+      if (!esc?.toTenantId) return null;
+      const c = await em.findOneOrFail(CaseEntity, { tenantId: child.id, id: esc.caseId });
+      const parties = await this.cases.partiesOf(em, child.id, [c.id]);
+      const category = c.categoryId ? await em.findOne(CategoryEntity, { tenantId: child.id, id: c.categoryId }) : null;
+      return { esc, c, parties, categoryCode: category?.code ?? null };
+    });
+    if (!found) return 'nothing';
+    const [parent] = await this.directory.byIds([found.esc.toTenantId!]);
+    if (!parent || parent.status !== 'ACTIVE') return 'nothing';
+    const parentCase = await withTenant(this.orm, parent.id, (em) => this.openAtParent(parent, child, em, found));
+    await withTenant(this.orm, child.id, async (em) => {
+      const esc = await em.findOne(CaseEscalationEntity, { tenantId: child.id, id: escalationId, handoffState: 'PENDING' });
+      if (!esc) return;
+      esc.handoffState = 'DONE';
+      esc.parentCaseId = parentCase.id;
+      const scope: TenantScope = { tenant: child, em, actor: { subject: HANDOFF_ACTOR, requestId: `handoff-${escalationId}`, ip: null } };
+      this.workflow.timeline.record(scope, esc.caseId, { type: 'HANDED_TO_PARENT_TENANT', actor: HANDOFF_ACTOR, data: { escalationId, parentTenant: parent.code, parentCaseNumber: parentCase.number } });
+      await em.flush();
+    });
+    return 'done';
+  }
+
+  /** Ids of escalations whose hand-off has waited longer than `olderThanSeconds`, across tenants. */
+  async pendingHandoffs(olderThanSeconds: number, limit: number): Promise<{ tenantId: string; escalationId: string }[]> {
+    const rows = await this.orm.em.fork().getConnection().execute<{ tenant_id: string; escalation_id: string }[]>(
+      'select tenant_id, escalation_id from platform_pending_handoffs(make_interval(secs => ?), ?)', [olderThanSeconds, limit]);
+    return rows.map((r) => ({ tenantId: r.tenant_id, escalationId: r.escalation_id }));
+  }
+
+  async linkedParent(scope: TenantScope, caseId: string): Promise<LinkedParentCase | null> {
+    const [row] = await scope.em.execute<Record<string, unknown>[]>('select * from linked_parent_case(?)', [caseId]);
+    if (!row) return null;
+    const d = (k: string) => (row[k] ? new Date(row[k] as string) : null);
+    return {
+      tenantCode: row['tenant_code'] as string, tenantName: row['tenant_name'] as string, number: row['number'] as string, status: row['status'] as string,
+      acceptedAt: d('accepted_at'), resolvedAt: d('resolved_at'), closedAt: d('closed_at'), resolution: (row['resolution'] as string | null) ?? null, updatedAt: d('updated_at')!,
+    };
+  }
+
+  private async openAtParent(
+    parent: TenantRecord, child: TenantRecord, em: TenantScope['em'],
+    f: { esc: CaseEscalationEntity; c: CaseEntity; parties: Awaited<ReturnType<CaseService['partiesOf']>>; categoryCode: string | null },
+  ): Promise<CaseEntity> {
+    const existing = await em.findOne(CaseEntity, { tenantId: parent.id, originTenantId: child.id, originCaseId: f.c.id });
+    if (existing) return existing;
+    const scope: TenantScope = { tenant: parent, em, actor: { subject: HANDOFF_ACTOR, requestId: `handoff-${f.esc.id}`, ip: null } };
+    const category = f.categoryCode ? await em.findOne(CategoryEntity, { tenantId: parent.id, code: f.categoryCode, archivedAt: null }) : null;
+    const r = await this.intake.report(scope, {
+      title: f.c.title, description: f.c.description, channel: 'REFERRAL', categoryId: category?.id ?? null, riskLevel: f.c.riskLevel,
+      peopleInvolved: f.c.peopleInvolved, amountInvolved: f.c.amountInvolved, location: f.c.location,
+      parties: f.parties.map((p) => ({ role: p.role, kind: p.kind, name: p.name, idNumber: p.idNumber, phone: p.phone, address: p.address, creditCode: p.creditCode })),
+    }, {
+      machine: false,
+      origin: { originTenantId: child.id, originCaseId: f.c.id, eventData: { escalatedFrom: { tenant: child.code, tenantName: child.name, caseNumber: f.c.number }, reason: f.esc.reason } },
+    });
+    if (!r.ok) throw new Error(`parent hand-off refused: ${r.errors.map((e) => e.code).join(', ')}`);
+    return r.value.case;
+  }
+}

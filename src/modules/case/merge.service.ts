@@ -1,0 +1,56 @@
+import type { TenantScope } from '../../core/graphql/context';
+import { userError } from '../../core/graphql/user-error';
+import { fail, ok, type Result } from '../../shared/result';
+import type { CaseEntity } from './case.entity';
+import type { CaseErrorCode } from './case.states';
+import type { CaseWorkflow } from './case.workflow';
+import type { CaseService } from './case.service';
+import type { IntakeService } from './intake.service';
+
+/**
+ * Folds duplicates into one surviving case: their parties are copied to it (the same person
+ * once), their files stay and show in the survivor's timeline, and each points to the survivor.
+ */
+export class MergeService {
+  constructor(
+    private readonly workflow: CaseWorkflow,
+    private readonly cases: CaseService,
+    private readonly intake: IntakeService,
+  ) {}
+
+  async merge(scope: TenantScope, input: { survivorId: string; duplicateIds: string[]; reason?: string | null }): Promise<Result<CaseEntity, CaseErrorCode>> {
+    const dupIds = [...new Set(input.duplicateIds)];
+    if (!dupIds.length || dupIds.length > 20) return fail(userError(['input', 'duplicateIds'], 'INVALID', 'Merge 1 to 20 cases at a time'));
+    if (dupIds.includes(input.survivorId)) return fail(userError(['input', 'duplicateIds'], 'SAME_CASE', 'A case cannot be merged into itself'));
+    // Lock in id order so two merges over the same cases cannot deadlock.
+    const order = [input.survivorId, ...dupIds].sort();
+    const locked = new Map<string, CaseEntity>();
+    for (const id of order) {
+      const field = id === input.survivorId ? ['input', 'survivorId'] : ['input', 'duplicateIds', String(dupIds.indexOf(id))];
+      const r = await this.workflow.forAction(scope, id, 'merge', field);
+      if (!r.ok) return r;
+      locked.set(id, r.value);
+    }
+    const survivor = locked.get(input.survivorId)!;
+    const have = await this.cases.partiesOf(scope.em, scope.tenant.id, [survivor.id]);
+    const key = (p: { kind: string; name: string; idNumber: string | null; phone: string | null; creditCode: string | null }) =>
+      [p.kind, p.name, p.idNumber ?? '', p.phone ?? '', p.creditCode ?? ''].join('|');
+    const seen = new Set(have.map(key));
+    for (const id of dupIds) {
+      const dup = locked.get(id)!;
+      for (const p of await this.cases.partiesOf(scope.em, scope.tenant.id, [dup.id])) {
+        if (seen.has(key(p))) continue;
+        seen.add(key(p));
+        scope.em.persist(this.intake.copyParty(scope, survivor.id, p));
+      }
+      dup.mergedIntoId = survivor.id;
+      this.workflow.move(scope, dup, 'MERGED', { type: 'MERGED_INTO', data: { survivorId: survivor.id, survivorNumber: survivor.number, reason: input.reason ?? null } });
+      survivor.peopleInvolved = Math.max(survivor.peopleInvolved, dup.peopleInvolved);
+    }
+    this.workflow.timeline.record(scope, survivor.id, {
+      type: 'MERGED_FROM', data: { cases: dupIds.map((id) => ({ caseId: id, number: locked.get(id)!.number })), reason: input.reason ?? null },
+    });
+    await scope.em.flush();
+    return ok(survivor);
+  }
+}

@@ -1,0 +1,33 @@
+import type { TenantScope } from '../../core/graphql/context';
+import { toPage, type Page, type PageRequest } from '../../core/graphql/connection';
+import { CaseEventEntity } from './case.entity';
+
+export interface EventInput {
+  type: string;
+  data?: Record<string, unknown>;
+  legalBasis?: string | null;
+  /** set for work done by the system itself (hand-offs, sweeps) rather than a signed-in person */
+  actor?: string | null;
+}
+
+/** The digital file: every change to a case appends one immutable event in the same transaction. */
+export class TimelineService {
+  record(scope: TenantScope, caseId: string, e: EventInput): CaseEventEntity {
+    const ev = Object.assign(new CaseEventEntity(), {
+      tenantId: scope.tenant.id, caseId, type: e.type, data: e.data ?? {}, legalBasis: e.legalBasis ?? null,
+      actorSubject: e.actor === undefined ? scope.actor.subject : e.actor,
+    });
+    scope.em.persist(ev);
+    return ev;
+  }
+
+  /** Oldest first: a file is read from the report onwards. `caseIds` includes cases merged into this one. */
+  async list(scope: TenantScope, caseIds: string[], { first, after }: PageRequest): Promise<Page<CaseEventEntity>> {
+    const qb = scope.em.createQueryBuilder(CaseEventEntity, 'e').where({ tenantId: scope.tenant.id, caseId: { $in: caseIds } });
+    if (after) qb.andWhere('(e.occurred_at, e.id) > (?, ?)', [after[0], after[1]]);
+    const rows = await qb.orderBy({ occurredAt: 'asc', id: 'asc' }).limit(first + 1).getResult();
+    const page = toPage(rows, first, (e) => [e.occurredAt.toISOString(), e.id], !!after);
+    page.totalCount = () => scope.em.count(CaseEventEntity, { tenantId: scope.tenant.id, caseId: { $in: caseIds } });
+    return page;
+  }
+}
