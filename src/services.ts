@@ -25,6 +25,7 @@ import { RoutingService } from './modules/routing/routing.service';
 import { MediationService } from './modules/mediation/mediation.service';
 import { ReferralService } from './modules/referral/referral.service';
 import { FollowUpService } from './modules/follow-up/follow-up.service';
+import { PersonalDataService } from './modules/case/personal-data.service';
 
 /** The app's service graph, built once per process and shared by the API and the workers. */
 export interface Services {
@@ -52,6 +53,7 @@ export interface Services {
   mediation: MediationService;
   referrals: ReferralService;
   followUps: FollowUpService;
+  personalData: PersonalDataService;
 }
 
 export function createServices(orm: Orm, queues: QueueClient | null): Services {
@@ -89,5 +91,6 @@ export function createServices(orm: Orm, queues: QueueClient | null): Services {
   return {
     orm, queues, audit, tenantDirectory, tenants, provisioning, departments, orgUnits, categories, staff, residencies, rosters, duty,
     timeline, caseSettings, cases, intake, handling, merges, escalations, routing, mediation, referrals, followUps,
+    personalData: new PersonalDataService(audit),
   };
 }

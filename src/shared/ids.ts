@@ -1,10 +1,23 @@
 import { randomBytes } from 'node:crypto';
 
-/** UUIDv7 (RFC 9562): time-ordered, so keyset pagination by id follows creation order. */
+let lastMs = -1;
+let seq = 0;
+
+/**
+ * UUIDv7 (RFC 9562): time-ordered, so keyset pagination by id follows creation order. Within
+ * one millisecond a 12-bit counter in rand_a (RFC 9562 §6.2, method 1) keeps ids made by this
+ * process in creation order too: two timeline events written by one step read back as written.
+ */
 export function uuidv7(now: number = Date.now()): string {
+  if (now === lastMs && seq < 0xfff) seq += 1;
+  else {
+    lastMs = now;
+    seq = 0;
+  }
   const b = randomBytes(16);
   b.writeUIntBE(now, 0, 6);
-  b[6] = (b[6]! & 0x0f) | 0x70;
+  b[6] = 0x70 | (seq >> 8);
+  b[7] = seq & 0xff;
   b[8] = (b[8]! & 0x3f) | 0x80;
   const h = b.toString('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;

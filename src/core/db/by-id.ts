@@ -18,3 +18,9 @@ export function findById<T extends TenantRow>(em: Em, entity: EntityClass<T>, te
 export function findByIds<T extends TenantRow>(em: Em, entity: EntityClass<T>, tenantId: string, ids: readonly string[]): Promise<T[]> {
   return em.find(entity, { tenantId, id: { $in: ids.filter(isUuid) } } as FilterQuery<T>);
 }
+
+/**
+ * A PostgreSQL array literal for raw SQL (`= any(?::uuid[])`): the query builder would expand a
+ * JS array into a comma list, which `any()` does not take and an empty list breaks.
+ */
+export const pgArray = (values: readonly string[]): string => `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;

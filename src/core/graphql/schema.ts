@@ -7,10 +7,18 @@ import { CategoryResolver } from '../../modules/category/category.resolver';
 import { MediatorProfileResolver, StaffResolver } from '../../modules/staff/staff.resolver';
 import { ResidencyResolver, RotationShiftResolver } from '../../modules/residency/residency.resolver';
 import { AuditResolver } from '../../modules/audit/audit.resolver';
+import { CaseResolver } from '../../modules/case/case.resolver';
+import { CaseAssigneeResolver, CaseEscalationResolver, CaseFieldsResolver, PossibleDuplicateResolver } from '../../modules/case/case-fields.resolver';
+import { RoutingResolver } from '../../modules/routing/routing.resolver';
+import { MediationResolver } from '../../modules/mediation/mediation.resolver';
+import { ReferralResolver } from '../../modules/referral/referral.resolver';
+import { FollowUpResolver } from '../../modules/follow-up/follow-up.resolver';
 
 export const resolvers = [
   TenantResolver, OrgUnitResolver, DepartmentResolver, CategoryResolver, StaffResolver, MediatorProfileResolver,
   ResidencyResolver, RotationShiftResolver, AuditResolver,
+  CaseResolver, CaseFieldsResolver, CaseAssigneeResolver, PossibleDuplicateResolver, CaseEscalationResolver, RoutingResolver,
+  MediationResolver, ReferralResolver, FollowUpResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -1,7 +1,7 @@
 import type { TenantScope } from '../../core/graphql/context';
 import type { Em } from '../../core/tenancy/tenant-tx';
 import { toPage, type Page, type PageRequest } from '../../core/graphql/connection';
-import { findById, findByIds } from '../../core/db/by-id';
+import { findById, findByIds, pgArray } from '../../core/db/by-id';
 import { isUuid } from '../../shared/ids';
 import type { RiskLevel } from '../category/category.entity';
 import { CaseAssigneeEntity, CaseDuplicateEntity, CaseEntity, CaseEscalationEntity, CasePartyEntity, type Channel, type WarningLevel } from './case.entity';
@@ -69,8 +69,8 @@ export class CaseService {
     if (!staffIds.length) return new Map();
     const rows = await scope.em.execute<{ staff_id: string; n: number }[]>(
       `select a.staff_id, count(*)::int as n from case_assignees a join cases c on c.tenant_id = a.tenant_id and c.id = a.case_id
-       where a.tenant_id = ? and a.staff_id = any(?) and c.status = any(?) group by a.staff_id`,
-      [scope.tenant.id, staffIds, [...OPEN_STATUSES]],
+       where a.tenant_id = ? and a.staff_id = any(?::uuid[]) and c.status = any(?::text[]) group by a.staff_id`,
+      [scope.tenant.id, pgArray(staffIds.filter(isUuid)), pgArray(OPEN_STATUSES)],
     );
     return new Map(rows.map((r) => [r.staff_id, r.n]));
   }

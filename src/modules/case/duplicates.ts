@@ -1,4 +1,5 @@
 import type { TenantScope } from '../../core/graphql/context';
+import { pgArray } from '../../core/db/by-id';
 import { CaseDuplicateEntity, type CaseEntity, type CasePartyEntity, type DuplicateReason } from './case.entity';
 import type { TimelineService } from './timeline.service';
 
@@ -25,9 +26,9 @@ export class DuplicateFinder {
       const rows = await scope.em.execute<{ id: string; number: string; phone: string | null; id_number: string | null }[]>(
         `select distinct c.id, c.number, p.phone, p.id_number from case_parties p
          join cases c on c.tenant_id = p.tenant_id and c.id = p.case_id
-         where p.tenant_id = ? and (p.phone = any(?) or p.id_number = any(?)) and ${recent}
+         where p.tenant_id = ? and (p.phone = any(?::text[]) or p.id_number = any(?::text[])) and ${recent}
          limit 50`,
-        [scope.tenant.id, phones, ids, since, c.id],
+        [scope.tenant.id, pgArray(phones), pgArray(ids), since, c.id],
       );
       for (const r of rows) {
         if (r.phone && phones.includes(r.phone)) add(r.id, r.number, 'SAME_PHONE');

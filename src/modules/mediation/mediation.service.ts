@@ -1,7 +1,7 @@
 import type { TenantScope } from '../../core/graphql/context';
 import type { Em } from '../../core/tenancy/tenant-tx';
 import { userError, type UserErrorData } from '../../core/graphql/user-error';
-import { findById } from '../../core/db/by-id';
+import { findById, pgArray } from '../../core/db/by-id';
 import { clean, fail, ok, type Result } from '../../shared/result';
 import { isUuid } from '../../shared/ids';
 import type { DepartmentService } from '../department/department.service';
@@ -104,7 +104,7 @@ export class MediationService {
     const orgUnitId = input.orgUnitId ?? c.orgUnitId;
     if (input.orgUnitId && !(await this.orgUnits.find(scope, input.orgUnitId))) return fail(userError(['input', 'orgUnitId'], 'ORG_UNIT_NOT_FOUND', 'No such org unit'));
     const people = await scope.em.execute<{ id: string; name: string; is_mediator: boolean; active: boolean }[]>(
-      'select id, name, is_mediator, active from staff_members where tenant_id = ? and id = any(?) order by id for update', [scope.tenant.id, mediatorIds.filter(isUuid)]);
+      'select id, name, is_mediator, active from staff_members where tenant_id = ? and id = any(?::uuid[]) order by id for update', [scope.tenant.id, pgArray(mediatorIds.filter(isUuid))]);
     mediatorIds.forEach((id, i) => {
       const p = people.find((x) => x.id === id);
       if (!p || !p.active || !p.is_mediator) errors.push(userError(['input', 'mediatorIds', String(i)], 'STAFF_NOT_FOUND', 'No such active mediator'));
@@ -212,8 +212,8 @@ export class MediationService {
       `select m.staff_id, m.session_id, m.starts_at, m.ends_at, c.number from session_mediators m
        join mediation_sessions s on s.tenant_id = m.tenant_id and s.id = m.session_id
        join cases c on c.tenant_id = s.tenant_id and c.id = s.case_id
-       where m.tenant_id = ? and m.staff_id = any(?) and m.starts_at < ? and m.ends_at > ? and s.status <> 'CANCELLED'`,
-      [scope.tenant.id, ids, to, from]);
+       where m.tenant_id = ? and m.staff_id = any(?::uuid[]) and m.starts_at < ? and m.ends_at > ? and s.status <> 'CANCELLED'`,
+      [scope.tenant.id, pgArray(ids), to, from]);
     for (const b of busy) {
       errors.push(userError(['input', 'mediatorIds', String(ids.indexOf(b.staff_id))], 'SESSION_CLASH',
         `${name(b.staff_id)} already mediates case ${b.number} from ${new Date(b.starts_at).toISOString()} to ${new Date(b.ends_at).toISOString()} (session ${b.session_id})`));
@@ -222,8 +222,8 @@ export class MediationService {
       `select a.staff_id, a.shift_id, a.starts_at, a.ends_at, r.org_unit_id from shift_assignments a
        join rotation_shifts s on s.tenant_id = a.tenant_id and s.id = a.shift_id
        join residencies r on r.tenant_id = s.tenant_id and r.id = s.residency_id
-       where a.tenant_id = ? and a.staff_id = any(?) and a.starts_at < ? and a.ends_at > ?`,
-      [scope.tenant.id, ids, to, from]);
+       where a.tenant_id = ? and a.staff_id = any(?::uuid[]) and a.starts_at < ? and a.ends_at > ?`,
+      [scope.tenant.id, pgArray(ids), to, from]);
     for (const sh of shifts.filter((x) => x.org_unit_id !== orgUnitId)) {
       errors.push(userError(['input', 'mediatorIds', String(ids.indexOf(sh.staff_id))], 'ROSTER_CLASH',
         `${name(sh.staff_id)} is rostered elsewhere from ${new Date(sh.starts_at).toISOString()} to ${new Date(sh.ends_at).toISOString()} (shift ${sh.shift_id})`));

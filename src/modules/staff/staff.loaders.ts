@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { loader, tenantScope, type RequestContext } from '../../core/graphql/context';
+import { idLoader } from '../../core/graphql/loaders';
 import type { CategoryEntity } from '../category/category.entity';
 
 /** Each mediator's specialty categories for a page of staff: two queries per batch. */
@@ -10,3 +11,6 @@ export const specialtiesOf = (ctx: RequestContext) =>
     const cats = await ctx.services.categories.findMany(scope.em, scope.tenant.id, [...new Set(links.map((l) => l.categoryId))]);
     return staffIds.map((id) => links.filter((l) => l.staffId === id).map((l) => cats.find((c) => c.id === l.categoryId)!).filter(Boolean));
   }));
+
+/** Staff by id for a page of cases, sessions or visits: one query per batch. */
+export const staffById = (ctx: RequestContext) => idLoader(ctx, 'staff.byId', (em, t, ids) => ctx.services.staff.findMany(em, t, ids));

@@ -8,4 +8,10 @@ describe('uuidv7', () => {
     expect(a[14]).toBe('7');
     expect(a < b).toBe(true);
   });
+
+  it('keeps ids of the same millisecond in creation order', () => {
+    const ids = Array.from({ length: 500 }, () => uuidv7(1_700_000_000_123));
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(500);
+  });
 });

@@ -1,0 +1,167 @@
+import { Args, Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { tenantScope, type RequestContext } from '../../core/graphql/context';
+import { connectionFrom, PageArgs, pageRequest } from '../../core/graphql/connection';
+import { categoryLoaders } from '../category/category.loaders';
+import { CategoryType } from '../category/category.type';
+import { orgUnitLoaders } from '../org-unit/org-unit.loaders';
+import { OrgUnitType } from '../org-unit/org-unit.type';
+import { departmentById } from '../department/department.loaders';
+import { DepartmentType } from '../department/department.type';
+import { staffById } from '../staff/staff.loaders';
+import { StaffMemberType } from '../staff/staff.type';
+import { MediationSessionType, AgreementType } from '../mediation/mediation.type';
+import { ReferralType } from '../referral/referral.type';
+import { FollowUpType } from '../follow-up/follow-up.type';
+import { caseLoaders, caseSettingsFor } from './case.loaders';
+import {
+  CaseEscalationType, CaseEventConnection, CaseEventType, CaseType, LinkedParentCaseType, PartyType, PossibleDuplicateType,
+} from './case.type';
+
+@ObjectType('CaseAssignee')
+export class CaseAssigneeType {
+  staffId!: string;
+  @Field(() => Boolean, { description: 'The lead handler' }) isLead!: boolean;
+  @Field(() => Date) assignedAt!: Date;
+}
+
+const unit = async (ctx: RequestContext, id: string | null) => {
+  const u = id ? await orgUnitLoaders(ctx).byId.load(id) : null;
+  return u && OrgUnitType.from(u);
+};
+const kase = async (ctx: RequestContext, id: string | null) => {
+  const c = id ? await caseLoaders(ctx).byId.load(id) : null;
+  return c && CaseType.from(c);
+};
+
+/** Relations of a case, each through a per-request loader: a page of 100 costs one query per relation. */
+@Resolver(() => CaseType)
+export class CaseFieldsResolver {
+  @FieldResolver(() => CategoryType, { nullable: true })
+  async category(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
+    const cat = c.categoryId ? await categoryLoaders(ctx).byId.load(c.categoryId) : null;
+    return cat && CategoryType.from(cat);
+  }
+
+  @FieldResolver(() => OrgUnitType, { nullable: true, description: 'The unit handling it now' })
+  orgUnit(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
+    return unit(ctx, c.orgUnitId);
+  }
+
+  @FieldResolver(() => OrgUnitType, { nullable: true, description: 'Where it was reported (unit or grid)' })
+  reportedOrgUnit(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
+    return unit(ctx, c.reportedOrgUnitId);
+  }
+
+  @FieldResolver(() => DepartmentType, { nullable: true, description: 'The department handling it now' })
+  async department(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
+    const d = c.departmentId ? await departmentById(ctx).load(c.departmentId) : null;
+    return d && DepartmentType.from(d);
+  }
+
+  @FieldResolver(() => [PartyType])
+  async parties(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
+    const [rows, settings] = await Promise.all([caseLoaders(ctx).parties.load(c.id), caseSettingsFor(ctx)]);
+    const visible = ctx.services.personalData.seesUnmasked(ctx.viewer.roles, settings);
+    return rows.map((p) => PartyType.from(p, visible));
+  }
+
+  @FieldResolver(() => [CaseAssigneeType], { description: 'Lead first' })
+  async assignees(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
+    return (await caseLoaders(ctx).assignees.load(c.id)).map((a) => Object.assign(new CaseAssigneeType(), { staffId: a.staffId, isLead: a.isLead, assignedAt: a.assignedAt }));
+  }
+
+  @FieldResolver(() => [PossibleDuplicateType], { description: 'Likely duplicates flagged at intake' })
+  async possibleDuplicates(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
+    const by = new Map<string, PossibleDuplicateType>();
+    for (const d of await caseLoaders(ctx).duplicates.load(c.id)) {
+      const e = by.get(d.otherCaseId) ?? Object.assign(new PossibleDuplicateType(), { otherCaseId: d.otherCaseId, reasons: [] });
+      e.reasons.push(d.reason);
+      by.set(d.otherCaseId, e);
+    }
+    return [...by.values()];
+  }
+
+  @FieldResolver(() => [CaseEscalationType])
+  async escalations(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
+    return (await caseLoaders(ctx).escalations.load(c.id)).map(CaseEscalationType.from);
+  }
+
+  @FieldResolver(() => LinkedParentCaseType, { nullable: true, description: "After escalation to the parent tenant: the parent's progress and outcome" })
+  async parentCase(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
+    if (c.status !== 'ESCALATED' && !(await caseLoaders(ctx).escalations.load(c.id)).some((e) => e.toTenantId !== null)) return null;
+    return ctx.services.escalations.linkedParent(await tenantScope(ctx), c.id);
+  }
+
+  @FieldResolver(() => CaseType, { nullable: true, description: 'The case this one is a recurrence of (backflow)' })
+  recurrenceOf(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
+    return kase(ctx, c.recurrenceOfId);
+  }
+
+  @FieldResolver(() => CaseType, { nullable: true, description: 'The surviving case, when this one was merged' })
+  mergedInto(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
+    return kase(ctx, c.mergedIntoId);
+  }
+
+  @FieldResolver(() => [CaseType], { description: 'Duplicates folded into this case' })
+  async mergedCases(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
+    return (await caseLoaders(ctx).merged.load(c.id)).map(CaseType.from);
+  }
+
+  @FieldResolver(() => [MediationSessionType])
+  async mediationSessions(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
+    return (await caseLoaders(ctx).sessions.load(c.id)).map(MediationSessionType.from);
+  }
+
+  @FieldResolver(() => [AgreementType])
+  async agreements(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
+    return (await caseLoaders(ctx).agreements.load(c.id)).map(AgreementType.from);
+  }
+
+  @FieldResolver(() => [ReferralType])
+  async referrals(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
+    return (await caseLoaders(ctx).referrals.load(c.id)).map(ReferralType.from);
+  }
+
+  @FieldResolver(() => [FollowUpType])
+  async followUps(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
+    return (await caseLoaders(ctx).followUps.load(c.id)).map(FollowUpType.from);
+  }
+
+  @FieldResolver(() => CaseEventConnection, { description: 'The digital file, oldest first, including cases merged into this one' })
+  async timeline(@Root() c: CaseType, @Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs) {
+    const req = pageRequest(page, ['timestamp', 'uuid']);
+    const scope = await tenantScope(ctx);
+    const merged = await caseLoaders(ctx).merged.load(c.id);
+    return connectionFrom(await ctx.services.timeline.list(scope, [c.id, ...merged.map((m) => m.id)], req), CaseEventType.from);
+  }
+}
+
+@Resolver(() => CaseAssigneeType)
+export class CaseAssigneeResolver {
+  @FieldResolver(() => StaffMemberType, { nullable: true })
+  async staff(@Root() a: CaseAssigneeType, @Ctx() ctx: RequestContext) {
+    const p = await staffById(ctx).load(a.staffId);
+    return p && StaffMemberType.from(p);
+  }
+}
+
+@Resolver(() => PossibleDuplicateType)
+export class PossibleDuplicateResolver {
+  @FieldResolver(() => CaseType, { nullable: true })
+  case(@Root() d: PossibleDuplicateType, @Ctx() ctx: RequestContext) {
+    return kase(ctx, d.otherCaseId);
+  }
+}
+
+@Resolver(() => CaseEscalationType)
+export class CaseEscalationResolver {
+  @FieldResolver(() => OrgUnitType, { nullable: true })
+  fromOrgUnit(@Root() e: CaseEscalationType, @Ctx() ctx: RequestContext) {
+    return unit(ctx, e.fromOrgUnitId);
+  }
+
+  @FieldResolver(() => OrgUnitType, { nullable: true })
+  toOrgUnit(@Root() e: CaseEscalationType, @Ctx() ctx: RequestContext) {
+    return unit(ctx, e.toOrgUnitId);
+  }
+}

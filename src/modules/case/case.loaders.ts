@@ -1,0 +1,25 @@
+import { loader, tenantScope, type RequestContext } from '../../core/graphql/context';
+import { groupLoader, idLoader } from '../../core/graphql/loaders';
+import type { CaseSettingsEntity } from './case.entity';
+
+/** The tenant's case settings, read once per request (masking decisions for a whole page use them). */
+export function caseSettingsFor(ctx: RequestContext): Promise<CaseSettingsEntity> {
+  return loader(ctx, 'caseSettings', async () => ctx.services.caseSettings.get(await tenantScope(ctx)));
+}
+
+/** Relations of a page of cases: one query per relation per page. */
+export const caseLoaders = (ctx: RequestContext) => {
+  const s = ctx.services;
+  return loader(ctx, 'case', () => ({
+    byId: idLoader(ctx, 'case.byId', (em, t, ids) => s.cases.findMany(em, t, ids)),
+    parties: groupLoader(ctx, 'case.parties', (em, t, ids) => s.cases.partiesOf(em, t, ids), (p) => p.caseId),
+    assignees: groupLoader(ctx, 'case.assignees', (em, t, ids) => s.cases.assigneesOf(em, t, ids), (a) => a.caseId),
+    duplicates: groupLoader(ctx, 'case.duplicates', (em, t, ids) => s.cases.duplicatesOf(em, t, ids), (d) => d.caseId),
+    escalations: groupLoader(ctx, 'case.escalations', (em, t, ids) => s.cases.escalationsOf(em, t, ids), (e) => e.caseId),
+    merged: groupLoader(ctx, 'case.merged', (em, t, ids) => s.cases.mergedInto(em, t, ids), (c) => c.mergedIntoId!),
+    sessions: groupLoader(ctx, 'case.sessions', (em, t, ids) => s.mediation.sessionsOf(em, t, ids), (x) => x.caseId),
+    agreements: groupLoader(ctx, 'case.agreements', (em, t, ids) => s.mediation.agreementsOf(em, t, ids), (x) => x.caseId),
+    referrals: groupLoader(ctx, 'case.referrals', (em, t, ids) => s.referrals.listFor(em, t, ids), (x) => x.caseId),
+    followUps: groupLoader(ctx, 'case.followUps', (em, t, ids) => s.followUps.listFor(em, t, ids), (x) => x.caseId),
+  }));
+};
