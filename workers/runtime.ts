@@ -6,6 +6,7 @@ import { JOBS, QUEUES, type JobName } from '../src/core/queue/queues';
 import type { QueueClient } from '../src/core/queue/queue-client';
 import { tenantSeedDefaults } from './processors/tenant-seed-defaults.processor';
 import { tenantDefaultsSweep } from './processors/tenant-defaults-sweep.processor';
+import { caseHandoffSweep } from './processors/case-handoff-sweep.processor';
 
 type Handler = (payload: never) => Promise<unknown>;
 
@@ -13,6 +14,7 @@ function handlers(s: Services): Record<JobName, Handler> {
   return {
     'tenant.seed-defaults': tenantSeedDefaults(s),
     'tenant.defaults-sweep': tenantDefaultsSweep(s),
+    'case.handoff-sweep': caseHandoffSweep(s),
   };
 }
 
@@ -21,6 +23,7 @@ export async function upsertSchedulers(queues: QueueClient): Promise<void> {
   await queues
     .queue(QUEUES.provisioning)
     .upsertJobScheduler('tenant.defaults-sweep', { every: 60_000 }, { name: 'tenant.defaults-sweep', data: {} });
+  await queues.queue(QUEUES.cases).upsertJobScheduler('case.handoff-sweep', { every: 60_000 }, { name: 'case.handoff-sweep', data: {} });
 }
 
 export interface WorkerSet {

@@ -155,7 +155,6 @@ describe('case lifecycle', () => {
     const c = (await mutate(h, clerk, REPORT_CASE, { title: '加工质量纠纷', channel: 'WALK_IN', categoryId: center.category['contract-processing-quality'] })).case!;
     await step(h, clerk, STEPS.accept, { caseId: c.id });
     await step(h, dispatcher, STEPS.dispatch, { caseId: c.id, orgUnitId: center.centerId });
-    let last: CaseView | null = null;
     for (let i = 0; i < 2; i++) {
       const at = new Date(Date.now() + (10 + i * 3) * 3_600_000);
       const s = await mutate<{ session: { id: string }; userErrors: unknown[] }>(h, dispatcher, SCHEDULE_MEDIATION, {
@@ -163,7 +162,7 @@ describe('case lifecycle', () => {
       });
       expect(s.userErrors).toEqual([]);
       await mutate(h, mediator, RECORD_OUTCOME, { sessionId: s.session.id, outcome: 'FAILED' });
-      last = (await h.gql<{ case: CaseView }>(admin, 'query($id: ID!) { case(id: $id) { id number status riskLevel escalationSuggested } }', { id: c.id })).body.data!.case;
+      const last = (await h.gql<{ case: CaseView }>(admin, 'query($id: ID!) { case(id: $id) { id number status riskLevel escalationSuggested } }', { id: c.id })).body.data!.case;
       expect(last.escalationSuggested).toBe(i === 1);
     }
     const f = await file(c.id);

@@ -1,5 +1,6 @@
 import { startHarness, type Harness } from '../utils/harness';
 import { CREATE_ORG_UNIT } from '../utils/ops';
+import { REPORT_CASE, STEPS, mutate, step } from '../utils/cases';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
 
 /** A page costs a fixed number of SQL statements whatever its size: relations go through DataLoaders. */
@@ -42,4 +43,23 @@ describe('SQL statements per list page', () => {
     const q = (n: number) => `{ staff(first: ${n}) { edges { node { name department { name } orgUnit { name parent { name } } mediatorProfile { specialties { code } } } } } }`;
     expect(await count(q(30))).toBe(await count(q(2)));
   });
+
+  it('a page of 100 cases with parties, category, unit and assignees', async () => {
+    const cats = (await h.gql<{ categories: { edges: { node: { id: string } }[] } }>(admin, '{ categories(first: 20) { edges { node { id } } } }')).body.data!.categories.edges;
+    const people = (await h.gql<{ staff: { edges: { node: { id: string } }[] } }>(admin, '{ staff(first: 30) { edges { node { id } } } }')).body.data!.staff.edges;
+    for (let i = 0; i < 100; i++) {
+      const c = (await mutate(h, admin, REPORT_CASE, {
+        title: `案件 ${i}`, channel: 'WALK_IN', categoryId: cats[i % cats.length]!.node.id,
+        parties: [{ role: 'APPLICANT', kind: 'PERSON', name: `申请人${i}`, phone: '13800000000' }, { role: 'RESPONDENT', kind: 'PERSON', name: `被申请人${i}` }],
+      })).case!;
+      await step(h, admin, STEPS.accept, { caseId: c.id });
+      await step(h, admin, STEPS.assign, { caseId: c.id, staffIds: [people[i % people.length]!.node.id, people[(i + 1) % people.length]!.node.id] });
+    }
+    // Within the cost limit at 100 (a list field counts 10 items per node, so the selection stays lean).
+    const q = (n: number) => `{ cases(first: ${n}) { edges { node { number category { name } parties { name phone } assignees { staff { name } } } } } }`;
+    const small = await count(q(3));
+    const page = await count(q(100));
+    expect(page).toBe(small);
+    expect(page).toBeLessThanOrEqual(14);
+  }, 120_000);
 });

@@ -93,3 +93,11 @@ export async function buildCenter(h: Harness, admin: string, people: { key: stri
   }
   return { centerId, stationId, gridId, dept, category, staff };
 }
+
+/** The case operations, each tried across tenants in test/tenancy/case-isolation.test.ts. */
+export const CASE_OPERATIONS = [
+  'case', 'caseByNumber', 'cases', 'caseSettings', 'reportCase', 'acceptCase', 'rejectCase', 'dispatchCase', 'returnCase', 'assignCase',
+  'addCaseNote', 'resolveCase', 'markCaseUnresolved', 'escalateCase', 'closeCase', 'reopenCase', 'mergeCases', 'updateCaseSettings',
+  'revealParty', 'routingRules', 'upsertRoutingRule', 'deleteRoutingRule', 'scheduleMediation', 'recordMediationOutcome',
+  'recordJudicialConfirmation', 'referCase', 'recordReferralOutcome', 'scheduleFollowUp', 'completeFollowUp',
+];

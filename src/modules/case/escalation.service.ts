@@ -117,6 +117,18 @@ export class EscalationService {
     return rows.map((r) => ({ tenantId: r.tenant_id, escalationId: r.escalation_id }));
   }
 
+  /**
+   * Redoes hand-offs whose after-commit attempt never ran or failed (a crash, the parent briefly
+   * unreachable). Ones younger than `olderThanSeconds` are left to the request still running them.
+   */
+  async sweepHandoffs(olderThanSeconds = 30, limit = 100): Promise<number> {
+    let done = 0;
+    for (const p of await this.pendingHandoffs(olderThanSeconds, limit)) {
+      if ((await this.handoff(p.tenantId, p.escalationId)) === 'done') done++;
+    }
+    return done;
+  }
+
   async linkedParent(scope: TenantScope, caseId: string): Promise<LinkedParentCase | null> {
     const [row] = await scope.em.execute<Record<string, unknown>[]>('select * from linked_parent_case(?)', [caseId]);
     if (!row) return null;
