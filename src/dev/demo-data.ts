@@ -3,6 +3,7 @@ import type { TenantScope } from '../core/graphql/context';
 import type { Services } from '../services';
 import type { TenantRecord } from '../modules/tenant/tenant.model';
 import type { OrgUnitKind } from '../modules/org-unit/org-unit.entity';
+import { loadZhiliCases } from './demo-cases';
 
 const ACTOR = { subject: 'system:demo-data', requestId: null };
 const WEEKDAYS_8_TO_5 = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:30', closes: '17:30' }));
@@ -107,6 +108,7 @@ export async function loadDemoData(s: Services): Promise<boolean> {
       }
       const top = await createUnits(scope, s, units, null);
       await stationDepartments(scope, s, top, STATIONED[tenant.code] ?? []);
+      if (tenant.code === 'zhili') await loadZhiliCases(s, scope);
     });
   }
   return true;

@@ -62,10 +62,14 @@ describe('npm start on a fresh machine', () => {
     const res = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: '{ me { username currentTenant { code parent { code } } } orgUnits(first: 10) { totalCount } }' }),
+      body: JSON.stringify({ query: '{ me { username currentTenant { code parent { code } } } orgUnits(first: 10) { totalCount } cases(first: 10, orderBy: REPORTED_AT_ASC) { edges { node { number status } } } }' }),
     });
     expect(await res.json()).toEqual({
-      data: { me: { username: 'e2e', currentTenant: { code: 'zhili', parent: { code: 'wuxing' } } }, orgUnits: { totalCount: 6 } },
+      data: {
+        me: { username: 'e2e', currentTenant: { code: 'zhili', parent: { code: 'wuxing' } } }, orgUnits: { totalCount: 6 },
+        // The demo cases from the reports, in the states their stories leave them.
+        cases: { edges: ['FOLLOW_UP', 'CLOSED', 'FOLLOW_UP', 'IN_PROGRESS', 'REPORTED'].map((status, i) => ({ node: { number: expect.stringMatching(new RegExp(`^ZL-\\d{4}-00000${i + 1}$`)), status } })) },
+      },
     });
   }, 150_000);
 

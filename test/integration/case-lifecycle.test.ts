@@ -188,6 +188,24 @@ describe('case lifecycle', () => {
     expect((await book(60)).userErrors).toEqual([]);
   });
 
+  it("counts a mediator's open cases against their limit in the mediator search", async () => {
+    const r = await h.gql<{ createStaffMember: { staffMember: { id: string } } }>(admin,
+      'mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { staffMember { id } } }',
+      { i: { name: '一案调解员', orgUnitId: center.centerId, mediatorProfile: { specialtyIds: [center.category['family']], maxConcurrentCases: 1 } } });
+    const one = r.body.data!.createStaffMember.staffMember.id;
+    const listed = async () => (await h.gql<{ mediators: { edges: { node: { id: string } }[] } }>(clerk,
+      'query($c: ID) { mediators(first: 50, filter: { categoryId: $c }) { edges { node { id } } } }', { c: center.category['family'] })).body.data!.mediators.edges.map((e) => e.node.id);
+    expect(await listed()).toContain(one);
+    const c = (await mutate(h, clerk, REPORT_CASE, { title: '婚姻家庭纠纷', channel: 'WALK_IN', categoryId: center.category['family'] })).case!;
+    await step(h, clerk, STEPS.accept, { caseId: c.id });
+    await step(h, dispatcher, STEPS.assign, { caseId: c.id, staffIds: [one] });
+    expect(await listed()).not.toContain(one);
+    await step(h, dispatcher, STEPS.dispatch, { caseId: c.id, orgUnitId: center.centerId });
+    await step(h, mediator, STEPS.unresolved, { caseId: c.id, reason: '当事人拒绝调解' });
+    await step(h, leader, STEPS.close, { caseId: c.id });
+    expect(await listed()).toContain(one);
+  });
+
   describe('illegal moves', () => {
     const codes = async (token: string, query: string, i: Record<string, unknown>) => (await mutate(h, token, query, i)).userErrors.map((e) => e.code);
     const status = async (id: string) => (await h.gql<{ case: { status: string; timeline: { totalCount: number } } }>(admin, 'query($id: ID!) { case(id: $id) { status timeline { totalCount } } }', { id })).body.data!.case;
