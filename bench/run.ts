@@ -20,6 +20,7 @@ const REDIS = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const PORT = Number(process.env['BENCH_PORT'] ?? 4555);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 16);
+const CASES = Number(process.env['BENCH_CASES'] ?? 5000);
 
 async function main(): Promise<void> {
   const run = randomBytes(4).toString('hex');
@@ -47,7 +48,28 @@ async function main(): Promise<void> {
         if (st.ok) await rt.services.orgUnits.create(scope, { kind: 'GRID', name: `G${i}`, parentId: st.value.id });
       }
     });
-    const token = await issuer.sign({ subject: 'bench', tenants: [tenant.code], roles: ['tenant-admin'] });
+    // Cases with two parties each, a quarter of them accepted and assigned, in transactions of 200.
+    const seedStart = performance.now();
+    const words = ['拖欠工资', '商铺续租', '噪音扰民', '加工质量', '交通事故', '邻里纠纷', '借贷担保', '医疗纠纷'];
+    for (let done = 0; done < CASES; done += 200) {
+      await withTenant(rt.orm, tenant.id, async (em) => {
+        const scope = { tenant, em, actor: { subject: 'bench', requestId: 'bench', ip: null } };
+        const cats = await rt.services.categories.list(scope, {}, { first: 100, after: null });
+        const staff = await rt.services.staff.create(scope, { name: `调解员${done}`, mediatorProfile: { specialtyIds: [], maxConcurrentCases: 1000 } });
+        for (let i = done; i < Math.min(CASES, done + 200); i++) {
+          const r = await rt.services.intake.report(scope, {
+            title: `${words[i % words.length]}纠纷 ${i}`, description: `第${i}号案件的情况说明`, channel: 'WALK_IN', categoryId: cats.nodes[i % cats.nodes.length]!.id,
+            parties: [{ role: 'APPLICANT', kind: 'PERSON', name: `申请人${i}`, phone: `138${String(i).padStart(8, '0')}` }, { role: 'RESPONDENT', kind: 'PERSON', name: `被申请人${i}` }],
+          }, { machine: false });
+          if (r.ok && i % 4 === 0 && staff.ok) {
+            await rt.services.handling.accept(scope, { caseId: r.value.case.id });
+            await rt.services.handling.assign(scope, { caseId: r.value.case.id, staffIds: [staff.value.id] });
+          }
+        }
+      });
+    }
+    console.log(`seeded ${CASES} cases in ${((performance.now() - seedStart) / 1000).toFixed(1)} s (${(CASES / ((performance.now() - seedStart) / 1000)).toFixed(0)} reports/s through the intake service, one transaction per 200)`);
+    const token = await issuer.sign({ subject: 'bench', tenants: [tenant.code], roles: ['tenant-admin', 'intake-clerk'] });
     let statements = 0;
     rt.orm.em.getConnection().getKnex().on('query', () => statements++);
     const post = (query: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) }).then((r) => r.text());
@@ -56,6 +78,10 @@ async function main(): Promise<void> {
       ['departments(first: 20)', '{ departments(first: 20) { edges { node { id code name kind } } } }'],
       ['orgUnits(first: 100) + parent + children', '{ orgUnits(first: 100) { edges { node { id name parent { name } children { name } } } } }'],
       ['me (no tenant SQL)', '{ me { subject roles } }'],
+      ['cases(first: 100) + category, parties, assignees', '{ cases(first: 100) { edges { node { number status category { name } parties { name phone } assignees { staff { name } } } } } }'],
+      ['cases(first: 20, text: "续租")', '{ cases(first: 20, filter: { text: "续租" }) { edges { node { number title } } } }'],
+      ['cases(first: 20, openOnly) + totalCount', '{ cases(first: 20, filter: { openOnly: true }) { totalCount edges { node { number } } } }'],
+      ['reportCase (numbering lock, duplicates check)', 'mutation { reportCase(input: { title: "压测来访", channel: WALK_IN, parties: [{ role: APPLICANT, kind: PERSON, name: "压测", phone: "13900000000" }] }) { case { number } userErrors { code } } }'],
     ];
     console.log(`OneDoor bench: ${CONCURRENCY} concurrent clients, ${SECONDS} s per query, node ${process.version}`);
     for (const [name, query] of cases) {
