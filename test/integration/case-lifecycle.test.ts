@@ -206,6 +206,54 @@ describe('case lifecycle', () => {
     expect(await listed()).toContain(one);
   });
 
+  it('links to the court: judicial confirmation of an agreement, and a referral with its outcome', async () => {
+    const c = (await mutate(h, clerk, REPORT_CASE, { title: '借贷担保纠纷', channel: 'COURT_DIVERSION', categoryId: center.category['finance'], amountInvolved: '200000' })).case!;
+    await step(h, clerk, STEPS.accept, { caseId: c.id });
+    await step(h, dispatcher, STEPS.dispatch, { caseId: c.id, orgUnitId: center.centerId });
+    const at = new Date(Date.now() + 200 * 3_600_000);
+    const s = await mutate<{ session: { id: string } }>(h, dispatcher, SCHEDULE_MEDIATION, {
+      caseId: c.id, startsAt: at.toISOString(), endsAt: new Date(at.getTime() + 3_600_000).toISOString(), online: true, method: 'ONLINE', chosenBy: 'CLERK', mediatorIds: [center.staff['lawyer']],
+    });
+    await mutate(h, mediator, RECORD_OUTCOME, { sessionId: s.session.id, outcome: 'PARTLY_AGREED', agreement: { terms: '分十二期还款', amount: '120000.00', instalments: [{ dueOn: '2027-01-10', amount: '10000.00' }] } });
+    const agreementId = (await h.gql<{ case: { agreements: { id: string }[] } }>(admin, 'query($id: ID!) { case(id: $id) { agreements { id } } }', { id: c.id })).body.data!.case.agreements[0]!.id;
+    const JC = 'mutation($i: RecordJudicialConfirmationInput!) { recordJudicialConfirmation(input: $i) { agreement { confirmationStatus confirmationCourt confirmationCaseNumber confirmationDecidedAt } userErrors { code } } }';
+    const jc = (i: Record<string, unknown>) => mutate<{ agreement: Record<string, unknown> | null; userErrors: { code: string }[] }>(h, mediator, JC, { agreementId, court: '吴兴区人民法院', ...i });
+    expect((await jc({ status: 'REQUESTED' })).agreement).toMatchObject({ confirmationStatus: 'REQUESTED', confirmationDecidedAt: null });
+    expect((await jc({ status: 'CONFIRMED', courtCaseNumber: '(2026)浙0502民特123号' })).agreement).toMatchObject({ confirmationStatus: 'CONFIRMED', confirmationCaseNumber: '(2026)浙0502民特123号' });
+    expect((await jc({ status: 'REFUSED' })).userErrors.map((e) => e.code)).toEqual(['INVALID']);
+
+    const rest = await step(h, mediator, STEPS.refer, { caseId: c.id, target: 'COURT', targetName: '吴兴区人民法院', reason: '剩余部分诉讼解决', legalBasis: '诉调对接' });
+    expect(rest.status).toBe('REFERRED');
+    const referralId = (await h.gql<{ case: { referrals: { id: string }[] } }>(admin, 'query($id: ID!) { case(id: $id) { referrals { id } } }', { id: c.id })).body.data!.case.referrals[0]!.id;
+    const out = await mutate<{ referral: { outcome: string; referenceNumber: string } | null; userErrors: unknown[] }>(h, mediator,
+      'mutation($i: RecordReferralOutcomeInput!) { recordReferralOutcome(input: $i) { referral { outcome referenceNumber } userErrors { code } } }',
+      { referralId, outcome: '法院立案受理', referenceNumber: '(2026)浙0502民初456号' });
+    expect(out.referral).toEqual({ outcome: '法院立案受理', referenceNumber: '(2026)浙0502民初456号' });
+    const types = (await file(c.id)).timeline.edges.map((e) => e.node.type);
+    expect(types).toEqual(expect.arrayContaining(['JUDICIAL_CONFIRMATION_REQUESTED', 'JUDICIAL_CONFIRMATION_CONFIRMED', 'REFERRED', 'REFERRAL_OUTCOME']));
+  });
+
+  it('refuses a mediator rostered at another unit at that time', async () => {
+    const res = await h.gql<{ stationDepartment: { residency: { id: string } } }>(admin,
+      'mutation($i: StationDepartmentInput!) { stationDepartment(input: $i) { residency { id } } }', { i: { departmentId: center.dept['lawyers'], orgUnitId: center.stationId, mode: 'ROTATING' } });
+    const residencyId = res.body.data!.stationDepartment.residency.id;
+    const from = new Date(Date.now() + 300 * 3_600_000);
+    const to = new Date(from.getTime() + 8 * 3_600_000);
+    const roster = await h.gql<{ setRotationShifts: { userErrors: unknown[] } }>(admin,
+      'mutation($i: SetRotationShiftsInput!) { setRotationShifts(input: $i) { userErrors { code message } } }',
+      { i: { residencyId, from: from.toISOString(), to: to.toISOString(), shifts: [{ startsAt: from.toISOString(), endsAt: to.toISOString(), staffIds: [center.staff['lawyer']] }] } });
+    expect(roster.body.data!.setRotationShifts.userErrors).toEqual([]);
+    const c = (await mutate(h, clerk, REPORT_CASE, { title: '合同纠纷', channel: 'WALK_IN' })).case!;
+    await step(h, clerk, STEPS.accept, { caseId: c.id });
+    await step(h, dispatcher, STEPS.dispatch, { caseId: c.id, orgUnitId: center.centerId });
+    const book = (orgUnitId: string) => mutate<{ userErrors: { code: string }[] }>(h, dispatcher, SCHEDULE_MEDIATION, {
+      caseId: c.id, startsAt: new Date(from.getTime() + 3_600_000).toISOString(), endsAt: new Date(from.getTime() + 2 * 3_600_000).toISOString(),
+      orgUnitId, method: 'FACE_TO_FACE', chosenBy: 'CLERK', mediatorIds: [center.staff['lawyer']],
+    });
+    expect((await book(center.centerId)).userErrors.map((e) => e.code)).toEqual(['ROSTER_CLASH']);
+    expect((await book(center.stationId)).userErrors).toEqual([]);
+  });
+
   describe('illegal moves', () => {
     const codes = async (token: string, query: string, i: Record<string, unknown>) => (await mutate(h, token, query, i)).userErrors.map((e) => e.code);
     const status = async (id: string) => (await h.gql<{ case: { status: string; timeline: { totalCount: number } } }>(admin, 'query($id: ID!) { case(id: $id) { status timeline { totalCount } } }', { id })).body.data!.case;
