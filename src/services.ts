@@ -26,6 +26,13 @@ import { MediationService } from './modules/mediation/mediation.service';
 import { ReferralService } from './modules/referral/referral.service';
 import { FollowUpService } from './modules/follow-up/follow-up.service';
 import { PersonalDataService } from './modules/case/personal-data.service';
+import { SlaPolicyService } from './modules/sla/sla-policy.service';
+import { SlaCalendarService } from './modules/sla/sla-calendar.service';
+import { DeadlineService } from './modules/sla/deadline.service';
+import { CheckpointScheduler } from './modules/sla/checkpoint-scheduler';
+import { CheckpointService } from './modules/sla/checkpoint.service';
+import { ExtensionService } from './modules/sla/extension.service';
+import { SupervisionService } from './modules/sla/supervision.service';
 
 /** The app's service graph, built once per process and shared by the API and the workers. */
 export interface Services {
@@ -54,9 +61,23 @@ export interface Services {
   referrals: ReferralService;
   followUps: FollowUpService;
   personalData: PersonalDataService;
+  sla: {
+    policies: SlaPolicyService;
+    calendars: SlaCalendarService;
+    deadlines: DeadlineService;
+    scheduler: CheckpointScheduler;
+    checkpoints: CheckpointService;
+    extensions: ExtensionService;
+    supervision: SupervisionService;
+  };
 }
 
-export function createServices(orm: Orm, queues: QueueClient | null): Services {
+export interface ServiceOptions {
+  /** how far ahead deadline checkpoints are fed into Redis */
+  slaHorizonSeconds?: number;
+}
+
+export function createServices(orm: Orm, queues: QueueClient | null, opts: ServiceOptions = {}): Services {
   const audit = new AuditService();
   const tenantRepo = new TenantRepository(orm);
   const tenantDirectory = new TenantDirectory(tenantRepo);
@@ -74,7 +95,7 @@ export function createServices(orm: Orm, queues: QueueClient | null): Services {
   const workflow = new CaseWorkflow(timeline);
   const caseSettings = new CaseSettingsService(audit);
   const cases = new CaseService();
-  const intake = new IntakeService(categories, orgUnits, caseSettings, timeline, new DuplicateFinder(timeline));
+  const intake = new IntakeService(categories, orgUnits, caseSettings, workflow, new DuplicateFinder(timeline));
   const routing = new RoutingService(audit, categories, orgUnits, departments);
   const followUps = new FollowUpService(workflow, cases, intake, caseSettings, staff);
   const handling = new CaseHandlingService(workflow, categories, orgUnits, departments, staff, routing, followUps);
@@ -82,6 +103,18 @@ export function createServices(orm: Orm, queues: QueueClient | null): Services {
   const escalations = new EscalationService(orm, workflow, cases, intake, orgUnits, tenantDirectory);
   const mediation = new MediationService(workflow, caseSettings, staff, orgUnits, departments);
   const referrals = new ReferralService(workflow);
+  const slaPolicies = new SlaPolicyService(audit, categories);
+  const calendars = new SlaCalendarService(audit);
+  const scheduler = new CheckpointScheduler(orm, queues, (opts.slaHorizonSeconds ?? 48 * 3600) * 1000);
+  const deadlines = new DeadlineService(slaPolicies, calendars, scheduler);
+  const sla = {
+    policies: slaPolicies, calendars, deadlines, scheduler,
+    checkpoints: new CheckpointService(orm, tenantDirectory, workflow, deadlines, slaPolicies, handling, escalations),
+    extensions: new ExtensionService(workflow, deadlines),
+    supervision: new SupervisionService(workflow),
+  };
+  workflow.onEvents((scope, c, events) => deadlines.react(scope, c, events));
+  provisioning.addSeeder((em, tenantId) => slaPolicies.seedDefaults(em, tenantId));
   // Hooks the center-structure modules expose so they need not know about cases.
   duty.setCaseLoadProvider((scope, ids) => cases.openCaseLoad(scope, ids));
   orgUnits.addArchiveGuard(async (scope, unit) => {
@@ -91,6 +124,6 @@ export function createServices(orm: Orm, queues: QueueClient | null): Services {
   return {
     orm, queues, audit, tenantDirectory, tenants, provisioning, departments, orgUnits, categories, staff, residencies, rosters, duty,
     timeline, caseSettings, cases, intake, handling, merges, escalations, routing, mediation, referrals, followUps,
-    personalData: new PersonalDataService(audit),
+    personalData: new PersonalDataService(audit), sla,
   };
 }

@@ -7,6 +7,8 @@ import type { QueueClient } from '../src/core/queue/queue-client';
 import { tenantSeedDefaults } from './processors/tenant-seed-defaults.processor';
 import { tenantDefaultsSweep } from './processors/tenant-defaults-sweep.processor';
 import { caseHandoffSweep } from './processors/case-handoff-sweep.processor';
+import { slaCheckpoint } from './processors/sla-checkpoint.processor';
+import { slaHorizonSweep } from './processors/sla-horizon-sweep.processor';
 
 type Handler = (payload: never) => Promise<unknown>;
 
@@ -15,6 +17,8 @@ function handlers(s: Services): Record<JobName, Handler> {
     'tenant.seed-defaults': tenantSeedDefaults(s),
     'tenant.defaults-sweep': tenantDefaultsSweep(s),
     'case.handoff-sweep': caseHandoffSweep(s),
+    'sla.checkpoint': slaCheckpoint(s),
+    'sla.horizon-sweep': slaHorizonSweep(s),
   };
 }
 
@@ -24,6 +28,7 @@ export async function upsertSchedulers(queues: QueueClient): Promise<void> {
     .queue(QUEUES.provisioning)
     .upsertJobScheduler('tenant.defaults-sweep', { every: 60_000 }, { name: 'tenant.defaults-sweep', data: {} });
   await queues.queue(QUEUES.cases).upsertJobScheduler('case.handoff-sweep', { every: 60_000 }, { name: 'case.handoff-sweep', data: {} });
+  await queues.queue(QUEUES.sla).upsertJobScheduler('sla.horizon-sweep', { every: 60_000 }, { name: 'sla.horizon-sweep', data: {} });
 }
 
 export interface WorkerSet {

@@ -37,6 +37,8 @@ const schema = z.object({
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(100000).default(2000),
 
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(120).default(10),
+
+  SLA_HORIZON_SECONDS: z.coerce.number().int().min(1).max(30 * 86_400).default(48 * 3600),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -11,6 +11,9 @@ import { RoutingRuleEntity } from '../../modules/routing/routing.entity';
 import { AgreementEntity, MediationSessionEntity, SessionDepartmentEntity, SessionMediatorEntity } from '../../modules/mediation/mediation.entity';
 import { ReferralEntity } from '../../modules/referral/referral.entity';
 import { FollowUpEntity } from '../../modules/follow-up/follow-up.entity';
+import {
+  CheckpointEntity, DeadlineEntity, ExtensionRequestEntity, SlaPolicyEntity, SupervisionNoticeEntity, TenantCalendarEntity,
+} from '../../modules/sla/sla.entity';
 
 export const TENANT_FILTER = 'tenant';
 
@@ -24,4 +27,5 @@ export const tenantEntities = [
   ResidencyEntity, RotationShiftEntity, ShiftAssignmentEntity,
   CaseEntity, CasePartyEntity, CaseAssigneeEntity, CaseEventEntity, CaseDuplicateEntity, CaseEscalationEntity, CaseSettingsEntity,
   RoutingRuleEntity, MediationSessionEntity, SessionMediatorEntity, SessionDepartmentEntity, AgreementEntity, ReferralEntity, FollowUpEntity,
+  SlaPolicyEntity, TenantCalendarEntity, DeadlineEntity, CheckpointEntity, ExtensionRequestEntity, SupervisionNoticeEntity,
 ];

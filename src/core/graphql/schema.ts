@@ -13,12 +13,13 @@ import { RoutingResolver } from '../../modules/routing/routing.resolver';
 import { MediationResolver } from '../../modules/mediation/mediation.resolver';
 import { ReferralResolver } from '../../modules/referral/referral.resolver';
 import { FollowUpResolver } from '../../modules/follow-up/follow-up.resolver';
+import { CaseSlaFieldsResolver, SlaResolver } from '../../modules/sla/sla.resolver';
 
 export const resolvers = [
   TenantResolver, OrgUnitResolver, DepartmentResolver, CategoryResolver, StaffResolver, MediatorProfileResolver,
   ResidencyResolver, RotationShiftResolver, AuditResolver,
   CaseResolver, CaseFieldsResolver, CaseAssigneeResolver, PossibleDuplicateResolver, CaseEscalationResolver, RoutingResolver,
-  MediationResolver, ReferralResolver, FollowUpResolver,
+  MediationResolver, ReferralResolver, FollowUpResolver, SlaResolver, CaseSlaFieldsResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -60,7 +60,7 @@ export class CaseHandlingService {
     }
     c.acceptedAt = new Date();
     this.workflow.move(scope, c, 'ACCEPTED', { type: 'ACCEPTED', data: { categoryId: c.categoryId, riskLevel: c.riskLevel, note: clean(input.note) ?? null } });
-    await scope.em.flush();
+    await this.workflow.commit(scope);
     return ok(c);
   }
 
@@ -72,7 +72,7 @@ export class CaseHandlingService {
     r.value.rejectReason = clean(input.reason)!;
     r.value.closedAt = new Date();
     this.workflow.move(scope, r.value, 'REJECTED', { type: 'REJECTED', data: { reason: r.value.rejectReason } });
-    await scope.em.flush();
+    await this.workflow.commit(scope);
     return ok(r.value);
   }
 
@@ -103,7 +103,7 @@ export class CaseHandlingService {
       type: redispatch ? 'REDISPATCHED' : 'DISPATCHED',
       data: { orgUnitId: target.orgUnitId, departmentId: target.departmentId, ruleId: target.ruleId, note: clean(input.note) ?? null },
     });
-    await scope.em.flush();
+    await this.workflow.commit(scope);
     return ok(c);
   }
 
@@ -116,7 +116,7 @@ export class CaseHandlingService {
     const c = r.value;
     this.workflow.move(scope, c, 'ACCEPTED', { type: 'RETURNED', data: { orgUnitId: c.orgUnitId, departmentId: c.departmentId, reason: clean(input.reason) } });
     c.departmentId = null;
-    await scope.em.flush();
+    await this.workflow.commit(scope);
     return ok(c);
   }
 
@@ -140,7 +140,7 @@ export class CaseHandlingService {
     }
     this.workflow.timeline.record(scope, c.id, { type: 'ASSIGNED', data: { staffIds: ids, leadId: lead } });
     this.workflow.startHandling(scope, c, 'assignment');
-    await scope.em.flush();
+    await this.workflow.commit(scope);
     return ok(c);
   }
 
@@ -150,7 +150,7 @@ export class CaseHandlingService {
     const r = await this.workflow.forAction(scope, input.caseId, 'note');
     if (!r.ok) return r;
     this.workflow.timeline.record(scope, r.value.id, { type: 'NOTE_ADDED', data: { text }, legalBasis: clean(input.legalBasis) ?? null });
-    await scope.em.flush();
+    await this.workflow.commit(scope);
     return ok(r.value);
   }
 
@@ -170,7 +170,7 @@ export class CaseHandlingService {
     c.escalationSuggested = false;
     this.workflow.move(scope, c, 'RESOLVED', { type: 'RESOLVED', data: { resolution: c.resolution, resolvedOnSite: c.resolvedOnSite }, legalBasis: clean(input.legalBasis) ?? null });
     await this.followUps.scheduleDefault(scope, c, input.followUpAssigneeId ?? null);
-    await scope.em.flush();
+    await this.workflow.commit(scope);
     return ok(c);
   }
 
@@ -181,7 +181,7 @@ export class CaseHandlingService {
     const r = await this.workflow.forAction(scope, input.caseId, 'markUnresolved');
     if (!r.ok) return r;
     this.workflow.move(scope, r.value, 'UNRESOLVED', { type: 'UNRESOLVED', data: { reason: clean(input.reason) } });
-    await scope.em.flush();
+    await this.workflow.commit(scope);
     return ok(r.value);
   }
 
@@ -195,7 +195,7 @@ export class CaseHandlingService {
     }
     c.closedAt = new Date();
     this.workflow.move(scope, c, 'CLOSED', { type: 'CLOSED', data: { note: clean(input.note) ?? null } });
-    await scope.em.flush();
+    await this.workflow.commit(scope);
     return ok(c);
   }
 
@@ -214,7 +214,7 @@ export class CaseHandlingService {
     const to = c.status === 'REJECTED' ? 'REPORTED' : 'IN_PROGRESS';
     c.rejectReason = null;
     this.workflow.move(scope, c, to, { type: 'REOPENED', data: { reason: clean(input.reason), cancelledFollowUps: cancelled } });
-    await scope.em.flush();
+    await this.workflow.commit(scope);
     return ok(c);
   }
 }

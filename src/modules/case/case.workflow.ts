@@ -3,7 +3,7 @@ import type { TenantScope } from '../../core/graphql/context';
 import { userError } from '../../core/graphql/user-error';
 import { fail, ok, type Result } from '../../shared/result';
 import { isUuid } from '../../shared/ids';
-import { CaseEntity } from './case.entity';
+import { CaseEntity, type CaseEventEntity } from './case.entity';
 import { CASE_ACTIONS, refusal, type CaseAction, type CaseErrorCode, type CaseStatus } from './case.states';
 import type { EventInput, TimelineService } from './timeline.service';
 
@@ -12,13 +12,39 @@ import type { EventInput, TimelineService } from './timeline.service';
  * acting on one case at once queue instead of both passing the state check), refuse moves the
  * state machine does not allow, and move with a timeline event.
  */
+/** Reacts to a step's events inside its transaction (the SLA clocks, for one). */
+export type CaseListener = (scope: TenantScope, c: CaseEntity, events: CaseEventEntity[]) => Promise<void>;
+
 export class CaseWorkflow {
+  private readonly listeners: CaseListener[] = [];
+
   constructor(readonly timeline: TimelineService) {}
 
+  onEvents(l: CaseListener): void {
+    this.listeners.push(l);
+  }
+
+  lock(scope: TenantScope, caseId: string): Promise<CaseEntity | null> {
+    return isUuid(caseId)
+      ? scope.em.findOne(CaseEntity, { tenantId: scope.tenant.id, id: caseId }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+      : Promise.resolve(null);
+  }
+
+  /** Ends every case step: the listeners see the step's events, then everything is flushed together. */
+  async commit(scope: TenantScope): Promise<void> {
+    for (let events = this.timeline.takePending(scope); events.length; events = this.timeline.takePending(scope)) {
+      const byCase = new Map<string, CaseEventEntity[]>();
+      for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
+      for (const [caseId, list] of byCase) {
+        const c = await scope.em.findOne(CaseEntity, { tenantId: scope.tenant.id, id: caseId });
+        if (c) for (const l of this.listeners) await l(scope, c, list);
+      }
+    }
+    await scope.em.flush();
+  }
+
   async forAction(scope: TenantScope, caseId: string, action: CaseAction, field: string[] = ['input', 'caseId']): Promise<Result<CaseEntity, CaseErrorCode>> {
-    const c = isUuid(caseId)
-      ? await scope.em.findOne(CaseEntity, { tenantId: scope.tenant.id, id: caseId }, { lockMode: LockMode.PESSIMISTIC_WRITE })
-      : null;
+    const c = await this.lock(scope, caseId);
     if (!c) return fail(userError(field, 'NOT_FOUND', 'No such case'));
     const code = refusal(action, c.status);
     if (code) {

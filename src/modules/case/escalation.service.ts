@@ -66,7 +66,7 @@ export class EscalationService {
       c.escalationSuggested = false;
       scope.em.persist(esc);
       this.workflow.move(scope, c, 'DISPATCHED', { type: 'ESCALATED', data: { escalationId: esc.id, fromOrgUnitId: from?.id ?? null, toOrgUnitId: up.id, toOrgUnitName: up.name, reason } });
-      await scope.em.flush();
+      await this.workflow.commit(scope);
       return ok(c);
     }
     if (!scope.tenant.parentId) return fail(userError(['input', 'caseId'], 'NO_HIGHER_LEVEL', 'This is the top level: there is no unit or parent tenant above it'));
@@ -74,7 +74,7 @@ export class EscalationService {
     scope.em.persist(esc);
     c.escalationSuggested = false;
     this.workflow.move(scope, c, 'ESCALATED', { type: 'ESCALATED_TO_PARENT_TENANT', data: { escalationId: esc.id, fromOrgUnitId: from?.id ?? null, reason } });
-    await scope.em.flush();
+    await this.workflow.commit(scope);
     const childTenantId = scope.tenant.id;
     scope.afterCommit?.(async () => {
       await this.handoff(childTenantId, esc.id);
@@ -105,7 +105,7 @@ export class EscalationService {
       esc.parentCaseId = parentCase.id;
       const scope: TenantScope = { tenant: child, em, actor: { subject: HANDOFF_ACTOR, requestId: `handoff-${escalationId}`, ip: null } };
       this.workflow.timeline.record(scope, esc.caseId, { type: 'HANDED_TO_PARENT_TENANT', actor: HANDOFF_ACTOR, data: { escalationId, parentTenant: parent.code, parentCaseNumber: parentCase.number } });
-      await em.flush();
+      await this.workflow.commit(scope);
     });
     return 'done';
   }

@@ -11,7 +11,7 @@ import { nextCaseNumber } from './case-number';
 import type { CaseSettingsService } from './case-settings.service';
 import type { DuplicateFinder } from './duplicates';
 import { isValidCreditCode, isValidIdNumber, isValidPhone } from './personal-data';
-import type { TimelineService } from './timeline.service';
+import type { CaseWorkflow } from './case.workflow';
 
 export interface PartyFields {
   role: PartyRole;
@@ -64,7 +64,7 @@ export class IntakeService {
     private readonly categories: CategoryService,
     private readonly orgUnits: OrgUnitService,
     private readonly settings: CaseSettingsService,
-    private readonly timeline: TimelineService,
+    private readonly workflow: CaseWorkflow,
     private readonly duplicates: DuplicateFinder,
   ) {}
 
@@ -102,12 +102,12 @@ export class IntakeService {
     scope.em.persist(c);
     const parties = (input.parties ?? []).map((p) => this.party(scope, c.id, p));
     scope.em.persist(parties);
-    this.timeline.record(scope, c.id, {
+    this.workflow.timeline.record(scope, c.id, {
       type: 'REPORTED',
       data: { channel: c.channel, number: c.number, onBehalfOfResident: c.reportedOnBehalf, externalRef: c.externalRef, riskLevel: risk, isGroupDispute: isGroup, ...opts.origin?.eventData },
     });
     await this.duplicates.flag(scope, c, parties, settings.duplicateWindowHours);
-    await scope.em.flush();
+    await this.workflow.commit(scope);
     return ok({ case: c, replayed: false });
   }
 

@@ -50,7 +50,7 @@ export class MergeService {
     this.workflow.timeline.record(scope, survivor.id, {
       type: 'MERGED_FROM', data: { cases: dupIds.map((id) => ({ caseId: id, number: locked.get(id)!.number })), reason: input.reason ?? null },
     });
-    await scope.em.flush();
+    await this.workflow.commit(scope);
     return ok(survivor);
   }
 }

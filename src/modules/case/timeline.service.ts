@@ -12,12 +12,24 @@ export interface EventInput {
 
 /** The digital file: every change to a case appends one immutable event in the same transaction. */
 export class TimelineService {
+  /** Events recorded in a unit of work and not yet handed to the listeners (CaseWorkflow.commit). */
+  private readonly pending = new WeakMap<object, CaseEventEntity[]>();
+
+  takePending(scope: TenantScope): CaseEventEntity[] {
+    const list = this.pending.get(scope.em) ?? [];
+    this.pending.delete(scope.em);
+    return list;
+  }
+
   record(scope: TenantScope, caseId: string, e: EventInput): CaseEventEntity {
     const ev = Object.assign(new CaseEventEntity(), {
       tenantId: scope.tenant.id, caseId, type: e.type, data: e.data ?? {}, legalBasis: e.legalBasis ?? null,
       actorSubject: e.actor === undefined ? scope.actor.subject : e.actor,
     });
     scope.em.persist(ev);
+    const list = this.pending.get(scope.em) ?? [];
+    list.push(ev);
+    this.pending.set(scope.em, list);
     return ev;
   }
 

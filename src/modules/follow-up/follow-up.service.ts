@@ -48,7 +48,7 @@ export class FollowUpService {
     if (input.assigneeId && !(await this.staff.find(scope, input.assigneeId))) return fail(userError(['input', 'assigneeId'], 'STAFF_NOT_FOUND', 'No such staff member'));
     if (input.dueAt.getTime() < Date.now() - 60_000) return fail(userError(['input', 'dueAt'], 'INVALID', 'A follow-up is due in the future'));
     await this.add(scope, r.value, input.dueAt, input.assigneeId ?? (await this.leadOf(scope, r.value.id)));
-    await scope.em.flush();
+    await this.workflow.commit(scope);
     return ok(r.value);
   }
 
@@ -81,7 +81,7 @@ export class FollowUpService {
       c.closedAt = new Date();
       this.workflow.move(scope, c, 'CLOSED', { type: 'CLOSED', data: { reason: 'Recurred', recurrenceCaseId: again.value.case.id, recurrenceNumber: again.value.case.number } });
     }
-    await scope.em.flush();
+    await this.workflow.commit(scope);
     return ok(c);
   }
 

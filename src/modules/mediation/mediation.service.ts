@@ -133,7 +133,7 @@ export class MediationService {
       data: { sessionId: s.id, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), method: s.method, chosenBy: s.chosenBy, mediatorIds, departmentIds, joint: mediatorIds.length + departmentIds.length > 1 },
     });
     this.workflow.startHandling(scope, c, 'mediation');
-    await scope.em.flush();
+    await this.workflow.commit(scope);
     return ok(s);
   }
 
@@ -155,7 +155,7 @@ export class MediationService {
     if (input.outcome === 'FAILED') await this.countFailure(scope, c);
     if (input.agreement) this.addAgreement(scope, c, s.id, input.agreement);
     this.workflow.startHandling(scope, c, 'mediation');
-    await scope.em.flush();
+    await this.workflow.commit(scope);
     return ok(s);
   }
 
@@ -183,7 +183,7 @@ export class MediationService {
       type: `JUDICIAL_CONFIRMATION_${input.status}`, data: { agreementId: a.id, court, courtCaseNumber: a.confirmationCaseNumber, at: at.toISOString() },
       legalBasis: '《中华人民共和国民事诉讼法》司法确认程序',
     });
-    await scope.em.flush();
+    await this.workflow.commit(scope);
     return ok(a);
   }
 

@@ -39,7 +39,7 @@ export class ReferralService {
     this.workflow.move(scope, r.value, 'REFERRED', {
       type: 'REFERRED', data: { referralId: ref.id, target: ref.target, targetName: name, referenceNumber: ref.referenceNumber }, legalBasis: clean(input.legalBasis) ?? null,
     });
-    await scope.em.flush();
+    await this.workflow.commit(scope);
     return ok(r.value);
   }
 
@@ -52,7 +52,7 @@ export class ReferralService {
     if (!r.ok) return r;
     Object.assign(ref, { outcome, outcomeAt: new Date(), referenceNumber: clean(input.referenceNumber) ?? ref.referenceNumber });
     this.workflow.timeline.record(scope, ref.caseId, { type: 'REFERRAL_OUTCOME', data: { referralId: ref.id, outcome, referenceNumber: ref.referenceNumber } });
-    await scope.em.flush();
+    await this.workflow.commit(scope);
     return ok(ref);
   }
 }

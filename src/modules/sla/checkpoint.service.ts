@@ -1,0 +1,141 @@
+import type { TenantScope } from '../../core/graphql/context';
+import type { Orm } from '../../core/db/orm';
+import { withTenant } from '../../core/tenancy/tenant-tx';
+import { OrgUnitEntity } from '../org-unit/org-unit.entity';
+import { StaffMemberEntity } from '../staff/staff.entity';
+import type { TenantDirectory } from '../tenant/tenant.directory';
+import { CaseAssigneeEntity, type CaseEntity } from '../case/case.entity';
+import type { CaseWorkflow } from '../case/case.workflow';
+import type { CaseHandlingService } from '../case/case-handling.service';
+import type { EscalationService } from '../case/escalation.service';
+import { CheckpointEntity, DeadlineEntity, SupervisionNoticeEntity } from './sla.entity';
+import type { EscalationAction, NotifyRole } from './sla.policy';
+import type { SlaPolicyService } from './sla-policy.service';
+import type { DeadlineService } from './deadline.service';
+
+/** What the SLA chain needs from notifications (the notification module provides it). */
+export interface Notifier {
+  notify(scope: TenantScope, input: {
+    caseId: string | null; type: string; level: 'INFO' | 'YELLOW' | 'RED'; title: string; data?: Record<string, unknown>;
+    recipients: { staffIds?: string[] }; dedupeKey: string; urgent?: boolean;
+  }): Promise<unknown>;
+}
+
+const SYSTEM = 'system:sla';
+const STEP_NAMES: Record<string, string> = { ACCEPT: '受理', DISPATCH: '分流交办', FIRST_CONTACT: '首次联系', RESOLVE: '化解', FOLLOW_UP: '回访' };
+
+/**
+ * Fires one checkpoint. The PENDING → FIRED update is the claim and runs in the same transaction
+ * as everything the checkpoint does, so a worker killed mid-job leaves nothing half done, a
+ * retried or duplicated job finds nothing to claim, and each escalation action happens once.
+ */
+export class CheckpointService {
+  private notifier: Notifier | null = null;
+
+  constructor(
+    private readonly orm: Orm,
+    private readonly directory: TenantDirectory,
+    private readonly workflow: CaseWorkflow,
+    private readonly deadlines: DeadlineService,
+    private readonly policies: SlaPolicyService,
+    private readonly handling: CaseHandlingService,
+    private readonly escalations: EscalationService,
+  ) {}
+
+  setNotifier(n: Notifier): void {
+    this.notifier = n;
+  }
+
+  async fire(tenantId: string, checkpointId: string): Promise<'fired' | 'nothing'> {
+    const [tenant] = await this.directory.byIds([tenantId]);
+    if (!tenant || tenant.status !== 'ACTIVE') return 'nothing';
+    return withTenant(this.orm, tenantId, async (em) => {
+      const scope: TenantScope = { tenant, em, actor: { subject: SYSTEM, requestId: `sla-${checkpointId}`, ip: null } };
+      // A second of tolerance: a delayed job may run a hair before its due time.
+      const claimed = await em.execute<{ deadline_id: string; kind: CheckpointEntity['kind']; level: number }[]>(
+        `update deadline_checkpoints set status = 'FIRED', fired_at = now()
+         where tenant_id = ? and id = ? and status = 'PENDING' and due_at <= now() + interval '1 second'
+         returning deadline_id, kind, level`, [tenantId, checkpointId]);
+      const cp = claimed[0];
+      if (!cp) return 'nothing';
+      const d = await em.findOneOrFail(DeadlineEntity, { tenantId, id: cp.deadline_id });
+      if (d.status !== 'OPEN' || d.pausedAt) return 'nothing';
+      const c = await this.workflow.lock(scope, d.caseId);
+      if (!c) return 'nothing';
+      if (cp.kind === 'ESCALATION') await this.escalate(scope, c, d, cp.level, checkpointId);
+      else await this.warn(scope, c, d, cp.kind, checkpointId);
+      await this.workflow.commit(scope);
+      return 'fired';
+    });
+  }
+
+  private async warn(scope: TenantScope, c: CaseEntity, d: DeadlineEntity, level: 'YELLOW' | 'RED', checkpointId: string): Promise<void> {
+    await this.deadlines.refreshWarning(scope, c);
+    const handlers = await this.recipients(scope, c, ['HANDLER']);
+    this.workflow.timeline.record(scope, c.id, { type: 'WARNING_RAISED', actor: SYSTEM, data: { step: d.step, level, deadlineId: d.id, dueAt: d.dueAt.toISOString(), notified: handlers } });
+    await this.notifier?.notify(scope, {
+      caseId: c.id, type: `SLA_${level}`, level, title: `${c.number} ${STEP_NAMES[d.step]}时限${level === 'RED' ? '即将到期或已超期' : '已过半'}`,
+      data: { step: d.step, deadlineId: d.id }, recipients: { staffIds: handlers }, dedupeKey: `checkpoint-${checkpointId}`,
+      // Night-time notices only for RED on high-risk cases (quiet hours apply to the rest).
+      urgent: level === 'RED' && (c.riskLevel === 'HIGH' || c.riskLevel === 'MAJOR'),
+    });
+  }
+
+  private async escalate(scope: TenantScope, c: CaseEntity, d: DeadlineEntity, level: number, checkpointId: string): Promise<void> {
+    const policy = d.policyId ? await this.policies.find(scope, d.policyId) : null;
+    const actions = policy?.escalations[level]?.actions ?? [];
+    const done: Record<string, unknown>[] = [];
+    for (const a of actions) done.push(await this.act(scope, c, d, a, level, checkpointId));
+    this.workflow.timeline.record(scope, c.id, { type: 'SLA_ESCALATION', actor: SYSTEM, data: { step: d.step, level, deadlineId: d.id, dueAt: d.dueAt.toISOString(), actions: done } });
+  }
+
+  private async act(scope: TenantScope, c: CaseEntity, d: DeadlineEntity, a: EscalationAction, level: number, checkpointId: string): Promise<Record<string, unknown>> {
+    switch (a.type) {
+      case 'NOTIFY': {
+        const staffIds = await this.recipients(scope, c, a.roles ?? []);
+        await this.notifier?.notify(scope, {
+          caseId: c.id, type: 'SLA_ESCALATION', level: 'RED', title: `${c.number} ${STEP_NAMES[d.step]}超时，第${level + 1}级督促`,
+          data: { step: d.step, deadlineId: d.id, level }, recipients: { staffIds }, dedupeKey: `checkpoint-${checkpointId}`,
+          urgent: c.riskLevel === 'HIGH' || c.riskLevel === 'MAJOR',
+        });
+        return { type: 'NOTIFY', roles: a.roles, staffIds };
+      }
+      case 'SUPERVISE': {
+        const n = Object.assign(new SupervisionNoticeEntity(), {
+          tenantId: scope.tenant.id, caseId: c.id, orgUnitId: c.orgUnitId, source: 'SLA' as const, checkpointId, issuedBy: SYSTEM,
+          message: `${STEP_NAMES[d.step]}已超时限，请说明情况并加快办理`, replyBy: new Date(Date.now() + 86_400_000),
+        });
+        scope.em.persist(n);
+        this.workflow.timeline.record(scope, c.id, { type: 'SUPERVISION_ISSUED', actor: SYSTEM, data: { noticeId: n.id, source: 'SLA', orgUnitId: c.orgUnitId, replyBy: n.replyBy!.toISOString() } });
+        return { type: 'SUPERVISE', noticeId: n.id };
+      }
+      case 'REASSIGN': {
+        const r = await this.handling.assign(scope, { caseId: c.id, staffIds: [a.staffId!], leadId: a.staffId! });
+        return { type: 'REASSIGN', staffId: a.staffId, ok: r.ok };
+      }
+      case 'ESCALATE': {
+        if (c.status !== 'DISPATCHED' && c.status !== 'IN_PROGRESS') return { type: 'ESCALATE', skipped: `case is ${c.status}` };
+        const r = await this.escalations.escalate(scope, { caseId: c.id, reason: `${STEP_NAMES[d.step]}超时，按时限规则自动提级` });
+        return { type: 'ESCALATE', ok: r.ok, ...(r.ok ? { toOrgUnitId: r.value.orgUnitId } : { codes: r.errors.map((e) => e.code) }) };
+      }
+    }
+  }
+
+  /** Staff ids: HANDLER the case's assignees; UNIT_LEAD leaders of its unit; CENTER_LEAD of the top unit; LEADER every leader. */
+  private async recipients(scope: TenantScope, c: CaseEntity, roles: NotifyRole[]): Promise<string[]> {
+    const t = scope.tenant.id;
+    const ids = new Set<string>();
+    const leaders = () => scope.em.find(StaffMemberEntity, { tenantId: t, active: true, roles: { $contains: ['leader'] } });
+    for (const role of roles) {
+      if (role === 'HANDLER') for (const a of await scope.em.find(CaseAssigneeEntity, { tenantId: t, caseId: c.id })) ids.add(a.staffId);
+      if (role === 'UNIT_LEAD') for (const s of await leaders()) if (s.orgUnitId && s.orgUnitId === c.orgUnitId) ids.add(s.id);
+      if (role === 'CENTER_LEAD') {
+        const root = await scope.em.findOne(OrgUnitEntity, { tenantId: t, parentId: null, archivedAt: null });
+        for (const s of await leaders()) if (root && s.orgUnitId === root.id) ids.add(s.id);
+      }
+      if (role === 'LEADER') for (const s of await leaders()) ids.add(s.id);
+    }
+    return [...ids].sort();
+  }
+}
+

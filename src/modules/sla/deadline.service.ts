@@ -1,0 +1,161 @@
+import type { TenantScope } from '../../core/graphql/context';
+import type { Em } from '../../core/tenancy/tenant-tx';
+import type { WorkingCalendar } from '../../core/calendar/working-calendar';
+import type { CaseEntity, CaseEventEntity, WarningLevel } from '../case/case.entity';
+import { isOpen } from '../case/case.states';
+import { CheckpointEntity, DeadlineEntity, type SlaPolicyEntity } from './sla.entity';
+import type { SlaStep } from './sla.policy';
+import type { SlaPolicyService } from './sla-policy.service';
+import type { SlaCalendarService } from './sla-calendar.service';
+import type { CheckpointScheduler } from './checkpoint-scheduler';
+import { dueFor, escalationTimes, pointsFor } from './deadline-math';
+
+type Change = { start?: SlaStep[]; meet?: SlaStep[]; cancel?: SlaStep[] | 'ALL' };
+
+/**
+ * Which case events start, meet or cancel which clocks (docs/sla.md). A re-dispatch or an
+ * escalation restarts first contact at the new unit; reopening starts resolution afresh.
+ */
+const REACTIONS: Record<string, Change> = {
+  REPORTED: { start: ['ACCEPT'] },
+  ACCEPTED: { meet: ['ACCEPT'], start: ['DISPATCH', 'RESOLVE'] },
+  REJECTED: { meet: ['ACCEPT'], cancel: 'ALL' },
+  DISPATCHED: { meet: ['DISPATCH'], cancel: ['FIRST_CONTACT'], start: ['FIRST_CONTACT'] },
+  REDISPATCHED: { meet: ['DISPATCH'], cancel: ['FIRST_CONTACT'], start: ['FIRST_CONTACT'] },
+  ESCALATED: { cancel: ['FIRST_CONTACT'], start: ['FIRST_CONTACT'] },
+  RETURNED: { cancel: ['FIRST_CONTACT'], start: ['DISPATCH'] },
+  HANDLING_STARTED: { meet: ['FIRST_CONTACT'] },
+  RESOLVED: { meet: ['FIRST_CONTACT', 'RESOLVE'] },
+  REFERRED: { meet: ['FIRST_CONTACT', 'RESOLVE'] },
+  UNRESOLVED: { cancel: ['FIRST_CONTACT', 'RESOLVE'] },
+  FOLLOW_UP_SCHEDULED: { start: ['FOLLOW_UP'] },
+  FOLLOW_UP_COMPLETED: { meet: ['FOLLOW_UP'] },
+  CLOSED: { cancel: 'ALL' },
+  MERGED_INTO: { cancel: 'ALL' },
+};
+
+const RISK_FLOOR: Partial<Record<CaseEntity['riskLevel'], WarningLevel>> = { HIGH: 'YELLOW', MAJOR: 'YELLOW' };
+const ORDER: Record<WarningLevel, number> = { NONE: 0, GREEN: 1, YELLOW: 2, RED: 3 };
+
+export class DeadlineService {
+  constructor(
+    private readonly policies: SlaPolicyService,
+    private readonly calendars: SlaCalendarService,
+    private readonly scheduler: CheckpointScheduler,
+  ) {}
+
+  listFor(em: Em, tenantId: string, caseIds: readonly string[]): Promise<DeadlineEntity[]> {
+    return em.find(DeadlineEntity, { tenantId, caseId: { $in: [...caseIds] } }, { orderBy: { startedAt: 'asc', id: 'asc' } });
+  }
+
+  /** Applies a step's events to the case's clocks, in the step's own transaction. */
+  async react(scope: TenantScope, c: CaseEntity, events: CaseEventEntity[]): Promise<void> {
+    const now = new Date();
+    let policy: SlaPolicyEntity | null | undefined;
+    let cal: WorkingCalendar | undefined;
+    for (const e of events) {
+      const change = e.type === 'REOPENED'
+        ? (c.status === 'REPORTED' ? { cancel: 'ALL' as const, start: ['ACCEPT' as const] } : { cancel: 'ALL' as const, start: ['RESOLVE' as const] })
+        : REACTIONS[e.type];
+      if (!change) continue;
+      const open = await this.open(scope, c.id);
+      if (change.meet) for (const d of open.filter((x) => change.meet!.includes(x.step))) await this.close(scope, d, 'MET', e.occurredAt);
+      if (change.cancel) for (const d of open.filter((x) => change.cancel === 'ALL' || change.cancel!.includes(x.step))) await this.close(scope, d, 'CANCELLED', e.occurredAt);
+      for (const step of change.start ?? []) {
+        if ((await this.open(scope, c.id)).some((d) => d.step === step)) continue;
+        policy ??= await this.policies.match(scope, c.categoryId, c.riskLevel);
+        cal ??= await this.calendars.calendar(scope);
+        if (policy?.targets[step]) await this.start(scope, c, step, policy, cal, e.occurredAt);
+      }
+    }
+    await this.pauseOrResume(scope, c, now);
+    await this.refreshWarning(scope, c, now);
+  }
+
+  /** GREEN on track, YELLOW or RED from the open clocks; HIGH and MAJOR risk start at YELLOW; closed cases NONE. */
+  async refreshWarning(scope: TenantScope, c: CaseEntity, now = new Date()): Promise<void> {
+    if (!isOpen(c.status)) {
+      c.warningLevel = 'NONE';
+      return;
+    }
+    let level: WarningLevel = RISK_FLOOR[c.riskLevel] ?? 'GREEN';
+    for (const d of await this.open(scope, c.id)) {
+      if (d.pausedAt) continue;
+      const l: WarningLevel = now >= d.redAt ? 'RED' : now >= d.yellowAt ? 'YELLOW' : 'GREEN';
+      if (ORDER[l] > ORDER[level]) level = l;
+    }
+    c.warningLevel = level;
+  }
+
+  /** Moves a clock to a new due time, its warning points and escalation levels with it. */
+  async move(scope: TenantScope, d: DeadlineEntity, dueAt: Date): Promise<void> {
+    const policy = d.policyId ? await this.policies.find(scope, d.policyId) : null;
+    const cal = await this.calendars.calendar(scope);
+    const pts = policy ? pointsFor(cal, d.startedAt, dueAt, d.mode, policy.yellow, policy.red) : { dueAt, yellowAt: dueAt, redAt: dueAt };
+    Object.assign(d, pts);
+    await this.cancelCheckpoints(scope, d.id);
+    this.plan(scope, d, policy);
+  }
+
+  open(scope: TenantScope, caseId: string): Promise<DeadlineEntity[]> {
+    return scope.em.find(DeadlineEntity, { tenantId: scope.tenant.id, caseId, status: 'OPEN' });
+  }
+
+  private async start(scope: TenantScope, c: CaseEntity, step: SlaStep, policy: SlaPolicyEntity, cal: WorkingCalendar, at: Date): Promise<void> {
+    const target = policy.targets[step]!;
+    const dueAt = dueFor(cal, at, target);
+    const d = Object.assign(new DeadlineEntity(), {
+      tenantId: scope.tenant.id, caseId: c.id, step, policyId: policy.id, target: target.duration, mode: target.mode, startedAt: at,
+      ...pointsFor(cal, at, dueAt, target.mode, policy.yellow, policy.red),
+    });
+    scope.em.persist(d);
+    this.plan(scope, d, policy);
+  }
+
+  /** Checkpoint rows for a clock, and their jobs once the transaction has committed. */
+  private plan(scope: TenantScope, d: DeadlineEntity, policy: SlaPolicyEntity | null): void {
+    const rows = [
+      Object.assign(new CheckpointEntity(), { tenantId: d.tenantId, deadlineId: d.id, kind: 'YELLOW' as const, dueAt: d.yellowAt }),
+      Object.assign(new CheckpointEntity(), { tenantId: d.tenantId, deadlineId: d.id, kind: 'RED' as const, dueAt: d.redAt }),
+      ...escalationTimes(d.dueAt, policy?.escalations ?? []).map((dueAt, level) =>
+        Object.assign(new CheckpointEntity(), { tenantId: d.tenantId, deadlineId: d.id, kind: 'ESCALATION' as const, level, dueAt })),
+    ];
+    scope.em.persist(rows);
+    scope.afterCommit?.(async () => {
+      await this.scheduler.enqueue(rows.map((r) => ({ tenantId: r.tenantId, checkpointId: r.id, dueAt: r.dueAt })));
+    });
+  }
+
+  private async close(scope: TenantScope, d: DeadlineEntity, status: 'MET' | 'CANCELLED', at: Date): Promise<void> {
+    d.status = status;
+    if (status === 'MET') d.metAt = at;
+    await this.cancelCheckpoints(scope, d.id);
+  }
+
+  private async cancelCheckpoints(scope: TenantScope, deadlineId: string): Promise<void> {
+    const pending = await scope.em.find(CheckpointEntity, { tenantId: scope.tenant.id, deadlineId, status: 'PENDING' });
+    for (const p of pending) p.status = 'CANCELLED';
+  }
+
+  /**
+   * Waiting states named by the policy (e.g. ESCALATED, waiting for the parent tenant) stop the
+   * clocks; leaving them moves every point on by the time spent waiting — in working time for a
+   * working-time clock, so a wait over a weekend does not eat the office hours left.
+   */
+  private async pauseOrResume(scope: TenantScope, c: CaseEntity, now: Date): Promise<void> {
+    for (const d of await this.open(scope, c.id)) {
+      const policy = d.policyId ? await this.policies.find(scope, d.policyId) : null;
+      const waiting = !!policy?.pauseStatuses.includes(c.status);
+      if (waiting && !d.pausedAt) {
+        d.pausedAt = now;
+        await this.cancelCheckpoints(scope, d.id);
+      } else if (!waiting && d.pausedAt) {
+        const cal = await this.calendars.calendar(scope);
+        const shift = (t: Date) => (d.mode === 'WORKING' ? cal.addWorkingTime(now, Math.max(0, cal.workingTimeBetween(d.pausedAt!, t))) : new Date(t.getTime() + (now.getTime() - d.pausedAt!.getTime())));
+        d.pausedMs += now.getTime() - d.pausedAt.getTime();
+        Object.assign(d, { dueAt: shift(d.dueAt), yellowAt: shift(d.yellowAt), redAt: shift(d.redAt), pausedAt: null });
+        this.plan(scope, d, policy);
+      }
+    }
+  }
+}

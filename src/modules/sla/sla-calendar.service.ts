@@ -1,0 +1,57 @@
+import type { TenantScope } from '../../core/graphql/context';
+import { userError } from '../../core/graphql/user-error';
+import { CalendarConfigError, type WorkingHours } from '../../core/calendar/calendar-config';
+import { WorkingCalendar } from '../../core/calendar/working-calendar';
+import { fail, ok, type Result } from '../../shared/result';
+import { snapshot, type AuditService } from '../audit/audit.service';
+import { TenantCalendarEntity } from './sla.entity';
+
+export interface CalendarFields {
+  workingHours?: Record<string, { start: string; end: string }[]> | null;
+  closedDates?: string[] | null;
+  workingDates?: string[] | null;
+}
+
+/** A tenant's working calendar: official holidays and make-up days, its overrides, its hours. */
+export class SlaCalendarService {
+  constructor(private readonly audit: AuditService) {}
+
+  async settings(scope: TenantScope): Promise<TenantCalendarEntity> {
+    return (await scope.em.findOne(TenantCalendarEntity, { tenantId: scope.tenant.id })) ?? Object.assign(new TenantCalendarEntity(), { tenantId: scope.tenant.id });
+  }
+
+  async calendar(scope: TenantScope): Promise<WorkingCalendar> {
+    return build(scope.tenant.timeZone, await this.settings(scope));
+  }
+
+  async update(scope: TenantScope, input: CalendarFields): Promise<Result<TenantCalendarEntity, 'INVALID'>> {
+    const current = await scope.em.findOne(TenantCalendarEntity, { tenantId: scope.tenant.id });
+    const next = Object.assign(new TenantCalendarEntity(), {
+      tenantId: scope.tenant.id,
+      workingHours: input.workingHours !== undefined ? input.workingHours : (current?.workingHours ?? null),
+      closedDates: [...new Set(input.closedDates ?? current?.closedDates ?? [])].sort(),
+      workingDates: [...new Set(input.workingDates ?? current?.workingDates ?? [])].sort(),
+    });
+    try {
+      build(scope.tenant.timeZone, next);
+    } catch (e) {
+      if (e instanceof CalendarConfigError) return fail(userError(['input', ...e.field.split('.')], 'INVALID', e.message));
+      throw e;
+    }
+    const before = current ? snapshot(current) : null;
+    const row = current ?? next;
+    if (current) Object.assign(current, { workingHours: next.workingHours, closedDates: next.closedDates, workingDates: next.workingDates });
+    else scope.em.persist(next);
+    this.audit.record(scope, { action: 'calendar.update', targetType: 'TenantCalendar', targetId: null, before, after: snapshot(row) });
+    await scope.em.flush();
+    return ok(row);
+  }
+}
+
+function build(timeZone: string, s: TenantCalendarEntity): WorkingCalendar {
+  return new WorkingCalendar({
+    timeZone,
+    ...(s.workingHours ? { workingHours: s.workingHours as unknown as WorkingHours } : {}),
+    overrides: { closedDates: s.closedDates, workingDates: s.workingDates },
+  });
+}
