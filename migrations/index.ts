@@ -5,6 +5,7 @@ import { Migration20261122000003Categories } from './Migration20261122000003_cat
 import { Migration20261122000004StaffAndRosters } from './Migration20261122000004_staff_and_rosters';
 import { Migration20261123000005Cases } from './Migration20261123000005_cases';
 import { Migration20261123000006Sla } from './Migration20261123000006_sla';
+import { Migration20261123000007Notifications } from './Migration20261123000007_notifications';
 
 /** Listed explicitly so migrations run the same from ts (tests) and js (dist) without globbing. */
 export const migrationsList: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122000004_staff_and_rosters', class: Migration20261122000004StaffAndRosters },
   { name: 'Migration20261123000005_cases', class: Migration20261123000005Cases },
   { name: 'Migration20261123000006_sla', class: Migration20261123000006Sla },
+  { name: 'Migration20261123000007_notifications', class: Migration20261123000007Notifications },
 ];

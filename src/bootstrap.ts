@@ -23,7 +23,7 @@ export async function bootstrap(config: Config, log: Logger = createLogger(confi
   const orm = await createOrm(config.DATABASE_URL, config.DATABASE_POOL_MAX);
   const redis = createRedis(config.REDIS_URL);
   const queues = new QueueClient(redis, config.REDIS_PREFIX);
-  const services = createServices(orm, queues, { slaHorizonSeconds: config.SLA_HORIZON_SECONDS });
+  const services = createServices(orm, queues, { slaHorizonSeconds: config.SLA_HORIZON_SECONDS, isProduction: config.isProduction });
   return {
     config, log, orm, redis, queues, services,
     async close() {

@@ -33,6 +33,10 @@ import { CheckpointScheduler } from './modules/sla/checkpoint-scheduler';
 import { CheckpointService } from './modules/sla/checkpoint.service';
 import { ExtensionService } from './modules/sla/extension.service';
 import { SupervisionService } from './modules/sla/supervision.service';
+import { NotificationService } from './modules/notification/notification.service';
+import { NotificationSettingsService } from './modules/notification/notification-settings.service';
+import { WebhookService } from './modules/notification/webhook.service';
+import { WebhookDeliveryService, type WebhookDeliveryOptions } from './modules/notification/webhook-delivery.service';
 
 /** The app's service graph, built once per process and shared by the API and the workers. */
 export interface Services {
@@ -70,11 +74,19 @@ export interface Services {
     extensions: ExtensionService;
     supervision: SupervisionService;
   };
+  notifications: NotificationService;
+  notificationSettings: NotificationSettingsService;
+  webhooks: WebhookService;
+  webhookDelivery: WebhookDeliveryService;
 }
 
 export interface ServiceOptions {
   /** how far ahead deadline checkpoints are fed into Redis */
   slaHorizonSeconds?: number;
+  /** production refuses webhook receivers that are not https or sit on private addresses */
+  isProduction?: boolean;
+  /** retry timing of webhook deliveries (tests shorten it) */
+  webhooks?: Partial<WebhookDeliveryOptions>;
 }
 
 export function createServices(orm: Orm, queues: QueueClient | null, opts: ServiceOptions = {}): Services {
@@ -121,9 +133,14 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
     const open = await cases.openAtUnit(scope, unit.id);
     return open ? `${open} open case(s) are handled at this unit; dispatch them elsewhere first` : null;
   });
+  const notificationSettings = new NotificationSettingsService(audit);
+  const webhookDelivery = new WebhookDeliveryService(orm, queues, opts.webhooks);
+  const webhooks = new WebhookService(audit, webhookDelivery, opts.isProduction ?? false);
+  const notifications = new NotificationService(audit, notificationSettings, webhooks);
+  sla.checkpoints.setNotifier(notifications);
   return {
     orm, queues, audit, tenantDirectory, tenants, provisioning, departments, orgUnits, categories, staff, residencies, rosters, duty,
     timeline, caseSettings, cases, intake, handling, merges, escalations, routing, mediation, referrals, followUps,
-    personalData: new PersonalDataService(audit), sla,
+    personalData: new PersonalDataService(audit), sla, notifications, notificationSettings, webhooks, webhookDelivery,
   };
 }

@@ -9,8 +9,11 @@ import { tenantDefaultsSweep } from './processors/tenant-defaults-sweep.processo
 import { caseHandoffSweep } from './processors/case-handoff-sweep.processor';
 import { slaCheckpoint } from './processors/sla-checkpoint.processor';
 import { slaHorizonSweep } from './processors/sla-horizon-sweep.processor';
+import { webhookDeliver } from './processors/webhook-deliver.processor';
+import { webhookSweep } from './processors/webhook-sweep.processor';
 
-type Handler = (payload: never) => Promise<unknown>;
+/** `job` and `token` are for handlers that reschedule their own job (webhook retries). */
+type Handler = (payload: never, job: Job, token?: string) => Promise<unknown>;
 
 function handlers(s: Services): Record<JobName, Handler> {
   return {
@@ -19,6 +22,8 @@ function handlers(s: Services): Record<JobName, Handler> {
     'case.handoff-sweep': caseHandoffSweep(s),
     'sla.checkpoint': slaCheckpoint(s),
     'sla.horizon-sweep': slaHorizonSweep(s),
+    'webhook.deliver': webhookDeliver(s),
+    'webhook.sweep': webhookSweep(s),
   };
 }
 
@@ -29,6 +34,7 @@ export async function upsertSchedulers(queues: QueueClient): Promise<void> {
     .upsertJobScheduler('tenant.defaults-sweep', { every: 60_000 }, { name: 'tenant.defaults-sweep', data: {} });
   await queues.queue(QUEUES.cases).upsertJobScheduler('case.handoff-sweep', { every: 60_000 }, { name: 'case.handoff-sweep', data: {} });
   await queues.queue(QUEUES.sla).upsertJobScheduler('sla.horizon-sweep', { every: 60_000 }, { name: 'sla.horizon-sweep', data: {} });
+  await queues.queue(QUEUES.webhooks).upsertJobScheduler('webhook.sweep', { every: 30_000 }, { name: 'webhook.sweep', data: {} });
 }
 
 export interface WorkerSet {
@@ -42,12 +48,12 @@ export function startWorkers(s: Services, connection: Redis, prefix: string, log
   const missing = (Object.keys(JOBS) as JobName[]).filter((n) => typeof table[n] !== 'function');
   if (missing.length) throw new Error(`No handler for job(s): ${missing.join(', ')}`);
 
-  const process = async (job: Job) => {
+  const process = async (job: Job, token?: string) => {
     const def = JOBS[job.name as JobName];
     if (!def) throw new UnrecoverableError(`unknown job name ${job.name}`);
     const parsed = def.payload.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`bad payload for ${job.name}`);
-    return table[job.name as JobName](parsed.data as never);
+    return table[job.name as JobName](parsed.data as never, job, token);
   };
 
   const workers = Object.values(QUEUES).map((queue) => {

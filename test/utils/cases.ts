@@ -1,4 +1,7 @@
 import type { Harness } from './harness';
+import { withTenant } from '../../src/core/tenancy/tenant-tx';
+import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
+import type { NotifyInput } from '../../src/modules/notification/notification.service';
 import { CREATE_ORG_UNIT } from './ops';
 
 /** GraphQL operations and a small center for the case tests. */
@@ -101,3 +104,25 @@ export const CASE_OPERATIONS = [
   'revealParty', 'routingRules', 'upsertRoutingRule', 'deleteRoutingRule', 'scheduleMediation', 'recordMediationOutcome',
   'recordJudicialConfirmation', 'referCase', 'recordReferralOutcome', 'scheduleFollowUp', 'completeFollowUp',
 ];
+
+/** The notification and webhook operations, each tried across tenants in test/tenancy/notification-isolation.test.ts. */
+export const NOTIFICATION_OPERATIONS = [
+  'notifications', 'unreadNotificationCount', 'markNotificationsRead', 'notificationSettings', 'updateNotificationSettings',
+  'webhookSubscriptions', 'createWebhookSubscription', 'updateWebhookSubscription', 'deleteWebhookSubscription', 'webhookDeliveries',
+  'redeliverWebhookDelivery',
+];
+
+/** Calls NotificationService.notify as another module would: inside a transaction of the tenant. */
+export function notifyIn(h: Harness, tenant: TenantRecord, input: NotifyInput): Promise<{ created: number }> {
+  return withTenant(h.rt.orm, tenant.id, (em) =>
+    h.rt.services.notifications.notify({ tenant, em, actor: { subject: 'system:test', requestId: 'test', ip: null } }, input));
+}
+
+/** Creates a staff member signed in as `subject`, with roles, at a unit. */
+export async function addStaff(h: Harness, admin: string, p: { name: string; subject?: string; roles?: string[]; orgUnitId?: string | null }): Promise<string> {
+  const r = await h.gql<{ createStaffMember: { staffMember: { id: string }; userErrors: unknown[] } }>(admin,
+    'mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { staffMember { id } userErrors { code message } } }',
+    { i: { name: p.name, keycloakSubject: p.subject, roles: p.roles ?? [], orgUnitId: p.orgUnitId ?? null } });
+  if (!r.body.data?.createStaffMember.staffMember) throw new Error(JSON.stringify(r.body));
+  return r.body.data.createStaffMember.staffMember.id;
+}

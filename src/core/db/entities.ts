@@ -14,6 +14,8 @@ import { FollowUpEntity } from '../../modules/follow-up/follow-up.entity';
 import {
   CheckpointEntity, DeadlineEntity, ExtensionRequestEntity, SlaPolicyEntity, SupervisionNoticeEntity, TenantCalendarEntity,
 } from '../../modules/sla/sla.entity';
+import { NotificationEntity, NotificationSettingsEntity } from '../../modules/notification/notification.entity';
+import { WebhookDeliveryEntity, WebhookSubscriptionEntity } from '../../modules/notification/webhook.entity';
 
 export const TENANT_FILTER = 'tenant';
 
@@ -28,4 +30,5 @@ export const tenantEntities = [
   CaseEntity, CasePartyEntity, CaseAssigneeEntity, CaseEventEntity, CaseDuplicateEntity, CaseEscalationEntity, CaseSettingsEntity,
   RoutingRuleEntity, MediationSessionEntity, SessionMediatorEntity, SessionDepartmentEntity, AgreementEntity, ReferralEntity, FollowUpEntity,
   SlaPolicyEntity, TenantCalendarEntity, DeadlineEntity, CheckpointEntity, ExtensionRequestEntity, SupervisionNoticeEntity,
+  NotificationEntity, NotificationSettingsEntity, WebhookSubscriptionEntity, WebhookDeliveryEntity,
 ];

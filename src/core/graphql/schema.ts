@@ -14,12 +14,15 @@ import { MediationResolver } from '../../modules/mediation/mediation.resolver';
 import { ReferralResolver } from '../../modules/referral/referral.resolver';
 import { FollowUpResolver } from '../../modules/follow-up/follow-up.resolver';
 import { CaseSlaFieldsResolver, SlaResolver } from '../../modules/sla/sla.resolver';
+import { NotificationResolver } from '../../modules/notification/notification.resolver';
+import { WebhookResolver } from '../../modules/notification/webhook.resolver';
 
 export const resolvers = [
   TenantResolver, OrgUnitResolver, DepartmentResolver, CategoryResolver, StaffResolver, MediatorProfileResolver,
   ResidencyResolver, RotationShiftResolver, AuditResolver,
   CaseResolver, CaseFieldsResolver, CaseAssigneeResolver, PossibleDuplicateResolver, CaseEscalationResolver, RoutingResolver,
   MediationResolver, ReferralResolver, FollowUpResolver, SlaResolver, CaseSlaFieldsResolver,
+  NotificationResolver, WebhookResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Queue names are kebab-case and never renamed (jobs in Redis outlive deployments).
  * Job names are `<area>.<action>`; payloads carry ids only, never personal data.
  */
-export const QUEUES = { provisioning: 'provisioning', cases: 'cases', sla: 'sla' } as const;
+export const QUEUES = { provisioning: 'provisioning', cases: 'cases', sla: 'sla', webhooks: 'webhooks' } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export const JOBS = {
@@ -13,6 +13,8 @@ export const JOBS = {
   'case.handoff-sweep': { queue: QUEUES.cases, payload: z.object({}) },
   'sla.checkpoint': { queue: QUEUES.sla, payload: z.object({ tenantId: z.uuid(), checkpointId: z.uuid() }) },
   'sla.horizon-sweep': { queue: QUEUES.sla, payload: z.object({}) },
+  'webhook.deliver': { queue: QUEUES.webhooks, payload: z.object({ tenantId: z.uuid(), deliveryId: z.uuid() }) },
+  'webhook.sweep': { queue: QUEUES.webhooks, payload: z.object({}) },
 } as const;
 export type JobName = keyof typeof JOBS;
 export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]['payload']>;

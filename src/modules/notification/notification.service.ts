@@ -1,0 +1,174 @@
+import type { TenantScope } from '../../core/graphql/context';
+import { toPage, type Page, type PageRequest } from '../../core/graphql/connection';
+import { userError } from '../../core/graphql/user-error';
+import { pgArray } from '../../core/db/by-id';
+import { isUuid, uuidv7 } from '../../shared/ids';
+import { fail, ok, type Result } from '../../shared/result';
+import type { AuditService } from '../audit/audit.service';
+import { NOTIFICATION_LEVELS, NotificationEntity, type NotificationLevel } from './notification.entity';
+import { NotificationErrorCode as E } from './notification.errors';
+import type { NotificationSettingsService } from './notification-settings.service';
+import { assertNoPersonalData } from './personal-data-guard';
+import { deliverAt } from './quiet-hours';
+import { isEventType } from './webhook.rules';
+import type { EmitInput, WebhookService } from './webhook.service';
+
+export interface NotifyRecipients {
+  /** these active staff members, wherever they work */
+  staffIds?: string[] | null;
+  /** active staff members holding any of these roles… */
+  roles?: string[] | null;
+  /** …at this unit or a unit above it, or at no unit (tenant-wide staff); absent: anywhere */
+  orgUnitId?: string | null;
+}
+
+export interface NotifyInput {
+  caseId: string | null;
+  /** e.g. `SLA_YELLOW`; also the webhook event type */
+  type: string;
+  level: NotificationLevel;
+  /** no personal data: the case number and a short phrase */
+  title: string;
+  /** ids only */
+  data?: Record<string, unknown>;
+  recipients: NotifyRecipients;
+  /** one notification per key and recipient, ever (e.g. `sla-<checkpointId>`) */
+  dedupeKey: string;
+  /** bypasses quiet hours (RED on HIGH/MAJOR risk) */
+  urgent?: boolean;
+  /** when it happened; default now. Quiet hours are judged at this instant */
+  at?: Date;
+}
+
+export interface MarkReadInput {
+  ids?: string[] | null;
+  all?: boolean | null;
+}
+
+const MAX_MARK_IDS = 100;
+
+/**
+ * Notifications for staff, and the entry point other modules call. `notify` and `emit` run inside
+ * the caller's transaction: a notification exists exactly when the change that caused it commits.
+ */
+export class NotificationService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly settings: NotificationSettingsService,
+    private readonly webhooks: WebhookService,
+  ) {}
+
+  /**
+   * Inserts one notification per recipient (a repeat with the same dedupe key adds none), deferred
+   * past the tenant's quiet hours unless urgent, and writes the webhook outbox rows for `type`.
+   * Invalid input is a programming error and throws.
+   */
+  async notify(scope: TenantScope, input: NotifyInput): Promise<{ created: number }> {
+    if (!isEventType(input.type)) throw new Error(`notification type "${input.type}" must be letters, digits, _, - or . (e.g. SLA_RED)`);
+    if (!NOTIFICATION_LEVELS.includes(input.level)) throw new Error(`unknown notification level ${input.level}`);
+    const title = input.title.trim();
+    if (!title || title.length > 200) throw new Error('a notification title has 1 to 200 characters');
+    if (!input.dedupeKey || input.dedupeKey.length > 300) throw new Error('a dedupe key has 1 to 300 characters');
+    if (input.caseId !== null && !isUuid(input.caseId)) throw new Error('caseId must be a UUID');
+    assertNoPersonalData(title, 'title');
+    assertNoPersonalData(input.data ?? {});
+
+    const recipients = await this.recipients(scope, input.recipients);
+    const at = input.at ?? new Date();
+    const when = deliverAt(at, await this.settings.quietHours(scope), scope.tenant.timeZone, !!input.urgent);
+    let created = 0;
+    if (recipients.length) {
+      const rows = await scope.em.execute<{ id: string }[]>(
+        `insert into notifications (tenant_id, id, recipient_staff_id, case_id, type, level, title, data, dedupe_key, urgent, deliver_at)
+         select ?, x.id, x.staff, ?, ?, ?, ?, ?::jsonb, ?, ?, ? from unnest(?::uuid[], ?::uuid[]) as x(id, staff)
+         on conflict (tenant_id, dedupe_key, recipient_staff_id) do nothing
+         returning id`,
+        [scope.tenant.id, input.caseId, input.type, input.level, title, JSON.stringify(input.data ?? {}), input.dedupeKey, !!input.urgent, when,
+          pgArray(recipients.map(() => uuidv7())), pgArray(recipients)],
+      );
+      created = rows.length;
+    }
+    await this.webhooks.emit(scope, {
+      type: input.type, caseId: input.caseId, data: input.data ?? {}, dedupeKey: input.dedupeKey,
+      extra: { notification: { level: input.level, title, urgent: !!input.urgent, recipientStaffIds: recipients } },
+    });
+    return { created };
+  }
+
+  /** An event for webhook subscribers only (no one's inbox). */
+  emit(scope: TenantScope, event: EmitInput): Promise<{ eventId: string; deliveries: number }> {
+    return this.webhooks.emit(scope, event);
+  }
+
+  /** The caller's delivered notifications, newest first; the caller is the staff member signed in as `subject`. */
+  async inbox(scope: TenantScope, subject: string, filter: { unreadOnly?: boolean | null }, { first, after }: PageRequest): Promise<Page<NotificationEntity>> {
+    const base = () => {
+      const qb = scope.em.createQueryBuilder(NotificationEntity, 'n').where({ tenantId: scope.tenant.id })
+        .andWhere('n.recipient_staff_id = (select s.id from staff_members s where s.tenant_id = ? and s.keycloak_subject = ?)', [scope.tenant.id, subject])
+        .andWhere('n.deliver_at <= now()');
+      if (filter.unreadOnly) qb.andWhere({ readAt: null });
+      return qb;
+    };
+    const qb = base();
+    if (after) qb.andWhere('(n.deliver_at, n.id) < (?, ?)', [after[0], after[1]]);
+    const rows = await qb.orderBy({ deliverAt: 'desc', id: 'desc' }).limit(first + 1).getResult();
+    const page = toPage(rows, first, (n) => [n.deliverAt.toISOString(), n.id], !!after);
+    page.totalCount = () => base().getCount();
+    return page;
+  }
+
+  async unreadCount(scope: TenantScope, subject: string): Promise<number> {
+    const [row] = await scope.em.execute<{ n: number }[]>(
+      `select count(*)::int as n from notifications n join staff_members s on s.tenant_id = n.tenant_id and s.id = n.recipient_staff_id
+       where n.tenant_id = ? and s.keycloak_subject = ? and n.read_at is null and n.deliver_at <= now()`, [scope.tenant.id, subject]);
+    return row?.n ?? 0;
+  }
+
+  /** Marks the given notifications of the caller, or all of them; an id that is not the caller's refuses the whole call. */
+  async markRead(scope: TenantScope, subject: string, input: MarkReadInput): Promise<Result<{ marked: number; unread: number }, E>> {
+    const ids = input.ids ?? [];
+    if (!!input.all === ids.length > 0) return fail(userError(['input'], E.INVALID, 'Give either ids or all: true'));
+    if (ids.length > MAX_MARK_IDS) return fail(userError(['input', 'ids'], E.INVALID, `At most ${MAX_MARK_IDS} ids at once`));
+    const visible = `n.tenant_id = ? and n.deliver_at <= now()
+      and n.recipient_staff_id = (select s.id from staff_members s where s.tenant_id = ? and s.keycloak_subject = ?)`;
+    const params = [scope.tenant.id, scope.tenant.id, subject];
+    if (ids.length) {
+      const mine = new Set((await scope.em.execute<{ id: string }[]>(
+        `select n.id from notifications n where ${visible} and n.id = any(?::uuid[])`, [...params, pgArray(ids.filter(isUuid))])).map((r) => r.id));
+      const missing = ids.map((id, i) => [id, i] as const).filter(([id]) => !mine.has(id));
+      if (missing.length) return fail(...missing.map(([, i]) => userError(['input', 'ids', String(i)], E.NOT_FOUND, 'No such notification')));
+    }
+    const marked = await scope.em.execute<{ id: string }[]>(
+      `update notifications n set read_at = now() where ${visible} and n.read_at is null ${ids.length ? 'and n.id = any(?::uuid[])' : ''} returning n.id`,
+      ids.length ? [...params, pgArray(ids)] : params,
+    );
+    this.audit.record(scope, { action: 'notification.markRead', targetType: 'Notification', targetId: null, after: { count: marked.length, all: !!input.all } });
+    return ok({ marked: marked.length, unread: await this.unreadCount(scope, subject) });
+  }
+
+  /**
+   * Active staff: the listed ones, plus holders of the roles at `orgUnitId` or any unit above it
+   * (a leader of the center hears of a grid's case) or at no unit at all (tenant-wide staff).
+   */
+  private async recipients(scope: TenantScope, r: NotifyRecipients): Promise<string[]> {
+    const staffIds = (r.staffIds ?? []).filter(isUuid);
+    const roles = r.roles ?? [];
+    if (!staffIds.length && !roles.length) return [];
+    if (r.orgUnitId != null && !isUuid(r.orgUnitId)) throw new Error('orgUnitId must be a UUID');
+    const t = scope.tenant.id;
+    const rows = await scope.em.execute<{ id: string }[]>(
+      `with recursive chain (id, parent_id, depth) as (
+         select id, parent_id, 0 from org_units where tenant_id = ? and id = ?::uuid
+         union all
+         select o.id, o.parent_id, c.depth + 1 from org_units o join chain c on o.tenant_id = ? and o.id = c.parent_id where c.depth < 32
+       )
+       select s.id from staff_members s
+       where s.tenant_id = ? and s.active and (
+         s.id = any(?::uuid[])
+         or (s.roles && ?::text[] and (?::uuid is null or s.org_unit_id is null or s.org_unit_id in (select id from chain))))
+       order by s.id`,
+      [t, r.orgUnitId ?? null, t, t, pgArray(staffIds), pgArray(roles), r.orgUnitId ?? null],
+    );
+    return rows.map((x) => x.id);
+  }
+}
