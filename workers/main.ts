@@ -11,8 +11,9 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL);
   const rt = await bootstrap(config, log);
   await checkRedisPolicy(rt.redis, config.isProduction, log);
+  rt.services.sla.checkpoints.pauseBeforeCommitMs = config.FAULT_CHECKPOINT_PAUSE_MS;
   await upsertSchedulers(rt.queues);
-  const set = startWorkers(rt.services, rt.redis, config.REDIS_PREFIX, log);
+  const set = startWorkers(rt.services, rt.redis, config.REDIS_PREFIX, log, 5, config.WORKER_LOCK_SECONDS);
   log.info({ queues: set.workers.map((w) => w.name) }, 'workers started');
 
   onShutdown(log, config.SHUTDOWN_GRACE_SECONDS, 'workers', async () => {

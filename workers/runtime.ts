@@ -43,7 +43,7 @@ export interface WorkerSet {
 }
 
 /** Refuses to start when a declared job has no handler, rather than failing jobs at 3 a.m. */
-export function startWorkers(s: Services, connection: Redis, prefix: string, log: Logger, concurrency = 5): WorkerSet {
+export function startWorkers(s: Services, connection: Redis, prefix: string, log: Logger, concurrency = 5, lockSeconds = 30): WorkerSet {
   const table = handlers(s);
   const missing = (Object.keys(JOBS) as JobName[]).filter((n) => typeof table[n] !== 'function');
   if (missing.length) throw new Error(`No handler for job(s): ${missing.join(', ')}`);
@@ -57,7 +57,8 @@ export function startWorkers(s: Services, connection: Redis, prefix: string, log
   };
 
   const workers = Object.values(QUEUES).map((queue) => {
-    const w = new Worker(queue, process, { connection, prefix, concurrency });
+    // A job whose worker died (its lock not renewed) goes back to the queue after the lock runs out.
+    const w = new Worker(queue, process, { connection, prefix, concurrency, lockDuration: lockSeconds * 1000, stalledInterval: lockSeconds * 1000 });
     w.on('failed', (job, err) => log.warn({ queue, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
     w.on('error', (err) => log.error({ queue, err: err.message }, 'worker error'));
     return w;

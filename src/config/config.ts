@@ -39,6 +39,8 @@ const schema = z.object({
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(120).default(10),
 
   SLA_HORIZON_SECONDS: z.coerce.number().int().min(1).max(30 * 86_400).default(48 * 3600),
+  WORKER_LOCK_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  FAULT_CHECKPOINT_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -74,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (useLocalIssuer) problems.push('KEYCLOAK_REALM_URL: required when NODE_ENV=production (the local development issuer is refused in production)');
     if (!e.DATABASE_URL) problems.push('DATABASE_URL: required when NODE_ENV=production (no embedded PostgreSQL in production)');
     if (!e.REDIS_URL) problems.push('REDIS_URL: required when NODE_ENV=production');
+    if (e.FAULT_CHECKPOINT_PAUSE_MS) problems.push('FAULT_CHECKPOINT_PAUSE_MS: a fault-injection setting for the crash tests; never in production');
   }
   if (problems.length) throw new ConfigError(problems);
   return { ...e, isProduction, useLocalIssuer };

@@ -4,17 +4,9 @@ import { startWorkers, type WorkerSet } from '../../workers/runtime';
 import { withTenant } from '../../src/core/tenancy/tenant-tx';
 import { QUEUES } from '../../src/core/queue/queues';
 import { createLogger } from '../../src/core/observability/logger';
+import { eventually } from '../utils/eventually';
 
 const CREATE = 'mutation($i: CreateTenantInput!) { createTenant(input: $i) { tenant { id code caseNumberPrefix parent { code } } userErrors { field code message } } }';
-
-async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (ok(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('tenant provisioning through the workers', () => {
   let h: Harness;

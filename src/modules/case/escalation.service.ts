@@ -82,6 +82,22 @@ export class EscalationService {
     return ok(c);
   }
 
+  /**
+   * The SLA chain's escalation. A case in handling is escalated as a handler would; one not yet
+   * dispatched (nobody accepted it in time) moves to the unit above for acceptance and keeps its state.
+   */
+  async raiseBySla(scope: TenantScope, c: CaseEntity, reason: string): Promise<Result<CaseEntity, CaseErrorCode>> {
+    if (c.status === 'DISPATCHED' || c.status === 'IN_PROGRESS') return this.escalate(scope, { caseId: c.id, reason });
+    const from = c.orgUnitId ? await this.orgUnits.find(scope, c.orgUnitId) : null;
+    const up = from?.parentId ? await this.orgUnits.find(scope, from.parentId) : null;
+    if (!from || !up || up.archivedAt) return fail(userError(['caseId'], 'NO_HIGHER_LEVEL', 'No unit above this one'));
+    const esc = Object.assign(new CaseEscalationEntity(), { tenantId: scope.tenant.id, caseId: c.id, fromOrgUnitId: from.id, toOrgUnitId: up.id, reason, actorSubject: scope.actor.subject });
+    scope.em.persist(esc);
+    c.orgUnitId = up.id;
+    this.workflow.timeline.record(scope, c.id, { type: 'LEVEL_RAISED', data: { escalationId: esc.id, fromOrgUnitId: from.id, toOrgUnitId: up.id, toOrgUnitName: up.name, reason, status: c.status } });
+    return ok(c);
+  }
+
   /** The parent's case for a pending escalation: created once, then the child's row records it. */
   async handoff(childTenantId: string, escalationId: string): Promise<'done' | 'nothing'> {
     const [child] = await this.directory.byIds([childTenantId]);

@@ -42,6 +42,9 @@ export class CheckpointService {
     private readonly escalations: EscalationService,
   ) {}
 
+  /** Fault injection for the crash test (FAULT_CHECKPOINT_PAUSE_MS): a pause before the commit. */
+  pauseBeforeCommitMs = 0;
+
   setNotifier(n: Notifier): void {
     this.notifier = n;
   }
@@ -65,6 +68,7 @@ export class CheckpointService {
       if (cp.kind === 'ESCALATION') await this.escalate(scope, c, d, cp.level, checkpointId);
       else await this.warn(scope, c, d, cp.kind, checkpointId);
       await this.workflow.commit(scope);
+      if (this.pauseBeforeCommitMs) await new Promise((r) => setTimeout(r, this.pauseBeforeCommitMs));
       return 'fired';
     });
   }
@@ -114,20 +118,29 @@ export class CheckpointService {
         return { type: 'REASSIGN', staffId: a.staffId, ok: r.ok };
       }
       case 'ESCALATE': {
-        if (c.status !== 'DISPATCHED' && c.status !== 'IN_PROGRESS') return { type: 'ESCALATE', skipped: `case is ${c.status}` };
-        const r = await this.escalations.escalate(scope, { caseId: c.id, reason: `${STEP_NAMES[d.step]}超时，按时限规则自动提级` });
+        const r = await this.escalations.raiseBySla(scope, c, `${STEP_NAMES[d.step]}超时，按时限规则自动提级`);
         return { type: 'ESCALATE', ok: r.ok, ...(r.ok ? { toOrgUnitId: r.value.orgUnitId } : { codes: r.errors.map((e) => e.code) }) };
       }
     }
   }
 
-  /** Staff ids: HANDLER the case's assignees; UNIT_LEAD leaders of its unit; CENTER_LEAD of the top unit; LEADER every leader. */
+  /**
+   * Staff ids: HANDLER the case's assignees (before anyone is assigned: the intake clerks and
+   * dispatchers of its unit); UNIT_LEAD leaders of its unit; CENTER_LEAD of the top unit; LEADER every leader.
+   */
   private async recipients(scope: TenantScope, c: CaseEntity, roles: NotifyRole[]): Promise<string[]> {
     const t = scope.tenant.id;
     const ids = new Set<string>();
     const leaders = () => scope.em.find(StaffMemberEntity, { tenantId: t, active: true, roles: { $contains: ['leader'] } });
     for (const role of roles) {
-      if (role === 'HANDLER') for (const a of await scope.em.find(CaseAssigneeEntity, { tenantId: t, caseId: c.id })) ids.add(a.staffId);
+      if (role === 'HANDLER') {
+        const assigned = await scope.em.find(CaseAssigneeEntity, { tenantId: t, caseId: c.id });
+        for (const a of assigned) ids.add(a.staffId);
+        if (!assigned.length && c.orgUnitId) {
+          const desk = await scope.em.find(StaffMemberEntity, { tenantId: t, active: true, orgUnitId: c.orgUnitId, $or: [{ roles: { $contains: ['intake-clerk'] } }, { roles: { $contains: ['dispatcher'] } }] });
+          for (const s of desk) ids.add(s.id);
+        }
+      }
       if (role === 'UNIT_LEAD') for (const s of await leaders()) if (s.orgUnitId && s.orgUnitId === c.orgUnitId) ids.add(s.id);
       if (role === 'CENTER_LEAD') {
         const root = await scope.em.findOne(OrgUnitEntity, { tenantId: t, parentId: null, archivedAt: null });
