@@ -83,6 +83,12 @@ describe('SLA checkpoints through the workers', () => {
     expect(chain[1]!['actions']).toEqual([{ type: 'NOTIFY', roles: ['UNIT_LEAD'], staffIds: [center.staff['lead']] }, { type: 'SUPERVISE', noticeId: expect.any(String) }]);
     expect(types.filter((x) => x === 'SUPERVISION_ISSUED')).toHaveLength(1);
     expect(types.filter((x) => x === 'LEVEL_RAISED')).toHaveLength(1);
+    // The in-app notices: the desk got YELLOW, RED and the first escalation; the unit lead the second. One row each.
+    const sent = await withTenant(h.rt.orm, t.id, (em) => em.execute<{ recipient_staff_id: string; type: string; n: string }[]>(
+      'select recipient_staff_id, type, count(*) as n from notifications where case_id = ? group by 1, 2 order by 2, 1', [c.id]));
+    expect(sent.map((r) => [r.recipient_staff_id, r.type, Number(r.n)])).toEqual([
+      [center.staff['clerk'], 'SLA_ESCALATION', 1], [center.staff['lead'], 'SLA_ESCALATION', 1], [center.staff['clerk'], 'SLA_RED', 1], [center.staff['clerk'], 'SLA_YELLOW', 1],
+    ].sort((a, b) => String(a[1]).localeCompare(String(b[1])) || String(a[0]).localeCompare(String(b[0]))));
     const now = await h.gql<{ case: { status: string; orgUnit: { id: string }; supervisionNotices: { source: string }[] } }>(clerk,
       'query($id: ID!) { case(id: $id) { status orgUnit { id } supervisionNotices { source } } }', { id: c.id });
     expect(now.body.data!.case).toEqual({ status: 'REPORTED', orgUnit: { id: center.centerId }, supervisionNotices: [{ source: 'SLA' }] });
