@@ -126,3 +126,9 @@ export async function addStaff(h: Harness, admin: string, p: { name: string; sub
   if (!r.body.data?.createStaffMember.staffMember) throw new Error(JSON.stringify(r.body));
   return r.body.data.createStaffMember.staffMember.id;
 }
+
+/** SLA operations, tried across tenants in test/tenancy/sla-isolation.test.ts. */
+export const SLA_OPERATIONS = [
+  'slaPolicies', 'upsertSlaPolicy', 'deleteSlaPolicy', 'workingCalendar', 'updateWorkingCalendar', 'requestDeadlineExtension',
+  'decideDeadlineExtension', 'superviseCase', 'replySupervision', 'queueStatus',
+];

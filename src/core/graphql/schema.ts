@@ -14,6 +14,7 @@ import { MediationResolver } from '../../modules/mediation/mediation.resolver';
 import { ReferralResolver } from '../../modules/referral/referral.resolver';
 import { FollowUpResolver } from '../../modules/follow-up/follow-up.resolver';
 import { CaseSlaFieldsResolver, SlaResolver } from '../../modules/sla/sla.resolver';
+import { QueueAdminResolver } from '../../modules/queue-admin/queue-admin.resolver';
 import { NotificationResolver } from '../../modules/notification/notification.resolver';
 import { WebhookResolver } from '../../modules/notification/webhook.resolver';
 
@@ -21,7 +22,7 @@ export const resolvers = [
   TenantResolver, OrgUnitResolver, DepartmentResolver, CategoryResolver, StaffResolver, MediatorProfileResolver,
   ResidencyResolver, RotationShiftResolver, AuditResolver,
   CaseResolver, CaseFieldsResolver, CaseAssigneeResolver, PossibleDuplicateResolver, CaseEscalationResolver, RoutingResolver,
-  MediationResolver, ReferralResolver, FollowUpResolver, SlaResolver, CaseSlaFieldsResolver,
+  MediationResolver, ReferralResolver, FollowUpResolver, SlaResolver, CaseSlaFieldsResolver, QueueAdminResolver,
   NotificationResolver, WebhookResolver,
 ] as const;
 
