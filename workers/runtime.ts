@@ -59,8 +59,9 @@ export function startWorkers(s: Services, connection: Redis, prefix: string, log
   const workers = Object.values(QUEUES).map((queue) => {
     // A job whose worker died (its lock not renewed) goes back to the queue after the lock runs out.
     const w = new Worker(queue, process, { connection, prefix, concurrency, lockDuration: lockSeconds * 1000, stalledInterval: lockSeconds * 1000 });
-    w.on('failed', (job, err) => log.warn({ queue, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
-    w.on('error', (err) => log.error({ queue, err: err.message }, 'worker error'));
+    w.on('failed', (job, err) => log.warn({ queue, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err }, 'job failed'));
+    w.on('error', (err) => log.error({ queue, err }, 'worker error'));
+    w.on('completed', (job) => log.debug({ queue, job: job.name, jobId: job.id, attempts: job.attemptsMade }, 'job done'));
     return w;
   });
   return {

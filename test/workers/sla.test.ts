@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Writable } from 'node:stream';
 import { startHarness, type Harness } from '../utils/harness';
 import { buildCenter, mutate, REPORT_CASE, step, STEPS, type Center } from '../utils/cases';
 import { eventually, sleep } from '../utils/eventually';
@@ -30,8 +31,11 @@ describe('SLA checkpoints through the workers', () => {
     const r = await h.gql<{ upsertSlaPolicy: { userErrors: unknown[] } }>(admin, UPSERT, { i: { name, categoryId: center.category[categoryCode], ...rules } });
     expect(r.body.data!.upsertSlaPolicy.userErrors).toEqual([]);
   };
+  // Everything the workers log during these tests, scanned for personal data at the end.
+  const logLines: string[] = [];
+  const logSink = new Writable({ write(chunk: Buffer, _enc, done) { logLines.push(chunk.toString()); done(); } });
   const run = () => {
-    workers = startWorkers(h.rt.services, h.rt.redis, h.rt.config.REDIS_PREFIX, createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'), 5, 2);
+    workers = startWorkers(h.rt.services, h.rt.redis, h.rt.config.REDIS_PREFIX, createLogger('debug', logSink), 5, 2);
     // The scheduler's minute-by-minute sweep, faster: it feeds what the horizon now reaches.
     sweeper = setInterval(() => void h.rt.services.sla.scheduler.sweep().catch(() => undefined), 500);
   };
@@ -137,7 +141,7 @@ describe('SLA checkpoints through the workers', () => {
     await queue.obliterate({ force: true });
     expect(await queue.getDelayedCount()).toBe(0);
     expect(await h.rt.services.sla.scheduler.sweep()).toBeGreaterThanOrEqual(3);
-    workers = startWorkers(h.rt.services, h.rt.redis, h.rt.config.REDIS_PREFIX, createLogger('silent'), 5, 2);
+    workers = startWorkers(h.rt.services, h.rt.redis, h.rt.config.REDIS_PREFIX, createLogger('debug', logSink), 5, 2);
     await eventually(() => checkpoints(c.id), (cps) => cps.every((p) => p.status === 'FIRED'), 8000);
     await h.rt.services.sla.scheduler.sweep();
     await sleep(1000);
@@ -179,7 +183,7 @@ describe('SLA checkpoints through the workers', () => {
     }
   }, 40_000);
 
-  it('keeps personal data out of job payloads (11-digit mobiles and 18-character ID numbers, not inside longer numbers such as timestamps)', async () => {
+  it('keeps personal data out of job payloads and worker logs (11-digit mobiles and 18-character ID numbers, not inside longer numbers such as timestamps)', async () => {
     const keys = await h.rt.redis.keys(`${h.rt.config.REDIS_PREFIX}:*`);
     let scanned = 0;
     for (const k of keys) {
@@ -190,5 +194,8 @@ describe('SLA checkpoints through the workers', () => {
       expect({ k, found: plain.match(/(?<!\d)1[3-9]\d{9}(?!\d)/)?.[0] ?? plain.match(/(?<!\d)\d{17}[\dX](?!\d)/)?.[0] ?? null, sample: plain.slice(0, 300) }).toEqual({ k, found: null, sample: expect.any(String) });
     }
     expect(scanned).toBeGreaterThan(0);
+    expect(logLines.length).toBeGreaterThan(0);
+    const logs = logLines.join('\n');
+    expect(logs.match(/(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)\d{17}[\dX](?!\d)/)).toBeNull();
   });
 });
