@@ -106,6 +106,26 @@ describe('SLA policies and deadlines', () => {
     expect((await deadlines(c.id)).deadlines.find((d) => d.step === 'FOLLOW_UP')!.status).toBe('CANCELLED');
   });
 
+  it('stops the clocks while a case waits for the parent tenant', async () => {
+    const town = await h.createTenant('slapol-town', { parentId: t.id, level: 'TOWN' });
+    const townAdmin = await h.token({ tenants: [town.code], roles: ['tenant-admin', 'intake-clerk', 'dispatcher', 'mediator', 'leader'] });
+    const c2 = await buildCenter(h, townAdmin);
+    const c = (await mutate(h, townAdmin, REPORT_CASE, { title: '需上交区级', channel: 'WALK_IN' })).case!;
+    await step(h, townAdmin, STEPS.accept, { caseId: c.id });
+    await step(h, townAdmin, STEPS.dispatch, { caseId: c.id, orgUnitId: c2.centerId });
+    await step(h, townAdmin, STEPS.escalate, { caseId: c.id, reason: '镇级无法化解' });
+    const q = 'query($id: ID!) { case(id: $id) { status deadlines { step status paused dueAt } } }';
+    const view = async () => (await h.gql<{ case: { status: string; deadlines: { step: string; status: string; paused: boolean; dueAt: string }[] } }>(townAdmin, q, { id: c.id })).body.data!.case;
+    const waiting = await view();
+    expect(waiting.status).toBe('ESCALATED');
+    const resolve = waiting.deadlines.find((d) => d.step === 'RESOLVE' && d.status === 'OPEN')!;
+    expect(resolve.paused).toBe(true);
+    const pending = await withTenant(h.rt.orm, town.id, (em) => em.execute<{ n: string }[]>(
+      "select count(*) as n from deadline_checkpoints c join deadlines d on d.tenant_id = c.tenant_id and d.id = c.deadline_id where d.case_id = ? and c.status = 'PENDING'", [c.id]));
+    expect(Number(pending[0]!.n)).toBe(0);
+    expect((await h.gql<{ case: { warningLevel: string } }>(townAdmin, 'query($id: ID!) { case(id: $id) { warningLevel } }', { id: c.id })).body.data!.case.warningLevel).toBe('GREEN');
+  });
+
   it('lets a leader supervise a case; the unit replies, and lateness is recorded', async () => {
     const c = (await mutate(h, staff, REPORT_CASE, { title: '督办测试', channel: 'WALK_IN' })).case!;
     const sup = await mutate<{ supervisionNotice: { id: string; late: boolean } }>(h, leader,
