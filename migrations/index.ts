@@ -6,6 +6,7 @@ import { Migration20261122000004StaffAndRosters } from './Migration2026112200000
 import { Migration20261123000005Cases } from './Migration20261123000005_cases';
 import { Migration20261123000006Sla } from './Migration20261123000006_sla';
 import { Migration20261123000007Notifications } from './Migration20261123000007_notifications';
+import { Migration20261123000008Metrics } from './Migration20261123000008_metrics';
 
 /** Listed explicitly so migrations run the same from ts (tests) and js (dist) without globbing. */
 export const migrationsList: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123000005_cases', class: Migration20261123000005Cases },
   { name: 'Migration20261123000006_sla', class: Migration20261123000006Sla },
   { name: 'Migration20261123000007_notifications', class: Migration20261123000007Notifications },
+  { name: 'Migration20261123000008_metrics', class: Migration20261123000008Metrics },
 ];
