@@ -33,6 +33,7 @@ import { CheckpointScheduler } from './modules/sla/checkpoint-scheduler';
 import { CheckpointService } from './modules/sla/checkpoint.service';
 import { ExtensionService } from './modules/sla/extension.service';
 import { SupervisionService } from './modules/sla/supervision.service';
+import { MetricsService } from './modules/metrics/metrics.service';
 import { NotificationService } from './modules/notification/notification.service';
 import { NotificationSettingsService } from './modules/notification/notification-settings.service';
 import { WebhookService } from './modules/notification/webhook.service';
@@ -74,6 +75,7 @@ export interface Services {
     extensions: ExtensionService;
     supervision: SupervisionService;
   };
+  metrics: MetricsService;
   notifications: NotificationService;
   notificationSettings: NotificationSettingsService;
   webhooks: WebhookService;
@@ -141,6 +143,6 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   return {
     orm, queues, audit, tenantDirectory, tenants, provisioning, departments, orgUnits, categories, staff, residencies, rosters, duty,
     timeline, caseSettings, cases, intake, handling, merges, escalations, routing, mediation, referrals, followUps,
-    personalData: new PersonalDataService(audit), sla, notifications, notificationSettings, webhooks, webhookDelivery,
+    personalData: new PersonalDataService(audit), sla, metrics: new MetricsService(orm), notifications, notificationSettings, webhooks, webhookDelivery,
   };
 }

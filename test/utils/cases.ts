@@ -132,3 +132,6 @@ export const SLA_OPERATIONS = [
   'slaPolicies', 'upsertSlaPolicy', 'deleteSlaPolicy', 'workingCalendar', 'updateWorkingCalendar', 'requestDeadlineExtension',
   'decideDeadlineExtension', 'superviseCase', 'replySupervision', 'queueStatus',
 ];
+
+/** Oversight operations; test/integration/metrics.test.ts shows a parent reads only children's aggregates. */
+export const METRICS_OPERATIONS = ['caseMetrics', 'childTenantMetrics', 'warningBoard'];

@@ -15,6 +15,7 @@ import { ReferralResolver } from '../../modules/referral/referral.resolver';
 import { FollowUpResolver } from '../../modules/follow-up/follow-up.resolver';
 import { CaseSlaFieldsResolver, SlaResolver } from '../../modules/sla/sla.resolver';
 import { QueueAdminResolver } from '../../modules/queue-admin/queue-admin.resolver';
+import { BoardEntryResolver, BoardUnitCountResolver, MetricsResolver } from '../../modules/metrics/metrics.resolver';
 import { NotificationResolver } from '../../modules/notification/notification.resolver';
 import { WebhookResolver } from '../../modules/notification/webhook.resolver';
 
@@ -22,7 +23,7 @@ export const resolvers = [
   TenantResolver, OrgUnitResolver, DepartmentResolver, CategoryResolver, StaffResolver, MediatorProfileResolver,
   ResidencyResolver, RotationShiftResolver, AuditResolver,
   CaseResolver, CaseFieldsResolver, CaseAssigneeResolver, PossibleDuplicateResolver, CaseEscalationResolver, RoutingResolver,
-  MediationResolver, ReferralResolver, FollowUpResolver, SlaResolver, CaseSlaFieldsResolver, QueueAdminResolver,
+  MediationResolver, ReferralResolver, FollowUpResolver, SlaResolver, CaseSlaFieldsResolver, QueueAdminResolver, MetricsResolver, BoardEntryResolver, BoardUnitCountResolver,
   NotificationResolver, WebhookResolver,
 ] as const;
 

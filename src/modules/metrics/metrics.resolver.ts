@@ -1,0 +1,89 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { tenantScope, type RequestContext } from '../../core/graphql/context';
+import { connectionFrom, PageArgs, pageRequest, toPage } from '../../core/graphql/connection';
+import { badUserInput } from '../../core/errors/errors';
+import { orgUnitLoaders } from '../org-unit/org-unit.loaders';
+import { OrgUnitType } from '../org-unit/org-unit.type';
+import { caseLoaders } from '../case/case.loaders';
+import { CaseType } from '../case/case.type';
+import { TenantType } from '../tenant/tenant.type';
+import { NO_DUE, type CaseMetrics, type GroupBy } from './metrics.service';
+import {
+  BoardEntryType, BoardUnitCountType, CaseMetricsType, ChildTenantRollupType, DateRangeInput, GroupByEnum, RatioType, WarningBoardType,
+} from './metrics.type';
+
+const READERS = ['leader', 'tenant-admin', 'auditor', 'dispatcher'] as const;
+const MAX_RANGE_MS = 3 * 366 * 86_400_000;
+
+function checkRange(r: DateRangeInput): void {
+  if (!(r.to > r.from)) throw badUserInput('range.to must be after range.from');
+  if (r.to.getTime() - r.from.getTime() > MAX_RANGE_MS) throw badUserInput('A range covers at most three years');
+}
+
+const sum = (list: CaseMetrics[], k: 'sameDayAcceptance' | 'onSiteResolution' | 'resolution' | 'backflow' | 'onTime') => {
+  const numerator = list.reduce((s, m) => s + m[k].numerator, 0);
+  const denominator = list.reduce((s, m) => s + m[k].denominator, 0);
+  return RatioType.from({ numerator, denominator, rate: denominator ? numerator / denominator : null });
+};
+
+@Resolver()
+export class MetricsResolver {
+  @Query(() => CaseMetricsType, { description: "The center's figures for cases reported in the range; definitions in docs/metrics.md" })
+  async caseMetrics(
+    @Ctx() ctx: RequestContext,
+    @Arg('range', () => DateRangeInput) range: DateRangeInput,
+    @Arg('orgUnitId', () => ID, { nullable: true, description: 'Cases handled in this unit or under it' }) orgUnitId?: string,
+    @Arg('groupBy', () => GroupByEnum, { nullable: true }) groupBy?: GroupBy,
+  ) {
+    checkRange(range);
+    const scope = await tenantScope(ctx, ...READERS);
+    const q = { from: range.from, to: range.to, orgUnitId: orgUnitId ?? null };
+    const m = await ctx.services.metrics.caseMetrics(scope, q);
+    return CaseMetricsType.from(m, groupBy ? await ctx.services.metrics.groups(scope, q, groupBy) : []);
+  }
+
+  @Query(() => ChildTenantRollupType, { description: 'The same figures for each child tenant (a county sees its towns): aggregates only' })
+  async childTenantMetrics(@Ctx() ctx: RequestContext, @Arg('range', () => DateRangeInput) range: DateRangeInput) {
+    checkRange(range);
+    const scope = await tenantScope(ctx, ...READERS);
+    const list = await ctx.services.metrics.forChildren(scope, { from: range.from, to: range.to });
+    const all = list.map((c) => c.metrics);
+    return Object.assign(new ChildTenantRollupType(), {
+      children: list.map((c) => ({ tenant: TenantType.from(c.tenant), metrics: CaseMetricsType.from(c.metrics) })),
+      reported: all.reduce((s, m) => s + m.reported, 0),
+      sameDayAcceptance: sum(all, 'sameDayAcceptance'), onSiteResolution: sum(all, 'onSiteResolution'), resolution: sum(all, 'resolution'),
+      backflow: sum(all, 'backflow'), onTime: sum(all, 'onTime'),
+      openByWarning: { green: all.reduce((s, m) => s + m.openByWarning.green, 0), yellow: all.reduce((s, m) => s + m.openByWarning.yellow, 0), red: all.reduce((s, m) => s + m.openByWarning.red, 0) },
+    });
+  }
+
+  @Query(() => WarningBoardType)
+  async warningBoard(@Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs, @Arg('orgUnitId', () => ID, { nullable: true }) orgUnitId?: string) {
+    const req = pageRequest(page, ['timestamp', 'uuid']);
+    const scope = await tenantScope(ctx, 'leader', 'tenant-admin', 'dispatcher', 'intake-clerk', 'auditor');
+    const b = await ctx.services.metrics.board(scope, orgUnitId ?? null, req);
+    const entries = toPage(b.rows, req.first, (r) => [r.nextDue.toISOString(), r.id], !!req.after);
+    return Object.assign(new WarningBoardType(), {
+      entries: connectionFrom(entries, (r) => Object.assign(new BoardEntryType(), { caseId: r.id, nextDueAt: r.nextDue.toISOString() === NO_DUE ? null : r.nextDue })),
+      perUnit: b.perUnit.map((u) => Object.assign(new BoardUnitCountType(), { orgUnitId: u.org_unit_id, red: u.red, yellow: u.yellow })),
+    });
+  }
+}
+
+@Resolver(() => BoardEntryType)
+export class BoardEntryResolver {
+  @FieldResolver(() => CaseType)
+  async case(@Root() e: BoardEntryType, @Ctx() ctx: RequestContext) {
+    const c = await caseLoaders(ctx).byId.load(e.caseId);
+    return c && CaseType.from(c);
+  }
+}
+
+@Resolver(() => BoardUnitCountType)
+export class BoardUnitCountResolver {
+  @FieldResolver(() => OrgUnitType, { nullable: true })
+  async orgUnit(@Root() u: BoardUnitCountType, @Ctx() ctx: RequestContext) {
+    const o = u.orgUnitId ? await orgUnitLoaders(ctx).byId.load(u.orgUnitId) : null;
+    return o && OrgUnitType.from(o);
+  }
+}

@@ -1,0 +1,206 @@
+import type { TenantScope } from '../../core/graphql/context';
+import type { Orm } from '../../core/db/orm';
+import { withTenant } from '../../core/tenancy/tenant-tx';
+import { isUuid } from '../../shared/ids';
+import { tenantFromRow, type TenantRecord } from '../tenant/tenant.model';
+
+/** A rate with what it is made of; `rate` is null when nothing was counted (never a fake 0 %). */
+export interface Ratio {
+  numerator: number;
+  denominator: number;
+  rate: number | null;
+}
+
+export interface Durations {
+  /** hours */
+  median: number | null;
+  p90: number | null;
+  count: number;
+}
+
+export interface CaseMetrics {
+  from: Date;
+  to: Date;
+  timeZone: string;
+  reported: number;
+  sameDayAcceptance: Ratio;
+  onSiteResolution: Ratio;
+  resolution: Ratio;
+  backflow: Ratio;
+  onTime: Ratio;
+  timeToAccept: Durations;
+  timeToDispatch: Durations;
+  timeToResolve: Durations;
+  openByWarning: { green: number; yellow: number; red: number };
+}
+
+export const GROUP_BYS = ['CATEGORY', 'CHANNEL', 'ORG_UNIT', 'DEPARTMENT', 'MEDIATOR', 'STATUS', 'RISK_LEVEL'] as const;
+export type GroupBy = (typeof GROUP_BYS)[number];
+
+export interface MetricGroup {
+  key: string | null;
+  label: string | null;
+  reported: number;
+  resolved: number;
+  open: number;
+}
+
+export interface MetricsQuery {
+  from: Date;
+  to: Date;
+  orgUnitId?: string | null;
+}
+
+const ratio = (numerator: number, denominator: number): Ratio => ({ numerator, denominator, rate: denominator ? numerator / denominator : null });
+const NO_UNIT = '00000000-0000-0000-0000-000000000000';
+/** Sorts cases without a running clock after every real due time (and fits the cursor format). */
+export const NO_DUE = '9999-12-31T00:00:00.000Z';
+
+/**
+ * The centers' own figures over a period (docs/metrics.md defines each). The cohort is the
+ * cases reported in the period (merged duplicates left out), optionally handled within a unit's
+ * subtree; "same day" is the tenant's local calendar day. One statement per figure group, all
+ * on the (tenant_id, reported_at) index.
+ */
+export class MetricsService {
+  constructor(private readonly orm: Orm) {}
+
+  async caseMetrics(scope: TenantScope, q: MetricsQuery): Promise<CaseMetrics> {
+    const { where, params } = this.cohort(scope, q);
+    const tz = scope.tenant.timeZone;
+    const [m] = await scope.em.execute<Record<string, string | number | null>[]>(`
+      with cohort as (
+        select c.*,
+          exists (select 1 from follow_ups f where f.tenant_id = c.tenant_id and f.case_id = c.id and f.result in ('BROKEN', 'RECURRED')) as broken,
+          exists (select 1 from cases r where r.tenant_id = c.tenant_id and r.recurrence_of_id = c.id) as recurred
+        from cases c where ${where})
+      select
+        count(*)::int as reported,
+        count(*) filter (where coalesce(accepted_at, case when status = 'REJECTED' then closed_at end) is not null
+          and (coalesce(accepted_at, closed_at) at time zone ?)::date = (reported_at at time zone ?)::date)::int as same_day,
+        count(*) filter (where accepted_at is not null)::int as accepted,
+        count(*) filter (where resolved_at is not null)::int as resolved,
+        count(*) filter (where resolved_on_site and resolved_at is not null)::int as on_site,
+        -- Backflow: resolved once (a broken agreement reopened the case and cleared resolved_at)
+        -- and came back, as a recurrence case or a follow-up that found it broken or recurred.
+        count(*) filter (where resolved_at is not null or broken)::int as ever_resolved,
+        count(*) filter (where broken or recurred)::int as came_back,
+        percentile_cont(0.5) within group (order by extract(epoch from accepted_at - reported_at)) filter (where accepted_at is not null) as accept_p50,
+        percentile_cont(0.9) within group (order by extract(epoch from accepted_at - reported_at)) filter (where accepted_at is not null) as accept_p90,
+        percentile_cont(0.5) within group (order by extract(epoch from dispatched_at - reported_at)) filter (where dispatched_at is not null) as dispatch_p50,
+        percentile_cont(0.9) within group (order by extract(epoch from dispatched_at - reported_at)) filter (where dispatched_at is not null) as dispatch_p90,
+        count(*) filter (where dispatched_at is not null)::int as dispatched,
+        percentile_cont(0.5) within group (order by extract(epoch from resolved_at - reported_at)) filter (where resolved_at is not null) as resolve_p50,
+        percentile_cont(0.9) within group (order by extract(epoch from resolved_at - reported_at)) filter (where resolved_at is not null) as resolve_p90,
+        count(*) filter (where resolved_at is not null)::int as resolved_timed
+      from cohort`, [...params, tz, tz]);
+    // On time: every resolution clock of the cohort that is due or done; an open one past its
+    // due time counts as late now, not as "not yet measured".
+    const [o] = await scope.em.execute<{ on_time: number; judged: number }[]>(`
+      select count(*) filter (where d.status = 'MET' and d.met_at <= d.due_at)::int as on_time,
+             count(*) filter (where d.status = 'MET' or (d.status = 'OPEN' and d.paused_at is null and d.due_at < now()))::int as judged
+      from deadlines d join cases c on c.tenant_id = d.tenant_id and c.id = d.case_id
+      where d.step = 'RESOLVE' and d.status <> 'CANCELLED' and ${where}`, params);
+    const unit = this.unitFilter(scope, q.orgUnitId);
+    const [w] = await scope.em.execute<{ green: number; yellow: number; red: number }[]>(`
+      select count(*) filter (where warning_level = 'GREEN')::int as green, count(*) filter (where warning_level = 'YELLOW')::int as yellow,
+             count(*) filter (where warning_level = 'RED')::int as red
+      from cases c where c.tenant_id = ? and c.status not in ('REJECTED', 'CLOSED', 'MERGED') ${unit.sql}`, [scope.tenant.id, ...unit.params]);
+    const n = (k: string) => Number(m![k] ?? 0);
+    const hours = (k: string) => (m![k] === null || m![k] === undefined ? null : Math.round((Number(m![k]) / 3600) * 100) / 100);
+    return {
+      from: q.from, to: q.to, timeZone: tz, reported: n('reported'),
+      sameDayAcceptance: ratio(n('same_day'), n('reported')),
+      resolution: ratio(n('resolved'), n('accepted')),
+      onSiteResolution: ratio(n('on_site'), n('resolved')),
+      backflow: ratio(n('came_back'), n('ever_resolved')),
+      onTime: ratio(o!.on_time, o!.judged),
+      timeToAccept: { median: hours('accept_p50'), p90: hours('accept_p90'), count: n('accepted') },
+      timeToDispatch: { median: hours('dispatch_p50'), p90: hours('dispatch_p90'), count: n('dispatched') },
+      timeToResolve: { median: hours('resolve_p50'), p90: hours('resolve_p90'), count: n('resolved_timed') },
+      openByWarning: { green: w!.green, yellow: w!.yellow, red: w!.red },
+    };
+  }
+
+  /** The cohort counted by one dimension; labels are the names of units, categories, people. */
+  async groups(scope: TenantScope, q: MetricsQuery, by: GroupBy): Promise<MetricGroup[]> {
+    const { where, params } = this.cohort(scope, q);
+    const dims: Record<GroupBy, { key: string; label: string; join: string }> = {
+      CATEGORY: { key: 'c.category_id::text', label: 'k.name', join: 'left join categories k on k.tenant_id = c.tenant_id and k.id = c.category_id' },
+      CHANNEL: { key: 'c.channel', label: 'c.channel', join: '' },
+      STATUS: { key: 'c.status', label: 'c.status', join: '' },
+      RISK_LEVEL: { key: 'c.risk_level', label: 'c.risk_level', join: '' },
+      ORG_UNIT: { key: 'c.org_unit_id::text', label: 'u.name', join: 'left join org_units u on u.tenant_id = c.tenant_id and u.id = c.org_unit_id' },
+      DEPARTMENT: { key: 'c.department_id::text', label: 'dp.name', join: 'left join departments dp on dp.tenant_id = c.tenant_id and dp.id = c.department_id' },
+      MEDIATOR: {
+        key: 's.id::text', label: 's.name',
+        join: 'join case_assignees a on a.tenant_id = c.tenant_id and a.case_id = c.id join staff_members s on s.tenant_id = a.tenant_id and s.id = a.staff_id and s.is_mediator',
+      },
+    };
+    const d = dims[by];
+    const rows = await scope.em.execute<{ key: string | null; label: string | null; reported: number; resolved: number; open: number }[]>(`
+      select ${d.key} as key, ${d.label} as label, count(*)::int as reported,
+             count(*) filter (where c.resolved_at is not null)::int as resolved,
+             count(*) filter (where c.status not in ('REJECTED', 'CLOSED', 'MERGED'))::int as open
+      from cases c ${d.join} where ${where}
+      group by 1, 2 order by 3 desc, 1 limit 500`, params);
+    return rows;
+  }
+
+  /**
+   * The RED and YELLOW open cases of a unit's subtree, soonest due first (a case without a
+   * running clock last), and how many of each every unit holds: the one-screen overview.
+   */
+  async board(scope: TenantScope, orgUnitId: string | null, { first, after }: { first: number; after: string[] | null }) {
+    const unit = this.unitFilter(scope, orgUnitId);
+    const base = `from (select c.*, coalesce((select min(d.due_at) from deadlines d where d.tenant_id = c.tenant_id and d.case_id = c.id and d.status = 'OPEN'
+        and d.paused_at is null), '${NO_DUE}'::timestamptz) as next_due
+      from cases c where c.tenant_id = ? and c.warning_level in ('RED', 'YELLOW') and c.status not in ('REJECTED', 'CLOSED', 'MERGED') ${unit.sql}) b`;
+    const params = [scope.tenant.id, ...unit.params];
+    const rows = await scope.em.execute<{ id: string; next_due: Date }[]>(
+      `select b.id, b.next_due ${base} ${after ? 'where (b.next_due, b.id) > (?, ?)' : ''} order by b.next_due, b.id limit ?`,
+      [...params, ...(after ? [after[0], after[1]] : []), first + 1]);
+    const perUnit = await scope.em.execute<{ org_unit_id: string | null; red: number; yellow: number }[]>(
+      `select b.org_unit_id, count(*) filter (where b.warning_level = 'RED')::int as red, count(*) filter (where b.warning_level = 'YELLOW')::int as yellow
+       ${base} group by b.org_unit_id order by 2 desc, 3 desc`, params);
+    return { rows: rows.map((r) => ({ id: r.id, nextDue: new Date(r.next_due) })), perUnit };
+  }
+
+  /** Direct child tenants of the current one (an empty list for a town without children). */
+  async children(scope: TenantScope): Promise<TenantRecord[]> {
+    const rows = await scope.em.execute<Record<string, unknown>[]>('select * from tenant_children()');
+    return rows.map(tenantFromRow);
+  }
+
+  /**
+   * Each child's figures, computed inside that child's own isolation context: only numbers
+   * leave it. A suspended child is listed with its figures too (its history still counts).
+   */
+  async forChildren(scope: TenantScope, q: MetricsQuery): Promise<{ tenant: TenantRecord; metrics: CaseMetrics }[]> {
+    const out: { tenant: TenantRecord; metrics: CaseMetrics }[] = [];
+    for (const child of await this.children(scope)) {
+      const metrics = await withTenant(this.orm, child.id, (em) =>
+        this.caseMetrics({ tenant: child, em, actor: scope.actor }, { from: q.from, to: q.to }));
+      out.push({ tenant: child, metrics });
+    }
+    return out;
+  }
+
+  private cohort(scope: TenantScope, q: MetricsQuery): { where: string; params: unknown[] } {
+    const unit = this.unitFilter(scope, q.orgUnitId);
+    return {
+      where: `c.tenant_id = ? and c.reported_at >= ? and c.reported_at < ? and c.status <> 'MERGED' ${unit.sql}`,
+      params: [scope.tenant.id, q.from, q.to, ...unit.params],
+    };
+  }
+
+  private unitFilter(scope: TenantScope, orgUnitId: string | null | undefined): { sql: string; params: unknown[] } {
+    if (!orgUnitId) return { sql: '', params: [] };
+    const t = scope.tenant.id;
+    return {
+      sql: `and c.org_unit_id in (with recursive sub as (select id from org_units where tenant_id = ? and id = ?
+              union all select o.id from org_units o join sub on o.parent_id = sub.id where o.tenant_id = ?) select id from sub)`,
+      params: [t, isUuid(orgUnitId) ? orgUnitId : NO_UNIT, t],
+    };
+  }
+}

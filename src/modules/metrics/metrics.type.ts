@@ -1,0 +1,122 @@
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { createConnectionType } from '../../core/graphql/connection';
+import { TenantType } from '../tenant/tenant.type';
+import { GROUP_BYS, type CaseMetrics, type Durations, type GroupBy, type Ratio } from './metrics.service';
+
+export const GroupByEnum = Object.fromEntries(GROUP_BYS.map((g) => [g, g])) as Record<GroupBy, GroupBy>;
+registerEnumType(GroupByEnum, { name: 'MetricsGroupBy' });
+
+/** Below this many cases a rate is shown but flagged: 3 of 4 is not 75 % of anything. */
+export const LOW_CONFIDENCE_BELOW = 30;
+
+@ObjectType('Ratio', { description: 'numerator / denominator, with both; rate is null when the denominator is 0' })
+export class RatioType {
+  @Field(() => Int) numerator!: number;
+  @Field(() => Int) denominator!: number;
+  @Field(() => Float, { nullable: true, description: '0 to 1' }) rate!: number | null;
+  @Field(() => Boolean, { description: `Fewer than ${LOW_CONFIDENCE_BELOW} cases counted: read with care` }) lowConfidence!: boolean;
+
+  static from(r: Ratio): RatioType {
+    return Object.assign(new RatioType(), { ...r, lowConfidence: r.denominator < LOW_CONFIDENCE_BELOW });
+  }
+}
+
+@ObjectType('DurationStats', { description: 'Hours from report to the step, over the cases that reached it' })
+export class DurationStatsType {
+  @Field(() => Float, { nullable: true }) medianHours!: number | null;
+  @Field(() => Float, { nullable: true }) p90Hours!: number | null;
+  @Field(() => Int) count!: number;
+
+  static from(d: Durations): DurationStatsType {
+    return Object.assign(new DurationStatsType(), { medianHours: d.median, p90Hours: d.p90, count: d.count });
+  }
+}
+
+@ObjectType('WarningCounts', { description: 'Open cases now, by warning level' })
+export class WarningCountsType {
+  @Field(() => Int) green!: number;
+  @Field(() => Int) yellow!: number;
+  @Field(() => Int) red!: number;
+}
+
+@ObjectType('MetricGroup')
+export class MetricGroupType {
+  @Field(() => String, { nullable: true, description: 'Id or code of the group (null: none, e.g. no category)' }) key!: string | null;
+  @Field(() => String, { nullable: true }) label!: string | null;
+  @Field(() => Int) reported!: number;
+  @Field(() => Int) resolved!: number;
+  @Field(() => Int) open!: number;
+}
+
+@ObjectType('CaseMetrics', { description: 'Definitions: docs/metrics.md. The cohort is the cases reported in the range (merged duplicates left out).' })
+export class CaseMetricsType {
+  @Field(() => Date) from!: Date;
+  @Field(() => Date) to!: Date;
+  @Field(() => String, { description: 'Whose calendar day "same day" means' }) timeZone!: string;
+  @Field(() => Int) reported!: number;
+  @Field(() => RatioType, { description: 'Accepted (or rejected) on the local day it was reported / reported' }) sameDayAcceptance!: RatioType;
+  @Field(() => RatioType, { description: 'Resolved on site by the front end / resolved' }) onSiteResolution!: RatioType;
+  @Field(() => RatioType, { description: 'Resolved / accepted' }) resolution!: RatioType;
+  @Field(() => RatioType, { description: 'Came back (recurrence, or follow-up found it broken) / resolved at least once' }) backflow!: RatioType;
+  @Field(() => RatioType, { description: 'Resolution clocks met in time / clocks met or past due (open ones past due count as late)' }) onTime!: RatioType;
+  @Field(() => DurationStatsType) timeToAccept!: DurationStatsType;
+  @Field(() => DurationStatsType) timeToDispatch!: DurationStatsType;
+  @Field(() => DurationStatsType) timeToResolve!: DurationStatsType;
+  @Field(() => WarningCountsType, { description: 'All open cases now (not only the cohort)' }) openByWarning!: WarningCountsType;
+  @Field(() => [MetricGroupType], { description: 'The cohort by the dimension asked for in groupBy' }) groups!: MetricGroupType[];
+
+  static from(m: CaseMetrics, groups: MetricGroupType[] = []): CaseMetricsType {
+    return Object.assign(new CaseMetricsType(), {
+      from: m.from, to: m.to, timeZone: m.timeZone, reported: m.reported, openByWarning: m.openByWarning, groups,
+      sameDayAcceptance: RatioType.from(m.sameDayAcceptance), onSiteResolution: RatioType.from(m.onSiteResolution),
+      resolution: RatioType.from(m.resolution), backflow: RatioType.from(m.backflow), onTime: RatioType.from(m.onTime),
+      timeToAccept: DurationStatsType.from(m.timeToAccept), timeToDispatch: DurationStatsType.from(m.timeToDispatch), timeToResolve: DurationStatsType.from(m.timeToResolve),
+    });
+  }
+}
+
+@ObjectType('ChildTenantMetrics', { description: "A child tenant's figures: aggregates only, computed inside the child's own isolation" })
+export class ChildTenantMetricsType {
+  @Field(() => TenantType) tenant!: TenantType;
+  @Field(() => CaseMetricsType) metrics!: CaseMetricsType;
+}
+
+@ObjectType('ChildTenantRollup')
+export class ChildTenantRollupType {
+  @Field(() => [ChildTenantMetricsType]) children!: ChildTenantMetricsType[];
+  @Field(() => Int) reported!: number;
+  @Field(() => RatioType, { description: 'Sums of the children’s numerators and denominators (medians do not add up, so none here)' }) sameDayAcceptance!: RatioType;
+  @Field(() => RatioType) onSiteResolution!: RatioType;
+  @Field(() => RatioType) resolution!: RatioType;
+  @Field(() => RatioType) backflow!: RatioType;
+  @Field(() => RatioType) onTime!: RatioType;
+  @Field(() => WarningCountsType) openByWarning!: WarningCountsType;
+}
+
+@InputType()
+export class DateRangeInput {
+  @Field(() => Date, { description: 'Inclusive' }) from!: Date;
+  @Field(() => Date, { description: 'Exclusive' }) to!: Date;
+}
+
+@ObjectType('BoardUnitCount')
+export class BoardUnitCountType {
+  orgUnitId!: string | null;
+  @Field(() => Int) red!: number;
+  @Field(() => Int) yellow!: number;
+}
+
+@ObjectType('BoardEntry')
+export class BoardEntryType {
+  caseId!: string;
+  @Field(() => Date, { nullable: true, description: 'The soonest due time of its running clocks' }) nextDueAt!: Date | null;
+}
+
+export const BoardEntryConnection = createConnectionType('BoardEntry', BoardEntryType);
+
+@ObjectType('WarningBoard', { description: 'The one-screen overview: RED and YELLOW cases of a unit subtree, soonest due first' })
+export class WarningBoardType {
+  @Field(() => BoardEntryConnection) entries!: InstanceType<typeof BoardEntryConnection>;
+  @Field(() => [BoardUnitCountType], { description: 'RED and YELLOW counts of every unit in the subtree' }) perUnit!: BoardUnitCountType[];
+}
+

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { startHarness, type Harness } from '../utils/harness';
+import { withTenant, type Em } from '../../src/core/tenancy/tenant-tx';
+import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
+
+/** Beijing time (UTC+8) as an instant. */
+const bj = (local: string) => new Date(`${local}+08:00`);
+
+interface Seed {
+  reported: string;
+  status: string;
+  channel?: string;
+  accepted?: string;
+  dispatched?: string;
+  resolved?: string;
+  closed?: string;
+  onSite?: boolean;
+  warning?: string;
+  recurrenceOf?: string;
+  /** the RESOLVE clock: [due, met or null] */
+  clock?: [string, string | null];
+}
+
+const METRICS = /* GraphQL */ `query($r: DateRangeInput!, $g: MetricsGroupBy) { caseMetrics(range: $r, groupBy: $g) {
+  reported timeZone
+  sameDayAcceptance { numerator denominator rate lowConfidence } onSiteResolution { numerator denominator }
+  resolution { numerator denominator } backflow { numerator denominator } onTime { numerator denominator }
+  timeToAccept { medianHours p90Hours count } timeToResolve { count } openByWarning { green yellow red }
+  groups { key reported resolved open } } }`;
+
+/**
+ * Hand-computed figures over cases whose times are set exactly (seeded as rows: the figures read
+ * rows, and the case steps cannot be run in the past). October 2026, Beijing time.
+ */
+describe('case metrics', () => {
+  let h: Harness;
+  let county: TenantRecord;
+  let town: TenantRecord;
+  let town2: TenantRecord;
+  const ids: Record<string, string> = {};
+  const october = { from: bj('2026-10-01T00:00:00').toISOString(), to: bj('2026-11-01T00:00:00').toISOString() };
+
+  async function seed(em: Em, t: TenantRecord, key: string, s: Seed) {
+    const id = randomUUID();
+    ids[key] = id;
+    await em.execute(
+      `insert into cases (tenant_id, id, number, title, channel, status, risk_level, warning_level, reported_at, accepted_at, dispatched_at, resolved_at, closed_at, resolved_on_site, recurrence_of_id)
+       values (?, ?, ?, ?, ?, ?, 'LOW', ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [t.id, id, `${t.caseNumberPrefix}-2026-${key}`, `案件 ${key}`, s.channel ?? 'WALK_IN', s.status, s.warning ?? (['CLOSED', 'REJECTED', 'MERGED'].includes(s.status) ? 'NONE' : 'GREEN'),
+        bj(s.reported), s.accepted ? bj(s.accepted) : null, s.dispatched ? bj(s.dispatched) : null, s.resolved ? bj(s.resolved) : null,
+        s.closed ? bj(s.closed) : null, s.onSite ?? null, s.recurrenceOf ? ids[s.recurrenceOf] : null]);
+    if (s.clock) {
+      await em.execute(
+        `insert into deadlines (tenant_id, id, case_id, step, target, mode, started_at, due_at, yellow_at, red_at, status, met_at)
+         values (?, ?, ?, 'RESOLVE', 'P5D', 'CALENDAR', ?, ?, ?, ?, ?, ?)`,
+        [t.id, randomUUID(), id, bj(s.accepted!), bj(s.clock[0]), bj(s.clock[0]), bj(s.clock[0]), s.clock[1] ? 'MET' : 'OPEN', s.clock[1] ? bj(s.clock[1]) : null]);
+    }
+  }
+
+  beforeAll(async () => {
+    h = await startHarness();
+    county = await h.createTenant('mx-county', { level: 'DISTRICT' });
+    town = await h.createTenant('mx-town', { parentId: county.id, level: 'TOWN' });
+    town2 = await h.createTenant('mx-town2', { parentId: county.id, level: 'TOWN' });
+    await withTenant(h.rt.orm, town.id, async (em) => {
+      // Reported 23:59, accepted six minutes later on the next local day: not same-day.
+      await seed(em, town, 'A', { reported: '2026-10-10T23:59:00', accepted: '2026-10-11T00:05:00', resolved: '2026-10-12T10:00:00', closed: '2026-10-20T10:00:00', status: 'CLOSED', onSite: true, clock: ['2026-10-20T00:00:00', '2026-10-12T10:00:00'] });
+      // Reported 00:01 (still 10 October in UTC), accepted 00:30: same local day. Resolved after escalation, late.
+      await seed(em, town, 'B', { reported: '2026-10-11T00:01:00', accepted: '2026-10-11T00:30:00', dispatched: '2026-10-11T09:00:00', resolved: '2026-10-20T10:00:00', status: 'FOLLOW_UP', onSite: false, clock: ['2026-10-15T00:00:00', '2026-10-20T10:00:00'] });
+      await seed(em, town, 'C', { reported: '2026-10-15T10:00:00', accepted: '2026-10-15T10:30:00', resolved: '2026-10-16T10:00:00', closed: '2026-10-23T10:00:00', status: 'CLOSED', onSite: true, channel: 'PATROL', clock: ['2026-10-25T00:00:00', '2026-10-16T10:00:00'] });
+      // C came back: a recurrence, open and past its due time.
+      await seed(em, town, 'D', { reported: '2026-10-25T09:00:00', accepted: '2026-10-25T10:00:00', status: 'IN_PROGRESS', warning: 'RED', recurrenceOf: 'C', clock: ['2026-10-27T00:00:00', null] });
+      await seed(em, town, 'E', { reported: '2026-10-20T09:00:00', closed: '2026-10-20T11:00:00', status: 'REJECTED' });
+      await seed(em, town, 'F', { reported: '2026-10-05T09:00:00', status: 'REPORTED', warning: 'YELLOW' });
+      // Outside October by a minute either side, and a merged duplicate: not in the cohort.
+      await seed(em, town, 'G', { reported: '2026-09-30T23:59:00', accepted: '2026-09-30T23:59:30', status: 'CLOSED', closed: '2026-10-02T00:00:00' });
+      await seed(em, town, 'H', { reported: '2026-11-01T00:01:00', status: 'REPORTED' });
+      await seed(em, town, 'M', { reported: '2026-10-12T09:00:00', status: 'MERGED' });
+    });
+    await withTenant(h.rt.orm, town2.id, async (em) => {
+      await seed(em, town2, 'P', { reported: '2026-10-03T08:00:00', accepted: '2026-10-03T09:00:00', resolved: '2026-10-04T08:00:00', status: 'FOLLOW_UP', onSite: true, clock: ['2026-10-10T00:00:00', '2026-10-04T08:00:00'] });
+      await seed(em, town2, 'Q', { reported: '2026-10-03T22:00:00', accepted: '2026-10-04T08:00:00', status: 'IN_PROGRESS' });
+    });
+  });
+  afterAll(() => h.close());
+
+  it('computes every figure with its numerator and denominator', async () => {
+    const leader = await h.token({ tenants: [town.code], roles: ['leader'] });
+    const r = await h.gql<{ caseMetrics: Record<string, unknown> }>(leader, METRICS, { r: october });
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data!.caseMetrics).toEqual({
+      reported: 6, timeZone: 'Asia/Shanghai',
+      // B, C, D accepted and E rejected on their local day; A (23:59 → 00:05) and F (never) not.
+      sameDayAcceptance: { numerator: 4, denominator: 6, rate: 4 / 6, lowConfidence: true },
+      onSiteResolution: { numerator: 2, denominator: 3 }, // A and C of A, B, C
+      resolution: { numerator: 3, denominator: 4 }, // A, B, C of the accepted A, B, C, D
+      backflow: { numerator: 1, denominator: 3 }, // C came back as D
+      onTime: { numerator: 2, denominator: 4 }, // A and C in time; B late; D open past due counts as late
+      // Hours to accept: 0.1 (A), 0.483 (B), 0.5 (C), 1 (D): median 0.49, p90 0.85.
+      timeToAccept: { medianHours: 0.49, p90Hours: 0.85, count: 4 }, timeToResolve: { count: 3 },
+      // Every open case now, in or out of the range: B and H green, F yellow, D red.
+      openByWarning: { green: 2, yellow: 1, red: 1 }, groups: [],
+    });
+  });
+
+  it('breaks the cohort down by the dimension asked for', async () => {
+    const leader = await h.token({ tenants: [town.code], roles: ['leader'] });
+    const r = await h.gql<{ caseMetrics: { groups: { key: string; reported: number; resolved: number; open: number }[] } }>(leader, METRICS, { r: october, g: 'CHANNEL' });
+    expect(r.body.data!.caseMetrics.groups).toEqual([{ key: 'WALK_IN', reported: 5, resolved: 2, open: 3 }, { key: 'PATROL', reported: 1, resolved: 1, open: 0 }]);
+  });
+
+  it('rolls the towns up to the county: the sum of the children, and no case of theirs', async () => {
+    const countyLeader = await h.token({ tenants: [county.code], roles: ['leader'] });
+    const r = await h.gql<{ childTenantMetrics: Record<string, unknown> & { children: { tenant: { code: string }; metrics: { reported: number; sameDayAcceptance: { numerator: number; denominator: number } } }[] } }>(countyLeader,
+      `query($r: DateRangeInput!) { childTenantMetrics(range: $r) { reported sameDayAcceptance { numerator denominator } resolution { numerator denominator }
+        onTime { numerator denominator } openByWarning { green yellow red }
+        children { tenant { code } metrics { reported sameDayAcceptance { numerator denominator } } } } }`, { r: october });
+    const roll = r.body.data!.childTenantMetrics;
+    expect(roll.children.map((c) => [c.tenant.code, c.metrics.reported, c.metrics.sameDayAcceptance])).toEqual([
+      [town.code, 6, { numerator: 4, denominator: 6 }], [town2.code, 2, { numerator: 1, denominator: 2 }],
+    ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+    expect(roll).toMatchObject({
+      reported: 8, sameDayAcceptance: { numerator: 5, denominator: 8 }, resolution: { numerator: 4, denominator: 6 }, onTime: { numerator: 3, denominator: 5 },
+      openByWarning: { green: 4, yellow: 1, red: 1 },
+    });
+    // The county's own figures and lists contain none of the towns' cases.
+    const own = await h.gql<{ caseMetrics: { reported: number }; cases: { edges: unknown[] }; case: null }>(countyLeader,
+      `query($r: DateRangeInput!, $id: ID!) { caseMetrics(range: $r) { reported } cases(first: 50) { edges { node { id } } } case(id: $id) { id } }`, { r: october, id: ids['A'] });
+    expect(own.body.data).toEqual({ caseMetrics: { reported: 0 }, cases: { edges: [] }, case: null });
+    // A town has no children to roll up, and cannot reach its siblings through the roll-up.
+    const townLeader = await h.token({ tenants: [town.code], roles: ['leader'] });
+    const none = await h.gql<{ childTenantMetrics: { children: unknown[]; reported: number } }>(townLeader, 'query($r: DateRangeInput!) { childTenantMetrics(range: $r) { reported children { tenant { code } } } }', { r: october });
+    expect(none.body.data!.childTenantMetrics).toEqual({ reported: 0, children: [] });
+  });
+
+  it('lists RED and YELLOW cases soonest due first, with counts per unit', async () => {
+    const leader = await h.token({ tenants: [town.code], roles: ['leader'] });
+    const r = await h.gql<{ warningBoard: { entries: { edges: { node: { nextDueAt: string | null; case: { number: string; warningLevel: string } } }[] }; perUnit: { red: number; yellow: number }[] } }>(leader,
+      '{ warningBoard(first: 10) { entries { edges { node { nextDueAt case { number warningLevel } } } } perUnit { red yellow } } }');
+    expect(r.body.data!.warningBoard.entries.edges.map((e) => [e.node.case.warningLevel, e.node.nextDueAt])).toEqual([
+      ['RED', bj('2026-10-27T00:00:00').toISOString()], ['YELLOW', null],
+    ]);
+    expect(r.body.data!.warningBoard.perUnit).toEqual([{ red: 1, yellow: 1 }]);
+  });
+
+  it('refuses ranges that are backwards or too long, and roles that may not see figures', async () => {
+    const leader = await h.token({ tenants: [town.code], roles: ['leader'] });
+    const back = await h.gql(leader, METRICS, { r: { from: october.to, to: october.from } });
+    expect(back.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const clerk = await h.token({ tenants: [town.code], roles: ['mediator'] });
+    expect((await h.gql(clerk, METRICS, { r: october })).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
