@@ -4,7 +4,7 @@ import { withTenant } from '../../src/core/tenancy/tenant-tx';
 import { startHarness, type Harness } from '../utils/harness';
 import { CREATE_DEPARTMENT, CREATE_ORG_UNIT, UPSERT_CATEGORY } from '../utils/ops';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
-import { CASE_OPERATIONS, METRICS_OPERATIONS, SLA_OPERATIONS } from '../utils/cases';
+import { CASE_OPERATIONS, METRICS_OPERATIONS, NOTIFICATION_OPERATIONS, SLA_OPERATIONS } from '../utils/cases';
 
 /**
  * Tenant A's staff try every operation on tenant B's rows. When an operation is added to the
@@ -24,6 +24,8 @@ const COVERED = new Set([
   ...SLA_OPERATIONS,
   // figures, roll-up and warning board: test/integration/metrics.test.ts (aggregates only across tenants)
   ...METRICS_OPERATIONS,
+  // notifications and webhooks: test/tenancy/notification-isolation.test.ts
+  ...NOTIFICATION_OPERATIONS,
 ]);
 
 describe('tenant isolation', () => {
