@@ -34,6 +34,8 @@ import { CheckpointService } from './modules/sla/checkpoint.service';
 import { ExtensionService } from './modules/sla/extension.service';
 import { SupervisionService } from './modules/sla/supervision.service';
 import { MetricsService } from './modules/metrics/metrics.service';
+import { MetricDays, localDay } from './modules/metrics/metric-days';
+import { CaseEntity } from './modules/case/case.entity';
 import { NotificationService } from './modules/notification/notification.service';
 import { NotificationSettingsService } from './modules/notification/notification-settings.service';
 import { WebhookService } from './modules/notification/webhook.service';
@@ -128,6 +130,18 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
     supervision: new SupervisionService(workflow),
   };
   workflow.onEvents((scope, c, events) => deadlines.react(scope, c, events));
+  const metricDays = new MetricDays(orm, tenantDirectory);
+  const metrics = new MetricsService(orm, metricDays);
+  // A changed case changes its report day's figures; a recurrence changes its original's too.
+  workflow.onEvents(async (scope, c, events) => {
+    const tz = scope.tenant.timeZone;
+    const days = [localDay(c.reportedAt, tz)];
+    if (c.recurrenceOfId && events.some((e) => e.type === 'REPORTED')) {
+      const original = await scope.em.findOne(CaseEntity, { tenantId: scope.tenant.id, id: c.recurrenceOfId });
+      if (original) days.push(localDay(original.reportedAt, tz));
+    }
+    await metricDays.markDirty(scope, days);
+  });
   provisioning.addSeeder((em, tenantId) => slaPolicies.seedDefaults(em, tenantId));
   // Hooks the center-structure modules expose so they need not know about cases.
   duty.setCaseLoadProvider((scope, ids) => cases.openCaseLoad(scope, ids));
@@ -143,6 +157,6 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   return {
     orm, queues, audit, tenantDirectory, tenants, provisioning, departments, orgUnits, categories, staff, residencies, rosters, duty,
     timeline, caseSettings, cases, intake, handling, merges, escalations, routing, mediation, referrals, followUps,
-    personalData: new PersonalDataService(audit), sla, metrics: new MetricsService(orm), notifications, notificationSettings, webhooks, webhookDelivery,
+    personalData: new PersonalDataService(audit), sla, metrics, notifications, notificationSettings, webhooks, webhookDelivery,
   };
 }

@@ -9,6 +9,7 @@ import { tenantDefaultsSweep } from './processors/tenant-defaults-sweep.processo
 import { caseHandoffSweep } from './processors/case-handoff-sweep.processor';
 import { slaCheckpoint } from './processors/sla-checkpoint.processor';
 import { slaHorizonSweep } from './processors/sla-horizon-sweep.processor';
+import { metricsRefreshDays } from './processors/metrics-refresh-days.processor';
 import { webhookDeliver } from './processors/webhook-deliver.processor';
 import { webhookSweep } from './processors/webhook-sweep.processor';
 
@@ -22,6 +23,7 @@ function handlers(s: Services): Record<JobName, Handler> {
     'case.handoff-sweep': caseHandoffSweep(s),
     'sla.checkpoint': slaCheckpoint(s),
     'sla.horizon-sweep': slaHorizonSweep(s),
+    'metrics.refresh-days': metricsRefreshDays(s),
     'webhook.deliver': webhookDeliver(s),
     'webhook.sweep': webhookSweep(s),
   };
@@ -34,6 +36,7 @@ export async function upsertSchedulers(queues: QueueClient): Promise<void> {
     .upsertJobScheduler('tenant.defaults-sweep', { every: 60_000 }, { name: 'tenant.defaults-sweep', data: {} });
   await queues.queue(QUEUES.cases).upsertJobScheduler('case.handoff-sweep', { every: 60_000 }, { name: 'case.handoff-sweep', data: {} });
   await queues.queue(QUEUES.sla).upsertJobScheduler('sla.horizon-sweep', { every: 60_000 }, { name: 'sla.horizon-sweep', data: {} });
+  await queues.queue(QUEUES.cases).upsertJobScheduler('metrics.refresh-days', { every: 30_000 }, { name: 'metrics.refresh-days', data: {} });
   await queues.queue(QUEUES.webhooks).upsertJobScheduler('webhook.sweep', { every: 30_000 }, { name: 'webhook.sweep', data: {} });
 }
 

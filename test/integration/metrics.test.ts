@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { startHarness, type Harness } from '../utils/harness';
 import { withTenant, type Em } from '../../src/core/tenancy/tenant-tx';
+import { MetricsService } from '../../src/modules/metrics/metrics.service';
+import type { TenantScope } from '../../src/core/graphql/context';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
 
 /** Beijing time (UTC+8) as an instant. */
@@ -101,6 +103,35 @@ describe('case metrics', () => {
       // Every open case now, in or out of the range: B and H green, F yellow, D red.
       openByWarning: { green: 2, yellow: 1, red: 1 }, groups: [],
     });
+  });
+
+  it('gives the same figures from the stored daily figures, with changed days computed live', async () => {
+    const q = { from: new Date(october.from), to: new Date(october.to) };
+    const inTown = <T>(fn: (scope: TenantScope) => Promise<T>) =>
+      withTenant(h.rt.orm, town.id, (em) => fn({ tenant: town, em, actor: { subject: 'test', requestId: 'test', ip: null } }));
+    const days = Array.from({ length: 31 }, (_, i) => `2026-10-${String(i + 1).padStart(2, '0')}`);
+    expect(await inTown((s) => h.rt.services.metrics.days.refresh(s, days))).toBe(31);
+    const stored = new MetricsService(h.rt.orm, h.rt.services.metrics.days, 1);
+    const exact = await inTown((s) => h.rt.services.metrics.caseMetrics(s, q));
+    const summed = await inTown((s) => stored.caseMetrics(s, q));
+    const { timeToAccept: ea, timeToDispatch: _ed, timeToResolve: _er, ...exactCounts } = exact;
+    const { timeToAccept: sa, timeToDispatch: _sd, timeToResolve: _sr, ...summedCounts } = summed;
+    expect(summedCounts).toEqual(exactCounts);
+    expect(sa.count).toBe(ea.count);
+    expect(Math.abs(sa.median! - ea.median!) / ea.median!).toBeLessThan(0.1);
+    // Four values: the exact p90 interpolates between them, the histogram within a bucket; both lie in the data's range.
+    expect(sa.p90!).toBeGreaterThanOrEqual(0.1);
+    expect(sa.p90!).toBeLessThanOrEqual(1.1);
+
+    // F is accepted the day it was reported; its day is marked changed and is counted live until refreshed.
+    await withTenant(h.rt.orm, town.id, (em) => em.execute('update cases set accepted_at = ?, status = ? where id = ?', [bj('2026-10-05T10:00:00'), 'ACCEPTED', ids['F']]));
+    await inTown((s) => h.rt.services.metrics.days.markDirty(s, ['2026-10-05']));
+    const live = await inTown((s) => stored.caseMetrics(s, q));
+    expect(live.sameDayAcceptance).toEqual({ numerator: 5, denominator: 6, rate: 5 / 6 });
+    expect(await inTown((s) => h.rt.services.metrics.days.refresh(s))).toBe(1);
+    expect((await inTown((s) => stored.caseMetrics(s, q))).sameDayAcceptance.numerator).toBe(5);
+    await withTenant(h.rt.orm, town.id, (em) => em.execute('update cases set accepted_at = null, status = ? where id = ?', ['REPORTED', ids['F']]));
+    await inTown((s) => h.rt.services.metrics.days.refresh(s, ['2026-10-05']));
   });
 
   it('breaks the cohort down by the dimension asked for', async () => {

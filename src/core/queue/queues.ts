@@ -13,6 +13,7 @@ export const JOBS = {
   'case.handoff-sweep': { queue: QUEUES.cases, payload: z.object({}) },
   'sla.checkpoint': { queue: QUEUES.sla, payload: z.object({ tenantId: z.uuid(), checkpointId: z.uuid() }) },
   'sla.horizon-sweep': { queue: QUEUES.sla, payload: z.object({}) },
+  'metrics.refresh-days': { queue: QUEUES.cases, payload: z.object({}) },
   'webhook.deliver': { queue: QUEUES.webhooks, payload: z.object({ tenantId: z.uuid(), deliveryId: z.uuid() }) },
   'webhook.sweep': { queue: QUEUES.webhooks, payload: z.object({}) },
 } as const;
