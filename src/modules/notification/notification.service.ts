@@ -36,7 +36,7 @@ export interface NotifyInput {
   dedupeKey: string;
   /** bypasses quiet hours (RED on HIGH/MAJOR risk) */
   urgent?: boolean;
-  /** when it happened; default now. Quiet hours are judged at this instant */
+  /** deliver no earlier than this (default now); quiet hours are judged at the later of this and now */
   at?: Date;
 }
 
@@ -74,7 +74,9 @@ export class NotificationService {
     assertNoPersonalData(input.data ?? {});
 
     const recipients = await this.recipients(scope, input.recipients);
-    const at = input.at ?? new Date();
+    // A checkpoint whose job ran late (Redis was down) must not wake anyone at night because
+    // it was due in the evening: what matters is when the notification would now arrive.
+    const at = new Date(Math.max(input.at?.getTime() ?? 0, Date.now()));
     const when = deliverAt(at, await this.settings.quietHours(scope), scope.tenant.timeZone, !!input.urgent);
     let created = 0;
     if (recipients.length) {
