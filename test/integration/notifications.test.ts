@@ -250,6 +250,8 @@ describe('notifications', () => {
       const rotated = await mutate<{ secret: string }>(h, admin, UPDATE_HOOK, { id: c.webhookSubscription.id, rotateSecret: true });
       expect(rotated.secret).toMatch(/^whsec_/);
       expect(rotated.secret).not.toBe(c.secret);
+      const [stored] = await rows('select secret from webhook_subscriptions where id = ?', [c.webhookSubscription.id]);
+      expect(stored!['secret']).toBe(rotated.secret);
       expect((await mutate<{ secret: string | null }>(h, admin, UPDATE_HOOK, { id: c.webhookSubscription.id, active: true })).secret).toBeNull();
       const audit = await h.gql(admin, '{ auditEvents(first: 100, filter: { targetType: "WebhookSubscription" }) { edges { node { action after } } } }');
       expect(audit.text).toContain('webhookSubscription.create');
@@ -293,6 +295,20 @@ describe('notifications', () => {
       await expect(notifyIn(h, t, input({ title: 'ZL-2026-000001 330502199001011232' }))).rejects.toThrow(/phone or ID number/);
       await expect(withTenant(h.rt.orm, t.id, (em) => h.rt.services.notifications.emit({ tenant: t, em, actor: { subject: 's', requestId: 'r', ip: null } },
         { type: 'CASE_NOTE', caseId: null, data: { ids: ['33050219900101123X'] } }))).rejects.toThrow(/phone or ID number/);
+    });
+
+    it('takes only public https receivers when the API runs in production', async () => {
+      const prod = await startHarness({ NODE_ENV: 'production' });
+      try {
+        const pt = await prod.createTenant('notify-prod');
+        const pAdmin = await prod.token({ tenants: [pt.code], roles: ['tenant-admin'] });
+        const codes = async (url: string) => (await mutate<{ userErrors: { code: string }[] }>(prod, pAdmin, CREATE_HOOK, { url, eventTypes: ['*'] })).userErrors.map((e) => e.code);
+        expect(await codes('http://hooks.example.gov.cn/x')).toEqual(['INSECURE_URL']);
+        expect(await codes('https://127.0.0.1/x')).toEqual(['INSECURE_URL']);
+        expect(await codes('https://hooks.example.gov.cn/x')).toEqual([]);
+      } finally {
+        await prod.close();
+      }
     });
 
     it('is for tenant admins only', async () => {
