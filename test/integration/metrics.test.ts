@@ -158,6 +158,12 @@ describe('case metrics', () => {
     const own = await h.gql<{ caseMetrics: { reported: number }; cases: { edges: unknown[] }; case: null }>(countyLeader,
       `query($r: DateRangeInput!, $id: ID!) { caseMetrics(range: $r) { reported } cases(first: 50) { edges { node { id } } } case(id: $id) { id } }`, { r: october, id: ids['A'] });
     expect(own.body.data).toEqual({ caseMetrics: { reported: 0 }, cases: { edges: [] }, case: null });
+    const partyId = randomUUID();
+    await withTenant(h.rt.orm, town.id, (em) => em.execute(
+      "insert into case_parties (tenant_id, id, case_id, role, kind, name, phone) values (?, ?, ?, 'APPLICANT', 'PERSON', '村民甲', '13600001111')", [town.id, partyId, ids['A']]));
+    const reveal = await h.gql<{ revealParty: { party: null; userErrors: { code: string }[] } }>(countyLeader,
+      'mutation($i: RevealPartyInput!) { revealParty(input: $i) { party { phone } userErrors { code } } }', { i: { partyId, reason: '区级核查' } });
+    expect(reveal.body.data!.revealParty).toEqual({ party: null, userErrors: [{ code: 'NOT_FOUND' }] });
     // A town has no children to roll up, and cannot reach its siblings through the roll-up.
     const townLeader = await h.token({ tenants: [town.code], roles: ['leader'] });
     const none = await h.gql<{ childTenantMetrics: { children: unknown[]; reported: number } }>(townLeader, 'query($r: DateRangeInput!) { childTenantMetrics(range: $r) { reported children { tenant { code } } } }', { r: october });
