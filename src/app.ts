@@ -20,6 +20,7 @@ import { queryLimitsPlugin } from './core/graphql/limits';
 import { observabilityPlugin, unitOfWorkPlugin } from './core/graphql/plugins';
 import { formatError } from './core/graphql/format-error';
 import type { Services } from './services';
+import { exportRoutes } from './modules/export/export.routes';
 
 export interface AppDeps {
   config: Config;
@@ -66,7 +67,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     res.on('finish', () => {
       // A fixed set of labels: a raw path label would let any client grow the metric without bound.
       const path = req.originalUrl.split('?')[0] ?? '';
-      end({ route: KNOWN_ROUTES.has(path) ? path : 'other', status: String(res.statusCode) });
+      end({ route: KNOWN_ROUTES.has(path) ? path : path.startsWith('/exports/') ? '/exports' : 'other', status: String(res.statusCode) });
     });
     next();
   });
@@ -118,6 +119,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   await apollo.start();
 
   const authOpts = { clientId: config.KEYCLOAK_CLIENT_ID, tenantClaim: config.AUTH_TENANT_CLAIM };
+  // CSV/XLSX files of case lists and other registered exports: streamed, so not through Apollo.
+  app.use('/exports', exportRoutes({ services, verifier, authOpts, log }));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -40,6 +40,8 @@ import { NotificationService } from './modules/notification/notification.service
 import { NotificationSettingsService } from './modules/notification/notification-settings.service';
 import { WebhookService } from './modules/notification/webhook.service';
 import { WebhookDeliveryService, type WebhookDeliveryOptions } from './modules/notification/webhook-delivery.service';
+import { ExportService, type ExportOptions } from './modules/export/export.service';
+import { casesExport } from './modules/export/cases.export';
 
 /** The app's service graph, built once per process and shared by the API and the workers. */
 export interface Services {
@@ -82,6 +84,8 @@ export interface Services {
   notificationSettings: NotificationSettingsService;
   webhooks: WebhookService;
   webhookDelivery: WebhookDeliveryService;
+  /** CSV/XLSX downloads at /exports; other modules add theirs with `exports.register(name, provider)` */
+  exports: ExportService;
 }
 
 export interface ServiceOptions {
@@ -91,6 +95,7 @@ export interface ServiceOptions {
   isProduction?: boolean;
   /** retry timing of webhook deliveries (tests shorten it) */
   webhooks?: Partial<WebhookDeliveryOptions>;
+  exports?: ExportOptions;
 }
 
 export function createServices(orm: Orm, queues: QueueClient | null, opts: ServiceOptions = {}): Services {
@@ -154,9 +159,12 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   const webhooks = new WebhookService(audit, webhookDelivery, opts.isProduction ?? false);
   const notifications = new NotificationService(audit, notificationSettings, webhooks);
   sla.checkpoints.setNotifier(notifications);
+  const exportService = new ExportService(orm, audit, opts.exports);
+  exportService.register('cases', casesExport);
   return {
     orm, queues, audit, tenantDirectory, tenants, provisioning, departments, orgUnits, categories, staff, residencies, rosters, duty,
     timeline, caseSettings, cases, intake, handling, merges, escalations, routing, mediation, referrals, followUps,
     personalData: new PersonalDataService(audit), sla, metrics, notifications, notificationSettings, webhooks, webhookDelivery,
+    exports: exportService,
   };
 }

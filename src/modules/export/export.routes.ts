@@ -1,0 +1,133 @@
+import { Router, type Request, type Response } from 'express';
+import { GraphQLError } from 'graphql';
+import { authenticate, type AuthOptions } from '../../core/auth/authenticate';
+import type { TokenVerifier } from '../../core/auth/token-verifier';
+import type { Logger } from '../../core/observability/logger';
+import { localParts } from '../../core/calendar/zoned-time';
+import type { Services } from '../../services';
+import { ExportParamError, ExportQuery } from './export-query';
+import { CONTENT_TYPES } from './export.service';
+import { EXPORT_FORMATS, EXPORT_LANGS, type ExportFormat } from './export.types';
+
+export interface ExportRouteDeps {
+  services: Services;
+  verifier: TokenVerifier;
+  authOpts: AuthOptions;
+  log: Logger;
+  /** a client that takes no bytes for this long is cut off, freeing its export slot */
+  idleTimeoutMs?: number;
+}
+
+const FILE_RE = /^([a-z][a-z0-9-]*)\.([a-z]+)$/;
+
+function refuse(res: Response, status: number, code: string, message: string): void {
+  if (status === 401) res.setHeader('www-authenticate', 'Bearer');
+  res.status(status).json({ error: { code, message } });
+}
+
+/** RFC 6266 with an ASCII fallback and the exact name in RFC 5987 `filename*`. */
+export function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^A-Za-z0-9._-]/g, '_');
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * `GET /exports/<name>.<csv|xlsx>?<provider's parameters>&lang=zh|en`: files rather than GraphQL,
+ * because a 100,000-row answer must be streamed, not built. The same token, tenant choice
+ * (X-Tenant-Id) and 401/403 answers as /graphql; errors found before the first byte are JSON
+ * `{ error: { code, message } }`, a failure after it cuts the download short.
+ */
+export function exportRoutes(deps: ExportRouteDeps): Router {
+  const { services, verifier, authOpts, log } = deps;
+  const idleMs = deps.idleTimeoutMs ?? 120_000;
+  const router = Router();
+
+  router.get('/:file', async (req: Request, res: Response) => {
+    const reqId = res.locals['reqId'] as string;
+    const m = FILE_RE.exec(String(req.params['file']));
+    const provider = m ? services.exports.registry.get(m[1]!) : null;
+    if (!m || !provider || !(EXPORT_FORMATS as readonly string[]).includes(m[2]!)) {
+      refuse(res, 404, 'NOT_FOUND', `No such export; there are ${services.exports.registry.names().map((n) => `${n}.csv, ${n}.xlsx`).join(', ')}`);
+      return;
+    }
+    const [, name, format] = m as unknown as [string, string, ExportFormat];
+    const rlog = log.child({ reqId });
+
+    let auth;
+    try {
+      auth = await authenticate(req, verifier, services.tenantDirectory, authOpts, rlog);
+    } catch (e) {
+      if (e instanceof GraphQLError) {
+        const ext = e.extensions as { code?: string; http?: { status?: number } };
+        refuse(res, ext.http?.status ?? 401, ext.code ?? 'UNAUTHENTICATED', e.message);
+      } else {
+        rlog.error({ err: e }, 'export: authentication failed');
+        refuse(res, 500, 'INTERNAL_SERVER_ERROR', `Internal server error (request ${reqId})`);
+      }
+      return;
+    }
+    const { viewer, tenant } = auth;
+    if (!tenant) {
+      refuse(res, 403, 'FORBIDDEN', auth.allowedTenants.length > 1
+        ? 'Your token lists several tenants: choose one with the X-Tenant-Id header'
+        : 'This export needs a tenant, and your token lists none');
+      return;
+    }
+    if (!provider.roles.some((r) => viewer.roles.has(r))) {
+      refuse(res, 403, 'FORBIDDEN', `Requires one of the roles: ${provider.roles.join(', ')}`);
+      return;
+    }
+
+    let params: unknown;
+    let lang;
+    try {
+      const q = new ExportQuery(new URL(req.originalUrl, 'http://localhost').searchParams);
+      lang = q.oneOf('lang', EXPORT_LANGS) ?? 'zh';
+      params = provider.parse(q, tenant);
+      const unread = q.unread();
+      if (unread.length) throw new ExportParamError(unread[0]!, `Unknown parameter(s): ${unread.map((u) => u.slice(0, 40)).join(', ')}`);
+    } catch (e) {
+      if (e instanceof ExportParamError) refuse(res, 400, 'BAD_USER_INPUT', e.message);
+      else {
+        rlog.error({ err: e, export: name }, 'export: reading the parameters failed');
+        refuse(res, 500, 'INTERNAL_SERVER_ERROR', `Internal server error (request ${reqId})`);
+      }
+      return;
+    }
+
+    const release = services.exports.acquire();
+    if (!release) {
+      res.setHeader('retry-after', '30');
+      refuse(res, 429, 'TOO_MANY_EXPORTS', 'Too many exports are running; try again shortly');
+      return;
+    }
+    const started = performance.now();
+    const elog = rlog.child({ tenantId: tenant.id, userId: viewer.subject });
+    try {
+      const actor = { subject: viewer.subject, requestId: reqId, ip: req.ip ?? null };
+      const out = await services.exports.send({ name, provider, params, tenant, format, lang, actor }, res, () => {
+        const day = localParts(new Date(), tenant.timeZone).date.replaceAll('-', '');
+        res.status(200);
+        res.setHeader('content-type', CONTENT_TYPES[format]);
+        res.setHeader('content-disposition', contentDisposition(`${name}-${tenant.code}-${day}.${format}`));
+        res.setHeader('cache-control', 'no-store');
+        res.setHeader('x-content-type-options', 'nosniff');
+        res.setTimeout(idleMs, () => res.destroy(new Error('export client idle')));
+      });
+      const fields = { export: name, format, rows: out.rows, bytes: out.bytes, ms: Math.round(performance.now() - started) };
+      if (out.auditError) elog.error({ err: out.auditError, export: name }, 'export: audit row not written');
+      if (out.complete) elog.info(fields, 'export sent');
+      else if (out.started) elog.warn({ ...fields, err: out.error }, 'export cut short');
+      else if (out.error instanceof ExportParamError) refuse(res, 400, 'BAD_USER_INPUT', out.error.message);
+      else {
+        elog.error({ ...fields, err: out.error }, 'export failed');
+        refuse(res, 500, 'INTERNAL_SERVER_ERROR', `Internal server error (request ${reqId})`);
+      }
+    } finally {
+      release();
+    }
+  });
+
+  return router;
+}
