@@ -170,6 +170,23 @@ describe('case metrics', () => {
     expect(none.body.data!.childTenantMetrics).toEqual({ reported: 0, children: [] });
   });
 
+  it('exports the figures as CSV, Chinese by default, with the breakdown asked for', async () => {
+    const leader = await h.token({ tenants: [town.code], roles: ['leader'] });
+    const get = (q: string) => fetch(`${h.url}/exports/metrics.csv?${q}`, { headers: { authorization: `Bearer ${leader}` } });
+    const res = await get('from=2026-10-01&to=2026-11-01&groupBy=CHANNEL');
+    expect(res.status).toBe(200);
+    const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toMatch(/^指标,分子,分母,比率/);
+    expect(lines.find((l) => l.startsWith('当日受理率,'))).toMatch(/^当日受理率,4,6,/);
+    expect(lines.find((l) => l.startsWith('按时办结率,'))).toMatch(/^按时办结率,2,4,/);
+    expect(lines.find((l) => l.startsWith('渠道：WALK_IN,'))).toMatch(/^渠道：WALK_IN,2,5,/);
+    const en = await (await get('from=2026-10-01&to=2026-11-01&lang=en')).text();
+    expect(en).toContain('Same-day acceptance,4,6');
+    expect((await get('to=2026-11-01')).status).toBe(400);
+    const mediator = await h.token({ tenants: [town.code], roles: ['mediator'] });
+    expect((await fetch(`${h.url}/exports/metrics.csv?from=2026-10-01&to=2026-11-01`, { headers: { authorization: `Bearer ${mediator}` } })).status).toBe(403);
+  });
+
   it('lists RED and YELLOW cases soonest due first, with counts per unit', async () => {
     const leader = await h.token({ tenants: [town.code], roles: ['leader'] });
     const r = await h.gql<{ warningBoard: { entries: { edges: { node: { nextDueAt: string | null; case: { number: string; warningLevel: string } } }[] }; perUnit: { red: number; yellow: number }[] } }>(leader,
