@@ -112,6 +112,7 @@ describe('case intake', () => {
     expect((await find({ text: '摊位', orgUnitId: center.centerId })).edges.map((e) => e.node.id)).toEqual([a.id]);
     expect((await find({ text: '摊位', orgUnitId: center.stationId, channels: ['WALK_IN'] })).edges).toEqual([]);
     expect((await find({ text: '100%_' })).edges).toEqual([]);
+    expect((await find({ openOnly: true, statuses: ['CLOSED'] })).edges).toEqual([]);
 
     const all = await find({ channels: ['WALK_IN'] });
     const seen: string[] = [];

@@ -84,7 +84,9 @@ export class CaseService {
     const t = scope.tenant.id;
     const qb = scope.em.createQueryBuilder(CaseEntity, 'c').where({ tenantId: t });
     const statuses = f.openOnly ? OPEN_STATUSES.filter((s) => !f.statuses?.length || f.statuses.includes(s)) : f.statuses;
-    if (statuses?.length) qb.andWhere({ status: { $in: [...statuses] } });
+    // openOnly with only closed statuses asked for matches nothing, not everything.
+    if (f.openOnly && !statuses?.length) qb.andWhere('false');
+    else if (statuses?.length) qb.andWhere({ status: { $in: [...statuses] } });
     else qb.andWhere({ status: { $ne: 'MERGED' } });
     if (f.riskLevels?.length) qb.andWhere({ riskLevel: { $in: f.riskLevels } });
     if (f.warningLevels?.length) qb.andWhere({ warningLevel: { $in: f.warningLevels } });
