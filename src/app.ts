@@ -11,7 +11,7 @@ import type { Logger } from './core/observability/logger';
 import { Metrics } from './core/observability/metrics';
 import { poolStats } from './core/db/orm';
 import type { TokenVerifier } from './core/auth/token-verifier';
-import { authenticate } from './core/auth/authenticate';
+import { authenticate, authenticateCredentials } from './core/auth/authenticate';
 import { LOCAL_ISSUER_BASE_PATH, LOCAL_REALM, type LocalIssuer } from './core/auth/local-issuer';
 import { RequestUnitOfWork } from './core/tenancy/tenant-tx';
 import type { RequestContext } from './core/graphql/context';
@@ -21,6 +21,7 @@ import { observabilityPlugin, unitOfWorkPlugin } from './core/graphql/plugins';
 import { formatError } from './core/graphql/format-error';
 import type { Services } from './services';
 import { exportRoutes } from './modules/export/export.routes';
+import { attachGraphqlWs } from './core/realtime/graphql-ws';
 
 export interface AppDeps {
   config: Config;
@@ -101,8 +102,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
     });
   }
 
+  const schema = await getSchema();
+  const limits = { maxDepth: config.GRAPHQL_MAX_DEPTH, maxAliases: config.GRAPHQL_MAX_ALIASES, maxCost: config.GRAPHQL_MAX_COST };
+  const authOpts = { clientId: config.KEYCLOAK_CLIENT_ID, tenantClaim: config.AUTH_TENANT_CLAIM };
+  // Subscriptions: WebSocket upgrades of /graphql, authenticated and limited as HTTP operations are.
+  const ws = attachGraphqlWs({
+    server, path: '/graphql', schema, services, limits, maxTokens: config.GRAPHQL_MAX_TOKENS, production: config.isProduction,
+    authenticate: (creds, clog) => authenticateCredentials(creds, verifier, services.tenantDirectory, authOpts, clog),
+    formatError: formatError(config.isProduction), countError: (code) => metrics.graphqlErrors.inc({ code }), log,
+  });
   const apollo = new ApolloServer<RequestContext>({
-    schema: await getSchema(),
+    schema,
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
@@ -111,14 +121,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
     formatError: formatError(config.isProduction),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
-      queryLimitsPlugin({ maxDepth: config.GRAPHQL_MAX_DEPTH, maxAliases: config.GRAPHQL_MAX_ALIASES, maxCost: config.GRAPHQL_MAX_COST }),
+      ...ws.plugins,
+      queryLimitsPlugin(limits),
       observabilityPlugin(metrics, log),
       unitOfWorkPlugin(),
     ],
   });
   await apollo.start();
 
-  const authOpts = { clientId: config.KEYCLOAK_CLIENT_ID, tenantClaim: config.AUTH_TENANT_CLAIM };
   // CSV/XLSX files of case lists and other registered exports: streamed, so not through Apollo.
   app.use('/exports', exportRoutes({ services, verifier, authOpts, log }));
   app.use(
@@ -155,7 +165,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
           resolve(typeof addr === 'object' && addr ? `http://${host && host !== '0.0.0.0' ? host : '127.0.0.1'}:${addr.port}` : String(addr));
         });
       }),
-    // Apollo's drain plugin stops new connections and waits for in-flight operations.
+    // Apollo's drain plugins stop new connections, wait for in-flight operations and close WebSockets.
     stop: () => apollo.stop(),
   };
 }

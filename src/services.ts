@@ -43,6 +43,7 @@ import { WebhookService } from './modules/notification/webhook.service';
 import { WebhookDeliveryService, type WebhookDeliveryOptions } from './modules/notification/webhook-delivery.service';
 import { ExportService, type ExportOptions } from './modules/export/export.service';
 import { casesExport } from './modules/export/cases.export';
+import { BoardService, type RealtimeOptions } from './modules/board/board.service';
 
 /** The app's service graph, built once per process and shared by the API and the workers. */
 export interface Services {
@@ -87,6 +88,8 @@ export interface Services {
   webhookDelivery: WebhookDeliveryService;
   /** CSV/XLSX downloads at /exports; other modules add theirs with `exports.register(name, provider)` */
   exports: ExportService;
+  /** live board events: published after each case step commits, subscribed to over WebSocket */
+  board: BoardService;
 }
 
 export interface ServiceOptions {
@@ -97,6 +100,8 @@ export interface ServiceOptions {
   /** retry timing of webhook deliveries (tests shorten it) */
   webhooks?: Partial<WebhookDeliveryOptions>;
   exports?: ExportOptions;
+  /** Redis for live board events across processes; without it nothing is published */
+  realtime?: RealtimeOptions;
 }
 
 export function createServices(orm: Orm, queues: QueueClient | null, opts: ServiceOptions = {}): Services {
@@ -163,10 +168,13 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   const exportService = new ExportService(orm, audit, opts.exports);
   exportService.register('cases', casesExport);
   exportService.register('metrics', metricsExport(metrics));
+  // Last listener: the case's warning level is what the SLA listener left it at.
+  const board = new BoardService(orm, opts.realtime ?? null);
+  workflow.onEvents((scope, c, events) => board.record(scope, c, events));
   return {
     orm, queues, audit, tenantDirectory, tenants, provisioning, departments, orgUnits, categories, staff, residencies, rosters, duty,
     timeline, caseSettings, cases, intake, handling, merges, escalations, routing, mediation, referrals, followUps,
     personalData: new PersonalDataService(audit), sla, metrics, notifications, notificationSettings, webhooks, webhookDelivery,
-    exports: exportService,
+    exports: exportService, board,
   };
 }

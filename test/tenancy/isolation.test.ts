@@ -26,6 +26,8 @@ const COVERED = new Set([
   ...METRICS_OPERATIONS,
   // notifications and webhooks: test/tenancy/notification-isolation.test.ts
   ...NOTIFICATION_OPERATIONS,
+  // live board events over WebSocket: test/tenancy/subscription-isolation.test.ts
+  'boardEvents',
 ]);
 
 describe('tenant isolation', () => {
@@ -239,9 +241,9 @@ describe('tenant isolation', () => {
     });
   });
 
-  it('covers every query and mutation in the schema', async () => {
+  it('covers every query, mutation and subscription in the schema', async () => {
     const schema = await getSchema();
-    const ops = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())];
+    const ops = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields()), ...Object.keys(schema.getSubscriptionType()?.getFields() ?? {})];
     expect(ops.filter((o) => !COVERED.has(o))).toEqual([]);
   });
 });

@@ -18,10 +18,17 @@ export interface Authenticated {
   tenant: TenantRecord | null;
 }
 
-function bearer(req: Request): string | null {
-  const h = req.headers.authorization;
-  if (!h) return null;
-  const m = /^Bearer\s+(\S+)$/i.exec(h);
+/** What a caller presents, however it arrives: HTTP headers or a WebSocket's connection parameters. */
+export interface Credentials {
+  /** "Bearer <token>" */
+  authorization: string | undefined;
+  /** the X-Tenant-Id value: a tenant id or code */
+  tenant: string | undefined;
+}
+
+function bearer(authorization: string | undefined): string | null {
+  if (!authorization) return null;
+  const m = /^Bearer\s+(\S+)$/i.exec(authorization);
   return m ? m[1]! : null;
 }
 
@@ -36,11 +43,30 @@ export async function authenticate(
   opts: AuthOptions,
   log: Logger,
 ): Promise<Authenticated> {
-  const token = bearer(req);
+  const creds = { authorization: req.headers.authorization, tenant: req.headers['x-tenant-id'] as string | undefined };
+  const { viewer, allowedTenants, tenant } = await authenticateCredentials(creds, verifier, directory, opts, log);
+  return { viewer, allowedTenants, tenant };
+}
+
+/**
+ * {@link authenticate} for callers that are not an Express request (GraphQL over WebSocket), with
+ * the token's expiry so a long-lived connection can end when its token does.
+ */
+export async function authenticateCredentials(
+  creds: Credentials,
+  verifier: TokenVerifier,
+  directory: TenantDirectory,
+  opts: AuthOptions,
+  log: Logger,
+): Promise<Authenticated & { expiresAt: Date | null }> {
+  const token = bearer(creds.authorization);
   if (!token) throw unauthenticated('Send a bearer token in the Authorization header');
   let viewer: Viewer;
+  let exp: number | undefined;
   try {
-    viewer = viewerFromClaims(await verifier.verify(token), opts);
+    const claims = await verifier.verify(token);
+    exp = claims.exp;
+    viewer = viewerFromClaims(claims, opts);
   } catch (e) {
     if (e instanceof InvalidTokenError) {
       log.info({ reason: e.reason }, 'token refused');
@@ -51,7 +77,7 @@ export async function authenticate(
   if (!viewer.subject) throw unauthenticated('Token has no subject');
 
   const allowedTenants = await directory.byCodes(viewer.tenantCodes);
-  const wanted = (req.headers['x-tenant-id'] as string | undefined)?.trim();
+  const wanted = creds.tenant?.trim();
   let tenant: TenantRecord | null;
   if (wanted) {
     tenant = allowedTenants.find((t) => t.id === wanted || t.code === wanted) ?? null;
@@ -60,5 +86,5 @@ export async function authenticate(
     tenant = allowedTenants.length === 1 ? allowedTenants[0]! : null;
   }
   if (tenant?.status === 'SUSPENDED') throw forbidden(`Tenant ${tenant.code} is suspended`);
-  return { viewer, allowedTenants, tenant };
+  return { viewer, allowedTenants, tenant, expiresAt: exp === undefined ? null : new Date(exp * 1000) };
 }

@@ -89,6 +89,19 @@ export function measureOperation(
 const tooComplex = (message: string) =>
   new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
 
+/** Why an operation is refused, or null; shared by HTTP (the plugin below) and WebSocket subscriptions. */
+export function limitError(m: QueryMeasure, limits: QueryLimits): GraphQLError | null {
+  if (m.depth > limits.maxDepth) return tooComplex(`Query depth ${m.depth} exceeds the limit of ${limits.maxDepth}`);
+  if (m.aliases > limits.maxAliases) return tooComplex(`Query uses ${m.aliases} aliases; the limit is ${limits.maxAliases}`);
+  if (m.maxFirst > MAX_PAGE_SIZE) {
+    return new GraphQLError(`first must be at most ${MAX_PAGE_SIZE}`, {
+      extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+    });
+  }
+  if (m.cost > limits.maxCost) return tooComplex(`Query cost ${m.cost} exceeds the limit of ${limits.maxCost}`);
+  return null;
+}
+
 /** Refuses abusive operations after validation and before any resolver (and so any SQL) runs. */
 export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
   return {
@@ -96,15 +109,8 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
       return {
         async didResolveOperation({ document, operation, request, schema }) {
           if (!operation) return;
-          const m = measureOperation(schema, document, operation, request.variables ?? {});
-          if (m.depth > limits.maxDepth) throw tooComplex(`Query depth ${m.depth} exceeds the limit of ${limits.maxDepth}`);
-          if (m.aliases > limits.maxAliases) throw tooComplex(`Query uses ${m.aliases} aliases; the limit is ${limits.maxAliases}`);
-          if (m.maxFirst > MAX_PAGE_SIZE) {
-            throw new GraphQLError(`first must be at most ${MAX_PAGE_SIZE}`, {
-              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-            });
-          }
-          if (m.cost > limits.maxCost) throw tooComplex(`Query cost ${m.cost} exceeds the limit of ${limits.maxCost}`);
+          const refused = limitError(measureOperation(schema, document, operation, request.variables ?? {}), limits);
+          if (refused) throw refused;
         },
       };
     },

@@ -1,4 +1,5 @@
 import { buildSchema } from 'type-graphql';
+import { createPubSub } from '@graphql-yoga/subscription';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { TenantResolver } from '../../modules/tenant/tenant.resolver';
 import { OrgUnitResolver } from '../../modules/org-unit/org-unit.resolver';
@@ -18,6 +19,7 @@ import { QueueAdminResolver } from '../../modules/queue-admin/queue-admin.resolv
 import { BoardEntryResolver, BoardUnitCountResolver, MetricsResolver } from '../../modules/metrics/metrics.resolver';
 import { NotificationResolver } from '../../modules/notification/notification.resolver';
 import { WebhookResolver } from '../../modules/notification/webhook.resolver';
+import { BoardResolver } from '../../modules/board/board.resolver';
 
 export const resolvers = [
   TenantResolver, OrgUnitResolver, DepartmentResolver, CategoryResolver, StaffResolver, MediatorProfileResolver,
@@ -25,13 +27,16 @@ export const resolvers = [
   CaseResolver, CaseFieldsResolver, CaseAssigneeResolver, PossibleDuplicateResolver, CaseEscalationResolver, RoutingResolver,
   MediationResolver, ReferralResolver, FollowUpResolver, SlaResolver, CaseSlaFieldsResolver, QueueAdminResolver, MetricsResolver, BoardEntryResolver, BoardUnitCountResolver,
   NotificationResolver, WebhookResolver,
+  BoardResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
 
 /** type-graphql keeps metadata globally, so the schema is built once per process. */
 export function getSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers: [...resolvers], validate: false });
+  // type-graphql insists on a pubSub once there is a subscription, though ours brings its own
+  // `subscribe` (the tenant's Redis channel, chosen per subscriber): this one carries nothing.
+  built ??= buildSchema({ resolvers: [...resolvers], validate: false, pubSub: createPubSub() });
   return built;
 }
 

@@ -1,0 +1,100 @@
+import { Repeater, SlidingBuffer } from '@graphql-yoga/subscription';
+import type { Redis } from 'ioredis';
+import type { TenantScope } from '../../core/graphql/context';
+import type { Orm } from '../../core/db/orm';
+import { CommitHooks } from '../../core/realtime/commit-hooks';
+import { RedisChannels } from '../../core/realtime/redis-channels';
+import type { Logger } from '../../core/observability/logger';
+import type { CaseEntity, CaseEventEntity } from '../case/case.entity';
+import { boardEventsOf, matchesFilter, parseBoardMessage, type BoardEvent, type BoardFilter } from './board.events';
+
+export interface RealtimeOptions {
+  /** the process's shared connection: board events are published on it */
+  redis: Redis;
+  /** REDIS_PREFIX: channels are `<prefix>:board:<tenantId>` */
+  prefix: string;
+  log: Logger;
+}
+
+/**
+ * A subscriber that falls this far behind loses the oldest events rather than growing without
+ * bound; a board refetches its rows over HTTP anyway when it (re)connects.
+ */
+const SUBSCRIBER_BUFFER = 256;
+
+/**
+ * Live board events: a case step's events are published after its transaction commits — in a
+ * request through TenantScope.afterCommit, in a worker or a hand-off through the ORM's commit
+ * event — on the tenant's Redis channel, so every API replica's subscribers see changes made
+ * anywhere. Subscribers listen on their own tenant's channel only.
+ */
+export class BoardService {
+  private readonly hooks: CommitHooks;
+  private readonly channels: RedisChannels | null;
+
+  constructor(orm: Orm, private readonly realtime: RealtimeOptions | null) {
+    this.hooks = new CommitHooks(orm);
+    this.channels = realtime ? new RedisChannels(realtime.redis, realtime.log) : null;
+  }
+
+  channel(tenantId: string): string {
+    return `${this.realtime?.prefix ?? 'onedoor'}:board:${tenantId}`;
+  }
+
+  /** The case workflow's listener: runs inside the step's transaction, publishes after it commits. */
+  async record(scope: TenantScope, c: CaseEntity, events: CaseEventEntity[]): Promise<void> {
+    const channels = this.channels;
+    if (!channels || !events.length) return;
+    const message = JSON.stringify({ tenantId: scope.tenant.id, events: boardEventsOf(c, events, await this.unitPath(scope, c.orgUnitId)) });
+    const channel = this.channel(scope.tenant.id);
+    // Not awaited: ioredis queues commands while Redis is away, and a live update is not worth
+    // holding a response or a job for. Commands on one connection keep their order.
+    const publish = () => {
+      channels.publish(channel, message).catch((err: unknown) => this.realtime?.log.warn({ err, tenantId: scope.tenant.id }, 'board event not published'));
+    };
+    if (scope.afterCommit) scope.afterCommit(async () => publish());
+    else this.hooks.after(scope.em, publish);
+  }
+
+  /** The tenant's board events that pass `filter`, until the iterator is returned. */
+  subscribe(tenantId: string, filter: BoardFilter): AsyncIterableIterator<BoardEvent> {
+    const channels = this.channels;
+    if (!channels) throw new Error('live updates need Redis (ServiceOptions.realtime)');
+    const log = this.realtime!.log;
+    return new Repeater<BoardEvent>(async (push, stop) => {
+      const leave = await channels.listen(this.channel(tenantId), (raw) => {
+        const msg = parseBoardMessage(raw);
+        // The channel is the tenant's; a message naming another tenant is a bug, never delivered.
+        if (!msg || msg.tenantId !== tenantId) {
+          log.error({ tenantId }, 'malformed or foreign board message dropped');
+          return;
+        }
+        for (const e of msg.events) if (matchesFilter(e, filter)) void push(e);
+      });
+      await stop;
+      await leave();
+    }, new SlidingBuffer(SUBSCRIBER_BUFFER));
+  }
+
+  /** Subscribers to the tenant's board in this process. */
+  subscribers(tenantId: string): number {
+    return this.channels?.listeners(this.channel(tenantId)) ?? 0;
+  }
+
+  async close(): Promise<void> {
+    await this.channels?.close();
+  }
+
+  /** The unit and its ancestors, nearest first (the tree is shallow: center, sub-center, station, grid). */
+  private async unitPath(scope: TenantScope, orgUnitId: string | null): Promise<string[]> {
+    if (!orgUnitId) return [];
+    const t = scope.tenant.id;
+    const rows = await scope.em.execute<{ id: string }[]>(
+      `with recursive up (id, parent_id, depth) as (
+         select id, parent_id, 0 from org_units where tenant_id = ? and id = ?
+         union all
+         select o.id, o.parent_id, up.depth + 1 from org_units o join up on o.tenant_id = ? and o.id = up.parent_id where up.depth < 32)
+       select id from up order by depth`, [t, orgUnitId, t]);
+    return rows.map((r) => r.id);
+  }
+}
