@@ -8,6 +8,7 @@ import { Migration20261123000006Sla } from './Migration20261123000006_sla';
 import { Migration20261123000007Notifications } from './Migration20261123000007_notifications';
 import { Migration20261123000008Metrics } from './Migration20261123000008_metrics';
 import { Migration20261123000009MetricDays } from './Migration20261123000009_metric_days';
+import { Migration20261123000010SupervisionFigures } from './Migration20261123000010_supervision_figures';
 
 /** Listed explicitly so migrations run the same from ts (tests) and js (dist) without globbing. */
 export const migrationsList: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123000007_notifications', class: Migration20261123000007Notifications },
   { name: 'Migration20261123000008_metrics', class: Migration20261123000008Metrics },
   { name: 'Migration20261123000009_metric_days', class: Migration20261123000009MetricDays },
+  { name: 'Migration20261123000010_supervision_figures', class: Migration20261123000010SupervisionFigures },
 ];

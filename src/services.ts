@@ -134,11 +134,11 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   const calendars = new SlaCalendarService(audit);
   const scheduler = new CheckpointScheduler(orm, queues, (opts.slaHorizonSeconds ?? 48 * 3600) * 1000);
   const deadlines = new DeadlineService(slaPolicies, calendars, scheduler);
+  const supervision = new SupervisionService(workflow);
   const sla = {
-    policies: slaPolicies, calendars, deadlines, scheduler,
-    checkpoints: new CheckpointService(orm, tenantDirectory, workflow, deadlines, slaPolicies, handling, escalations),
+    policies: slaPolicies, calendars, deadlines, scheduler, supervision,
+    checkpoints: new CheckpointService(orm, tenantDirectory, workflow, deadlines, slaPolicies, handling, escalations, supervision),
     extensions: new ExtensionService(workflow, deadlines),
-    supervision: new SupervisionService(workflow),
   };
   workflow.onEvents((scope, c, events) => deadlines.react(scope, c, events));
   const metricDays = new MetricDays(orm, tenantDirectory);
@@ -165,6 +165,7 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   const webhooks = new WebhookService(audit, webhookDelivery, opts.isProduction ?? false);
   const notifications = new NotificationService(audit, notificationSettings, webhooks);
   sla.checkpoints.setNotifier(notifications);
+  supervision.setNotifier(notifications);
   const exportService = new ExportService(orm, audit, opts.exports);
   exportService.register('cases', casesExport);
   exportService.register('metrics', metricsExport(metrics));

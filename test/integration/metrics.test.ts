@@ -204,4 +204,51 @@ describe('case metrics', () => {
     const clerk = await h.token({ tenants: [town.code], roles: ['mediator'] });
     expect((await h.gql(clerk, METRICS, { r: october })).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('counts supervision notices against the unit they were sent to: answered in time, late, and unanswered past the reply-by time', async () => {
+    const unit = { center: randomUUID(), a: randomUUID(), grid: randomUUID(), b: randomUUID() };
+    await withTenant(h.rt.orm, town.id, async (em) => {
+      for (const [id, kind, name, parent] of [[unit.center, 'CENTER', '镇综治中心', null], [unit.a, 'STATION', '甲村工作站', unit.center],
+        [unit.grid, 'GRID', '甲村一网格', unit.a], [unit.b, 'STATION', '乙村工作站', unit.center]] as const) {
+        await em.execute('insert into org_units (tenant_id, id, kind, name, parent_id) values (?, ?, ?, ?, ?)', [town.id, id, kind, name, parent]);
+      }
+      const notice = (orgUnitId: string, source: string, created: string, replyBy: string, replied: string | null) => em.execute(
+        `insert into supervision_notices (tenant_id, id, case_id, org_unit_id, source, message, reply_by, reply, replied_at, created_at)
+         values (?, ?, ?, ?, ?, '请加快办理', ?, ?, ?, ?)`,
+        [town.id, randomUUID(), ids['B'], orgUnitId, source, bj(replyBy), replied ? '已处理' : null, replied ? bj(replied) : null, bj(created)]);
+      await notice(unit.a, 'MANUAL', '2026-10-12T10:00:00', '2026-10-13T10:00:00', '2026-10-13T09:00:00'); // answered in time
+      await notice(unit.a, 'SLA', '2026-10-20T10:00:00', '2026-10-21T10:00:00', '2026-10-22T10:00:00'); // answered a day late
+      await notice(unit.grid, 'MANUAL', '2026-10-25T10:00:00', '2026-10-26T10:00:00', null); // never answered, past due
+      await notice(unit.b, 'MANUAL', '2026-10-28T10:00:00', '2099-01-01T00:00:00', null); // not answered yet, not due
+      await notice(unit.a, 'MANUAL', '2026-09-30T23:00:00', '2026-10-01T10:00:00', null); // issued in September
+    });
+    const leader = await h.token({ tenants: [town.code], roles: ['leader'] });
+    const q = `query($r: DateRangeInput!, $u: ID) { caseMetrics(range: $r, orgUnitId: $u) { supervision {
+      issued manual replied repliedLate unansweredOverdue replyOnTime { numerator denominator }
+      byUnit { orgUnit { name } issued replied repliedLate unansweredOverdue } } } }`;
+    type Sup = { issued: number; replyOnTime: { numerator: number; denominator: number }; byUnit: { orgUnit: { name: string }; issued: number }[] };
+    const all = await h.gql<{ caseMetrics: { supervision: Sup } }>(leader, q, { r: october });
+    expect(all.body.errors).toBeUndefined();
+    const sv = all.body.data!.caseMetrics.supervision;
+    expect({ ...sv, byUnit: undefined }).toEqual({ issued: 4, manual: 3, replied: 2, repliedLate: 1, unansweredOverdue: 1, replyOnTime: { numerator: 1, denominator: 3 }, byUnit: undefined });
+    expect(sv.byUnit[0]).toEqual({ orgUnit: { name: '甲村工作站' }, issued: 2, replied: 2, repliedLate: 1, unansweredOverdue: 0 });
+    expect(sv.byUnit.slice(1).sort((x, y) => x.orgUnit.name.localeCompare(y.orgUnit.name))).toEqual([
+      { orgUnit: { name: '乙村工作站' }, issued: 1, replied: 0, repliedLate: 0, unansweredOverdue: 0 },
+      { orgUnit: { name: '甲村一网格' }, issued: 1, replied: 0, repliedLate: 0, unansweredOverdue: 1 },
+    ].sort((x, y) => x.orgUnit.name.localeCompare(y.orgUnit.name)));
+
+    // A station answers for its own notices and its grids'.
+    const station = await h.gql<{ caseMetrics: { supervision: Sup } }>(leader, q, { r: october, u: unit.a });
+    expect(station.body.data!.caseMetrics.supervision).toMatchObject({ issued: 3, replied: 2, repliedLate: 1, unansweredOverdue: 1, replyOnTime: { numerator: 1, denominator: 3 } });
+
+    // The county sees the sum, and no unit of the town's.
+    const countyLeader = await h.token({ tenants: [county.code], roles: ['leader'] });
+    const roll = await h.gql<{ childTenantMetrics: { supervision: Record<string, unknown> } }>(countyLeader,
+      'query($r: DateRangeInput!) { childTenantMetrics(range: $r) { supervision { issued replied repliedLate unansweredOverdue replyOnTime { numerator denominator } } } }', { r: october });
+    expect(roll.body.data!.childTenantMetrics.supervision).toEqual({ issued: 4, replied: 2, repliedLate: 1, unansweredOverdue: 1, replyOnTime: { numerator: 1, denominator: 3 } });
+
+    const csv = await (await fetch(`${h.url}/exports/metrics.csv?from=2026-10-01&to=2026-11-01`, { headers: { authorization: `Bearer ${leader}` } })).text();
+    expect(csv).toMatch(/\r?\n督办按时回复率,1,3,/);
+    expect(csv).toMatch(/\r?\n督办：逾期未回复,1,/);
+  });
 });

@@ -126,17 +126,48 @@ describe('SLA policies and deadlines', () => {
     expect((await h.gql<{ case: { warningLevel: string } }>(townAdmin, 'query($id: ID!) { case(id: $id) { warningLevel } }', { id: c.id })).body.data!.case.warningLevel).toBe('GREEN');
   });
 
-  it('lets a leader supervise a case; the unit replies, and lateness is recorded', async () => {
-    const c = (await mutate(h, staff, REPORT_CASE, { title: '督办测试', channel: 'WALK_IN' })).case!;
-    const sup = await mutate<{ supervisionNotice: { id: string; late: boolean } }>(h, leader,
+  it('lets a leader supervise a case: the desk of the unit is notified, its leader copied; the reply reaches the sender, and lateness is recorded', async () => {
+    const person = async (name: string, roles: string[], orgUnitId: string, keycloakSubject?: string) => (await h.gql<{ createStaffMember: { staffMember: { id: string } } }>(admin,
+      'mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { staffMember { id } } }', { i: { name, roles, orgUnitId, keycloakSubject } })).body.data!.createStaffMember.staffMember.id;
+    const desk = await person('服务队受理员', ['intake-clerk'], center.stationId);
+    const lead = await person('服务队队长', ['leader'], center.stationId);
+    const chief = await person('中心主任', ['leader'], center.centerId, 'sup-chief');
+    const chiefToken = await h.token({ subject: 'sup-chief', tenants: [t.code], roles: ['leader'] });
+    const c = (await mutate(h, staff, REPORT_CASE, { title: '督办测试', channel: 'WALK_IN', reportedOrgUnitId: center.stationId })).case!;
+    const bad = await mutate<{ userErrors: { field: string[]; code: string }[] }>(h, chiefToken,
+      'mutation($i: SuperviseCaseInput!) { superviseCase(input: $i) { userErrors { field code } } }',
+      { caseId: c.id, message: '请反馈', replyBy: new Date(Date.now() - 1000).toISOString() });
+    expect(bad.userErrors).toEqual([{ field: ['input', 'replyBy'], code: 'INVALID' }]);
+    const sup = await mutate<{ supervisionNotice: { id: string; late: boolean } }>(h, chiefToken,
       'mutation($i: SuperviseCaseInput!) { superviseCase(input: $i) { supervisionNotice { id late } userErrors { code } } }',
       { caseId: c.id, message: '请于明日前反馈办理进展', replyBy: new Date(Date.now() + 86_400_000).toISOString() });
+    expect(sup.supervisionNotice.late).toBe(false);
+    const sent = () => withTenant(h.rt.orm, t.id, (em) => em.execute<{ recipient_staff_id: string; type: string }[]>(
+      'select recipient_staff_id, type from notifications where case_id = ? order by type, recipient_staff_id', [c.id]));
+    expect(await sent()).toEqual([{ recipient_staff_id: desk, type: 'SUPERVISION_ISSUED' }, { recipient_staff_id: lead, type: 'SUPERVISION_ISSUED' }]
+      .sort((a, b) => a.recipient_staff_id.localeCompare(b.recipient_staff_id)));
     const reply = await mutate<{ supervisionNotice: { late: boolean; reply: string } }>(h, staff,
       'mutation($i: ReplySupervisionInput!) { replySupervision(input: $i) { supervisionNotice { late reply } userErrors { code } } }',
       { noticeId: sup.supervisionNotice.id, reply: '已联系双方，约定周三调解' });
     expect(reply.supervisionNotice).toEqual({ late: false, reply: '已联系双方，约定周三调解' });
-    const types = await withTenant(h.rt.orm, t.id, (em) => em.execute<{ type: string }[]>('select type from case_events where case_id = ? order by occurred_at, id', [c.id]));
-    expect(types.map((x) => x.type)).toEqual(['REPORTED', 'SUPERVISION_ISSUED', 'SUPERVISION_REPLIED']);
+    expect((await sent()).filter((n) => n.type === 'SUPERVISION_REPLIED')).toEqual([{ recipient_staff_id: chief, type: 'SUPERVISION_REPLIED' }]);
+    const again = await mutate<{ userErrors: { code: string }[] }>(h, staff,
+      'mutation($i: ReplySupervisionInput!) { replySupervision(input: $i) { userErrors { code } } }', { noticeId: sup.supervisionNotice.id, reply: '再次回复' });
+    expect(again.userErrors).toEqual([{ code: 'INVALID' }]);
+    const file = await withTenant(h.rt.orm, t.id, (em) => em.execute<{ type: string; data: Record<string, unknown> }[]>('select type, data from case_events where case_id = ? order by occurred_at, id', [c.id]));
+    expect(file.map((x) => x.type)).toEqual(['REPORTED', 'SUPERVISION_ISSUED', 'SUPERVISION_REPLIED']);
+    expect(file[1]!.data).toMatchObject({ source: 'MANUAL', orgUnitId: center.stationId, notified: [desk], copied: [lead] });
+    expect(file[2]!.data).toMatchObject({ late: false });
+
+    // A reply after the reply-by time is late, on the timeline and in the figures.
+    await withTenant(h.rt.orm, t.id, (em) => em.execute("update supervision_notices set reply = null, replied_at = null, reply_by = now() - interval '1 hour' where id = ?", [sup.supervisionNotice.id]));
+    const late = await mutate<{ supervisionNotice: { late: boolean } }>(h, staff,
+      'mutation($i: ReplySupervisionInput!) { replySupervision(input: $i) { supervisionNotice { late } userErrors { code } } }', { noticeId: sup.supervisionNotice.id, reply: '补充说明' });
+    expect(late.supervisionNotice.late).toBe(true);
+    const range = { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 3_600_000).toISOString() };
+    const fig = await h.gql<{ caseMetrics: { supervision: { issued: number; repliedLate: number; byUnit: { orgUnit: { id: string }; issued: number }[] } } }>(chiefToken,
+      'query($r: DateRangeInput!, $u: ID) { caseMetrics(range: $r, orgUnitId: $u) { supervision { issued repliedLate byUnit { orgUnit { id } issued } } } }', { r: range, u: center.stationId });
+    expect(fig.body.data!.caseMetrics.supervision).toEqual({ issued: 1, repliedLate: 1, byUnit: [{ orgUnit: { id: center.stationId }, issued: 1 }] });
   });
 
   it('keeps the working calendar per tenant, validated, and counts new deadlines in it', async () => {

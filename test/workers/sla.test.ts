@@ -92,6 +92,8 @@ describe('SLA checkpoints through the workers', () => {
       'select recipient_staff_id, type, count(*) as n from notifications where case_id = ? group by 1, 2 order by 2, 1', [c.id]));
     expect(sent.map((r) => [r.recipient_staff_id, r.type, Number(r.n)])).toEqual([
       [center.staff['clerk'], 'SLA_ESCALATION', 1], [center.staff['lead'], 'SLA_ESCALATION', 1], [center.staff['clerk'], 'SLA_RED', 1], [center.staff['clerk'], 'SLA_YELLOW', 1],
+      // The supervision notice goes to the unit's desk, copied to its lead.
+      [center.staff['clerk'], 'SUPERVISION_ISSUED', 1], [center.staff['lead'], 'SUPERVISION_ISSUED', 1],
     ].sort((a, b) => String(a[1]).localeCompare(String(b[1])) || String(a[0]).localeCompare(String(b[0]))));
     const now = await h.gql<{ case: { status: string; orgUnit: { id: string }; supervisionNotices: { source: string }[] } }>(clerk,
       'query($id: ID!) { case(id: $id) { status orgUnit { id } supervisionNotices { source } } }', { id: c.id });

@@ -16,7 +16,7 @@ import { ReferralResolver } from '../../modules/referral/referral.resolver';
 import { FollowUpResolver } from '../../modules/follow-up/follow-up.resolver';
 import { CaseSlaFieldsResolver, SlaResolver } from '../../modules/sla/sla.resolver';
 import { QueueAdminResolver } from '../../modules/queue-admin/queue-admin.resolver';
-import { BoardEntryResolver, BoardUnitCountResolver, MetricsResolver } from '../../modules/metrics/metrics.resolver';
+import { BoardEntryResolver, BoardUnitCountResolver, MetricsResolver, SupervisionUnitFiguresResolver } from '../../modules/metrics/metrics.resolver';
 import { NotificationResolver } from '../../modules/notification/notification.resolver';
 import { WebhookResolver } from '../../modules/notification/webhook.resolver';
 import { BoardResolver } from '../../modules/board/board.resolver';
@@ -25,7 +25,7 @@ export const resolvers = [
   TenantResolver, OrgUnitResolver, DepartmentResolver, CategoryResolver, StaffResolver, MediatorProfileResolver,
   ResidencyResolver, RotationShiftResolver, AuditResolver,
   CaseResolver, CaseFieldsResolver, CaseAssigneeResolver, PossibleDuplicateResolver, CaseEscalationResolver, RoutingResolver,
-  MediationResolver, ReferralResolver, FollowUpResolver, SlaResolver, CaseSlaFieldsResolver, QueueAdminResolver, MetricsResolver, BoardEntryResolver, BoardUnitCountResolver,
+  MediationResolver, ReferralResolver, FollowUpResolver, SlaResolver, CaseSlaFieldsResolver, QueueAdminResolver, MetricsResolver, BoardEntryResolver, BoardUnitCountResolver, SupervisionUnitFiguresResolver,
   NotificationResolver, WebhookResolver,
   BoardResolver,
 ] as const;

@@ -63,6 +63,12 @@ export function metricsExport(metrics: MetricsService): ExportProvider<MetricsEx
       yield count('在办：绿色', 'Open: green', m.openByWarning.green);
       yield count('在办：黄色', 'Open: yellow', m.openByWarning.yellow);
       yield count('在办：红色', 'Open: red', m.openByWarning.red);
+      const sv = m.supervision;
+      yield count('督办：下发', 'Supervision: issued', sv.issued);
+      yield count('督办：已回复', 'Supervision: answered', sv.replied);
+      yield count('督办：逾期回复', 'Supervision: answered late', sv.repliedLate);
+      yield count('督办：逾期未回复', 'Supervision: unanswered past reply-by', sv.unansweredOverdue);
+      yield rate('督办按时回复率', 'Supervision answered on time', sv.replyOnTime);
       if (p.groupBy) {
         for (const g of await ctx.read((scope) => metrics.groups(scope, p, p.groupBy!))) {
           const label = g.label ?? g.key ?? '—';

@@ -7,9 +7,10 @@ import { OrgUnitType } from '../org-unit/org-unit.type';
 import { caseLoaders } from '../case/case.loaders';
 import { CaseType } from '../case/case.type';
 import { TenantType } from '../tenant/tenant.type';
-import { NO_DUE, type CaseMetrics, type GroupBy } from './metrics.service';
+import { NO_DUE, type CaseMetrics, type GroupBy, type SupervisionCounts } from './metrics.service';
 import {
-  BoardEntryType, BoardUnitCountType, CaseMetricsType, ChildTenantRollupType, DateRangeInput, GroupByEnum, RatioType, WarningBoardType,
+  BoardEntryType, BoardUnitCountType, CaseMetricsType, ChildTenantRollupType, DateRangeInput, GroupByEnum, RatioType, SupervisionTotalsType,
+  SupervisionUnitFiguresType, WarningBoardType,
 } from './metrics.type';
 
 const READERS = ['leader', 'tenant-admin', 'auditor', 'dispatcher'] as const;
@@ -25,6 +26,12 @@ const sum = (list: CaseMetrics[], k: 'sameDayAcceptance' | 'onSiteResolution' | 
   const denominator = list.reduce((s, m) => s + m[k].denominator, 0);
   return RatioType.from({ numerator, denominator, rate: denominator ? numerator / denominator : null });
 };
+
+function sumSupervision(list: CaseMetrics[]): SupervisionCounts {
+  const out: SupervisionCounts = { issued: 0, manual: 0, replied: 0, repliedLate: 0, unansweredOverdue: 0 };
+  for (const m of list) for (const k of Object.keys(out) as (keyof SupervisionCounts)[]) out[k] += m.supervision[k];
+  return out;
+}
 
 @Resolver()
 export class MetricsResolver {
@@ -54,6 +61,7 @@ export class MetricsResolver {
       sameDayAcceptance: sum(all, 'sameDayAcceptance'), onSiteResolution: sum(all, 'onSiteResolution'), resolution: sum(all, 'resolution'),
       backflow: sum(all, 'backflow'), onTime: sum(all, 'onTime'),
       openByWarning: { green: all.reduce((s, m) => s + m.openByWarning.green, 0), yellow: all.reduce((s, m) => s + m.openByWarning.yellow, 0), red: all.reduce((s, m) => s + m.openByWarning.red, 0) },
+      supervision: SupervisionTotalsType.totals(sumSupervision(all)),
     });
   }
 
@@ -79,11 +87,23 @@ export class BoardEntryResolver {
   }
 }
 
+async function unitOf(ctx: RequestContext, orgUnitId: string | null) {
+  const o = orgUnitId ? await orgUnitLoaders(ctx).byId.load(orgUnitId) : null;
+  return o && OrgUnitType.from(o);
+}
+
 @Resolver(() => BoardUnitCountType)
 export class BoardUnitCountResolver {
   @FieldResolver(() => OrgUnitType, { nullable: true })
-  async orgUnit(@Root() u: BoardUnitCountType, @Ctx() ctx: RequestContext) {
-    const o = u.orgUnitId ? await orgUnitLoaders(ctx).byId.load(u.orgUnitId) : null;
-    return o && OrgUnitType.from(o);
+  orgUnit(@Root() u: BoardUnitCountType, @Ctx() ctx: RequestContext) {
+    return unitOf(ctx, u.orgUnitId);
+  }
+}
+
+@Resolver(() => SupervisionUnitFiguresType)
+export class SupervisionUnitFiguresResolver {
+  @FieldResolver(() => OrgUnitType, { nullable: true, description: 'Null for notices sent before the case had a handling unit' })
+  orgUnit(@Root() u: SupervisionUnitFiguresType, @Ctx() ctx: RequestContext) {
+    return unitOf(ctx, u.orgUnitId);
   }
 }

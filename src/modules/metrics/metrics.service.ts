@@ -35,6 +35,25 @@ export interface CaseMetrics {
   timeToDispatch: Durations;
   timeToResolve: Durations;
   openByWarning: { green: number; yellow: number; red: number };
+  supervision: SupervisionFigures;
+}
+
+/** Counts of the supervision notices (督办) sent to some units in a period. */
+export interface SupervisionCounts {
+  issued: number;
+  /** sent by hand by a leader (the rest were raised by SLA escalation) */
+  manual: number;
+  replied: number;
+  /** answered after the reply-by time */
+  repliedLate: number;
+  /** not answered and past the reply-by time now */
+  unansweredOverdue: number;
+}
+
+export interface SupervisionFigures extends SupervisionCounts {
+  /** answered in time / answered, plus unanswered past the reply-by time */
+  replyOnTime: Ratio;
+  byUnit: (SupervisionCounts & { orgUnitId: string | null })[];
 }
 
 export const GROUP_BYS = ['CATEGORY', 'CHANNEL', 'ORG_UNIT', 'DEPARTMENT', 'MEDIATOR', 'STATUS', 'RISK_LEVEL'] as const;
@@ -129,6 +148,7 @@ export class MetricsService {
       backflow: ratio(f.cameBack, f.everResolved), onTime: ratio(f.clocksMetOnTime, f.clocksMet + overdue),
       timeToAccept: d(f.hist.accept, f.accepted), timeToDispatch: d(f.hist.dispatch, f.dispatched), timeToResolve: d(f.hist.resolve, f.resolved),
       openByWarning: await this.openByWarning(scope, q.orgUnitId),
+      supervision: await this.supervision(scope, q),
     };
   }
 
@@ -209,7 +229,28 @@ export class MetricsService {
       timeToDispatch: { median: hours('dispatch_p50'), p90: hours('dispatch_p90'), count: n('dispatched') },
       timeToResolve: { median: hours('resolve_p50'), p90: hours('resolve_p90'), count: n('resolved_timed') },
       openByWarning: await this.openByWarning(scope, q.orgUnitId),
+      supervision: await this.supervision(scope, q),
     };
+  }
+
+  /**
+   * Supervision notices issued in the period to the units of the subtree — the unit a notice
+   * was sent to answers for it, wherever the case went afterwards — and how they were answered.
+   * Few rows (a notice per stuck case at most), so always read live.
+   */
+  async supervision(scope: TenantScope, q: MetricsQuery): Promise<SupervisionFigures> {
+    const unit = this.unitFilter(scope, q.orgUnitId, 'n.org_unit_id');
+    const rows = await scope.em.execute<(SupervisionCounts & { org_unit_id: string | null })[]>(`
+      select n.org_unit_id, count(*)::int as issued, count(*) filter (where n.source = 'MANUAL')::int as manual,
+        count(*) filter (where n.replied_at is not null)::int as replied,
+        count(*) filter (where n.replied_at > n.reply_by)::int as "repliedLate",
+        count(*) filter (where n.replied_at is null and n.reply_by < now())::int as "unansweredOverdue"
+      from supervision_notices n where n.tenant_id = ? and n.created_at >= ? and n.created_at < ? ${unit.sql}
+      group by n.org_unit_id order by 2 desc, 1`, [scope.tenant.id, q.from, q.to, ...unit.params]);
+    const byUnit = rows.map(({ org_unit_id, ...c }) => ({ orgUnitId: org_unit_id, ...c }));
+    const total = (k: keyof SupervisionCounts) => byUnit.reduce((n, u) => n + u[k], 0);
+    const counts = { issued: total('issued'), manual: total('manual'), replied: total('replied'), repliedLate: total('repliedLate'), unansweredOverdue: total('unansweredOverdue') };
+    return { ...counts, replyOnTime: ratio(counts.replied - counts.repliedLate, counts.replied + counts.unansweredOverdue), byUnit };
   }
 
   /** The cohort counted by one dimension; labels are the names of units, categories, people. */
@@ -284,11 +325,11 @@ export class MetricsService {
     };
   }
 
-  private unitFilter(scope: TenantScope, orgUnitId: string | null | undefined): { sql: string; params: unknown[] } {
+  private unitFilter(scope: TenantScope, orgUnitId: string | null | undefined, column = 'c.org_unit_id'): { sql: string; params: unknown[] } {
     if (!orgUnitId) return { sql: '', params: [] };
     const t = scope.tenant.id;
     return {
-      sql: `and c.org_unit_id in (with recursive sub as (select id from org_units where tenant_id = ? and id = ?
+      sql: `and ${column} in (with recursive sub as (select id from org_units where tenant_id = ? and id = ?
               union all select o.id from org_units o join sub on o.parent_id = sub.id where o.tenant_id = ?) select id from sub)`,
       params: [t, isUuid(orgUnitId) ? orgUnitId : NO_UNIT, t],
     };

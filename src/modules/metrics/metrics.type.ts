@@ -1,7 +1,7 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { createConnectionType } from '../../core/graphql/connection';
 import { TenantType } from '../tenant/tenant.type';
-import { GROUP_BYS, type CaseMetrics, type Durations, type GroupBy, type Ratio } from './metrics.service';
+import { GROUP_BYS, type CaseMetrics, type Durations, type GroupBy, type Ratio, type SupervisionCounts, type SupervisionFigures } from './metrics.service';
 
 export const GroupByEnum = Object.fromEntries(GROUP_BYS.map((g) => [g, g])) as Record<GroupBy, GroupBy>;
 registerEnumType(GroupByEnum, { name: 'MetricsGroupBy' });
@@ -39,6 +39,44 @@ export class WarningCountsType {
   @Field(() => Int) red!: number;
 }
 
+@ObjectType('SupervisionTotals', { description: 'Supervision notices (督办) issued in the range and how they were answered' })
+export class SupervisionTotalsType {
+  @Field(() => Int) issued!: number;
+  @Field(() => Int, { description: 'Sent by hand by a leader; the rest were raised by SLA escalation' }) manual!: number;
+  @Field(() => Int) replied!: number;
+  @Field(() => Int, { description: 'Answered after the reply-by time' }) repliedLate!: number;
+  @Field(() => Int, { description: 'Not answered and past the reply-by time now' }) unansweredOverdue!: number;
+  @Field(() => RatioType, { description: 'Answered in time / answered, plus unanswered past the reply-by time' }) replyOnTime!: RatioType;
+
+  static totals(c: SupervisionCounts): SupervisionTotalsType {
+    const r = c.replied + c.unansweredOverdue;
+    return Object.assign(new SupervisionTotalsType(), {
+      issued: c.issued, manual: c.manual, replied: c.replied, repliedLate: c.repliedLate, unansweredOverdue: c.unansweredOverdue,
+      replyOnTime: RatioType.from({ numerator: c.replied - c.repliedLate, denominator: r, rate: r ? (c.replied - c.repliedLate) / r : null }),
+    });
+  }
+}
+
+@ObjectType('SupervisionUnitFigures', { description: "A unit's supervision notices: the unit a notice was sent to answers for it" })
+export class SupervisionUnitFiguresType {
+  orgUnitId!: string | null;
+  @Field(() => Int) issued!: number;
+  @Field(() => Int) replied!: number;
+  @Field(() => Int) repliedLate!: number;
+  @Field(() => Int) unansweredOverdue!: number;
+}
+
+@ObjectType('SupervisionFigures')
+export class SupervisionFiguresType extends SupervisionTotalsType {
+  @Field(() => [SupervisionUnitFiguresType], { description: 'Per unit the notices were sent to, most notices first' }) byUnit!: SupervisionUnitFiguresType[];
+
+  static from(f: SupervisionFigures): SupervisionFiguresType {
+    return Object.assign(new SupervisionFiguresType(), SupervisionTotalsType.totals(f), {
+      byUnit: f.byUnit.map((u) => Object.assign(new SupervisionUnitFiguresType(), u)),
+    });
+  }
+}
+
 @ObjectType('MetricGroup')
 export class MetricGroupType {
   @Field(() => String, { nullable: true, description: 'Id or code of the group (null: none, e.g. no category)' }) key!: string | null;
@@ -63,6 +101,7 @@ export class CaseMetricsType {
   @Field(() => DurationStatsType) timeToDispatch!: DurationStatsType;
   @Field(() => DurationStatsType) timeToResolve!: DurationStatsType;
   @Field(() => WarningCountsType, { description: 'All open cases now (not only the cohort)' }) openByWarning!: WarningCountsType;
+  @Field(() => SupervisionFiguresType, { description: 'Notices issued in the range to units of the subtree (not only about cohort cases)' }) supervision!: SupervisionFiguresType;
   @Field(() => [MetricGroupType], { description: 'The cohort by the dimension asked for in groupBy' }) groups!: MetricGroupType[];
 
   static from(m: CaseMetrics, groups: MetricGroupType[] = []): CaseMetricsType {
@@ -71,6 +110,7 @@ export class CaseMetricsType {
       sameDayAcceptance: RatioType.from(m.sameDayAcceptance), onSiteResolution: RatioType.from(m.onSiteResolution),
       resolution: RatioType.from(m.resolution), backflow: RatioType.from(m.backflow), onTime: RatioType.from(m.onTime),
       timeToAccept: DurationStatsType.from(m.timeToAccept), timeToDispatch: DurationStatsType.from(m.timeToDispatch), timeToResolve: DurationStatsType.from(m.timeToResolve),
+      supervision: SupervisionFiguresType.from(m.supervision),
     });
   }
 }
@@ -91,6 +131,7 @@ export class ChildTenantRollupType {
   @Field(() => RatioType) backflow!: RatioType;
   @Field(() => RatioType) onTime!: RatioType;
   @Field(() => WarningCountsType) openByWarning!: WarningCountsType;
+  @Field(() => SupervisionTotalsType) supervision!: SupervisionTotalsType;
 }
 
 @InputType()

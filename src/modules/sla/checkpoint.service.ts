@@ -1,25 +1,17 @@
 import type { TenantScope } from '../../core/graphql/context';
 import type { Orm } from '../../core/db/orm';
 import { withTenant } from '../../core/tenancy/tenant-tx';
-import { OrgUnitEntity } from '../org-unit/org-unit.entity';
-import { StaffMemberEntity } from '../staff/staff.entity';
 import type { TenantDirectory } from '../tenant/tenant.directory';
-import { CaseAssigneeEntity, type CaseEntity } from '../case/case.entity';
+import type { CaseEntity } from '../case/case.entity';
 import type { CaseWorkflow } from '../case/case.workflow';
 import type { CaseHandlingService } from '../case/case-handling.service';
 import type { EscalationService } from '../case/escalation.service';
-import { CheckpointEntity, DeadlineEntity, SupervisionNoticeEntity } from './sla.entity';
-import type { EscalationAction, NotifyRole } from './sla.policy';
+import { CheckpointEntity, DeadlineEntity } from './sla.entity';
+import type { EscalationAction } from './sla.policy';
+import { staffForRoles, type Notifier } from './notice-recipients';
+import type { SupervisionService } from './supervision.service';
 import type { SlaPolicyService } from './sla-policy.service';
 import type { DeadlineService } from './deadline.service';
-
-/** What the SLA chain needs from notifications (the notification module provides it). */
-export interface Notifier {
-  notify(scope: TenantScope, input: {
-    caseId: string | null; type: string; level: 'INFO' | 'YELLOW' | 'RED'; title: string; data?: Record<string, unknown>;
-    recipients: { staffIds?: string[] }; dedupeKey: string; urgent?: boolean;
-  }): Promise<unknown>;
-}
 
 const SYSTEM = 'system:sla';
 const STEP_NAMES: Record<string, string> = { ACCEPT: '受理', DISPATCH: '分流交办', FIRST_CONTACT: '首次联系', RESOLVE: '化解', FOLLOW_UP: '回访' };
@@ -40,6 +32,7 @@ export class CheckpointService {
     private readonly policies: SlaPolicyService,
     private readonly handling: CaseHandlingService,
     private readonly escalations: EscalationService,
+    private readonly supervision: SupervisionService,
   ) {}
 
   /** Fault injection for the crash test (FAULT_CHECKPOINT_PAUSE_MS): a pause before the commit. */
@@ -75,7 +68,7 @@ export class CheckpointService {
 
   private async warn(scope: TenantScope, c: CaseEntity, d: DeadlineEntity, level: 'YELLOW' | 'RED', checkpointId: string): Promise<void> {
     await this.deadlines.refreshWarning(scope, c);
-    const handlers = await this.recipients(scope, c, ['HANDLER']);
+    const handlers = await staffForRoles(scope, c, ['HANDLER']);
     this.workflow.timeline.record(scope, c.id, { type: 'WARNING_RAISED', actor: SYSTEM, data: { step: d.step, level, deadlineId: d.id, dueAt: d.dueAt.toISOString(), notified: handlers } });
     await this.notifier?.notify(scope, {
       caseId: c.id, type: `SLA_${level}`, level, title: `${c.number} ${STEP_NAMES[d.step]}时限${level === 'RED' ? '即将到期或已超期' : '已过半'}`,
@@ -96,7 +89,7 @@ export class CheckpointService {
   private async act(scope: TenantScope, c: CaseEntity, d: DeadlineEntity, a: EscalationAction, level: number, checkpointId: string): Promise<Record<string, unknown>> {
     switch (a.type) {
       case 'NOTIFY': {
-        const staffIds = await this.recipients(scope, c, a.roles ?? []);
+        const staffIds = await staffForRoles(scope, c, a.roles ?? []);
         await this.notifier?.notify(scope, {
           caseId: c.id, type: 'SLA_ESCALATION', level: 'RED', title: `${c.number} ${STEP_NAMES[d.step]}超时，第${level + 1}级督促`,
           data: { step: d.step, deadlineId: d.id, level }, recipients: { staffIds }, dedupeKey: `checkpoint-${checkpointId}`,
@@ -105,12 +98,9 @@ export class CheckpointService {
         return { type: 'NOTIFY', roles: a.roles, staffIds };
       }
       case 'SUPERVISE': {
-        const n = Object.assign(new SupervisionNoticeEntity(), {
-          tenantId: scope.tenant.id, caseId: c.id, orgUnitId: c.orgUnitId, source: 'SLA' as const, checkpointId, issuedBy: SYSTEM,
-          message: `${STEP_NAMES[d.step]}已超时限，请说明情况并加快办理`, replyBy: new Date(Date.now() + 86_400_000),
+        const n = await this.supervision.issue(scope, c, {
+          source: 'SLA', checkpointId, issuedBy: SYSTEM, message: `${STEP_NAMES[d.step]}已超时限，请说明情况并加快办理`, replyBy: new Date(Date.now() + 86_400_000),
         });
-        scope.em.persist(n);
-        this.workflow.timeline.record(scope, c.id, { type: 'SUPERVISION_ISSUED', actor: SYSTEM, data: { noticeId: n.id, source: 'SLA', orgUnitId: c.orgUnitId, replyBy: n.replyBy!.toISOString() } });
         return { type: 'SUPERVISE', noticeId: n.id };
       }
       case 'REASSIGN': {
@@ -123,32 +113,4 @@ export class CheckpointService {
       }
     }
   }
-
-  /**
-   * Staff ids: HANDLER the case's assignees (before anyone is assigned: the intake clerks and
-   * dispatchers of its unit); UNIT_LEAD leaders of its unit; CENTER_LEAD of the top unit; LEADER every leader.
-   */
-  private async recipients(scope: TenantScope, c: CaseEntity, roles: NotifyRole[]): Promise<string[]> {
-    const t = scope.tenant.id;
-    const ids = new Set<string>();
-    const leaders = () => scope.em.find(StaffMemberEntity, { tenantId: t, active: true, roles: { $contains: ['leader'] } });
-    for (const role of roles) {
-      if (role === 'HANDLER') {
-        const assigned = await scope.em.find(CaseAssigneeEntity, { tenantId: t, caseId: c.id });
-        for (const a of assigned) ids.add(a.staffId);
-        if (!assigned.length && c.orgUnitId) {
-          const desk = await scope.em.find(StaffMemberEntity, { tenantId: t, active: true, orgUnitId: c.orgUnitId, $or: [{ roles: { $contains: ['intake-clerk'] } }, { roles: { $contains: ['dispatcher'] } }] });
-          for (const s of desk) ids.add(s.id);
-        }
-      }
-      if (role === 'UNIT_LEAD') for (const s of await leaders()) if (s.orgUnitId && s.orgUnitId === c.orgUnitId) ids.add(s.id);
-      if (role === 'CENTER_LEAD') {
-        const root = await scope.em.findOne(OrgUnitEntity, { tenantId: t, parentId: null, archivedAt: null });
-        for (const s of await leaders()) if (root && s.orgUnitId === root.id) ids.add(s.id);
-      }
-      if (role === 'LEADER') for (const s of await leaders()) ids.add(s.id);
-    }
-    return [...ids].sort();
-  }
 }
-

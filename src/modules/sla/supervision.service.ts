@@ -3,13 +3,34 @@ import type { Em } from '../../core/tenancy/tenant-tx';
 import { userError } from '../../core/graphql/user-error';
 import { findById } from '../../core/db/by-id';
 import { clean, fail, ok, type Result } from '../../shared/result';
+import { CaseEntity } from '../case/case.entity';
 import type { CaseErrorCode } from '../case/case.states';
 import type { CaseWorkflow } from '../case/case.workflow';
+import { StaffMemberEntity } from '../staff/staff.entity';
 import { SupervisionNoticeEntity } from './sla.entity';
+import { staffForRoles, type Notifier } from './notice-recipients';
 
-/** 督办 / 实时点督: a leader's notice to the handling unit, its reply, and whether it came late. */
+export interface IssueNotice {
+  source: 'MANUAL' | 'SLA';
+  message: string;
+  replyBy: Date;
+  issuedBy: string;
+  checkpointId?: string | null;
+}
+
+/**
+ * 督办 / 实时点督: a notice to the case's handling unit — its handlers, copied to the unit's
+ * leaders — with a reply-by time; the unit's reply, and whether it came late. Sent by a leader
+ * by hand or by an SLA escalation level; both count in the unit's figures (docs/metrics.md).
+ */
 export class SupervisionService {
+  private notifier: Notifier | null = null;
+
   constructor(private readonly workflow: CaseWorkflow) {}
+
+  setNotifier(n: Notifier): void {
+    this.notifier = n;
+  }
 
   listFor(em: Em, tenantId: string, caseIds: readonly string[]): Promise<SupervisionNoticeEntity[]> {
     return em.find(SupervisionNoticeEntity, { tenantId, caseId: { $in: [...caseIds] } }, { orderBy: { createdAt: 'asc' } });
@@ -21,13 +42,29 @@ export class SupervisionService {
     if (!(input.replyBy.getTime() > Date.now())) return fail(userError(['input', 'replyBy'], 'INVALID', 'A reply-by time in the future'));
     const r = await this.workflow.forAction(scope, input.caseId, 'linkage');
     if (!r.ok) return r;
-    const n = Object.assign(new SupervisionNoticeEntity(), {
-      tenantId: scope.tenant.id, caseId: r.value.id, orgUnitId: r.value.orgUnitId, source: 'MANUAL' as const, issuedBy: scope.actor.subject, message, replyBy: input.replyBy,
-    });
-    scope.em.persist(n);
-    this.workflow.timeline.record(scope, n.caseId, { type: 'SUPERVISION_ISSUED', data: { noticeId: n.id, source: 'MANUAL', orgUnitId: n.orgUnitId, replyBy: n.replyBy!.toISOString(), message } });
+    const n = await this.issue(scope, r.value, { source: 'MANUAL', issuedBy: scope.actor.subject, message, replyBy: input.replyBy });
     await this.workflow.commit(scope);
     return ok(n);
+  }
+
+  /** Records a notice on a locked case inside the caller's transaction, and notifies the unit. */
+  async issue(scope: TenantScope, c: CaseEntity, input: IssueNotice): Promise<SupervisionNoticeEntity> {
+    const n = Object.assign(new SupervisionNoticeEntity(), {
+      tenantId: scope.tenant.id, caseId: c.id, orgUnitId: c.orgUnitId, source: input.source, checkpointId: input.checkpointId ?? null,
+      issuedBy: input.issuedBy, message: input.message, replyBy: input.replyBy,
+    });
+    scope.em.persist(n);
+    const handlers = await staffForRoles(scope, c, ['HANDLER']);
+    const leads = (await staffForRoles(scope, c, ['UNIT_LEAD'])).filter((id) => !handlers.includes(id));
+    this.workflow.timeline.record(scope, c.id, {
+      type: 'SUPERVISION_ISSUED',
+      data: { noticeId: n.id, source: input.source, orgUnitId: c.orgUnitId, replyBy: input.replyBy.toISOString(), message: input.message, notified: handlers, copied: leads },
+    });
+    await this.notifier?.notify(scope, {
+      caseId: c.id, type: 'SUPERVISION_ISSUED', level: 'RED', title: `${c.number} 督办：请于期限内回复`,
+      data: { noticeId: n.id, replyBy: input.replyBy.toISOString() }, recipients: { staffIds: [...handlers, ...leads] }, dedupeKey: `supervision-${n.id}`,
+    });
+    return n;
   }
 
   async reply(scope: TenantScope, input: { noticeId: string; reply: string }): Promise<Result<SupervisionNoticeEntity, CaseErrorCode>> {
@@ -39,6 +76,16 @@ export class SupervisionService {
     Object.assign(n, { reply: text, repliedBy: scope.actor.subject, repliedAt: new Date() });
     const late = !!n.replyBy && n.repliedAt! > n.replyBy;
     this.workflow.timeline.record(scope, n.caseId, { type: 'SUPERVISION_REPLIED', data: { noticeId: n.id, late } });
+    // The leader who sent it by hand hears the answer; SLA notices are read on the timeline.
+    const issuer = n.source === 'MANUAL' && n.issuedBy
+      ? await scope.em.findOne(StaffMemberEntity, { tenantId: scope.tenant.id, keycloakSubject: n.issuedBy, active: true }) : null;
+    if (issuer) {
+      const c = await scope.em.findOneOrFail(CaseEntity, { tenantId: scope.tenant.id, id: n.caseId });
+      await this.notifier?.notify(scope, {
+        caseId: n.caseId, type: 'SUPERVISION_REPLIED', level: late ? 'YELLOW' : 'INFO', title: `${c.number} 督办已回复${late ? '（逾期）' : ''}`,
+        data: { noticeId: n.id, late }, recipients: { staffIds: [issuer.id] }, dedupeKey: `supervision-reply-${n.id}`,
+      });
+    }
     await this.workflow.commit(scope);
     return ok(n);
   }
