@@ -1,5 +1,6 @@
 import { startHarness, type Harness } from '../utils/harness';
 import { buildCenter, mutate, REPORT_CASE, step, STEPS, type Center } from '../utils/cases';
+import { eventually } from '../utils/eventually';
 import { withTenant } from '../../src/core/tenancy/tenant-tx';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
 
@@ -106,24 +107,62 @@ describe('SLA policies and deadlines', () => {
     expect((await deadlines(c.id)).deadlines.find((d) => d.step === 'FOLLOW_UP')!.status).toBe('CANCELLED');
   });
 
-  it('stops the clocks while a case waits for the parent tenant', async () => {
+  it('stops the clocks while a case waits for the parent tenant, and runs them on, moved by the wait, when the town takes it back', async () => {
     const town = await h.createTenant('slapol-town', { parentId: t.id, level: 'TOWN' });
     const townAdmin = await h.token({ tenants: [town.code], roles: ['tenant-admin', 'intake-clerk', 'dispatcher', 'mediator', 'leader'] });
     const c2 = await buildCenter(h, townAdmin);
-    const c = (await mutate(h, townAdmin, REPORT_CASE, { title: '需上交区级', channel: 'WALK_IN' })).case!;
+    // Calendar time, so the shift is exactly the wall-clock wait whatever the hour the test runs at.
+    const p = await h.gql<{ upsertSlaPolicy: { userErrors: unknown[] } }>(townAdmin, UPSERT, { i: {
+      name: '租赁纠纷（日历时间）', categoryId: c2.category['lease'], targets: [{ step: 'RESOLVE', duration: 'P3D', mode: 'CALENDAR' }],
+      yellow: { share: 0.5 }, red: { share: 0.8 }, escalations: [{ offset: 'PT0S', actions: [{ type: 'NOTIFY', roles: ['HANDLER'] }] }], pauseStatuses: ['ESCALATED'] } });
+    expect(p.body.data!.upsertSlaPolicy.userErrors).toEqual([]);
+    const c = (await mutate(h, townAdmin, REPORT_CASE, { title: '需上交区级', channel: 'WALK_IN', categoryId: c2.category['lease'] })).case!;
     await step(h, townAdmin, STEPS.accept, { caseId: c.id });
     await step(h, townAdmin, STEPS.dispatch, { caseId: c.id, orgUnitId: c2.centerId });
+    const q = 'query($id: ID!) { case(id: $id) { status warningLevel parentCase { number status } deadlines { id step status paused dueAt yellowAt redAt } } }';
+    type View = { status: string; warningLevel: string; parentCase: { number: string; status: string } | null; deadlines: { id: string; step: string; status: string; paused: boolean; dueAt: string; yellowAt: string; redAt: string }[] };
+    const view = async () => (await h.gql<{ case: View }>(townAdmin, q, { id: c.id })).body.data!.case;
+    const before = (await view()).deadlines.find((d) => d.step === 'RESOLVE' && d.status === 'OPEN')!;
     await step(h, townAdmin, STEPS.escalate, { caseId: c.id, reason: '镇级无法化解' });
-    const q = 'query($id: ID!) { case(id: $id) { status deadlines { step status paused dueAt } } }';
-    const view = async () => (await h.gql<{ case: { status: string; deadlines: { step: string; status: string; paused: boolean; dueAt: string }[] } }>(townAdmin, q, { id: c.id })).body.data!.case;
     const waiting = await view();
     expect(waiting.status).toBe('ESCALATED');
     const resolve = waiting.deadlines.find((d) => d.step === 'RESOLVE' && d.status === 'OPEN')!;
-    expect(resolve.paused).toBe(true);
-    const pending = await withTenant(h.rt.orm, town.id, (em) => em.execute<{ n: string }[]>(
-      "select count(*) as n from deadline_checkpoints c join deadlines d on d.tenant_id = c.tenant_id and d.id = c.deadline_id where d.case_id = ? and c.status = 'PENDING'", [c.id]));
-    expect(Number(pending[0]!.n)).toBe(0);
-    expect((await h.gql<{ case: { warningLevel: string } }>(townAdmin, 'query($id: ID!) { case(id: $id) { warningLevel } }', { id: c.id })).body.data!.case.warningLevel).toBe('GREEN');
+    expect(resolve).toMatchObject({ id: before.id, paused: true, dueAt: before.dueAt });
+    const pendingCheckpoints = () => withTenant(h.rt.orm, town.id, (em) => em.execute<{ due_at: Date }[]>(
+      "select c.due_at from deadline_checkpoints c where c.deadline_id = ? and c.status = 'PENDING' order by c.due_at", [before.id]));
+    expect(await pendingCheckpoints()).toEqual([]);
+    expect(waiting.warningLevel).toBe('GREEN');
+
+    // While the county has the case, the town cannot take it back.
+    const parent = await eventually(async () => (await view()).parentCase, (x) => !!x, 5000);
+    const early = await mutate<{ userErrors: { field: string[]; code: string }[] }>(h, townAdmin, STEPS.takeBack, { caseId: c.id, reason: '区级未受理' });
+    expect(early.userErrors.map((e) => [e.field, e.code])).toEqual([[['input', 'caseId'], 'PARENT_CASE_OPEN']]);
+    // The county declines it; the town takes it back and its clock runs on from where it stopped.
+    const parentId = (await h.gql<{ caseByNumber: { id: string } }>(admin, 'query($n: String!) { caseByNumber(number: $n) { id } }', { n: parent!.number })).body.data!.caseByNumber.id;
+    await step(h, admin, STEPS.reject, { caseId: parentId, reason: '属镇级事权，请镇里继续办理' });
+    await new Promise((r) => setTimeout(r, 300));
+    const back = await mutate<{ case: { status: string } }>(h, townAdmin, STEPS.takeBack, { caseId: c.id, reason: '区级不予受理，镇里继续办理' });
+    expect(back.case.status).toBe('IN_PROGRESS');
+    const running = (await view()).deadlines.find((d) => d.id === before.id)!;
+    expect(running).toMatchObject({ status: 'OPEN', paused: false });
+    const [{ paused_ms }] = await withTenant(h.rt.orm, town.id, (em) => em.execute<{ paused_ms: number }[]>('select paused_ms from deadlines where id = ?', [before.id])) as [{ paused_ms: number }];
+    expect(Number(paused_ms)).toBeGreaterThanOrEqual(300);
+    for (const k of ['dueAt', 'yellowAt', 'redAt'] as const) expect(new Date(running[k]).getTime() - new Date(before[k]).getTime()).toBe(Number(paused_ms));
+    // Every warning and escalation point is planned again on the moved times.
+    expect((await pendingCheckpoints()).map((x) => new Date(x.due_at).toISOString())).toEqual([running.yellowAt, running.redAt, running.dueAt].map((x) => new Date(x).toISOString()));
+    const file = await withTenant(h.rt.orm, town.id, (em) => em.execute<{ type: string }[]>('select type from case_events where case_id = ? order by occurred_at, id', [c.id]));
+    expect(file.map((e) => e.type).slice(-1)).toEqual(['TAKEN_BACK']);
+    const twice = await mutate<{ userErrors: { code: string }[] }>(h, townAdmin, STEPS.takeBack, { caseId: c.id, reason: '再次接回' });
+    expect(twice.userErrors.map((e) => e.code)).toEqual(['CASE_NOT_ESCALATED']);
+
+    // Escalated again, the county's declined case is back in front of its intake, and the town waits again.
+    await step(h, townAdmin, STEPS.escalate, { caseId: c.id, reason: '补充材料后再次提级' });
+    const reported = await eventually(async () => (await view()).parentCase?.status, (s) => s === 'REPORTED', 5000);
+    expect(reported).toBe('REPORTED');
+    expect((await view()).deadlines.find((d) => d.id === before.id)!.paused).toBe(true);
+    const parentFile = await withTenant(h.rt.orm, t.id, (em) => em.execute<{ type: string; data: Record<string, unknown> }[]>('select type, data from case_events where case_id = ? order by occurred_at, id', [parentId]));
+    expect(parentFile.map((e) => e.type)).toEqual(['REPORTED', 'REJECTED', 'REOPENED']);
+    expect(parentFile[2]!.data).toMatchObject({ from: 'REJECTED', to: 'REPORTED', reason: '补充材料后再次提级', resubmittedByChild: true });
   });
 
   it('lets a leader supervise a case: the desk of the unit is notified, its leader copied; the reply reaches the sender, and lateness is recorded', async () => {

@@ -97,6 +97,7 @@ describe('case isolation', () => {
       [STEPS.resolve, { caseId: bIds['reported'], resolution: 'x' }, 'NOT_FOUND'],
       [STEPS.unresolved, { caseId: bIds['reported'], reason: 'x' }, 'NOT_FOUND'],
       [STEPS.escalate, { caseId: bIds['reported'], reason: 'x' }, 'NOT_FOUND'],
+      [STEPS.takeBack, { caseId: bIds['reported'], reason: 'x' }, 'NOT_FOUND'],
       [STEPS.close, { caseId: bIds['resolved'] }, 'NOT_FOUND'],
       [STEPS.reopen, { caseId: bIds['resolved'], reason: 'x' }, 'NOT_FOUND'],
       [STEPS.refer, { caseId: bIds['reported'], target: 'COURT', targetName: 'x' }, 'NOT_FOUND'],

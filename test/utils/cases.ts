@@ -25,6 +25,7 @@ export const STEPS = {
   resolve: caseStep('resolveCase', 'ResolveCaseInput'),
   unresolved: caseStep('markCaseUnresolved', 'CaseReasonInput'),
   escalate: caseStep('escalateCase', 'CaseReasonInput'),
+  takeBack: caseStep('takeBackCase', 'CaseReasonInput'),
   close: caseStep('closeCase', 'CloseCaseInput'),
   reopen: caseStep('reopenCase', 'CaseReasonInput'),
   merge: caseStep('mergeCases', 'MergeCasesInput'),
@@ -100,7 +101,7 @@ export async function buildCenter(h: Harness, admin: string, people: { key: stri
 /** The case operations, each tried across tenants in test/tenancy/case-isolation.test.ts. */
 export const CASE_OPERATIONS = [
   'case', 'caseByNumber', 'cases', 'caseSettings', 'reportCase', 'acceptCase', 'rejectCase', 'dispatchCase', 'returnCase', 'assignCase',
-  'addCaseNote', 'resolveCase', 'markCaseUnresolved', 'escalateCase', 'closeCase', 'reopenCase', 'mergeCases', 'updateCaseSettings',
+  'addCaseNote', 'resolveCase', 'markCaseUnresolved', 'escalateCase', 'takeBackCase', 'closeCase', 'reopenCase', 'mergeCases', 'updateCaseSettings',
   'revealParty', 'routingRules', 'upsertRoutingRule', 'deleteRoutingRule', 'scheduleMediation', 'recordMediationOutcome',
   'recordJudicialConfirmation', 'referCase', 'recordReferralOutcome', 'scheduleFollowUp', 'completeFollowUp',
 ];

@@ -100,6 +100,11 @@ export class CaseResolver {
     return act(ctx, 'markUnresolved', (s) => ctx.services.handling.markUnresolved(s, input));
   }
 
+  @Mutation(() => CasePayload, { description: 'Back into handling (IN_PROGRESS) after the parent tenant declined or ended its case unsettled; the paused clocks run on' })
+  takeBackCase(@Ctx() ctx: RequestContext, @Arg('input', () => CaseReasonInput) input: CaseReasonInput) {
+    return act(ctx, 'takeBack', (s) => ctx.services.escalations.takeBack(s, input));
+  }
+
   @Mutation(() => CasePayload, { description: 'Raise a level: to the unit above, or from the top unit to the parent tenant' })
   escalateCase(@Ctx() ctx: RequestContext, @Arg('input', () => CaseReasonInput) input: CaseReasonInput) {
     return act(ctx, 'escalate', (s) => ctx.services.escalations.escalate(s, input));

@@ -31,7 +31,7 @@ export const CASE_ERROR_CODES = [
   'CASE_NOT_IN_HANDLING', 'CASE_NOT_CONCLUDED', 'CASE_NOT_IN_FOLLOW_UP', 'CASE_NOT_CLOSABLE', 'CASE_NOT_REOPENABLE', 'CASE_NOT_OPEN',
   'IDEMPOTENCY_KEY_REUSED', 'CATEGORY_NOT_FOUND', 'ORG_UNIT_NOT_FOUND', 'DEPARTMENT_NOT_FOUND', 'STAFF_NOT_FOUND', 'NO_ROUTE',
   'NO_HIGHER_LEVEL', 'FOLLOW_UP_PENDING', 'FOLLOW_UP_NOT_FOUND', 'SESSION_NOT_FOUND', 'SESSION_CLASH', 'ROSTER_CLASH',
-  'AGREEMENT_NOT_FOUND', 'REFERRAL_NOT_FOUND', 'SAME_CASE',
+  'AGREEMENT_NOT_FOUND', 'REFERRAL_NOT_FOUND', 'SAME_CASE', 'PARENT_CASE_OPEN', 'CASE_NOT_ESCALATED',
 ] as const;
 export type CaseErrorCode = (typeof CASE_ERROR_CODES)[number];
 
@@ -58,6 +58,8 @@ export const CASE_ACTIONS = {
   refer: { from: ['ACCEPTED', ...HANDLING], roles: HANDLERS, code: 'CASE_NOT_IN_HANDLING' },
   resolve: { from: [...HANDLING, 'ESCALATED'], roles: HANDLERS, code: 'CASE_NOT_IN_HANDLING' },
   markUnresolved: { from: [...HANDLING, 'ESCALATED'], roles: HANDLERS, code: 'CASE_NOT_IN_HANDLING' },
+  /** back from the parent tenant, which declined or ended its case unsettled */
+  takeBack: { from: ['ESCALATED'], roles: HANDLERS, code: 'CASE_NOT_ESCALATED' },
   scheduleFollowUp: { from: ['RESOLVED', 'REFERRED', 'UNRESOLVED', 'FOLLOW_UP'], roles: FOLLOWERS, code: 'CASE_NOT_CONCLUDED' },
   completeFollowUp: { from: ['FOLLOW_UP'], roles: FOLLOWERS, code: 'CASE_NOT_IN_FOLLOW_UP' },
   close: { from: ['FOLLOW_UP', 'UNRESOLVED'], roles: SUPERVISORS, code: 'CASE_NOT_CLOSABLE' },

@@ -28,6 +28,8 @@ export interface LinkedParentCase {
 }
 
 const HANDOFF_ACTOR = 'system:parent-handoff';
+/** Parent case states in which the child may take its case back (not settled there). */
+const PARENT_ENDED_UNSETTLED = ['REJECTED', 'UNRESOLVED', 'CLOSED'];
 
 /**
  * Raising a case a level (提级处置): to the unit above the one handling it, and from the
@@ -80,6 +82,27 @@ export class EscalationService {
       await this.handoff(childTenantId, esc.id);
     });
     return ok(c);
+  }
+
+  /**
+   * 接回: the parent tenant declined or ended its case without settling it, so the child takes
+   * its own case back into handling. Refused while the parent still has it — two centers must not
+   * work one dispute at once. Leaving ESCALATED restarts the clocks it paused, moved on by the wait.
+   */
+  async takeBack(scope: TenantScope, input: { caseId: string; reason: string }): Promise<Result<CaseEntity, CaseErrorCode>> {
+    const reason = clean(input.reason);
+    if (!reason) return fail(userError(['input', 'reason'], 'INVALID', 'A reason is required'));
+    const r = await this.workflow.forAction(scope, input.caseId, 'takeBack');
+    if (!r.ok) return r;
+    const parent = await this.linkedParent(scope, r.value.id);
+    if (!parent || !PARENT_ENDED_UNSETTLED.includes(parent.status) || parent.resolvedAt) {
+      return fail(userError(['input', 'caseId'], 'PARENT_CASE_OPEN', parent
+        ? `The parent center's case ${parent.number} is ${parent.status}; take the case back once it declines or ends it`
+        : 'The parent center has not received the case yet'));
+    }
+    this.workflow.move(scope, r.value, 'IN_PROGRESS', { type: 'TAKEN_BACK', data: { reason, parentCaseNumber: parent.number, parentStatus: parent.status } });
+    await this.workflow.commit(scope);
+    return ok(r.value);
   }
 
   /**
@@ -155,13 +178,28 @@ export class EscalationService {
     };
   }
 
+  /**
+   * The child escalates again a case the parent had declined: the parent's case goes back in
+   * front of its intake (as a reopened report would), with the new reason on its file.
+   */
+  private async resubmit(scope: TenantScope, parentCaseId: string, reason: string): Promise<void> {
+    const c = await this.workflow.lock(scope, parentCaseId);
+    if (!c || c.status !== 'REJECTED') return;
+    Object.assign(c, { closedAt: null, rejectReason: null, warningLevel: c.riskLevel === 'HIGH' || c.riskLevel === 'MAJOR' ? 'YELLOW' : 'GREEN' });
+    this.workflow.move(scope, c, 'REPORTED', { type: 'REOPENED', data: { reason, resubmittedByChild: true } });
+    await this.workflow.commit(scope);
+  }
+
   private async openAtParent(
     parent: TenantRecord, child: TenantRecord, em: TenantScope['em'],
     f: { esc: CaseEscalationEntity; c: CaseEntity; parties: Awaited<ReturnType<CaseService['partiesOf']>>; categoryCode: string | null },
   ): Promise<CaseEntity> {
-    const existing = await em.findOne(CaseEntity, { tenantId: parent.id, originTenantId: child.id, originCaseId: f.c.id });
-    if (existing) return existing;
     const scope: TenantScope = { tenant: parent, em, actor: { subject: HANDOFF_ACTOR, requestId: `handoff-${f.esc.id}`, ip: null } };
+    const existing = await em.findOne(CaseEntity, { tenantId: parent.id, originTenantId: child.id, originCaseId: f.c.id });
+    if (existing) {
+      if (existing.status === 'REJECTED') await this.resubmit(scope, existing.id, f.esc.reason);
+      return existing;
+    }
     const category = f.categoryCode ? await em.findOne(CategoryEntity, { tenantId: parent.id, code: f.categoryCode, archivedAt: null }) : null;
     const r = await this.intake.report(scope, {
       title: f.c.title, description: f.c.description, channel: 'REFERRAL', categoryId: category?.id ?? null, riskLevel: f.c.riskLevel,
