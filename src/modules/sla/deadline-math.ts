@@ -22,15 +22,19 @@ export function dueFor(cal: WorkingCalendar, start: Date, t: Target): Date {
 }
 
 /**
- * A warning point between start and due: a share of the time counts working time for a WORKING
- * target (half of three working days is a day and a half of office hours, not of the clock);
- * "before" counts back from the due time in clock time.
+ * A warning point between start and due, counted the way the target is: for a WORKING target a
+ * share is of the office hours (half of three working days is a day and a half of office time)
+ * and "before" counts back office hours (one hour before a 09:00 due time is 17:00 the working
+ * day before, not 08:00 when nobody is in); for other targets both are clock time.
  */
 export function pointFor(cal: WorkingCalendar, start: Date, due: Date, mode: Target['mode'], p: WarningPoint): Date {
+  if (mode === 'WORKING') {
+    const span = cal.workingTimeBetween(start, due);
+    const used = p.before ? Math.max(0, span - fixedMs(parseDuration(p.before))) : Math.round(span * (p.share ?? 1));
+    return cal.addWorkingTime(start, used);
+  }
   if (p.before) return new Date(Math.max(start.getTime(), due.getTime() - fixedMs(parseDuration(p.before))));
-  const share = p.share ?? 1;
-  if (mode === 'WORKING') return cal.addWorkingTime(start, Math.round(cal.workingTimeBetween(start, due) * share));
-  return new Date(start.getTime() + Math.round((due.getTime() - start.getTime()) * share));
+  return new Date(start.getTime() + Math.round((due.getTime() - start.getTime()) * (p.share ?? 1)));
 }
 
 export function pointsFor(cal: WorkingCalendar, start: Date, dueAt: Date, mode: Target['mode'], yellow: WarningPoint, red: WarningPoint): DeadlinePoints {

@@ -32,14 +32,23 @@ describe('deadline points', () => {
     expect(dueFor(shanghai, at('2026-11-23T16:30:00Z'), { duration: 'P0D', mode: 'SAME_DAY' })).toEqual(at('2026-11-24T15:59:59.999Z'));
   });
 
-  it('puts a working-time share in office hours and a "before" offset in clock time', () => {
+  it('counts a working-time share and a "before" offset in office hours, and both in clock time for calendar targets', () => {
     // Monday 09:00 + 1 working day (7 h): half of it is 12:30 of office time → 14:30 after the lunch break.
     const start = at('2026-11-23T01:00:00Z');
     const due = dueFor(shanghai, start, { duration: 'P1D', mode: 'WORKING' });
     const p = pointsFor(shanghai, start, due, 'WORKING', { share: 0.5 }, { before: 'PT1H' });
     expect(due).toEqual(at('2026-11-24T01:00:00Z'));
     expect(p.yellowAt).toEqual(at('2026-11-23T06:30:00Z'));
-    expect(p.redAt).toEqual(at('2026-11-24T00:00:00Z'));
+    // One office hour before Tuesday 09:00 is Monday 17:00, not Tuesday 08:00 before anyone is in.
+    expect(p.redAt).toEqual(at('2026-11-23T09:00:00Z'));
+    // Across the 2026 National Day holiday (1–7 Oct closed): due Thursday 8 Oct 10:00, two office
+    // hours before it is 30 September 17:00, one hour before is 8 Oct 09:00.
+    const holiday = pointsFor(shanghai, at('2026-09-30T01:00:00Z'), at('2026-10-08T02:00:00Z'), 'WORKING', { before: 'PT2H' }, { before: 'PT1H' });
+    expect([holiday.yellowAt, holiday.redAt]).toEqual([at('2026-09-30T09:00:00Z'), at('2026-10-08T01:00:00Z')]);
+    const clock = pointsFor(shanghai, start, due, 'CALENDAR', { share: 0.5 }, { before: 'PT1H' });
+    expect([clock.yellowAt, clock.redAt]).toEqual([at('2026-11-23T13:00:00Z'), at('2026-11-24T00:00:00Z')]);
+    // A "before" longer than the whole span falls back to the start.
+    expect(pointsFor(shanghai, start, due, 'WORKING', { before: 'P2D' }, { before: 'P2D' }).redAt).toEqual(start);
   });
 
   it('never puts YELLOW after RED, and places escalation levels around the due time', () => {
