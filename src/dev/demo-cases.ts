@@ -17,7 +17,7 @@ const HOUR = 3_600_000;
  * sit in real states with real timelines: the dismissed garment worker (on-site handling failed
  * → joint mediation → agreement, follow-up due), the shop lease renewal (agreement, visited a
  * week later, closed), the shop loudspeaker (settled on site), a processing-quality dispute in
- * handling, and a report still waiting for acceptance.
+ * handling under a leader's supervision notice, and a report still waiting for acceptance.
  */
 export async function loadZhiliCases(s: Services, scope: TenantScope): Promise<void> {
   const t = scope.tenant.id;
@@ -94,6 +94,8 @@ export async function loadZhiliCases(s: Services, scope: TenantScope): Promise<v
   must(await h.accept(scope, { caseId: quality.id }), 'accept');
   must(await h.dispatch(scope, { caseId: quality.id, orgUnitId: center, departmentId: await dept('kidswear-chamber') }), 'dispatch');
   must(await h.assign(scope, { caseId: quality.id, staffIds: [sister] }), 'assign');
+  // The center's leader supervises it (督办): the handler is notified and owes a reply.
+  must(await s.sla.supervision.supervise(scope, { caseId: quality.id, message: '涉案金额较大，请于三日内反馈调解进展', replyBy: new Date(Date.now() + 72 * HOUR) }), 'supervision');
 
   // 5. A 12345 transfer still waiting for acceptance.
   must(await s.intake.report(scope, {

@@ -8,6 +8,7 @@ import { withTenant } from '../../src/core/tenancy/tenant-tx';
 import { QUEUES, jobId } from '../../src/core/queue/queues';
 import { createLogger } from '../../src/core/observability/logger';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
+import { personalDataIn } from '../utils/personal-data';
 
 const UPSERT = 'mutation($i: UpsertSlaPolicyInput!) { upsertSlaPolicy(input: $i) { slaPolicy { id } userErrors { field code message } } }';
 const HORIZON_SECONDS = 4;
@@ -186,18 +187,19 @@ describe('SLA checkpoints through the workers', () => {
   }, 40_000);
 
   it('keeps personal data out of job payloads and worker logs (11-digit mobiles and 18-character ID numbers, not inside longer numbers such as timestamps)', async () => {
+    const found = personalDataIn;
     const keys = await h.rt.redis.keys(`${h.rt.config.REDIS_PREFIX}:*`);
     let scanned = 0;
     for (const k of keys) {
       if ((await h.rt.redis.type(k)) !== 'hash') continue;
-      const v = JSON.stringify(await h.rt.redis.hgetall(k));
       scanned++;
-      const plain = v.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '');
-      expect({ k, found: plain.match(/(?<!\d)1[3-9]\d{9}(?!\d)/)?.[0] ?? plain.match(/(?<!\d)\d{17}[\dX](?!\d)/)?.[0] ?? null, sample: plain.slice(0, 300) }).toEqual({ k, found: null, sample: expect.any(String) });
+      expect({ k, found: found(JSON.stringify(await h.rt.redis.hgetall(k))) }).toEqual({ k, found: null });
     }
     expect(scanned).toBeGreaterThan(0);
     expect(logLines.length).toBeGreaterThan(0);
-    const logs = logLines.join('\n');
-    expect(logs.match(/(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)\d{17}[\dX](?!\d)/)).toBeNull();
+    expect(found(logLines.join('\n'))).toBeNull();
+    // The scan itself finds what it is meant to.
+    expect(found('{"phone":"13812345678"}')?.match).toBe('13812345678');
+    expect(found('id 330502199003071232 x')?.match).toBe('330502199003071232');
   });
 });
