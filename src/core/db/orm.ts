@@ -2,12 +2,14 @@ import { MikroORM, defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { migrationsList } from '../../../migrations';
 import { TENANT_FILTER, tenantEntities } from './entities';
+import { SerialPostgreSqlDriver } from './serial-driver';
 
 export type Orm = MikroORM;
 
 function baseOptions(clientUrl: string, poolMax: number): Options {
   return defineConfig({
     clientUrl,
+    driver: SerialPostgreSqlDriver,
     entities: tenantEntities,
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
     allowGlobalContext: false,
