@@ -108,6 +108,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // Subscriptions: WebSocket upgrades of /graphql, authenticated and limited as HTTP operations are.
   const ws = attachGraphqlWs({
     server, path: '/graphql', schema, services, limits, maxTokens: config.GRAPHQL_MAX_TOKENS, production: config.isProduction,
+    maxConnections: config.WS_MAX_CONNECTIONS, maxConnectionsPerUser: config.WS_MAX_CONNECTIONS_PER_USER,
     authenticate: (creds, clog) => authenticateCredentials(creds, verifier, services.tenantDirectory, authOpts, clog),
     formatError: formatError(config.isProduction), countError: (code) => metrics.graphqlErrors.inc({ code }), log,
   });

@@ -36,6 +36,9 @@ const schema = z.object({
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100).max(100000).default(5000),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(100000).default(2000),
 
+  WS_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+  WS_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).max(1000).default(10),
+
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(120).default(10),
 
   SLA_HORIZON_SECONDS: z.coerce.number().int().min(1).max(30 * 86_400).default(48 * 3600),

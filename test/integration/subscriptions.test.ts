@@ -217,6 +217,39 @@ describe('board subscriptions', () => {
     });
   });
 
+  describe('connection caps', () => {
+    it('caps the sockets of one person (1008) and of the process (1013), and frees a place when a socket closes', async () => {
+      const h2 = await startHarness({ WS_MAX_CONNECTIONS_PER_USER: '2', WS_MAX_CONNECTIONS: '3' });
+      const mine: LiveSubscription<unknown>[] = [];
+      try {
+        const asWho = (subject: string) => h2.token({ subject, tenants: [t.code], roles: ['leader'] });
+        const zhang = await asWho('cap-zhang');
+        const live = (n: number) => eventually(async () => h2.rt.services.board.subscribers(t.id), (x) => x === n, 5000, 20);
+        mine.push(subscribeBoard(h2, zhang), subscribeBoard(h2, zhang));
+        await live(2);
+        const third = subscribeBoard(h2, zhang);
+        mine.push(third);
+        await third.ended;
+        expect(third.closed).toEqual({ code: 1008, reason: 'At most 2 connections per person' });
+        // Someone else still gets in, up to the process's three.
+        mine.push(subscribeBoard(h2, await asWho('cap-li')));
+        await live(3);
+        const fourth = subscribeBoard(h2, await asWho('cap-wang'));
+        mine.push(fourth);
+        await fourth.ended;
+        expect(fourth.closed?.code).toBe(1013);
+        // Zhang closes one tab and may open another.
+        await mine[0]!.dispose();
+        await live(2);
+        mine.push(subscribeBoard(h2, zhang));
+        await live(3);
+      } finally {
+        await Promise.all(mine.map((x) => x.dispose()));
+        await h2.close();
+      }
+    });
+  });
+
   describe('limits', () => {
     let sqlCount = 0;
     beforeAll(() => {

@@ -23,6 +23,10 @@ export interface GraphqlWsOptions {
   limits: QueryLimits;
   maxTokens: number;
   production: boolean;
+  /** open sockets on this process; beyond it a new one closes with 1013 Try again later */
+  maxConnections: number;
+  /** open sockets of one person in one tenant on this process; beyond it 1008 Policy violation */
+  maxConnectionsPerUser: number;
   /** the HTTP requests' verification and tenant resolution; rejects with UNAUTHENTICATED or FORBIDDEN */
   authenticate(creds: Credentials, log: Logger): Promise<Authenticated & { expiresAt: Date | null }>;
   formatError(e: GraphQLFormattedError): GraphQLFormattedError;
@@ -42,6 +46,8 @@ export interface GraphqlWsServer {
 
 interface Connection {
   id: string;
+  /** tenant and subject, for the per-person cap */
+  owner: string;
   auth: Authenticated;
   log: Logger;
   expiry: NodeJS.Timeout | null;
@@ -85,6 +91,7 @@ export function attachGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
   const { schema, services, limits, log } = opts;
   const rules = opts.production ? [...specifiedRules, NoSchemaIntrospectionCustomRule] : specifiedRules;
   const wss = new WebSocketServer({ server: opts.server, path: opts.path, maxPayload: MAX_MESSAGE_BYTES });
+  const perOwner = new Map<string, number>();
   const withCode = (e: GraphQLError, code: string) =>
     new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, extensions: { ...e.extensions, code } });
 
@@ -107,9 +114,24 @@ export function attachGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
         const socket = ctx.extra.socket;
         const id = randomUUID();
         const clog = log.child({ reqId: id });
+        // Counted before authenticating: an overloaded process should not spend a token check on it.
+        if (wss.clients.size > opts.maxConnections) {
+          opts.countError('TOO_MANY_CONNECTIONS');
+          socket.close(1013, 'Try again later: this server holds its maximum of connections');
+          return false;
+        }
         try {
           const auth = await opts.authenticate(credentialsFrom(ctx.connectionParams), clog);
-          const conn: Connection = { id, auth, log: log.child({ reqId: id, tenantId: auth.tenant?.id, userId: auth.viewer.subject }), expiry: null };
+          const owner = `${auth.tenant?.id ?? '-'}:${auth.viewer.subject}`;
+          const held = perOwner.get(owner) ?? 0;
+          if (held >= opts.maxConnectionsPerUser) {
+            opts.countError('TOO_MANY_CONNECTIONS');
+            clog.warn({ tenantId: auth.tenant?.id, userId: auth.viewer.subject, held }, 'websocket refused: too many connections for one person');
+            socket.close(1008, `At most ${opts.maxConnectionsPerUser} connections per person`);
+            return false;
+          }
+          perOwner.set(owner, held + 1);
+          const conn: Connection = { id, owner, auth, log: log.child({ reqId: id, tenantId: auth.tenant?.id, userId: auth.viewer.subject }), expiry: null };
           if (auth.expiresAt) {
             conn.expiry = setTimeout(() => socket.close(CloseCode.Unauthorized, 'Token expired'), Math.min(Math.max(auth.expiresAt.getTime() - Date.now(), 0), MAX_TIMER_MS));
             conn.expiry.unref();
@@ -172,7 +194,11 @@ export function attachGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
 
       onClose: (ctx) => {
         const conn = ctx.extra.connection;
-        if (conn?.expiry) clearTimeout(conn.expiry);
+        if (!conn) return;
+        if (conn.expiry) clearTimeout(conn.expiry);
+        const left = (perOwner.get(conn.owner) ?? 1) - 1;
+        if (left > 0) perOwner.set(conn.owner, left);
+        else perOwner.delete(conn.owner);
       },
     },
     wss,
