@@ -5,48 +5,19 @@
  * byte, file size and the process's peak RSS growth (server and client share the process, as in
  * the tests); asserts nothing.
  */
-import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
-import { loadConfig } from '../src/config/config';
-import { createLogger } from '../src/core/observability/logger';
-import { provisionDatabase, dropDatabase } from '../src/core/db/provision';
-import { runMigrations } from '../src/core/db/orm';
-import { bootstrap } from '../src/bootstrap';
-import { createApp } from '../src/app';
-import { LocalIssuer, LOCAL_ISSUER_BASE_PATH, LOCAL_REALM } from '../src/core/auth/local-issuer';
-import { OidcTokenVerifier } from '../src/core/auth/token-verifier';
-import { withTenant } from '../src/core/tenancy/tenant-tx';
+import { runBench, withBench } from './setup';
 
-const ADMIN = process.env['TEST_PG_ADMIN_URL'] ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
-const REDIS = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const PORT = Number(process.env['BENCH_PORT'] ?? 4556);
 const N = Number(process.env['BENCH_EXPORT_CASES'] ?? 1_000_000);
 
 async function main(): Promise<void> {
-  const run = randomBytes(4).toString('hex');
-  const database = `onedoor_bench_export_${run}`;
-  const urls = await provisionDatabase({ adminUrl: ADMIN, database, ownerPassword: 'onedoor_owner', appPassword: 'onedoor_app' });
-  await runMigrations(urls.ownerUrl);
-  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: urls.appUrl, REDIS_URL: REDIS, REDIS_PREFIX: `onedoor-bench-${run}`,
-    KEYCLOAK_REALM_URL: `http://127.0.0.1:${PORT}${LOCAL_ISSUER_BASE_PATH}/realms/${LOCAL_REALM}` });
-  const log = createLogger('silent');
-  const rt = await bootstrap(config, log);
-  const issuer = await LocalIssuer.create(config.KEYCLOAK_REALM_URL!, config.KEYCLOAK_CLIENT_ID);
-  const verifier = new OidcTokenVerifier({ realmUrl: issuer.realmUrl, clientId: config.KEYCLOAK_CLIENT_ID, clockSkewSeconds: 30, jwksCooldownSeconds: 30 });
-  const app = await createApp({ config, services: rt.services, redis: rt.redis, verifier, log, localIssuer: issuer });
-  const base = await app.listen(PORT, '127.0.0.1');
-  try {
-    const created = await rt.services.tenants.create({ subject: 'bench', requestId: null }, { code: `bx-${run}`, name: 'Bench', level: 'TOWN' });
-    if (!created.ok) throw new Error('tenant');
-    const tenant = created.value;
-    await rt.services.provisioning.seedDefaults(tenant.id);
+  await withBench({ name: 'export', tenantPrefix: 'bx', port: PORT }, async ({ rt, tenant, inTenant, analyze, http }) => {
+    const { base, issuer } = http!;
     const t0 = performance.now();
-    await withTenant(rt.orm, tenant.id, async (em) => {
-      const scope = { tenant, em, actor: { subject: 'bench', requestId: 'bench', ip: null } };
+    await inTenant(async (scope) => {
       const unit = await rt.services.orgUnits.create(scope, { kind: 'CENTER', name: '织里镇社会治理中心' });
       if (!unit.ok) throw new Error('unit');
-      await em.execute(`
+      await scope.em.execute(`
         insert into cases (tenant_id, id, number, title, channel, status, risk_level, warning_level, category_id, org_unit_id,
           is_group_dispute, people_involved, amount_involved, reported_at, accepted_at, closed_at)
         select ?, gen_random_uuid(), 'BX-2026-' || lpad(g::text, 7, '0'), '邻里纠纷第' || g || '号：楼上装修噪音扰民，多次协商未果',
@@ -59,9 +30,7 @@ async function main(): Promise<void> {
         from generate_series(1, ?) g, lateral (select timestamptz '2026-01-01 00:00:00+08' + (g::float / ? * 365) * interval '1 day' as r) t`,
       [tenant.id, unit.value.id, N, N]);
     });
-    const owner = new Client({ connectionString: urls.ownerUrl });
-    await owner.connect();
-    await owner.query('analyze cases').finally(() => owner.end());
+    await analyze(['cases']);
     console.log(`seeded ${N.toLocaleString('en')} cases in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
     const token = await issuer.sign({ subject: 'bench', tenants: [tenant.code], roles: ['leader'] });
@@ -82,7 +51,7 @@ async function main(): Promise<void> {
       // The audit row, written once the last byte is out, says how many rows went.
       let rows = 0;
       for (let i = 0; i < 50 && !rows; i++) {
-        const [a] = await withTenant(rt.orm, tenant.id, (em) => em.execute<{ rows: number }[]>(
+        const [a] = await inTenant((scope) => scope.em.execute<{ rows: number }[]>(
           `select (after->>'rows')::int as rows from audit_events where action = 'cases.export' and request_id = ?`, [res.headers.get('x-request-id')]));
         if (a) rows = a.rows;
         else await new Promise((r) => setTimeout(r, 100));
@@ -90,14 +59,7 @@ async function main(): Promise<void> {
       console.log(`${path}: ${res.status}, ${rows.toLocaleString('en')} rows in ${(ms / 1000).toFixed(1)} s = ${Math.round(rows / (ms / 1000)).toLocaleString('en')} rows/s, `
         + `first byte ${first.toFixed(0)} ms, ${(bytes / 1048576).toFixed(1)} MiB, peak RSS growth ${((peak - rss0) / 1048576).toFixed(0)} MiB`);
     }
-  } finally {
-    await app.stop();
-    await rt.close();
-    await dropDatabase(ADMIN, database);
-  }
+  });
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+runBench(main);

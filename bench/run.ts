@@ -3,44 +3,18 @@
  * against a fresh database on TEST_PG_ADMIN_URL and Redis on TEST_REDIS_URL (as the tests use).
  * Prints figures; asserts nothing.
  */
-import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { loadConfig } from '../src/config/config';
-import { createLogger } from '../src/core/observability/logger';
-import { provisionDatabase, dropDatabase } from '../src/core/db/provision';
-import { runMigrations } from '../src/core/db/orm';
-import { bootstrap } from '../src/bootstrap';
-import { createApp } from '../src/app';
-import { LocalIssuer, LOCAL_ISSUER_BASE_PATH, LOCAL_REALM } from '../src/core/auth/local-issuer';
-import { OidcTokenVerifier } from '../src/core/auth/token-verifier';
-import { withTenant } from '../src/core/tenancy/tenant-tx';
+import { runBench, withBench } from './setup';
 
-const ADMIN = process.env['TEST_PG_ADMIN_URL'] ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
-const REDIS = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const PORT = Number(process.env['BENCH_PORT'] ?? 4555);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 16);
 const CASES = Number(process.env['BENCH_CASES'] ?? 5000);
 
 async function main(): Promise<void> {
-  const run = randomBytes(4).toString('hex');
-  const database = `onedoor_bench_${run}`;
-  const urls = await provisionDatabase({ adminUrl: ADMIN, database, ownerPassword: 'onedoor_owner', appPassword: 'onedoor_app' });
-  await runMigrations(urls.ownerUrl);
-  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: urls.appUrl, REDIS_URL: REDIS, REDIS_PREFIX: `onedoor-bench-${run}`, KEYCLOAK_REALM_URL: `http://127.0.0.1:${PORT}${LOCAL_ISSUER_BASE_PATH}/realms/${LOCAL_REALM}`, DATABASE_POOL_MAX: '10' });
-  const log = createLogger('silent');
-  const rt = await bootstrap(config, log);
-  const issuer = await LocalIssuer.create(config.KEYCLOAK_REALM_URL!, config.KEYCLOAK_CLIENT_ID);
-  const verifier = new OidcTokenVerifier({ realmUrl: issuer.realmUrl, clientId: config.KEYCLOAK_CLIENT_ID, clockSkewSeconds: 30, jwksCooldownSeconds: 30 });
-  const app = await createApp({ config, services: rt.services, redis: rt.redis, verifier, log, localIssuer: issuer });
-  const url = `${await app.listen(PORT, '127.0.0.1')}/graphql`;
-  try {
-    const created = await rt.services.tenants.create({ subject: 'bench', requestId: null }, { code: `bench-${run}`, name: 'Bench', level: 'TOWN' });
-    if (!created.ok) throw new Error('tenant');
-    const tenant = created.value;
-    await rt.services.provisioning.seedDefaults(tenant.id);
-    await withTenant(rt.orm, tenant.id, async (em) => {
-      const scope = { tenant, em, actor: { subject: 'bench', requestId: 'bench', ip: null } };
+  await withBench({ name: '', tenantPrefix: 'bench', port: PORT }, async ({ rt, tenant, inTenant, http }) => {
+    const url = `${http!.base}/graphql`;
+    const { issuer } = http!;
+    await inTenant(async (scope) => {
       const center = await rt.services.orgUnits.create(scope, { kind: 'CENTER', name: 'C' });
       if (!center.ok) throw new Error('center');
       for (let i = 0; i < 100; i++) {
@@ -52,8 +26,7 @@ async function main(): Promise<void> {
     const seedStart = performance.now();
     const words = ['拖欠工资', '商铺续租', '噪音扰民', '加工质量', '交通事故', '邻里纠纷', '借贷担保', '医疗纠纷'];
     for (let done = 0; done < CASES; done += 200) {
-      await withTenant(rt.orm, tenant.id, async (em) => {
-        const scope = { tenant, em, actor: { subject: 'bench', requestId: 'bench', ip: null } };
+      await inTenant(async (scope) => {
         const cats = await rt.services.categories.list(scope, {}, { first: 100, after: null });
         const staff = await rt.services.staff.create(scope, { name: `调解员${done}`, mediatorProfile: { specialtyIds: [], maxConcurrentCases: 1000 } });
         for (let i = done; i < Math.min(CASES, done + 200); i++) {
@@ -102,14 +75,7 @@ async function main(): Promise<void> {
       const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
       console.log(`${name.padEnd(44)} ${(latencies.length / SECONDS).toFixed(0).padStart(6)} req/s  p50 ${pct(50)} ms  p95 ${pct(95)} ms  p99 ${pct(99)} ms  SQL/request ${perRequest}`);
     }
-  } finally {
-    await app.stop();
-    await rt.close();
-    await dropDatabase(ADMIN, database);
-  }
+  });
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+runBench(main);
