@@ -127,7 +127,7 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   const followUps = new FollowUpService(workflow, cases, intake, caseSettings, staff);
   const handling = new CaseHandlingService(workflow, categories, orgUnits, departments, staff, routing, followUps);
   const merges = new MergeService(workflow, cases, intake);
-  const escalations = new EscalationService(orm, workflow, cases, intake, orgUnits, tenantDirectory);
+  const escalations = new EscalationService(orm, workflow, cases, intake, orgUnits, tenantDirectory, handling);
   const mediation = new MediationService(workflow, caseSettings, staff, orgUnits, departments);
   const referrals = new ReferralService(workflow);
   const slaPolicies = new SlaPolicyService(audit, categories);

@@ -11,6 +11,7 @@ import type { FollowUpService } from '../follow-up/follow-up.service';
 import { CaseAssigneeEntity, type CaseEntity } from './case.entity';
 import type { CaseErrorCode } from './case.states';
 import type { CaseWorkflow } from './case.workflow';
+import { required } from './case.errors';
 
 type R = Promise<Result<CaseEntity, CaseErrorCode>>;
 
@@ -28,9 +29,6 @@ export interface ResolveFields {
   legalBasis?: string | null;
   followUpAssigneeId?: string | null;
 }
-
-const required = (v: string | null | undefined, field: string, what: string) =>
-  clean(v) ? null : userError(['input', field], 'INVALID' as const, `${what} is required`);
 
 /** The triage and handling steps of a case, each one state-checked move with its timeline event. */
 export class CaseHandlingService {
@@ -205,7 +203,16 @@ export class CaseHandlingService {
     if (missing) return fail(missing);
     const r = await this.workflow.forAction(scope, input.caseId, 'reopen');
     if (!r.ok) return r;
-    const c = r.value;
+    await this.reopenLocked(scope, r.value, clean(input.reason)!);
+    await this.workflow.commit(scope);
+    return ok(r.value);
+  }
+
+  /**
+   * The reopening move on a case the caller has locked and checked, for the caller to commit;
+   * `data` adds to the REOPENED event (e.g. who asked for it).
+   */
+  async reopenLocked(scope: TenantScope, c: CaseEntity, reason: string, data: Record<string, unknown> = {}): Promise<void> {
     const cancelled = await this.followUps.cancelPending(scope, c.id);
     c.closedAt = null;
     c.resolvedAt = null;
@@ -213,8 +220,6 @@ export class CaseHandlingService {
     // A rejected report was never taken in: reopening it puts it back in front of intake.
     const to = c.status === 'REJECTED' ? 'REPORTED' : 'IN_PROGRESS';
     c.rejectReason = null;
-    this.workflow.move(scope, c, to, { type: 'REOPENED', data: { reason: clean(input.reason), cancelledFollowUps: cancelled } });
-    await this.workflow.commit(scope);
-    return ok(c);
+    this.workflow.move(scope, c, to, { type: 'REOPENED', data: { reason, cancelledFollowUps: cancelled, ...data } });
   }
 }

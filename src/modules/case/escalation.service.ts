@@ -13,6 +13,8 @@ import type { CaseErrorCode } from './case.states';
 import type { CaseWorkflow } from './case.workflow';
 import type { CaseService } from './case.service';
 import type { IntakeService } from './intake.service';
+import type { CaseHandlingService } from './case-handling.service';
+import { required } from './case.errors';
 
 /** What a child tenant sees of the case its escalation opened at the parent: progress, never content. */
 export interface LinkedParentCase {
@@ -47,6 +49,7 @@ export class EscalationService {
     private readonly intake: IntakeService,
     private readonly orgUnits: OrgUnitService,
     private readonly directory: TenantDirectory,
+    private readonly handling: CaseHandlingService,
   ) {}
 
   async escalate(scope: TenantScope, input: { caseId: string; reason: string }): Promise<Result<CaseEntity, CaseErrorCode>> {
@@ -90,8 +93,8 @@ export class EscalationService {
    * work one dispute at once. Leaving ESCALATED restarts the clocks it paused, moved on by the wait.
    */
   async takeBack(scope: TenantScope, input: { caseId: string; reason: string }): Promise<Result<CaseEntity, CaseErrorCode>> {
-    const reason = clean(input.reason);
-    if (!reason) return fail(userError(['input', 'reason'], 'INVALID', 'A reason is required'));
+    const missing = required(input.reason, 'reason', 'A reason');
+    if (missing) return fail(missing);
     const r = await this.workflow.forAction(scope, input.caseId, 'takeBack');
     if (!r.ok) return r;
     const parent = await this.linkedParent(scope, r.value.id);
@@ -100,7 +103,7 @@ export class EscalationService {
         ? `The parent center's case ${parent.number} is ${parent.status}; take the case back once it declines or ends it`
         : 'The parent center has not received the case yet'));
     }
-    this.workflow.move(scope, r.value, 'IN_PROGRESS', { type: 'TAKEN_BACK', data: { reason, parentCaseNumber: parent.number, parentStatus: parent.status } });
+    this.workflow.move(scope, r.value, 'IN_PROGRESS', { type: 'TAKEN_BACK', data: { reason: clean(input.reason), parentCaseNumber: parent.number, parentStatus: parent.status } });
     await this.workflow.commit(scope);
     return ok(r.value);
   }
@@ -185,8 +188,7 @@ export class EscalationService {
   private async resubmit(scope: TenantScope, parentCaseId: string, reason: string): Promise<void> {
     const c = await this.workflow.lock(scope, parentCaseId);
     if (!c || c.status !== 'REJECTED') return;
-    Object.assign(c, { closedAt: null, rejectReason: null, warningLevel: c.riskLevel === 'HIGH' || c.riskLevel === 'MAJOR' ? 'YELLOW' : 'GREEN' });
-    this.workflow.move(scope, c, 'REPORTED', { type: 'REOPENED', data: { reason, resubmittedByChild: true } });
+    await this.handling.reopenLocked(scope, c, reason, { resubmittedByChild: true });
     await this.workflow.commit(scope);
   }
 

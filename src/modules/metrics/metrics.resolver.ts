@@ -7,7 +7,7 @@ import { OrgUnitType } from '../org-unit/org-unit.type';
 import { caseLoaders } from '../case/case.loaders';
 import { CaseType } from '../case/case.type';
 import { TenantType } from '../tenant/tenant.type';
-import { NO_DUE, type CaseMetrics, type GroupBy, type SupervisionCounts } from './metrics.service';
+import { NO_DUE, ratio, type CaseMetrics, type GroupBy, type SupervisionCounts } from './metrics.service';
 import {
   BoardEntryType, BoardUnitCountType, CaseMetricsType, ChildTenantRollupType, DateRangeInput, GroupByEnum, RatioType, SupervisionTotalsType,
   SupervisionUnitFiguresType, WarningBoardType,
@@ -24,7 +24,7 @@ function checkRange(r: DateRangeInput): void {
 const sum = (list: CaseMetrics[], k: 'sameDayAcceptance' | 'onSiteResolution' | 'resolution' | 'backflow' | 'onTime') => {
   const numerator = list.reduce((s, m) => s + m[k].numerator, 0);
   const denominator = list.reduce((s, m) => s + m[k].denominator, 0);
-  return RatioType.from({ numerator, denominator, rate: denominator ? numerator / denominator : null });
+  return RatioType.from(ratio(numerator, denominator));
 };
 
 function sumSupervision(list: CaseMetrics[]): SupervisionCounts {

@@ -73,7 +73,9 @@ export interface MetricsQuery {
   orgUnitId?: string | null;
 }
 
-const ratio = (numerator: number, denominator: number): Ratio => ({ numerator, denominator, rate: denominator ? numerator / denominator : null });
+export const ratio = (numerator: number, denominator: number): Ratio => ({ numerator, denominator, rate: denominator ? numerator / denominator : null });
+/** Answered in time / answered, plus unanswered past the reply-by time (one still within it is not yet measured). */
+export const replyOnTime = (c: SupervisionCounts): Ratio => ratio(c.replied - c.repliedLate, c.replied + c.unansweredOverdue);
 const NO_UNIT = '00000000-0000-0000-0000-000000000000';
 /** Sorts cases without a running clock after every real due time (and fits the cursor format). */
 export const NO_DUE = '9999-12-31T00:00:00.000Z';
@@ -250,7 +252,7 @@ export class MetricsService {
     const byUnit = rows.map(({ org_unit_id, ...c }) => ({ orgUnitId: org_unit_id, ...c }));
     const total = (k: keyof SupervisionCounts) => byUnit.reduce((n, u) => n + u[k], 0);
     const counts = { issued: total('issued'), manual: total('manual'), replied: total('replied'), repliedLate: total('repliedLate'), unansweredOverdue: total('unansweredOverdue') };
-    return { ...counts, replyOnTime: ratio(counts.replied - counts.repliedLate, counts.replied + counts.unansweredOverdue), byUnit };
+    return { ...counts, replyOnTime: replyOnTime(counts), byUnit };
   }
 
   /** The cohort counted by one dimension; labels are the names of units, categories, people. */

@@ -1,7 +1,7 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { createConnectionType } from '../../core/graphql/connection';
 import { TenantType } from '../tenant/tenant.type';
-import { GROUP_BYS, type CaseMetrics, type Durations, type GroupBy, type Ratio, type SupervisionCounts, type SupervisionFigures } from './metrics.service';
+import { GROUP_BYS, replyOnTime, type CaseMetrics, type Durations, type GroupBy, type Ratio, type SupervisionCounts, type SupervisionFigures } from './metrics.service';
 
 export const GroupByEnum = Object.fromEntries(GROUP_BYS.map((g) => [g, g])) as Record<GroupBy, GroupBy>;
 registerEnumType(GroupByEnum, { name: 'MetricsGroupBy' });
@@ -49,10 +49,9 @@ export class SupervisionTotalsType {
   @Field(() => RatioType, { description: 'Answered in time / answered, plus unanswered past the reply-by time' }) replyOnTime!: RatioType;
 
   static totals(c: SupervisionCounts): SupervisionTotalsType {
-    const r = c.replied + c.unansweredOverdue;
     return Object.assign(new SupervisionTotalsType(), {
       issued: c.issued, manual: c.manual, replied: c.replied, repliedLate: c.repliedLate, unansweredOverdue: c.unansweredOverdue,
-      replyOnTime: RatioType.from({ numerator: c.replied - c.repliedLate, denominator: r, rate: r ? (c.replied - c.repliedLate) / r : null }),
+      replyOnTime: RatioType.from(replyOnTime(c)),
     });
   }
 }
