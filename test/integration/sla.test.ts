@@ -1,5 +1,5 @@
 import { startHarness, type Harness } from '../utils/harness';
-import { buildCenter, mutate, REPORT_CASE, step, STEPS, type Center } from '../utils/cases';
+import { buildCenter, createStaff, mutate, REPORT_CASE, step, STEPS, type Center } from '../utils/cases';
 import { eventually } from '../utils/eventually';
 import { withTenant } from '../../src/core/tenancy/tenant-tx';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
@@ -166,8 +166,7 @@ describe('SLA policies and deadlines', () => {
   });
 
   it('lets a leader supervise a case: the desk of the unit is notified, its leader copied; the reply reaches the sender, and lateness is recorded', async () => {
-    const person = async (name: string, roles: string[], orgUnitId: string, keycloakSubject?: string) => (await h.gql<{ createStaffMember: { staffMember: { id: string } } }>(admin,
-      'mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { staffMember { id } } }', { i: { name, roles, orgUnitId, keycloakSubject } })).body.data!.createStaffMember.staffMember.id;
+    const person = (name: string, roles: string[], orgUnitId: string, subject?: string) => createStaff(h, admin, name, roles, orgUnitId, subject);
     const desk = await person('服务队受理员', ['intake-clerk'], center.stationId);
     const lead = await person('服务队队长', ['leader'], center.stationId);
     const chief = await person('中心主任', ['leader'], center.centerId, 'sup-chief');

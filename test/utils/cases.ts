@@ -98,6 +98,16 @@ export async function buildCenter(h: Harness, admin: string, people: { key: stri
   return { centerId, stationId, gridId, dept, category, staff };
 }
 
+/** A staff member with roles at a unit (and a Keycloak subject, to act as them); returns the id. */
+export async function createStaff(h: Harness, admin: string, name: string, roles: string[], orgUnitId: string, keycloakSubject?: string): Promise<string> {
+  const r = await h.gql<{ createStaffMember: { staffMember: { id: string } | null; userErrors: unknown[] } }>(admin,
+    'mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { staffMember { id } userErrors { field code message } } }',
+    { i: { name, roles, orgUnitId, keycloakSubject } });
+  const made = r.body.data?.createStaffMember;
+  if (!made?.staffMember) throw new Error(`staff ${name}: ${JSON.stringify(made?.userErrors ?? r.body.errors)}`);
+  return made.staffMember.id;
+}
+
 /** The case operations, each tried across tenants in test/tenancy/case-isolation.test.ts. */
 export const CASE_OPERATIONS = [
   'case', 'caseByNumber', 'cases', 'caseSettings', 'reportCase', 'acceptCase', 'rejectCase', 'dispatchCase', 'returnCase', 'assignCase',

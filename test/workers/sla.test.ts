@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { startHarness, type Harness } from '../utils/harness';
-import { buildCenter, mutate, REPORT_CASE, step, STEPS, type Center } from '../utils/cases';
+import { buildCenter, createStaff, mutate, REPORT_CASE, step, STEPS, type Center } from '../utils/cases';
 import { eventually, sleep } from '../utils/eventually';
 import { startWorkers, type WorkerSet } from '../../workers/runtime';
 import { withTenant } from '../../src/core/tenancy/tenant-tx';
@@ -47,8 +47,7 @@ describe('SLA checkpoints through the workers', () => {
     admin = await h.token({ tenants: [t.code], roles: ['tenant-admin'] });
     clerk = await h.token({ tenants: [t.code], roles: ['intake-clerk', 'dispatcher', 'mediator', 'leader'] });
     center = await buildCenter(h, admin);
-    const person = async (name: string, roles: string[], orgUnitId: string) => (await h.gql<{ createStaffMember: { staffMember: { id: string } } }>(admin,
-      'mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { staffMember { id } } }', { i: { name, roles, orgUnitId } })).body.data!.createStaffMember.staffMember.id;
+    const person = (name: string, roles: string[], orgUnitId: string) => createStaff(h, admin, name, roles, orgUnitId);
     center.staff['clerk'] = await person('站点受理员', ['intake-clerk'], center.stationId);
     center.staff['lead'] = await person('站长', ['leader'], center.stationId);
     center.staff['chief'] = await person('中心主任', ['leader'], center.centerId);
