@@ -93,6 +93,11 @@ export class ExtensionRequestEntity {
   @Property({ type: 'datetime' }) createdAt: Date = new Date();
 }
 
+/** Answered after its reply-by time, or still unanswered past it (the same rule as the figures' SQL). */
+export function noticeLate(n: Pick<SupervisionNoticeEntity, 'replyBy' | 'repliedAt'>, now = new Date()): boolean {
+  return !!n.replyBy && (n.repliedAt ? n.repliedAt > n.replyBy : now > n.replyBy);
+}
+
 /** 督办: a leader's (or the SLA chain's) notice to the handling unit, with a reply-by time. */
 @Entity({ tableName: 'supervision_notices' })
 export class SupervisionNoticeEntity {

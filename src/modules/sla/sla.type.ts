@@ -5,7 +5,7 @@ import { RiskLevelEnum } from '../category/category.type';
 import type { RiskLevel } from '../category/category.entity';
 import { CaseUserError } from '../case/case.type';
 import { ESCALATION_ACTIONS, NOTIFY_ROLES, SLA_STEPS, TARGET_MODES, type EscalationActionType, type NotifyRole, type SlaStep, type TargetMode } from './sla.policy';
-import type { DeadlineEntity, ExtensionRequestEntity, SlaPolicyEntity, SupervisionNoticeEntity, TenantCalendarEntity } from './sla.entity';
+import { noticeLate, type DeadlineEntity, type ExtensionRequestEntity, type SlaPolicyEntity, type SupervisionNoticeEntity, type TenantCalendarEntity } from './sla.entity';
 
 const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 export const SlaStepEnum = enumOf(SLA_STEPS);
@@ -175,7 +175,7 @@ export class SupervisionNoticeType {
   @Field(() => Boolean, { description: 'Answered after the reply-by time, or still unanswered past it' }) late!: boolean;
 
   static from(n: SupervisionNoticeEntity, now = new Date()): SupervisionNoticeType {
-    const late = !!n.replyBy && (n.repliedAt ? n.repliedAt > n.replyBy : now > n.replyBy);
+    const late = noticeLate(n, now);
     return Object.assign(new SupervisionNoticeType(), {
       id: n.id, source: n.source, issuedBy: n.issuedBy, message: n.message, replyBy: n.replyBy, reply: n.reply, repliedAt: n.repliedAt, late,
     });

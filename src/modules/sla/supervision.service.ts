@@ -7,7 +7,7 @@ import { CaseEntity } from '../case/case.entity';
 import type { CaseErrorCode } from '../case/case.states';
 import type { CaseWorkflow } from '../case/case.workflow';
 import { StaffMemberEntity } from '../staff/staff.entity';
-import { SupervisionNoticeEntity } from './sla.entity';
+import { noticeLate, SupervisionNoticeEntity } from './sla.entity';
 import { staffForRoles, type Notifier } from './notice-recipients';
 
 export interface IssueNotice {
@@ -74,7 +74,7 @@ export class SupervisionService {
     if (!n) return fail(userError(['input', 'noticeId'], 'NOT_FOUND', 'No such supervision notice'));
     if (n.repliedAt) return fail(userError(['input', 'noticeId'], 'INVALID', 'This notice was answered already'));
     Object.assign(n, { reply: text, repliedBy: scope.actor.subject, repliedAt: new Date() });
-    const late = !!n.replyBy && n.repliedAt! > n.replyBy;
+    const late = noticeLate(n);
     this.workflow.timeline.record(scope, n.caseId, { type: 'SUPERVISION_REPLIED', data: { noticeId: n.id, late } });
     // The leader who sent it by hand hears the answer; SLA notices are read on the timeline.
     const issuer = n.source === 'MANUAL' && n.issuedBy
