@@ -15,7 +15,8 @@ async function main(): Promise<void> {
     // A year of reports; 95 % accepted within two hours, 90 % of those resolved within 20 days,
     // 60 % of resolutions on site, 3 % coming back as recurrences; a RESOLVE clock per accepted case.
     await inTenant(async ({ em }) => {
-      await em.execute(`
+      await em.execute(
+        `
         insert into cases (tenant_id, id, number, title, channel, status, risk_level, warning_level, category_id, reported_at, accepted_at, dispatched_at, resolved_at, resolved_on_site)
         select ?, gen_random_uuid(), 'BM-2026-' || lpad(g::text, 7, '0'), '纠纷 ' || g,
           (array['WALK_IN','HOTLINE','HOTLINE_12345','GRID_WORKER','PATROL','QR_CODE'])[1 + g % 6],
@@ -26,7 +27,9 @@ async function main(): Promise<void> {
           case when g % 20 <> 0 then r + (g % 240) * interval '1 minute' end,
           case when g % 20 <> 0 and g % 10 <> 1 then r + (g % 20) * interval '1 day' + interval '3 hours' end,
           case when g % 20 <> 0 and g % 10 <> 1 then g % 5 < 3 end
-        from generate_series(1, ?) g, lateral (select timestamptz '2026-01-01 00:00:00+08' + (g::float / ? * 365) * interval '1 day' as r) t`, [tenant.id, N, N]);
+        from generate_series(1, ?) g, lateral (select timestamptz '2026-01-01 00:00:00+08' + (g::float / ? * 365) * interval '1 day' as r) t`,
+        [tenant.id, N, N],
+      );
       await em.execute(`
         insert into deadlines (tenant_id, id, case_id, step, target, mode, started_at, due_at, yellow_at, red_at, status, met_at)
         select tenant_id, gen_random_uuid(), id, 'RESOLVE', 'P15D', 'CALENDAR', accepted_at, accepted_at + interval '15 days', accepted_at + interval '7 days',
@@ -38,13 +41,20 @@ async function main(): Promise<void> {
           and split_part(o.number, '-', 3)::int % 33 = 2 and o.resolved_at is not null`);
     });
     await analyze(['cases', 'deadlines', 'follow_ups']);
-    console.log(`seeded ${N.toLocaleString('en')} cases (+ deadlines, recurrences) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${N.toLocaleString('en')} cases (+ deadlines, recurrences) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
     // Seeded by SQL, so no step marked the days: build the stored daily figures as the worker would.
     const r0 = performance.now();
-    const days = Array.from({ length: 366 }, (_, i) => new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)).filter((d) => d.startsWith('2026'));
-    for (let i = 0; i < days.length; i += 31) await inTenant((scope) => rt.services.metrics.days.refresh(scope, days.slice(i, i + 31)));
+    const days = Array.from({ length: 366 }, (_, i) =>
+      new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString().slice(0, 10),
+    ).filter((d) => d.startsWith('2026'));
+    for (let i = 0; i < days.length; i += 31)
+      await inTenant((scope) => rt.services.metrics.days.refresh(scope, days.slice(i, i + 31)));
     await analyze(['case_day_stats']);
-    console.log(`stored daily figures for ${days.length} days built in ${((performance.now() - r0) / 1000).toFixed(1)} s`);
+    console.log(
+      `stored daily figures for ${days.length} days built in ${((performance.now() - r0) / 1000).toFixed(1)} s`,
+    );
     const exactService = new MetricsService(rt.orm, rt.services.metrics.days, Number.MAX_SAFE_INTEGER);
 
     const q = { from: new Date('2025-12-31T16:00:00Z'), to: new Date('2026-12-31T16:00:00Z') };
@@ -63,7 +73,9 @@ async function main(): Promise<void> {
     await inTenant((scope) => rt.services.metrics.groups(scope, q, 'CATEGORY'));
     const groupMs = performance.now() - g;
     times.sort((a, b) => a - b);
-    console.log(`caseMetrics over a year of ${N.toLocaleString('en')} cases: best ${times[0]!.toFixed(0)} ms, median ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms, worst ${times.at(-1)!.toFixed(0)} ms (${RUNS} runs); groups(CATEGORY) ${groupMs.toFixed(0)} ms`);
+    console.log(
+      `caseMetrics over a year of ${N.toLocaleString('en')} cases: best ${times[0]!.toFixed(0)} ms, median ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms, worst ${times.at(-1)!.toFixed(0)} ms (${RUNS} runs); groups(CATEGORY) ${groupMs.toFixed(0)} ms`,
+    );
     console.log(JSON.stringify(last));
   });
 }

@@ -18,7 +18,11 @@ async function main(): Promise<void> {
       const center = await rt.services.orgUnits.create(scope, { kind: 'CENTER', name: 'C' });
       if (!center.ok) throw new Error('center');
       for (let i = 0; i < 100; i++) {
-        const st = await rt.services.orgUnits.create(scope, { kind: 'STATION', name: `S${i}`, parentId: center.value.id });
+        const st = await rt.services.orgUnits.create(scope, {
+          kind: 'STATION',
+          name: `S${i}`,
+          parentId: center.value.id,
+        });
         if (st.ok) await rt.services.orgUnits.create(scope, { kind: 'GRID', name: `G${i}`, parentId: st.value.id });
       }
     });
@@ -28,12 +32,25 @@ async function main(): Promise<void> {
     for (let done = 0; done < CASES; done += 200) {
       await inTenant(async (scope) => {
         const cats = await rt.services.categories.list(scope, {}, { first: 100, after: null });
-        const staff = await rt.services.staff.create(scope, { name: `调解员${done}`, mediatorProfile: { specialtyIds: [], maxConcurrentCases: 1000 } });
+        const staff = await rt.services.staff.create(scope, {
+          name: `调解员${done}`,
+          mediatorProfile: { specialtyIds: [], maxConcurrentCases: 1000 },
+        });
         for (let i = done; i < Math.min(CASES, done + 200); i++) {
-          const r = await rt.services.intake.report(scope, {
-            title: `${words[i % words.length]}纠纷 ${i}`, description: `第${i}号案件的情况说明`, channel: 'WALK_IN', categoryId: cats.nodes[i % cats.nodes.length]!.id,
-            parties: [{ role: 'APPLICANT', kind: 'PERSON', name: `申请人${i}`, phone: `138${String(i).padStart(8, '0')}` }, { role: 'RESPONDENT', kind: 'PERSON', name: `被申请人${i}` }],
-          }, { machine: false });
+          const r = await rt.services.intake.report(
+            scope,
+            {
+              title: `${words[i % words.length]}纠纷 ${i}`,
+              description: `第${i}号案件的情况说明`,
+              channel: 'WALK_IN',
+              categoryId: cats.nodes[i % cats.nodes.length]!.id,
+              parties: [
+                { role: 'APPLICANT', kind: 'PERSON', name: `申请人${i}`, phone: `138${String(i).padStart(8, '0')}` },
+                { role: 'RESPONDENT', kind: 'PERSON', name: `被申请人${i}` },
+              ],
+            },
+            { machine: false },
+          );
           if (r.ok && i % 4 === 0 && staff.ok) {
             await rt.services.handling.accept(scope, { caseId: r.value.case.id });
             await rt.services.handling.assign(scope, { caseId: r.value.case.id, staffIds: [staff.value.id] });
@@ -41,20 +58,49 @@ async function main(): Promise<void> {
         }
       });
     }
-    console.log(`seeded ${CASES} cases in ${((performance.now() - seedStart) / 1000).toFixed(1)} s (${(CASES / ((performance.now() - seedStart) / 1000)).toFixed(0)} reports/s through the intake service, one transaction per 200)`);
-    const token = await issuer.sign({ subject: 'bench', tenants: [tenant.code], roles: ['tenant-admin', 'intake-clerk'] });
+    console.log(
+      `seeded ${CASES} cases in ${((performance.now() - seedStart) / 1000).toFixed(1)} s (${(CASES / ((performance.now() - seedStart) / 1000)).toFixed(0)} reports/s through the intake service, one transaction per 200)`,
+    );
+    const token = await issuer.sign({
+      subject: 'bench',
+      tenants: [tenant.code],
+      roles: ['tenant-admin', 'intake-clerk'],
+    });
     let statements = 0;
-    rt.orm.em.getConnection().getKnex().on('query', () => statements++);
-    const post = (query: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) }).then((r) => r.text());
+    rt.orm.em
+      .getConnection()
+      .getKnex()
+      .on('query', () => statements++);
+    const post = (query: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query }),
+      }).then((r) => r.text());
 
     const cases: [string, string][] = [
       ['departments(first: 20)', '{ departments(first: 20) { edges { node { id code name kind } } } }'],
-      ['orgUnits(first: 100) + parent + children', '{ orgUnits(first: 100) { edges { node { id name parent { name } children { name } } } } }'],
+      [
+        'orgUnits(first: 100) + parent + children',
+        '{ orgUnits(first: 100) { edges { node { id name parent { name } children { name } } } } }',
+      ],
       ['me (no tenant SQL)', '{ me { subject roles } }'],
-      ['cases(first: 100) + category, parties, assignees', '{ cases(first: 100) { edges { node { number status category { name } parties { name phone } assignees { staff { name } } } } } }'],
-      ['cases(first: 20, text: "续租")', '{ cases(first: 20, filter: { text: "续租" }) { edges { node { number title } } } }'],
-      ['cases(first: 20, openOnly) + totalCount', '{ cases(first: 20, filter: { openOnly: true }) { totalCount edges { node { number } } } }'],
-      ['reportCase (numbering lock, duplicates check)', 'mutation { reportCase(input: { title: "压测来访", channel: WALK_IN, parties: [{ role: APPLICANT, kind: PERSON, name: "压测", phone: "13900000000" }] }) { case { number } userErrors { code } } }'],
+      [
+        'cases(first: 100) + category, parties, assignees',
+        '{ cases(first: 100) { edges { node { number status category { name } parties { name phone } assignees { staff { name } } } } } }',
+      ],
+      [
+        'cases(first: 20, text: "续租")',
+        '{ cases(first: 20, filter: { text: "续租" }) { edges { node { number title } } } }',
+      ],
+      [
+        'cases(first: 20, openOnly) + totalCount',
+        '{ cases(first: 20, filter: { openOnly: true }) { totalCount edges { node { number } } } }',
+      ],
+      [
+        'reportCase (numbering lock, duplicates check)',
+        'mutation { reportCase(input: { title: "压测来访", channel: WALK_IN, parties: [{ role: APPLICANT, kind: PERSON, name: "压测", phone: "13900000000" }] }) { case { number } userErrors { code } } }',
+      ],
     ];
     console.log(`OneDoor bench: ${CONCURRENCY} concurrent clients, ${SECONDS} s per query, node ${process.version}`);
     for (const [name, query] of cases) {
@@ -64,16 +110,21 @@ async function main(): Promise<void> {
       const perRequest = statements - before;
       const latencies: number[] = [];
       const until = Date.now() + SECONDS * 1000;
-      await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-        while (Date.now() < until) {
-          const t0 = performance.now();
-          await post(query);
-          latencies.push(performance.now() - t0);
-        }
-      }));
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (Date.now() < until) {
+            const t0 = performance.now();
+            await post(query);
+            latencies.push(performance.now() - t0);
+          }
+        }),
+      );
       latencies.sort((a, b) => a - b);
-      const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
-      console.log(`${name.padEnd(44)} ${(latencies.length / SECONDS).toFixed(0).padStart(6)} req/s  p50 ${pct(50)} ms  p95 ${pct(95)} ms  p99 ${pct(99)} ms  SQL/request ${perRequest}`);
+      const pct = (p: number) =>
+        latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
+      console.log(
+        `${name.padEnd(44)} ${(latencies.length / SECONDS).toFixed(0).padStart(6)} req/s  p50 ${pct(50)} ms  p95 ${pct(95)} ms  p99 ${pct(99)} ms  SQL/request ${perRequest}`,
+      );
     }
   });
 }

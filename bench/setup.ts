@@ -33,14 +33,29 @@ export interface Bench {
  * app role under RLS), its own Redis prefix on TEST_REDIS_URL, the services, one tenant and, when
  * a port is given, the API in production mode. Everything is dropped after `body`, whatever it did.
  */
-export async function withBench(opts: { name: string; tenantPrefix: string; port?: number }, body: (b: Bench) => Promise<void>): Promise<void> {
+export async function withBench(
+  opts: { name: string; tenantPrefix: string; port?: number },
+  body: (b: Bench) => Promise<void>,
+): Promise<void> {
   const run = randomBytes(4).toString('hex');
   const database = `onedoor_bench_${opts.name ? `${opts.name}_` : ''}${run}`;
-  const urls = await provisionDatabase({ adminUrl: ADMIN, database, ownerPassword: 'onedoor_owner', appPassword: 'onedoor_app' });
+  const urls = await provisionDatabase({
+    adminUrl: ADMIN,
+    database,
+    ownerPassword: 'onedoor_owner',
+    appPassword: 'onedoor_app',
+  });
   await runMigrations(urls.ownerUrl);
-  const realm = opts.port ? { KEYCLOAK_REALM_URL: `http://127.0.0.1:${opts.port}${LOCAL_ISSUER_BASE_PATH}/realms/${LOCAL_REALM}` } : {};
+  const realm = opts.port
+    ? { KEYCLOAK_REALM_URL: `http://127.0.0.1:${opts.port}${LOCAL_ISSUER_BASE_PATH}/realms/${LOCAL_REALM}` }
+    : {};
   const config = loadConfig({
-    NODE_ENV: opts.port ? 'production' : 'test', LOG_LEVEL: 'silent', DATABASE_URL: urls.appUrl, REDIS_URL: REDIS, REDIS_PREFIX: `onedoor-bench-${run}`, ...realm,
+    NODE_ENV: opts.port ? 'production' : 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: urls.appUrl,
+    REDIS_URL: REDIS,
+    REDIS_PREFIX: `onedoor-bench-${run}`,
+    ...realm,
   });
   const log = createLogger('silent');
   const rt = await bootstrap(config, log);
@@ -49,17 +64,30 @@ export async function withBench(opts: { name: string; tenantPrefix: string; port
     let http: Bench['http'] = null;
     if (opts.port) {
       const issuer = await LocalIssuer.create(config.KEYCLOAK_REALM_URL!, config.KEYCLOAK_CLIENT_ID);
-      const verifier = new OidcTokenVerifier({ realmUrl: issuer.realmUrl, clientId: config.KEYCLOAK_CLIENT_ID, clockSkewSeconds: 30, jwksCooldownSeconds: 30 });
+      const verifier = new OidcTokenVerifier({
+        realmUrl: issuer.realmUrl,
+        clientId: config.KEYCLOAK_CLIENT_ID,
+        clockSkewSeconds: 30,
+        jwksCooldownSeconds: 30,
+      });
       app = await createApp({ config, services: rt.services, redis: rt.redis, verifier, log, localIssuer: issuer });
       http = { base: await app.listen(opts.port, '127.0.0.1'), issuer };
     }
-    const created = await rt.services.tenants.create({ subject: 'bench', requestId: null }, { code: `${opts.tenantPrefix}-${run}`, name: 'Bench', level: 'TOWN' });
+    const created = await rt.services.tenants.create(
+      { subject: 'bench', requestId: null },
+      { code: `${opts.tenantPrefix}-${run}`, name: 'Bench', level: 'TOWN' },
+    );
     if (!created.ok) throw new Error(`bench tenant: ${created.errors.map((e) => e.code).join(', ')}`);
     const tenant = created.value;
     await rt.services.provisioning.seedDefaults(tenant.id);
     await body({
-      rt, tenant, http,
-      inTenant: (fn) => withTenant(rt.orm, tenant.id, (em) => fn({ tenant, em, actor: { subject: 'bench', requestId: 'bench', ip: null } })),
+      rt,
+      tenant,
+      http,
+      inTenant: (fn) =>
+        withTenant(rt.orm, tenant.id, (em) =>
+          fn({ tenant, em, actor: { subject: 'bench', requestId: 'bench', ip: null } }),
+        ),
       async analyze(tables) {
         const owner = new Client({ connectionString: urls.ownerUrl });
         await owner.connect();

@@ -86,7 +86,13 @@ create table shift_assignments (
 );
 create index shift_assignments_staff_time_idx on shift_assignments (tenant_id, staff_id, starts_at);
 `);
-    for (const table of ['staff_members', 'mediator_specialties', 'residencies', 'rotation_shifts', 'shift_assignments']) {
+    for (const table of [
+      'staff_members',
+      'mediator_specialties',
+      'residencies',
+      'rotation_shifts',
+      'shift_assignments',
+    ]) {
       this.addSql(tenantTableSql(table));
     }
   }

@@ -306,9 +306,21 @@ create index follow_ups_case_idx on follow_ups (tenant_id, case_id);
 create index follow_ups_due_idx on follow_ups (tenant_id, due_at) where status = 'SCHEDULED';
 `);
     for (const table of [
-      'case_settings', 'case_number_counters', 'cases', 'intake_keys', 'case_parties', 'case_assignees', 'case_duplicates',
-      'routing_rules', 'case_escalations', 'mediation_sessions', 'session_mediators', 'session_departments', 'agreements',
-      'referrals', 'follow_ups',
+      'case_settings',
+      'case_number_counters',
+      'cases',
+      'intake_keys',
+      'case_parties',
+      'case_assignees',
+      'case_duplicates',
+      'routing_rules',
+      'case_escalations',
+      'mediation_sessions',
+      'session_mediators',
+      'session_departments',
+      'agreements',
+      'referrals',
+      'follow_ups',
     ]) {
       this.addSql(tenantTableSql(table));
     }

@@ -118,7 +118,14 @@ create table supervision_notices (
 create index supervision_notices_case_idx on supervision_notices (tenant_id, case_id);
 create index supervision_notices_unit_idx on supervision_notices (tenant_id, org_unit_id, created_at);
 `);
-    for (const table of ['sla_policies', 'tenant_calendars', 'deadlines', 'deadline_checkpoints', 'extension_requests', 'supervision_notices']) {
+    for (const table of [
+      'sla_policies',
+      'tenant_calendars',
+      'deadlines',
+      'deadline_checkpoints',
+      'extension_requests',
+      'supervision_notices',
+    ]) {
       this.addSql(tenantTableSql(table));
     }
     this.addSql(`

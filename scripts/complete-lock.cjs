@@ -10,7 +10,19 @@
 const fs = require('node:fs');
 
 const OS = ['darwin', 'win32', 'linux', 'freebsd', 'android', 'openbsd', 'netbsd', 'sunos', 'aix', 'openharmony'];
-const CPU = [['arm64', 'arm64'], ['aarch64', 'arm64'], ['x64', 'x64'], ['ia32', 'ia32'], ['arm', 'arm'], ['ppc64', 'ppc64'], ['s390x', 's390x'], ['riscv64', 'riscv64'], ['loong64', 'loong64'], ['mips64el', 'mips64el'], ['wasm32', 'wasm32']];
+const CPU = [
+  ['arm64', 'arm64'],
+  ['aarch64', 'arm64'],
+  ['x64', 'x64'],
+  ['ia32', 'ia32'],
+  ['arm', 'arm'],
+  ['ppc64', 'ppc64'],
+  ['s390x', 's390x'],
+  ['riscv64', 'riscv64'],
+  ['loong64', 'loong64'],
+  ['mips64el', 'mips64el'],
+  ['wasm32', 'wasm32'],
+];
 
 const lockFile = process.argv[2] ?? 'package-lock.json';
 const lock = JSON.parse(fs.readFileSync(lockFile, 'utf8'));
@@ -38,6 +50,8 @@ for (const [path, entry] of Object.entries(pkgs)) {
   }
 }
 
-lock.packages = Object.fromEntries(Object.entries(pkgs).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+lock.packages = Object.fromEntries(
+  Object.entries(pkgs).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+);
 fs.writeFileSync(lockFile, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`added ${added} platform stub(s) to ${lockFile}`);

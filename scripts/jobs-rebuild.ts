@@ -22,7 +22,11 @@ async function main(): Promise<void> {
       webhookDeliveries: await s.webhookDelivery.sweep(),
       tenantDefaults: await s.provisioning.sweep(),
     };
-    console.log(`rebuilt from PostgreSQL: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')} (schedulers re-declared)`);
+    console.log(
+      `rebuilt from PostgreSQL: ${Object.entries(counts)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')} (schedulers re-declared)`,
+    );
   } finally {
     await rt.close();
   }

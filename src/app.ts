@@ -45,7 +45,10 @@ const KNOWN_ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
 async function within<T>(ms: number, p: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([p, new Promise<T>((_, rej) => (timer = setTimeout(() => rej(new Error('timeout')), ms)))]);
+    return await Promise.race([
+      p,
+      new Promise<T>((_, rej) => (timer = setTimeout(() => rej(new Error('timeout')), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -68,7 +71,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     res.on('finish', () => {
       // A fixed set of labels: a raw path label would let any client grow the metric without bound.
       const path = req.originalUrl.split('?')[0] ?? '';
-      end({ route: KNOWN_ROUTES.has(path) ? path : path.startsWith('/exports/') ? '/exports' : 'other', status: String(res.statusCode) });
+      end({
+        route: KNOWN_ROUTES.has(path) ? path : path.startsWith('/exports/') ? '/exports' : 'other',
+        status: String(res.statusCode),
+      });
     });
     next();
   });
@@ -103,14 +109,27 @@ export async function createApp(deps: AppDeps): Promise<App> {
   }
 
   const schema = await getSchema();
-  const limits = { maxDepth: config.GRAPHQL_MAX_DEPTH, maxAliases: config.GRAPHQL_MAX_ALIASES, maxCost: config.GRAPHQL_MAX_COST };
+  const limits = {
+    maxDepth: config.GRAPHQL_MAX_DEPTH,
+    maxAliases: config.GRAPHQL_MAX_ALIASES,
+    maxCost: config.GRAPHQL_MAX_COST,
+  };
   const authOpts = { clientId: config.KEYCLOAK_CLIENT_ID, tenantClaim: config.AUTH_TENANT_CLAIM };
   // Subscriptions: WebSocket upgrades of /graphql, authenticated and limited as HTTP operations are.
   const ws = attachGraphqlWs({
-    server, path: '/graphql', schema, services, limits, maxTokens: config.GRAPHQL_MAX_TOKENS, production: config.isProduction,
-    maxConnections: config.WS_MAX_CONNECTIONS, maxConnectionsPerUser: config.WS_MAX_CONNECTIONS_PER_USER,
+    server,
+    path: '/graphql',
+    schema,
+    services,
+    limits,
+    maxTokens: config.GRAPHQL_MAX_TOKENS,
+    production: config.isProduction,
+    maxConnections: config.WS_MAX_CONNECTIONS,
+    maxConnectionsPerUser: config.WS_MAX_CONNECTIONS_PER_USER,
     authenticate: (creds, clog) => authenticateCredentials(creds, verifier, services.tenantDirectory, authOpts, clog),
-    formatError: formatError(config.isProduction), countError: (code) => metrics.graphqlErrors.inc({ code }), log,
+    formatError: formatError(config.isProduction),
+    countError: (code) => metrics.graphqlErrors.inc({ code }),
+    log,
   });
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -138,11 +157,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
         const reqId = res.locals['reqId'] as string;
-        const auth = await authenticate(req, verifier, services.tenantDirectory, authOpts, log.child({ reqId })).catch((e: unknown) => {
-          // Refusals at the door never reach Apollo's error hooks; count them here.
-          metrics.graphqlErrors.inc({ code: String((e as { extensions?: { code?: string } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
-          throw e;
-        });
+        const auth = await authenticate(req, verifier, services.tenantDirectory, authOpts, log.child({ reqId })).catch(
+          (e: unknown) => {
+            // Refusals at the door never reach Apollo's error hooks; count them here.
+            metrics.graphqlErrors.inc({
+              code: String((e as { extensions?: { code?: string } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
+            });
+            throw e;
+          },
+        );
         return {
           reqId,
           ip: req.ip ?? null,
@@ -163,7 +186,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
         server.once('error', reject);
         server.listen(port, host, () => {
           const addr = server.address();
-          resolve(typeof addr === 'object' && addr ? `http://${host && host !== '0.0.0.0' ? host : '127.0.0.1'}:${addr.port}` : String(addr));
+          resolve(
+            typeof addr === 'object' && addr
+              ? `http://${host && host !== '0.0.0.0' ? host : '127.0.0.1'}:${addr.port}`
+              : String(addr),
+          );
         });
       }),
     // Apollo's drain plugins stop new connections, wait for in-flight operations and close WebSockets.

@@ -24,11 +24,17 @@ export async function bootstrap(config: Config, log: Logger = createLogger(confi
   const redis = createRedis(config.REDIS_URL);
   const queues = new QueueClient(redis, config.REDIS_PREFIX);
   const services = createServices(orm, queues, {
-    slaHorizonSeconds: config.SLA_HORIZON_SECONDS, isProduction: config.isProduction,
+    slaHorizonSeconds: config.SLA_HORIZON_SECONDS,
+    isProduction: config.isProduction,
     realtime: { redis, prefix: config.REDIS_PREFIX, log },
   });
   return {
-    config, log, orm, redis, queues, services,
+    config,
+    log,
+    orm,
+    redis,
+    queues,
+    services,
     async close() {
       await queues.close();
       await services.board.close();

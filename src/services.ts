@@ -136,8 +136,21 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   const deadlines = new DeadlineService(slaPolicies, calendars, scheduler);
   const supervision = new SupervisionService(workflow);
   const sla = {
-    policies: slaPolicies, calendars, deadlines, scheduler, supervision,
-    checkpoints: new CheckpointService(orm, tenantDirectory, workflow, deadlines, slaPolicies, handling, escalations, supervision),
+    policies: slaPolicies,
+    calendars,
+    deadlines,
+    scheduler,
+    supervision,
+    checkpoints: new CheckpointService(
+      orm,
+      tenantDirectory,
+      workflow,
+      deadlines,
+      slaPolicies,
+      handling,
+      escalations,
+      supervision,
+    ),
     extensions: new ExtensionService(workflow, deadlines),
   };
   workflow.onEvents((scope, c, events) => deadlines.react(scope, c, events));
@@ -173,9 +186,38 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   const board = new BoardService(orm, opts.realtime ?? null);
   workflow.onEvents((scope, c, events) => board.record(scope, c, events));
   return {
-    orm, queues, audit, tenantDirectory, tenants, provisioning, departments, orgUnits, categories, staff, residencies, rosters, duty,
-    timeline, caseSettings, cases, intake, handling, merges, escalations, routing, mediation, referrals, followUps,
-    personalData: new PersonalDataService(audit), sla, metrics, notifications, notificationSettings, webhooks, webhookDelivery,
-    exports: exportService, board,
+    orm,
+    queues,
+    audit,
+    tenantDirectory,
+    tenants,
+    provisioning,
+    departments,
+    orgUnits,
+    categories,
+    staff,
+    residencies,
+    rosters,
+    duty,
+    timeline,
+    caseSettings,
+    cases,
+    intake,
+    handling,
+    merges,
+    escalations,
+    routing,
+    mediation,
+    referrals,
+    followUps,
+    personalData: new PersonalDataService(audit),
+    sla,
+    metrics,
+    notifications,
+    notificationSettings,
+    webhooks,
+    webhookDelivery,
+    exports: exportService,
+    board,
   };
 }

@@ -34,10 +34,18 @@ export async function upsertSchedulers(queues: QueueClient): Promise<void> {
   await queues
     .queue(QUEUES.provisioning)
     .upsertJobScheduler('tenant.defaults-sweep', { every: 60_000 }, { name: 'tenant.defaults-sweep', data: {} });
-  await queues.queue(QUEUES.cases).upsertJobScheduler('case.handoff-sweep', { every: 60_000 }, { name: 'case.handoff-sweep', data: {} });
-  await queues.queue(QUEUES.sla).upsertJobScheduler('sla.horizon-sweep', { every: 60_000 }, { name: 'sla.horizon-sweep', data: {} });
-  await queues.queue(QUEUES.cases).upsertJobScheduler('metrics.refresh-days', { every: 30_000 }, { name: 'metrics.refresh-days', data: {} });
-  await queues.queue(QUEUES.webhooks).upsertJobScheduler('webhook.sweep', { every: 30_000 }, { name: 'webhook.sweep', data: {} });
+  await queues
+    .queue(QUEUES.cases)
+    .upsertJobScheduler('case.handoff-sweep', { every: 60_000 }, { name: 'case.handoff-sweep', data: {} });
+  await queues
+    .queue(QUEUES.sla)
+    .upsertJobScheduler('sla.horizon-sweep', { every: 60_000 }, { name: 'sla.horizon-sweep', data: {} });
+  await queues
+    .queue(QUEUES.cases)
+    .upsertJobScheduler('metrics.refresh-days', { every: 30_000 }, { name: 'metrics.refresh-days', data: {} });
+  await queues
+    .queue(QUEUES.webhooks)
+    .upsertJobScheduler('webhook.sweep', { every: 30_000 }, { name: 'webhook.sweep', data: {} });
 }
 
 export interface WorkerSet {
@@ -46,7 +54,14 @@ export interface WorkerSet {
 }
 
 /** Refuses to start when a declared job has no handler, rather than failing jobs at 3 a.m. */
-export function startWorkers(s: Services, connection: Redis, prefix: string, log: Logger, concurrency = 5, lockSeconds = 30): WorkerSet {
+export function startWorkers(
+  s: Services,
+  connection: Redis,
+  prefix: string,
+  log: Logger,
+  concurrency = 5,
+  lockSeconds = 30,
+): WorkerSet {
   const table = handlers(s);
   const missing = (Object.keys(JOBS) as JobName[]).filter((n) => typeof table[n] !== 'function');
   if (missing.length) throw new Error(`No handler for job(s): ${missing.join(', ')}`);
@@ -61,10 +76,20 @@ export function startWorkers(s: Services, connection: Redis, prefix: string, log
 
   const workers = Object.values(QUEUES).map((queue) => {
     // A job whose worker died (its lock not renewed) goes back to the queue after the lock runs out.
-    const w = new Worker(queue, process, { connection, prefix, concurrency, lockDuration: lockSeconds * 1000, stalledInterval: lockSeconds * 1000 });
-    w.on('failed', (job, err) => log.warn({ queue, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err }, 'job failed'));
+    const w = new Worker(queue, process, {
+      connection,
+      prefix,
+      concurrency,
+      lockDuration: lockSeconds * 1000,
+      stalledInterval: lockSeconds * 1000,
+    });
+    w.on('failed', (job, err) =>
+      log.warn({ queue, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err }, 'job failed'),
+    );
     w.on('error', (err) => log.error({ queue, err }, 'worker error'));
-    w.on('completed', (job) => log.debug({ queue, job: job.name, jobId: job.id, attempts: job.attemptsMade }, 'job done'));
+    w.on('completed', (job) =>
+      log.debug({ queue, job: job.name, jobId: job.id, attempts: job.attemptsMade }, 'job done'),
+    );
     return w;
   });
   return {

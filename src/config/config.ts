@@ -4,9 +4,7 @@ import { z } from 'zod';
  * The one place that reads process.env. Everything else receives a Config.
  * Validation happens once at start so a bad deployment fails fast, naming the variable.
  */
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -23,7 +21,10 @@ const schema = z.object({
   DEMO_DATA: bool.default(true),
 
   REDIS_URL: z.url().optional(),
-  REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, _ and - only').default('onedoor'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, _ and - only')
+    .default('onedoor'),
 
   KEYCLOAK_REALM_URL: z.url().optional(),
   KEYCLOAK_CLIENT_ID: z.string().min(1).default('onedoor-api'),
@@ -41,7 +42,12 @@ const schema = z.object({
 
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(120).default(10),
 
-  SLA_HORIZON_SECONDS: z.coerce.number().int().min(1).max(30 * 86_400).default(48 * 3600),
+  SLA_HORIZON_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 86_400)
+    .default(48 * 3600),
   WORKER_LOCK_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   FAULT_CHECKPOINT_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
 });
@@ -76,10 +82,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const useLocalIssuer = !e.KEYCLOAK_REALM_URL;
   const problems: string[] = [];
   if (isProduction) {
-    if (useLocalIssuer) problems.push('KEYCLOAK_REALM_URL: required when NODE_ENV=production (the local development issuer is refused in production)');
-    if (!e.DATABASE_URL) problems.push('DATABASE_URL: required when NODE_ENV=production (no embedded PostgreSQL in production)');
+    if (useLocalIssuer)
+      problems.push(
+        'KEYCLOAK_REALM_URL: required when NODE_ENV=production (the local development issuer is refused in production)',
+      );
+    if (!e.DATABASE_URL)
+      problems.push('DATABASE_URL: required when NODE_ENV=production (no embedded PostgreSQL in production)');
     if (!e.REDIS_URL) problems.push('REDIS_URL: required when NODE_ENV=production');
-    if (e.FAULT_CHECKPOINT_PAUSE_MS) problems.push('FAULT_CHECKPOINT_PAUSE_MS: a fault-injection setting for the crash tests; never in production');
+    if (e.FAULT_CHECKPOINT_PAUSE_MS)
+      problems.push('FAULT_CHECKPOINT_PAUSE_MS: a fault-injection setting for the crash tests; never in production');
   }
   if (problems.length) throw new ConfigError(problems);
   return { ...e, isProduction, useLocalIssuer };

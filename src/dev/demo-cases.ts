@@ -29,23 +29,47 @@ export async function loadZhiliCases(s: Services, scope: TenantScope): Promise<v
   const grid = await unit('大河网格');
 
   const person = async (name: string, subject: string | null, deptCode: string | null, roles: string[]) =>
-    must(await s.staff.create(scope, {
-      name, keycloakSubject: subject, roles, departmentId: deptCode ? await dept(deptCode) : null, orgUnitId: center,
-      mediatorProfile: { specialtyIds: [await category('labor'), await category('lease'), await category('contract')], maxConcurrentCases: 10 },
-    }), `staff ${name}`).id;
+    must(
+      await s.staff.create(scope, {
+        name,
+        keycloakSubject: subject,
+        roles,
+        departmentId: deptCode ? await dept(deptCode) : null,
+        orgUnitId: center,
+        mediatorProfile: {
+          specialtyIds: [await category('labor'), await category('lease'), await category('contract')],
+          maxConcurrentCases: 10,
+        },
+      }),
+      `staff ${name}`,
+    ).id;
   const patrol = await person('沈明（民生服务队）', 'demo-patrol', null, ['grid-worker', 'mediator']);
   const lawyer = await person('王律师（警律联调）', 'demo-lawyer', 'police-lawyer', ['mediator']);
   const sister = await person('李阿姨（平安大姐）', null, 'pingan-sisters', ['mediator']);
 
-  must(await s.routing.upsert(scope, { name: '租赁纠纷交民生服务队', priority: 10, categoryId: await category('lease'), targetOrgUnitId: patrolUnit }), 'routing rule');
+  must(
+    await s.routing.upsert(scope, {
+      name: '租赁纠纷交民生服务队',
+      priority: 10,
+      categoryId: await category('lease'),
+      targetOrgUnitId: patrolUnit,
+    }),
+    'routing rule',
+  );
 
-  const report = async (input: Parameters<Services['intake']['report']>[1]) => must(await s.intake.report(scope, input, { machine: false }), input.title).case;
+  const report = async (input: Parameters<Services['intake']['report']>[1]) =>
+    must(await s.intake.report(scope, input, { machine: false }), input.title).case;
   const h = s.handling;
 
   // 1. The dismissed garment worker: the patrol team could not settle it; joint mediation did.
   const wage = await report({
-    title: '服装厂辞退员工工资及经济补偿纠纷', description: '员工被辞退后工资及经济补偿未结清，双方分歧较大。', channel: 'PATROL',
-    categoryId: await category('labor-dismissal'), reportedOrgUnitId: patrolUnit, amountInvolved: '12000.00', location: '织里镇大河路',
+    title: '服装厂辞退员工工资及经济补偿纠纷',
+    description: '员工被辞退后工资及经济补偿未结清，双方分歧较大。',
+    channel: 'PATROL',
+    categoryId: await category('labor-dismissal'),
+    reportedOrgUnitId: patrolUnit,
+    amountInvolved: '12000.00',
+    location: '织里镇大河路',
     parties: [
       { role: 'APPLICANT', kind: 'PERSON', name: '张某', idNumber: '330502199003071232', phone: '13812345678' },
       { role: 'RESPONDENT', kind: 'ORGANISATION', name: '织里某服装厂', creditCode: '91330502MA2B3C4D5E' },
@@ -56,49 +80,129 @@ export async function loadZhiliCases(s: Services, scope: TenantScope): Promise<v
   must(await h.assign(scope, { caseId: wage.id, staffIds: [patrol] }), 'assign');
   must(await s.escalations.escalate(scope, { caseId: wage.id, reason: '现场化解未果，推送中心提级处置' }), 'escalate');
   const at = new Date(Date.now() - 2 * HOUR);
-  const session = must(await s.mediation.schedule(scope, {
-    caseId: wage.id, startsAt: at, endsAt: new Date(at.getTime() + HOUR), orgUnitId: center, place: '调解室一', method: 'FACE_TO_FACE',
-    chosenBy: 'PARTIES', mediatorIds: [lawyer, sister], departmentIds: [await dept('police-lawyer'), await dept('pingan-sisters')],
-  }), 'mediation');
-  must(await s.mediation.recordOutcome(scope, {
-    sessionId: session.id, outcome: 'AGREED', note: '律师与平安大姐联合调解，双方达成分期支付协议',
-    agreement: { terms: '服装厂分两期支付工资及经济补偿共计12000元', amount: '12000.00', instalments: [{ dueOn: '2026-12-15', amount: '6000.00' }, { dueOn: '2027-01-15', amount: '6000.00' }] },
-  }), 'outcome');
-  must(await h.resolve(scope, { caseId: wage.id, resolution: '联合调解成功，分期支付', resolvedOnSite: false, legalBasis: '《劳动合同法》第四十七条', followUpAssigneeId: patrol }), 'resolve');
+  const session = must(
+    await s.mediation.schedule(scope, {
+      caseId: wage.id,
+      startsAt: at,
+      endsAt: new Date(at.getTime() + HOUR),
+      orgUnitId: center,
+      place: '调解室一',
+      method: 'FACE_TO_FACE',
+      chosenBy: 'PARTIES',
+      mediatorIds: [lawyer, sister],
+      departmentIds: [await dept('police-lawyer'), await dept('pingan-sisters')],
+    }),
+    'mediation',
+  );
+  must(
+    await s.mediation.recordOutcome(scope, {
+      sessionId: session.id,
+      outcome: 'AGREED',
+      note: '律师与平安大姐联合调解，双方达成分期支付协议',
+      agreement: {
+        terms: '服装厂分两期支付工资及经济补偿共计12000元',
+        amount: '12000.00',
+        instalments: [
+          { dueOn: '2026-12-15', amount: '6000.00' },
+          { dueOn: '2027-01-15', amount: '6000.00' },
+        ],
+      },
+    }),
+    'outcome',
+  );
+  must(
+    await h.resolve(scope, {
+      caseId: wage.id,
+      resolution: '联合调解成功，分期支付',
+      resolvedOnSite: false,
+      legalBasis: '《劳动合同法》第四十七条',
+      followUpAssigneeId: patrol,
+    }),
+    'resolve',
+  );
 
   // 2. The shop lease renewal: agreement, visited a week later, closed.
   const lease = await report({
-    title: '商铺续租及装修损失纠纷', channel: 'WALK_IN', categoryId: await category('lease-shop-renewal'), reportedOrgUnitId: grid, amountInvolved: '80000.00',
-    parties: [{ role: 'APPLICANT', kind: 'PERSON', name: '陈某', phone: '13900001111' }, { role: 'RESPONDENT', kind: 'PERSON', name: '房东刘某' }],
+    title: '商铺续租及装修损失纠纷',
+    channel: 'WALK_IN',
+    categoryId: await category('lease-shop-renewal'),
+    reportedOrgUnitId: grid,
+    amountInvolved: '80000.00',
+    parties: [
+      { role: 'APPLICANT', kind: 'PERSON', name: '陈某', phone: '13900001111' },
+      { role: 'RESPONDENT', kind: 'PERSON', name: '房东刘某' },
+    ],
   });
   must(await h.accept(scope, { caseId: lease.id }), 'accept');
   must(await h.dispatch(scope, { caseId: lease.id }), 'dispatch by rule');
   must(await h.assign(scope, { caseId: lease.id, staffIds: [patrol] }), 'assign');
-  must(await h.resolve(scope, { caseId: lease.id, resolution: '续租三年，房东补偿部分装修损失', resolvedOnSite: true }), 'resolve');
+  must(
+    await h.resolve(scope, { caseId: lease.id, resolution: '续租三年，房东补偿部分装修损失', resolvedOnSite: true }),
+    'resolve',
+  );
   const [visit] = await s.followUps.listFor(scope.em, t, [lease.id]);
-  must(await s.followUps.complete(scope, { followUpId: visit!.id, result: 'KEPT', satisfaction: 5, notes: '协议已履行' }), 'follow-up');
+  must(
+    await s.followUps.complete(scope, { followUpId: visit!.id, result: 'KEPT', satisfaction: 5, notes: '协议已履行' }),
+    'follow-up',
+  );
   must(await h.close(scope, { caseId: lease.id }), 'close');
 
   // 3. A shop loudspeaker: settled on site by the patrol team, visit due.
-  const noise = await report({ title: '商铺高音喇叭噪音扰民', channel: 'GRID_WORKER', categoryId: await category('neighbourhood-noise'), reportedOrgUnitId: grid, location: '大河路口' });
+  const noise = await report({
+    title: '商铺高音喇叭噪音扰民',
+    channel: 'GRID_WORKER',
+    categoryId: await category('neighbourhood-noise'),
+    reportedOrgUnitId: grid,
+    location: '大河路口',
+  });
   must(await h.accept(scope, { caseId: noise.id }), 'accept');
   must(await h.dispatch(scope, { caseId: noise.id, orgUnitId: patrolUnit }), 'dispatch');
   must(await h.assign(scope, { caseId: noise.id, staffIds: [patrol] }), 'assign');
-  must(await h.resolve(scope, { caseId: noise.id, resolution: '店主当场调低音量并改换位置', resolvedOnSite: true }), 'resolve');
+  must(
+    await h.resolve(scope, { caseId: noise.id, resolution: '店主当场调低音量并改换位置', resolvedOnSite: true }),
+    'resolve',
+  );
 
   // 4. A processing-quality dispute in handling.
   const quality = await report({
-    title: '童装加工质量纠纷', channel: 'HOTLINE', categoryId: await category('contract-processing-quality'), amountInvolved: '35000.00',
-    parties: [{ role: 'APPLICANT', kind: 'ORGANISATION', name: '某童装公司' }, { role: 'RESPONDENT', kind: 'PERSON', name: '加工户周某', phone: '13700002222' }],
+    title: '童装加工质量纠纷',
+    channel: 'HOTLINE',
+    categoryId: await category('contract-processing-quality'),
+    amountInvolved: '35000.00',
+    parties: [
+      { role: 'APPLICANT', kind: 'ORGANISATION', name: '某童装公司' },
+      { role: 'RESPONDENT', kind: 'PERSON', name: '加工户周某', phone: '13700002222' },
+    ],
   });
   must(await h.accept(scope, { caseId: quality.id }), 'accept');
-  must(await h.dispatch(scope, { caseId: quality.id, orgUnitId: center, departmentId: await dept('kidswear-chamber') }), 'dispatch');
+  must(
+    await h.dispatch(scope, { caseId: quality.id, orgUnitId: center, departmentId: await dept('kidswear-chamber') }),
+    'dispatch',
+  );
   must(await h.assign(scope, { caseId: quality.id, staffIds: [sister] }), 'assign');
   // The center's leader supervises it (督办): the handler is notified and owes a reply.
-  must(await s.sla.supervision.supervise(scope, { caseId: quality.id, message: '涉案金额较大，请于三日内反馈调解进展', replyBy: new Date(Date.now() + 72 * HOUR) }), 'supervision');
+  must(
+    await s.sla.supervision.supervise(scope, {
+      caseId: quality.id,
+      message: '涉案金额较大，请于三日内反馈调解进展',
+      replyBy: new Date(Date.now() + 72 * HOUR),
+    }),
+    'supervision',
+  );
 
   // 5. A 12345 transfer still waiting for acceptance.
-  must(await s.intake.report(scope, {
-    title: '12345转办：电动车交通事故赔偿', channel: 'HOTLINE_12345', categoryId: await category('traffic'), externalRef: '12345-DEMO-0001', idempotencyKey: '12345-DEMO-0001',
-  }, { machine: true }), '12345 report');
+  must(
+    await s.intake.report(
+      scope,
+      {
+        title: '12345转办：电动车交通事故赔偿',
+        channel: 'HOTLINE_12345',
+        categoryId: await category('traffic'),
+        externalRef: '12345-DEMO-0001',
+        idempotencyKey: '12345-DEMO-0001',
+      },
+      { machine: true },
+    ),
+    '12345 report',
+  );
 }

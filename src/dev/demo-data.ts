@@ -19,21 +19,43 @@ interface UnitSpec {
 
 /** Zhili (织里镇), from the reports: center → Zhinan sub-center → 24-hour patrol team, and grids. */
 const ZHILI_UNITS: UnitSpec = {
-  kind: 'CENTER', name: '织里镇社会治理中心', address: '湖州市吴兴区织里镇', open: WEEKDAYS_8_TO_5,
+  kind: 'CENTER',
+  name: '织里镇社会治理中心',
+  address: '湖州市吴兴区织里镇',
+  open: WEEKDAYS_8_TO_5,
   children: [
     {
-      kind: 'SUB_CENTER', name: '织南分中心', address: '织南派出所', open: ALWAYS,
+      kind: 'SUB_CENTER',
+      name: '织南分中心',
+      address: '织南派出所',
+      open: ALWAYS,
       children: [
-        { kind: 'STATION', name: '民生服务队', open: ALWAYS, children: [{ kind: 'GRID', name: '织南第一网格' }, { kind: 'GRID', name: '织南第二网格' }] },
+        {
+          kind: 'STATION',
+          name: '民生服务队',
+          open: ALWAYS,
+          children: [
+            { kind: 'GRID', name: '织南第一网格' },
+            { kind: 'GRID', name: '织南第二网格' },
+          ],
+        },
       ],
     },
     { kind: 'GRID', name: '大河网格' },
   ],
 };
 
-const WUXING_UNITS: UnitSpec = { kind: 'CENTER', name: '吴兴区社会治理中心', address: '湖州市吴兴区', open: WEEKDAYS_8_TO_5 };
+const WUXING_UNITS: UnitSpec = {
+  kind: 'CENTER',
+  name: '吴兴区社会治理中心',
+  address: '湖州市吴兴区',
+  open: WEEKDAYS_8_TO_5,
+};
 const HONGTA_UNITS: UnitSpec = {
-  kind: 'CENTER', name: '红塔区社会治理中心', address: '玉溪市红塔区', open: WEEKDAYS_8_TO_5,
+  kind: 'CENTER',
+  name: '红塔区社会治理中心',
+  address: '玉溪市红塔区',
+  open: WEEKDAYS_8_TO_5,
   children: [{ kind: 'STATION', name: '玉兴街道工作站' }],
 };
 
@@ -42,17 +64,45 @@ type Mode = 'RESIDENT' | 'ROTATING' | 'JOINT' | 'ON_DEMAND';
 /** Each center's "1+5+N" (DOMAIN.md item 5): department code → how it is stationed at the top unit. */
 const STATIONED: Record<string, [string, Mode][]> = {
   zhili: [
-    ['police', 'RESIDENT'], ['human-resources', 'RESIDENT'], ['law-enforcement', 'RESIDENT'], ['petitions', 'RESIDENT'],
-    ['police-lawyer', 'JOINT'], ['pingan-sisters', 'JOINT'], ['kidswear-chamber', 'JOINT'], ['associations', 'JOINT'], ['loving-mothers', 'JOINT'],
+    ['police', 'RESIDENT'],
+    ['human-resources', 'RESIDENT'],
+    ['law-enforcement', 'RESIDENT'],
+    ['petitions', 'RESIDENT'],
+    ['police-lawyer', 'JOINT'],
+    ['pingan-sisters', 'JOINT'],
+    ['kidswear-chamber', 'JOINT'],
+    ['associations', 'JOINT'],
+    ['loving-mothers', 'JOINT'],
     ['pingan-alliance', 'ON_DEMAND'],
   ],
   hongta: [
-    ['court', 'RESIDENT'], ['procuratorate', 'RESIDENT'], ['police', 'RESIDENT'], ['justice', 'RESIDENT'], ['petitions', 'RESIDENT'],
-    ...(['human-resources', 'housing', 'health', 'market-regulation', 'law-enforcement', 'agriculture', 'natural-resources', 'forestry', 'trade-union', 'womens-federation'] as const)
-      .map((c): [string, Mode] => [c, 'ROTATING']),
-    ['lawyers', 'ON_DEMAND'], ['psychologists', 'ON_DEMAND'],
+    ['court', 'RESIDENT'],
+    ['procuratorate', 'RESIDENT'],
+    ['police', 'RESIDENT'],
+    ['justice', 'RESIDENT'],
+    ['petitions', 'RESIDENT'],
+    ...(
+      [
+        'human-resources',
+        'housing',
+        'health',
+        'market-regulation',
+        'law-enforcement',
+        'agriculture',
+        'natural-resources',
+        'forestry',
+        'trade-union',
+        'womens-federation',
+      ] as const
+    ).map((c): [string, Mode] => [c, 'ROTATING']),
+    ['lawyers', 'ON_DEMAND'],
+    ['psychologists', 'ON_DEMAND'],
   ],
-  wuxing: [['court', 'RESIDENT'], ['justice', 'RESIDENT'], ['lawyers', 'ON_DEMAND']],
+  wuxing: [
+    ['court', 'RESIDENT'],
+    ['justice', 'RESIDENT'],
+    ['lawyers', 'ON_DEMAND'],
+  ],
 };
 
 /** Zhili's stationed social forces beyond the default catalogue. */
@@ -64,7 +114,14 @@ const ZHILI_DEPARTMENTS = [
   { code: 'pingan-alliance', name: '平安公益联盟', kind: 'VOLUNTEERS' as const },
 ];
 
-async function ensureTenant(s: Services, code: string, name: string, level: TenantRecord['level'], parentId: string | null, prefix: string) {
+async function ensureTenant(
+  s: Services,
+  code: string,
+  name: string,
+  level: TenantRecord['level'],
+  parentId: string | null,
+  prefix: string,
+) {
   const [existing] = await s.tenants.byCodesForSeed([code]);
   if (existing) return existing;
   const r = await s.tenants.create(ACTOR, { code, name, level, parentId, caseNumberPrefix: prefix });
@@ -73,13 +130,24 @@ async function ensureTenant(s: Services, code: string, name: string, level: Tena
 }
 
 async function createUnits(scope: TenantScope, s: Services, spec: UnitSpec, parentId: string | null): Promise<string> {
-  const r = await s.orgUnits.create(scope, { kind: spec.kind, name: spec.name, parentId, address: spec.address ?? null, openingHours: spec.open ?? [] });
+  const r = await s.orgUnits.create(scope, {
+    kind: spec.kind,
+    name: spec.name,
+    parentId,
+    address: spec.address ?? null,
+    openingHours: spec.open ?? [],
+  });
   if (!r.ok) throw new Error(`demo unit ${spec.name}: ${r.errors.map((e) => e.message).join('; ')}`);
   for (const c of spec.children ?? []) await createUnits(scope, s, c, r.value.id);
   return r.value.id;
 }
 
-async function stationDepartments(scope: TenantScope, s: Services, unitId: string, plan: [string, Mode][]): Promise<void> {
+async function stationDepartments(
+  scope: TenantScope,
+  s: Services,
+  unitId: string,
+  plan: [string, Mode][],
+): Promise<void> {
   const all = await s.departments.list(scope, { includeArchived: false }, { first: 100, after: null });
   const validFrom = new Date(Date.UTC(new Date().getUTCFullYear(), 0, 1) - 8 * 3_600_000);
   for (const [code, mode] of plan) {
@@ -99,7 +167,11 @@ export async function loadDemoData(s: Services): Promise<boolean> {
   const wuxing = await ensureTenant(s, 'wuxing', '吴兴区社会治理中心', 'DISTRICT', null, 'WX');
   const zhili = await ensureTenant(s, 'zhili', '织里镇社会治理中心', 'TOWN', wuxing.id, 'ZL');
   const hongta = await ensureTenant(s, 'hongta', '红塔区社会治理中心', 'DISTRICT', null, 'HT');
-  for (const [tenant, units] of [[wuxing, WUXING_UNITS], [zhili, ZHILI_UNITS], [hongta, HONGTA_UNITS]] as const) {
+  for (const [tenant, units] of [
+    [wuxing, WUXING_UNITS],
+    [zhili, ZHILI_UNITS],
+    [hongta, HONGTA_UNITS],
+  ] as const) {
     await s.provisioning.seedDefaults(tenant.id);
     await withTenant(s.orm, tenant.id, async (em) => {
       const scope: TenantScope = { tenant, em, actor: { subject: ACTOR.subject, requestId: 'demo-data', ip: null } };

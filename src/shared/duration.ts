@@ -24,7 +24,10 @@ export interface Duration {
 }
 
 export class DurationError extends RangeError {
-  constructor(message: string, readonly input?: string) {
+  constructor(
+    message: string,
+    readonly input?: string,
+  ) {
     super(input === undefined ? message : `${message} (got "${input}")`);
     this.name = 'DurationError';
   }
@@ -35,25 +38,48 @@ type Unit = (typeof UNITS)[number];
 const FRACTIONAL: ReadonlySet<Unit> = new Set(['hours', 'minutes', 'seconds']);
 const MS: Partial<Record<Unit, number>> = { hours: 3_600_000, minutes: 60_000, seconds: 1_000 };
 
-export const ZERO_DURATION: Duration = Object.freeze({ years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 });
+export const ZERO_DURATION: Duration = Object.freeze({
+  years: 0,
+  months: 0,
+  weeks: 0,
+  days: 0,
+  hours: 0,
+  minutes: 0,
+  seconds: 0,
+});
 
 const NUM = String.raw`(\d+(?:[.,]\d+)?)`;
-const PATTERN = new RegExp(`^P(?:${NUM}Y)?(?:${NUM}M)?(?:${NUM}W)?(?:${NUM}D)?(?:(T)(?:${NUM}H)?(?:${NUM}M)?(?:${NUM}S)?)?$`);
+const PATTERN = new RegExp(
+  `^P(?:${NUM}Y)?(?:${NUM}M)?(?:${NUM}W)?(?:${NUM}D)?(?:(T)(?:${NUM}H)?(?:${NUM}M)?(?:${NUM}S)?)?$`,
+);
 
 export function parseDuration(text: string): Duration {
-  if (typeof text !== 'string') throw new DurationError('a duration must be an ISO 8601 string such as "P3D" or "PT4H"');
+  if (typeof text !== 'string')
+    throw new DurationError('a duration must be an ISO 8601 string such as "P3D" or "PT4H"');
   const input = text.trim().toUpperCase();
-  if (input.startsWith('-') || input.startsWith('+')) throw new DurationError('a duration must not be signed; SLA targets count forward', text);
+  if (input.startsWith('-') || input.startsWith('+'))
+    throw new DurationError('a duration must not be signed; SLA targets count forward', text);
   if (!input.startsWith('P')) throw new DurationError('a duration starts with "P", e.g. "P3D" or "PT4H"', text);
   const m = PATTERN.exec(input);
   if (!m) {
-    if (/^P[^T]*\d+(?:[.,]\d+)?[HS]/.test(input)) throw new DurationError('hours, minutes and seconds follow a "T": "PT4H", "P1DT30M"', text);
-    throw new DurationError('not an ISO 8601 duration: units must appear once each, in the order Y M W D T H M S', text);
+    if (/^P[^T]*\d+(?:[.,]\d+)?[HS]/.test(input))
+      throw new DurationError('hours, minutes and seconds follow a "T": "PT4H", "P1DT30M"', text);
+    throw new DurationError(
+      'not an ISO 8601 duration: units must appear once each, in the order Y M W D T H M S',
+      text,
+    );
   }
   const raw: Record<Unit, string | undefined> = {
-    years: m[1], months: m[2], weeks: m[3], days: m[4], hours: m[6], minutes: m[7], seconds: m[8],
+    years: m[1],
+    months: m[2],
+    weeks: m[3],
+    days: m[4],
+    hours: m[6],
+    minutes: m[7],
+    seconds: m[8],
   };
-  if (m[5] && !(raw.hours ?? raw.minutes ?? raw.seconds)) throw new DurationError('"T" must be followed by hours, minutes or seconds', text);
+  if (m[5] && !(raw.hours ?? raw.minutes ?? raw.seconds))
+    throw new DurationError('"T" must be followed by hours, minutes or seconds', text);
   const written = UNITS.filter((u) => raw[u] !== undefined);
   if (written.length === 0) throw new DurationError('a duration needs at least one unit: "P3D", "PT0S"', text);
 
@@ -61,8 +87,13 @@ export function parseDuration(text: string): Duration {
   for (const u of written) {
     const s = raw[u]!.replace(',', '.');
     if (s.includes('.')) {
-      if (!FRACTIONAL.has(u)) throw new DurationError(`only hours, minutes or seconds may have a fraction; write ${u} as whole numbers (e.g. "PT12H" for half a day)`, text);
-      if (u !== written[written.length - 1]) throw new DurationError('only the smallest unit written may have a fraction', text);
+      if (!FRACTIONAL.has(u))
+        throw new DurationError(
+          `only hours, minutes or seconds may have a fraction; write ${u} as whole numbers (e.g. "PT12H" for half a day)`,
+          text,
+        );
+      if (u !== written[written.length - 1])
+        throw new DurationError('only the smallest unit written may have a fraction', text);
     }
     parts[u] = Number(s);
   }
@@ -113,11 +144,13 @@ export function timeMs(d: Duration): number {
 function checked(parts: Record<Unit, number>, text?: string): Duration {
   for (const u of UNITS) {
     const v = parts[u];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new DurationError(`${u} must be a non-negative number`, text);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      throw new DurationError(`${u} must be a non-negative number`, text);
     if (!FRACTIONAL.has(u) && !Number.isInteger(v)) throw new DurationError(`${u} must be a whole number`, text);
     if (v > Number.MAX_SAFE_INTEGER) throw new DurationError(`${u} is too large`, text);
     const ms = v * (MS[u] ?? 0);
-    if (MS[u] && Math.abs(ms - Math.round(ms)) > 1e-6) throw new DurationError(`${u} is finer than a millisecond`, text);
+    if (MS[u] && Math.abs(ms - Math.round(ms)) > 1e-6)
+      throw new DurationError(`${u} is finer than a millisecond`, text);
   }
   if (!Number.isSafeInteger(timeMs(parts))) throw new DurationError('the time part is too large', text);
   return Object.freeze({ ...parts });

@@ -54,21 +54,38 @@ describe('npm start on a fresh machine', () => {
   it('becomes ready and answers `me` with a token from `npm run token`', async () => {
     let status = 0;
     for (let i = 0; i < 240 && status !== 200; i++) {
-      status = await fetch(`${base}/readyz`).then((r) => r.status, () => 0);
+      status = await fetch(`${base}/readyz`).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (status !== 200) await new Promise((r) => setTimeout(r, 500));
     }
     expect(status).toBe(200);
-    const token = execFileSync(process.execPath, ['dist/scripts/token.js', '--tenant', 'zhili', '--roles', 'tenant-admin', '--user', 'e2e'], { env }).toString().trim();
+    const token = execFileSync(
+      process.execPath,
+      ['dist/scripts/token.js', '--tenant', 'zhili', '--roles', 'tenant-admin', '--user', 'e2e'],
+      { env },
+    )
+      .toString()
+      .trim();
     const res = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: '{ me { username currentTenant { code parent { code } } } orgUnits(first: 10) { totalCount } cases(first: 10, orderBy: REPORTED_AT_ASC) { edges { node { number status } } } }' }),
+      body: JSON.stringify({
+        query:
+          '{ me { username currentTenant { code parent { code } } } orgUnits(first: 10) { totalCount } cases(first: 10, orderBy: REPORTED_AT_ASC) { edges { node { number status } } } }',
+      }),
     });
     expect(await res.json()).toEqual({
       data: {
-        me: { username: 'e2e', currentTenant: { code: 'zhili', parent: { code: 'wuxing' } } }, orgUnits: { totalCount: 6 },
+        me: { username: 'e2e', currentTenant: { code: 'zhili', parent: { code: 'wuxing' } } },
+        orgUnits: { totalCount: 6 },
         // The demo cases from the reports, in the states their stories leave them.
-        cases: { edges: ['FOLLOW_UP', 'CLOSED', 'FOLLOW_UP', 'IN_PROGRESS', 'REPORTED'].map((status, i) => ({ node: { number: expect.stringMatching(new RegExp(`^ZL-\\d{4}-00000${i + 1}$`)), status } })) },
+        cases: {
+          edges: ['FOLLOW_UP', 'CLOSED', 'FOLLOW_UP', 'IN_PROGRESS', 'REPORTED'].map((status, i) => ({
+            node: { number: expect.stringMatching(new RegExp(`^ZL-\\d{4}-00000${i + 1}$`)), status },
+          })),
+        },
       },
     });
   }, 150_000);
@@ -77,6 +94,11 @@ describe('npm start on a fresh machine', () => {
     const exited = new Promise<number | null>((r) => child!.once('exit', (code) => r(code)));
     child!.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(await fetch(`${base}/healthz`).then(() => 'up', () => 'down')).toBe('down');
+    expect(
+      await fetch(`${base}/healthz`).then(
+        () => 'up',
+        () => 'down',
+      ),
+    ).toBe('down');
   }, 30_000);
 });

@@ -27,7 +27,9 @@ describe('authentication', () => {
 
   it('accepts a valid token and reports the viewer, roles and tenant', async () => {
     const r = await h.gql<{ me: { roles: string[]; currentTenant: { code: string } } }>(
-      await h.token({ tenants: [a.code], roles: ['mediator', 'not-a-role'] }), ME);
+      await h.token({ tenants: [a.code], roles: ['mediator', 'not-a-role'] }),
+      ME,
+    );
     expect(r.status).toBe(200);
     expect(r.body.data?.me.roles).toEqual(['mediator']);
     expect(r.body.data?.me.currentTenant.code).toBe(a.code);
@@ -58,7 +60,10 @@ describe('authentication', () => {
 
   it('refuses a token whose signature was tampered with', async () => {
     const [head, body, sig] = (await h.token({ tenants: [a.code] })).split('.');
-    const forged = { ...JSON.parse(Buffer.from(body!, 'base64url').toString()), realm_access: { roles: ['platform-admin'] } };
+    const forged = {
+      ...JSON.parse(Buffer.from(body!, 'base64url').toString()),
+      realm_access: { roles: ['platform-admin'] },
+    };
     await expect401(`${head}.${b64(forged)}.${sig}`);
     await expect401(`${head}.${body}.${sig!.slice(0, -4)}AAAA`);
   });
@@ -70,14 +75,32 @@ describe('authentication', () => {
 
   it('refuses alg "none"', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const claims = { iss: h.issuer.realmUrl, sub: 'x', aud: CLIENT_ID, azp: CLIENT_ID, typ: 'Bearer', exp: now + 600, iat: now, organization: [a.code] };
+    const claims = {
+      iss: h.issuer.realmUrl,
+      sub: 'x',
+      aud: CLIENT_ID,
+      azp: CLIENT_ID,
+      typ: 'Bearer',
+      exp: now + 600,
+      iat: now,
+      organization: [a.code],
+    };
     await expect401(`${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`);
   });
 
   it('refuses HS256 signed with the public key', async () => {
     const now = Math.floor(Date.now() / 1000);
     const jwk = h.issuer.jwks().keys[0]!;
-    const claims = { iss: h.issuer.realmUrl, sub: 'x', aud: CLIENT_ID, azp: CLIENT_ID, typ: 'Bearer', exp: now + 600, iat: now, organization: [a.code] };
+    const claims = {
+      iss: h.issuer.realmUrl,
+      sub: 'x',
+      aud: CLIENT_ID,
+      azp: CLIENT_ID,
+      typ: 'Bearer',
+      exp: now + 600,
+      iat: now,
+      organization: [a.code],
+    };
     const input = `${b64({ alg: 'HS256', typ: 'JWT', kid: jwk.kid })}.${b64(claims)}`;
     for (const secret of [JSON.stringify(jwk), jwk.n!]) {
       await expect401(`${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`);
@@ -117,7 +140,8 @@ describe('authentication', () => {
     const c = await h.createTenant('auth-c');
     const admin = await h.token({ roles: ['platform-admin'] });
     const user = await h.token({ tenants: [c.code], roles: ['tenant-admin'] });
-    const SUSPEND = 'mutation($input: SuspendTenantInput!) { suspendTenant(input: $input) { tenant { status } userErrors { code } } }';
+    const SUSPEND =
+      'mutation($input: SuspendTenantInput!) { suspendTenant(input: $input) { tenant { status } userErrors { code } } }';
     const s = await h.gql<{ suspendTenant: { tenant: { status: string } } }>(admin, SUSPEND, { input: { id: c.id } });
     expect(s.body.data?.suspendTenant.tenant.status).toBe('SUSPENDED');
     const r = await h.gql(user, '{ departments(first: 1) { totalCount } }');

@@ -67,7 +67,9 @@ describe('exports: CSV and XLSX of the case list', () => {
   const reported: Record<string, CaseView> = {};
 
   const get = async (path: string, token: string | null, headers: Record<string, string> = {}): Promise<Download> => {
-    const res = await fetch(`${h.url}${path}`, { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
+    const res = await fetch(`${h.url}${path}`, {
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    });
     const body = Buffer.from(await res.arrayBuffer());
     return { status: res.status, headers: res.headers, body, text: body.toString('utf8') };
   };
@@ -103,12 +105,41 @@ describe('exports: CSV and XLSX of the case list', () => {
     center = await buildCenter(h, adminA);
     const cat = center.category;
     await report(adminA, 'formula', {
-      title: '=HYPERLINK("http://evil.example","点我")', channel: 'HOTLINE', categoryId: cat['family'], riskLevel: 'HIGH', amountInvolved: '1234.50',
-      parties: [{ role: 'APPLICANT', kind: 'PERSON', name: '孙某某', idNumber: '330502199003071232', phone: '13812345678', address: '织里镇大河路8号3幢' }],
+      title: '=HYPERLINK("http://evil.example","点我")',
+      channel: 'HOTLINE',
+      categoryId: cat['family'],
+      riskLevel: 'HIGH',
+      amountInvolved: '1234.50',
+      parties: [
+        {
+          role: 'APPLICANT',
+          kind: 'PERSON',
+          name: '孙某某',
+          idNumber: '330502199003071232',
+          phone: '13812345678',
+          address: '织里镇大河路8号3幢',
+        },
+      ],
     });
-    await report(adminA, 'plus', { title: '+86 楼上噪音扰民', channel: 'WALK_IN', categoryId: cat['neighbourhood-noise'], riskLevel: 'LOW' });
-    await report(adminA, 'wages', { title: '服装厂拖欠工资纠纷', channel: 'PATROL', categoryId: cat['labor-wages'], peopleInvolved: 12, amountInvolved: '86000.00' });
-    await report(adminA, 'minus', { title: '-租金, "押金" 纠纷', channel: 'HOTLINE', categoryId: cat['neighbourhood'], riskLevel: 'MEDIUM' });
+    await report(adminA, 'plus', {
+      title: '+86 楼上噪音扰民',
+      channel: 'WALK_IN',
+      categoryId: cat['neighbourhood-noise'],
+      riskLevel: 'LOW',
+    });
+    await report(adminA, 'wages', {
+      title: '服装厂拖欠工资纠纷',
+      channel: 'PATROL',
+      categoryId: cat['labor-wages'],
+      peopleInvolved: 12,
+      amountInvolved: '86000.00',
+    });
+    await report(adminA, 'minus', {
+      title: '-租金, "押金" 纠纷',
+      channel: 'HOTLINE',
+      categoryId: cat['neighbourhood'],
+      riskLevel: 'MEDIUM',
+    });
     await step(h, adminA, STEPS.accept, { caseId: reported['wages']!.id });
     await step(h, adminA, STEPS.dispatch, { caseId: reported['wages']!.id, orgUnitId: center.stationId });
     await step(h, adminA, STEPS.reject, { caseId: reported['minus']!.id, reason: '不属于受理范围' });
@@ -124,12 +155,34 @@ describe('exports: CSV and XLSX of the case list', () => {
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const day = localParts(new Date(), a.timeZone).date.replaceAll('-', '');
-    expect(r.headers.get('content-disposition')).toBe(`attachment; filename="cases-${a.code}-${day}.csv"; filename*=UTF-8''cases-${a.code}-${day}.csv`);
+    expect(r.headers.get('content-disposition')).toBe(
+      `attachment; filename="cases-${a.code}-${day}.csv"; filename*=UTF-8''cases-${a.code}-${day}.csv`,
+    );
     expect(r.headers.get('cache-control')).toBe('no-store');
     expect([...r.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(r.text.slice(1));
-    expect(rows[0]).toEqual(['案件编号', '标题', '状态', '风险等级', '预警', '渠道', '类别', '受理单位', '上报时间', '受理时间', '办结时间', '群体性', '涉及人数', '涉及金额']);
-    expect(rows.slice(1).map((x) => x[0]).sort()).toEqual([reported['formula']!.number, reported['plus']!.number, reported['minus']!.number].sort());
+    expect(rows[0]).toEqual([
+      '案件编号',
+      '标题',
+      '状态',
+      '风险等级',
+      '预警',
+      '渠道',
+      '类别',
+      '受理单位',
+      '上报时间',
+      '受理时间',
+      '办结时间',
+      '群体性',
+      '涉及人数',
+      '涉及金额',
+    ]);
+    expect(
+      rows
+        .slice(1)
+        .map((x) => x[0])
+        .sort(),
+    ).toEqual([reported['formula']!.number, reported['plus']!.number, reported['minus']!.number].sort());
 
     for (const [query, filter] of [
       ['?channels=HOTLINE,WALK_IN', { channels: ['HOTLINE', 'WALK_IN'] }],
@@ -139,7 +192,10 @@ describe('exports: CSV and XLSX of the case list', () => {
       [`?categoryId=${center.category['neighbourhood']}`, { categoryId: center.category['neighbourhood'] }],
       [`?orgUnitId=${center.centerId}`, { orgUnitId: center.centerId }],
       [`?text=${encodeURIComponent('纠纷')}`, { text: '纠纷' }],
-      [`?reportedFrom=${encodeURIComponent(reported['plus']!['reportedAt'] as string)}`, { reportedFrom: reported['plus']!['reportedAt'] }],
+      [
+        `?reportedFrom=${encodeURIComponent(reported['plus']!['reportedAt'] as string)}`,
+        { reportedFrom: reported['plus']!['reportedAt'] },
+      ],
       ['?categoryId=not-a-uuid', { categoryId: 'not-a-uuid' }],
     ] as const) {
       const numbers = (await csv(query)).slice(1).map((x) => x[0]);
@@ -155,13 +211,42 @@ describe('exports: CSV and XLSX of the case list', () => {
       const p = localParts(new Date(iso), a.timeZone);
       return `${p.date} ${p.time}`;
     };
-    expect(rows[1]).toEqual([w.number, '服装厂拖欠工资纠纷', '已交办', '中', '绿色', '巡查发现', '拖欠工资', '民生服务队',
-      local(w['reportedAt'] as string), expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/), '', '是', '12', '86000.00']);
+    expect(rows[1]).toEqual([
+      w.number,
+      '服装厂拖欠工资纠纷',
+      '已交办',
+      '中',
+      '绿色',
+      '巡查发现',
+      '拖欠工资',
+      '民生服务队',
+      local(w['reportedAt'] as string),
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/),
+      '',
+      '是',
+      '12',
+      '86000.00',
+    ]);
   });
 
   it('speaks English with lang=en: headers and the API enum values', async () => {
     const rows = await csv(`?lang=en&text=${encodeURIComponent('拖欠工资')}`);
-    expect(rows[0]).toEqual(['Number', 'Title', 'Status', 'Risk', 'Warning', 'Channel', 'Category', 'Org unit', 'Reported at', 'Accepted at', 'Closed at', 'Group dispute', 'People', 'Amount']);
+    expect(rows[0]).toEqual([
+      'Number',
+      'Title',
+      'Status',
+      'Risk',
+      'Warning',
+      'Channel',
+      'Category',
+      'Org unit',
+      'Reported at',
+      'Accepted at',
+      'Closed at',
+      'Group dispute',
+      'People',
+      'Amount',
+    ]);
     expect(rows[1]!.slice(2, 6)).toEqual(['DISPATCHED', 'MEDIUM', 'GREEN', 'PATROL']);
     expect(rows[1]![11]).toBe('Yes');
   });
@@ -186,10 +271,13 @@ describe('exports: CSV and XLSX of the case list', () => {
   it('leaves personal data out of bulk exports, whoever asks', async () => {
     const clerk = await h.token({ tenants: [a.code], roles: ['intake-clerk'] }); // sees parties unmasked in the API
     const text = (await get('/exports/cases.csv', clerk)).text;
-    const sheet = readZip((await get('/exports/cases.xlsx', clerk)).body).find((e) => e.name === 'xl/worksheets/sheet1.xml')!.data.toString('utf8');
+    const sheet = readZip((await get('/exports/cases.xlsx', clerk)).body)
+      .find((e) => e.name === 'xl/worksheets/sheet1.xml')!
+      .data.toString('utf8');
     for (const body of [text, sheet]) {
       expect(body).toContain(reported['formula']!.number);
-      for (const secret of ['孙某某', '330502199003071232', '13812345678', '大河路8号']) expect(body).not.toContain(secret);
+      for (const secret of ['孙某某', '330502199003071232', '13812345678', '大河路8号'])
+        expect(body).not.toContain(secret);
     }
   });
 
@@ -204,7 +292,11 @@ describe('exports: CSV and XLSX of the case list', () => {
     const both = await h.token({ tenants: [a.code, b.code], roles: ['auditor'] });
     expect((await get('/exports/cases.csv', both)).status).toBe(403); // several tenants: must choose
     const r = await get('/exports/cases.csv', both, { 'x-tenant-id': b.code });
-    expect(parseCsv(r.text.slice(1)).slice(1).map((x) => x[1])).toEqual(['乙镇专属案件']);
+    expect(
+      parseCsv(r.text.slice(1))
+        .slice(1)
+        .map((x) => x[1]),
+    ).toEqual(['乙镇专属案件']);
   });
 
   it('answers 401 without a valid token, 403 for roles not allowed, 400 for bad parameters, 404 for unknown exports', async () => {
@@ -216,11 +308,24 @@ describe('exports: CSV and XLSX of the case list', () => {
     const feed = await h.token({ tenants: [a.code], roles: ['intake-system'] });
     expect(JSON.parse((await get('/exports/cases.csv', feed)).text).error.code).toBe('FORBIDDEN');
     expect((await get('/exports/cases.xlsx', await h.token({ tenants: [a.code], roles: [] }))).status).toBe(403);
-    expect((await get('/exports/cases.csv', await h.token({ tenants: [], roles: ['platform-admin'] }))).status).toBe(403);
+    expect((await get('/exports/cases.csv', await h.token({ tenants: [], roles: ['platform-admin'] }))).status).toBe(
+      403,
+    );
 
-    for (const bad of ['?statuses=OPEN', '?stauts=CLOSED', '?lang=fr', '?reportedFrom=yesterday', '?openOnly=maybe', '?reportedFrom=2026-10-02&reportedTo=2026-10-01']) {
+    for (const bad of [
+      '?statuses=OPEN',
+      '?stauts=CLOSED',
+      '?lang=fr',
+      '?reportedFrom=yesterday',
+      '?openOnly=maybe',
+      '?reportedFrom=2026-10-02&reportedTo=2026-10-01',
+    ]) {
       const r = await get(`/exports/cases.csv${bad}`, adminA);
-      expect({ bad, status: r.status, code: JSON.parse(r.text).error.code }).toEqual({ bad, status: 400, code: 'BAD_USER_INPUT' });
+      expect({ bad, status: r.status, code: JSON.parse(r.text).error.code }).toEqual({
+        bad,
+        status: 400,
+        code: 'BAD_USER_INPUT',
+      });
     }
     expect((await get('/exports/cases.pdf', adminA)).status).toBe(404);
     expect((await get('/exports/nothing.csv', adminA)).status).toBe(404);
@@ -243,13 +348,39 @@ describe('exports: CSV and XLSX of the case list', () => {
     const auditor = await h.token({ tenants: [a.code], roles: ['auditor'], subject: 'export-auditor' });
     await get(`/exports/cases.xlsx?lang=en&channels=HOTLINE&reportedFrom=2026-01-01`, auditor);
     // Written once the last byte is out, so it may trail the download by a moment.
-    const rows = await eventually(() => withTenant(h.rt.orm, a.id, (em) =>
-      em.execute<{ action: string; target_type: string; success: boolean; after: Record<string, unknown>; request_id: string }[]>(
-        `select action, target_type, success, after, request_id from audit_events where actor_subject = 'export-auditor'`)), (r) => r.length > 0);
-    expect(rows).toEqual([{
-      action: 'cases.export', target_type: 'Export', success: true, request_id: expect.any(String),
-      after: { export: 'cases', format: 'xlsx', lang: 'en', rows: 2, bytes: expect.any(Number), filter: { channels: ['HOTLINE'], reportedFrom: expect.stringMatching(/^2025-12-31T16:00:00/) } },
-    }]);
+    const rows = await eventually(
+      () =>
+        withTenant(h.rt.orm, a.id, (em) =>
+          em.execute<
+            {
+              action: string;
+              target_type: string;
+              success: boolean;
+              after: Record<string, unknown>;
+              request_id: string;
+            }[]
+          >(
+            `select action, target_type, success, after, request_id from audit_events where actor_subject = 'export-auditor'`,
+          ),
+        ),
+      (r) => r.length > 0,
+    );
+    expect(rows).toEqual([
+      {
+        action: 'cases.export',
+        target_type: 'Export',
+        success: true,
+        request_id: expect.any(String),
+        after: {
+          export: 'cases',
+          format: 'xlsx',
+          lang: 'en',
+          rows: 2,
+          bytes: expect.any(Number),
+          filter: { channels: ['HOTLINE'], reportedFrom: expect.stringMatching(/^2025-12-31T16:00:00/) },
+        },
+      },
+    ]);
   });
 
   it('reads only as fast as a slow client takes the file, stops when the client goes away, and audits the cut-short export', async () => {
@@ -277,7 +408,10 @@ describe('exports: CSV and XLSX of the case list', () => {
     h.rt.services.exports.register('endless-sample', endless);
     const subject = 'slow-reader';
     const ac = new AbortController();
-    const res = await fetch(`${h.url}/exports/endless-sample.csv`, { headers: { authorization: `Bearer ${await h.token({ tenants: [a.code], roles: ['tenant-admin'], subject })}` }, signal: ac.signal });
+    const res = await fetch(`${h.url}/exports/endless-sample.csv`, {
+      headers: { authorization: `Bearer ${await h.token({ tenants: [a.code], roles: ['tenant-admin'], subject })}` },
+      signal: ac.signal,
+    });
     const reader = res.body!.getReader();
     await reader.read();
     await sleep(500);
@@ -288,11 +422,24 @@ describe('exports: CSV and XLSX of the case list', () => {
     expect(pulled).toBe(stalledAt);
     expect(pulled).toBeLessThan(200_000);
     ac.abort();
-    await eventually(async () => closed, (c) => c);
+    await eventually(
+      async () => closed,
+      (c) => c,
+    );
     expect(closed).toBe(true);
-    const audit = await eventually(() => withTenant(h.rt.orm, a.id, (em) =>
-      em.execute<{ success: boolean; after: { rows: number } }[]>(`select success, after from audit_events where actor_subject = ?`, [subject])), (r) => r.length > 0);
-    expect(audit).toEqual([{ success: false, after: expect.objectContaining({ export: 'endless-sample', rows: expect.any(Number) }) }]);
+    const audit = await eventually(
+      () =>
+        withTenant(h.rt.orm, a.id, (em) =>
+          em.execute<{ success: boolean; after: { rows: number } }[]>(
+            `select success, after from audit_events where actor_subject = ?`,
+            [subject],
+          ),
+        ),
+      (r) => r.length > 0,
+    );
+    expect(audit).toEqual([
+      { success: false, after: expect.objectContaining({ export: 'endless-sample', rows: expect.any(Number) }) },
+    ]);
     expect(audit[0]!.after.rows).toBeLessThanOrEqual(stalledAt);
   });
 
@@ -308,8 +455,12 @@ describe('exports: CSV and XLSX of the case list', () => {
       ],
       async *rows(p, ctx) {
         const col = p.groupBy === 'STATUS' ? 'status' : 'channel';
-        yield* await ctx.read((scope) => scope.em.execute<{ key: string; reported: number; rate: number | null }[]>(
-          `select ${col} as key, count(*)::int as reported, null::float as rate from cases where tenant_id = ? group by 1 order by 1`, [scope.tenant.id]));
+        yield* await ctx.read((scope) =>
+          scope.em.execute<{ key: string; reported: number; rate: number | null }[]>(
+            `select ${col} as key, count(*)::int as reported, null::float as rate from cases where tenant_id = ? group by 1 order by 1`,
+            [scope.tenant.id],
+          ),
+        );
       },
     };
     h.rt.services.exports.register('sample-figures', figures);
@@ -320,14 +471,21 @@ describe('exports: CSV and XLSX of the case list', () => {
       expect(r.status).toBe(200);
       return parseCsv(r.text.slice(1));
     })();
-    expect(rows).toEqual([['Group', 'Reported', 'Resolution rate'], ['DISPATCHED', '1', ''], ['REJECTED', '1', ''], ['REPORTED', '2', '']]);
+    expect(rows).toEqual([
+      ['Group', 'Reported', 'Resolution rate'],
+      ['DISPATCHED', '1', ''],
+      ['REJECTED', '1', ''],
+      ['REPORTED', '2', ''],
+    ]);
     const x = await get('/exports/sample-figures.xlsx', adminA);
     expect(x.headers.get('content-disposition')).toContain(`sample-figures-${a.code}-`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.body as unknown as ArrayBuffer);
     expect(wb.worksheets[0]!.name).toBe('指标');
     expect(wb.worksheets[0]!.getRow(1).values).toEqual([undefined, '分组', '上报数', '化解率']);
-    expect((await get('/exports/sample-figures.csv', await h.token({ tenants: [a.code], roles: ['auditor'] }))).status).toBe(403);
+    expect(
+      (await get('/exports/sample-figures.csv', await h.token({ tenants: [a.code], roles: ['auditor'] }))).status,
+    ).toBe(403);
   });
 });
 
@@ -343,11 +501,15 @@ describe('exports: 100,000 cases', () => {
     big = await h.createTenant('ex-big');
     admin = await h.token({ tenants: [big.code], roles: ['leader'] });
     const tenantAdmin = await h.token({ tenants: [big.code], roles: ['tenant-admin'] });
-    const unit = await h.gql<{ createOrgUnit: { orgUnit: { id: string } } }>(tenantAdmin, CREATE_ORG_UNIT, { input: { kind: 'CENTER', name: '大河镇社会治理中心' } });
+    const unit = await h.gql<{ createOrgUnit: { orgUnit: { id: string } } }>(tenantAdmin, CREATE_ORG_UNIT, {
+      input: { kind: 'CENTER', name: '大河镇社会治理中心' },
+    });
     dir = await mkdtemp(join(tmpdir(), 'onedoor-export-'));
     // As the app role inside the tenant's isolation, as every write is. Three cases share each
     // report time, so ties on reported_at straddle the 2,000-row batch boundaries.
-    await withTenant(h.rt.orm, big.id, (em) => em.execute(`
+    await withTenant(h.rt.orm, big.id, (em) =>
+      em.execute(
+        `
       insert into cases (tenant_id, id, number, title, channel, status, risk_level, warning_level, category_id, org_unit_id,
         is_group_dispute, people_involved, amount_involved, reported_at, accepted_at, closed_at)
       select ?, gen_random_uuid(), 'EX-2026-' || lpad(g::text, 6, '0'), '邻里纠纷第' || g || '号：楼上装修噪音扰民，多次协商未果',
@@ -358,7 +520,9 @@ describe('exports: 100,000 cases', () => {
         case when g % 3 <> 0 then (g % 100000)::numeric / 4 end,
         r, r + interval '2 hours', case when g % 11 = 10 then r + interval '10 days' end
       from generate_series(1, ?) g, lateral (select timestamptz '2026-01-01 00:00:00+08' + (g / 3) * interval '5 minutes' as r) t`,
-    [big.id, unit.body.data!.createOrgUnit.orgUnit.id, N]));
+        [big.id, unit.body.data!.createOrgUnit.orgUnit.id, N],
+      ),
+    );
     // What autovacuum does within a minute of a bulk load (only the owner may): without
     // statistics the planner sorts the tenant's cases for every batch instead of walking the index.
     const owner = new Client({ connectionString: process.env['ONEDOOR_TEST_OWNER_URL'] });
@@ -391,7 +555,14 @@ describe('exports: 100,000 cases', () => {
         bytes += chunk.length;
         await fh.write(chunk);
       }
-      return { headers: res.headers, firstByteMs, totalMs: performance.now() - t0, chunks, bytes, growthMb: (peak - rss0) / 1048576 };
+      return {
+        headers: res.headers,
+        firstByteMs,
+        totalMs: performance.now() - t0,
+        chunks,
+        bytes,
+        growthMb: (peak - rss0) / 1048576,
+      };
     } finally {
       clearInterval(sampler);
       peak = Math.max(peak, process.memoryUsage().rss);
@@ -402,7 +573,9 @@ describe('exports: 100,000 cases', () => {
   it('streams an XLSX of 100,000 cases with bounded memory, and it opens as a valid workbook of 100,001 rows', async () => {
     const file = join(dir, 'cases.xlsx');
     const d = await download('/exports/cases.xlsx', file);
-    console.log(`XLSX ${N} rows: ${(d.totalMs / 1000).toFixed(1)} s, ${Math.round(N / (d.totalMs / 1000))} rows/s, first byte ${Math.round(d.firstByteMs)} ms, ${(d.bytes / 1048576).toFixed(1)} MiB in ${d.chunks} chunks, peak RSS growth ${d.growthMb.toFixed(0)} MiB`);
+    console.log(
+      `XLSX ${N} rows: ${(d.totalMs / 1000).toFixed(1)} s, ${Math.round(N / (d.totalMs / 1000))} rows/s, first byte ${Math.round(d.firstByteMs)} ms, ${(d.bytes / 1048576).toFixed(1)} MiB in ${d.chunks} chunks, peak RSS growth ${d.growthMb.toFixed(0)} MiB`,
+    );
     expect(d.headers.get('content-length')).toBeNull();
     // Streamed: the first bytes came long before the last, in many pieces.
     expect(d.firstByteMs).toBeLessThan(d.totalMs / 5);
@@ -415,10 +588,24 @@ describe('exports: 100,000 cases', () => {
     expect(d.growthMb).toBeLessThan(120);
 
     const zip = readZip(await readFile(file));
-    expect(zip.map((e) => e.name)).toEqual(expect.arrayContaining(['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/styles.xml', 'xl/worksheets/sheet1.xml']));
+    expect(zip.map((e) => e.name)).toEqual(
+      expect.arrayContaining([
+        '[Content_Types].xml',
+        '_rels/.rels',
+        'xl/workbook.xml',
+        'xl/styles.xml',
+        'xl/worksheets/sheet1.xml',
+      ]),
+    );
     expect(zip.find((e) => e.name === '[Content_Types].xml')!.data.toString()).toContain('/xl/worksheets/sheet1.xml');
 
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'ignore', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+      worksheets: 'emit',
+      sharedStrings: 'ignore',
+      hyperlinks: 'ignore',
+      styles: 'ignore',
+      entries: 'ignore',
+    });
     let rows = 0;
     const numbers = new Set<string>();
     let header: unknown[] = [];
@@ -438,7 +625,9 @@ describe('exports: 100,000 cases', () => {
   it('streams the same cases as CSV, in report order', async () => {
     const file = join(dir, 'cases.csv');
     const d = await download('/exports/cases.csv?lang=en', file);
-    console.log(`CSV ${N} rows: ${(d.totalMs / 1000).toFixed(1)} s, ${Math.round(N / (d.totalMs / 1000))} rows/s, first byte ${Math.round(d.firstByteMs)} ms, ${(d.bytes / 1048576).toFixed(1)} MiB in ${d.chunks} chunks, peak RSS growth ${d.growthMb.toFixed(0)} MiB`);
+    console.log(
+      `CSV ${N} rows: ${(d.totalMs / 1000).toFixed(1)} s, ${Math.round(N / (d.totalMs / 1000))} rows/s, first byte ${Math.round(d.firstByteMs)} ms, ${(d.bytes / 1048576).toFixed(1)} MiB in ${d.chunks} chunks, peak RSS growth ${d.growthMb.toFixed(0)} MiB`,
+    );
     expect(d.growthMb).toBeLessThan(120);
     const lines = (await readFile(file, 'utf8')).split('\r\n');
     expect(lines).toHaveLength(N + 2); // header, rows, the empty string after the last CRLF

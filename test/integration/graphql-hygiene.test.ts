@@ -2,7 +2,12 @@ import { startHarness, type Harness } from '../utils/harness';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
 
 /** Signs of internals a response must never show. */
-const LEAKS = [/select |insert |update .* set|from "?[a-z_]+"? where/i, /\bat .+\(.+:\d+:\d+\)/, /\/work\/|node_modules|\.ts:\d+/, /stack/i];
+const LEAKS = [
+  /select |insert |update .* set|from "?[a-z_]+"? where/i,
+  /\bat .+\(.+:\d+:\d+\)/,
+  /\/work\/|node_modules|\.ts:\d+/,
+  /stack/i,
+];
 
 describe('GraphQL hygiene', () => {
   let h: Harness;
@@ -14,7 +19,10 @@ describe('GraphQL hygiene', () => {
     h = await startHarness();
     t = await h.createTenant('hyg');
     token = await h.token({ tenants: [t.code], roles: ['tenant-admin'] });
-    h.rt.orm.em.getConnection().getKnex().on('query', () => sqlCount++);
+    h.rt.orm.em
+      .getConnection()
+      .getKnex()
+      .on('query', () => sqlCount++);
     // Warm the tenant directory cache so the only SQL left is what execution would run.
     await h.gql(token, '{ me { subject } }');
   });
@@ -34,7 +42,10 @@ describe('GraphQL hygiene', () => {
   it('refuses a query nested deeper than the limit', async () => {
     let sel = 'id';
     for (let i = 0; i < 10; i++) sel = `parent { ${sel} }`;
-    await refused(JSON.stringify({ query: `{ orgUnits(first: 1) { edges { node { ${sel} } } } }` }), 'QUERY_TOO_COMPLEX');
+    await refused(
+      JSON.stringify({ query: `{ orgUnits(first: 1) { edges { node { ${sel} } } } }` }),
+      'QUERY_TOO_COMPLEX',
+    );
   });
 
   it('refuses an alias bomb', async () => {
@@ -44,19 +55,37 @@ describe('GraphQL hygiene', () => {
 
   it('refuses an oversized page, as a literal or a variable', async () => {
     await refused(JSON.stringify({ query: '{ departments(first: 99999999) { totalCount } }' }), 'BAD_USER_INPUT');
-    await refused(JSON.stringify({ query: 'query($n: Int) { departments(first: $n) { totalCount } }', variables: { n: 101 } }), 'BAD_USER_INPUT');
+    await refused(
+      JSON.stringify({ query: 'query($n: Int) { departments(first: $n) { totalCount } }', variables: { n: 101 } }),
+      'BAD_USER_INPUT',
+    );
   });
 
   it('refuses a query whose cost multiplies past the limit', async () => {
-    await refused(JSON.stringify({ query: '{ orgUnits(first: 100) { edges { node { children { children { children { id name kind address phone } } } } } } }' }), 'QUERY_TOO_COMPLEX');
+    await refused(
+      JSON.stringify({
+        query:
+          '{ orgUnits(first: 100) { edges { node { children { children { children { id name kind address phone } } } } } } }',
+      }),
+      'QUERY_TOO_COMPLEX',
+    );
   });
 
   it('refuses a fragment cycle', async () => {
-    await refused(JSON.stringify({ query: '{ orgUnits(first: 1) { edges { node { ...A } } } } fragment A on OrgUnit { parent { ...B } } fragment B on OrgUnit { parent { ...A } }' }), 'GRAPHQL_VALIDATION_FAILED');
+    await refused(
+      JSON.stringify({
+        query:
+          '{ orgUnits(first: 1) { edges { node { ...A } } } } fragment A on OrgUnit { parent { ...B } } fragment B on OrgUnit { parent { ...A } }',
+      }),
+      'GRAPHQL_VALIDATION_FAILED',
+    );
   });
 
   it('refuses a batched array of operations', async () => {
-    const r = await refused(JSON.stringify([{ query: '{ tenant { id } }' }, { query: '{ tenant { id } }' }]), 'BAD_REQUEST');
+    const r = await refused(
+      JSON.stringify([{ query: '{ tenant { id } }' }, { query: '{ tenant { id } }' }]),
+      'BAD_REQUEST',
+    );
     expect(r.text).toMatch(/batching/i);
   });
 
@@ -79,7 +108,12 @@ describe('GraphQL hygiene', () => {
   });
 
   it('gives every error an extensions.code', async () => {
-    for (const body of ['{"query":"{ nope }"}', '{"query":"{"}', '{}', '{"query":"{ tenant { id } }","variables":"x"}']) {
+    for (const body of [
+      '{"query":"{ nope }"}',
+      '{"query":"{"}',
+      '{}',
+      '{"query":"{ tenant { id } }","variables":"x"}',
+    ]) {
       const r = await h.post(body, token);
       for (const e of r.body.errors ?? []) expect(e.extensions?.code).toEqual(expect.any(String));
     }

@@ -19,7 +19,9 @@ describe('operability endpoints', () => {
     await h.gql(await h.token({ tenants: [t.code] }), 'query Probe { departments(first: 1) { totalCount } }');
     await h.gql(null, 'query Anonymous { me { subject } }');
     const text = await (await fetch(`${h.url}/metrics`)).text();
-    expect(text).toMatch(/onedoor_graphql_operation_duration_seconds_count\{operation="Probe",type="query",outcome="ok"\} 1/);
+    expect(text).toMatch(
+      /onedoor_graphql_operation_duration_seconds_count\{operation="Probe",type="query",outcome="ok"\} 1/,
+    );
     expect(text).toMatch(/onedoor_graphql_errors_total\{code="UNAUTHENTICATED"\} \d+/);
     expect(text).toMatch(/onedoor_db_pool_connections_used \d+/);
     expect(text).toMatch(/onedoor_http_request_duration_seconds_count\{method="POST",route="\/graphql",status="200"\}/);

@@ -14,13 +14,28 @@ describe('SQL statements per list page', () => {
     h = await startHarness();
     t = await h.createTenant('n1');
     admin = await h.token({ tenants: [t.code], roles: ['tenant-admin'] });
-    const center = (await h.gql<{ createOrgUnit: { orgUnit: { id: string } } }>(admin, CREATE_ORG_UNIT, { input: { kind: 'CENTER', name: 'C' } })).body.data!.createOrgUnit.orgUnit.id;
+    const center = (
+      await h.gql<{ createOrgUnit: { orgUnit: { id: string } } }>(admin, CREATE_ORG_UNIT, {
+        input: { kind: 'CENTER', name: 'C' },
+      })
+    ).body.data!.createOrgUnit.orgUnit.id;
     for (let i = 0; i < 30; i++) {
-      const st = (await h.gql<{ createOrgUnit: { orgUnit: { id: string } } }>(admin, CREATE_ORG_UNIT, { input: { kind: 'STATION', name: `S${i}`, parentId: center } })).body.data!.createOrgUnit.orgUnit.id;
+      const st = (
+        await h.gql<{ createOrgUnit: { orgUnit: { id: string } } }>(admin, CREATE_ORG_UNIT, {
+          input: { kind: 'STATION', name: `S${i}`, parentId: center },
+        })
+      ).body.data!.createOrgUnit.orgUnit.id;
       await h.gql(admin, CREATE_ORG_UNIT, { input: { kind: 'GRID', name: `G${i}`, parentId: st } });
-      await h.gql(admin, 'mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { userErrors { code } } }', { i: { name: `P${i}`, orgUnitId: st, mediatorProfile: { specialtyIds: [], maxConcurrentCases: 1 } } });
+      await h.gql(
+        admin,
+        'mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { userErrors { code } } }',
+        { i: { name: `P${i}`, orgUnitId: st, mediatorProfile: { specialtyIds: [], maxConcurrentCases: 1 } } },
+      );
     }
-    h.rt.orm.em.getConnection().getKnex().on('query', () => statements++);
+    h.rt.orm.em
+      .getConnection()
+      .getKnex()
+      .on('query', () => statements++);
     await h.gql(admin, '{ me { subject } }');
   });
   afterAll(() => h.close());
@@ -33,30 +48,53 @@ describe('SQL statements per list page', () => {
   };
 
   it('org units with parent and children', async () => {
-    const q = (n: number) => `{ orgUnits(first: ${n}) { edges { node { name parent { name } children { name parent { name } } } } } }`;
+    const q = (n: number) =>
+      `{ orgUnits(first: ${n}) { edges { node { name parent { name } children { name parent { name } } } } } }`;
     // begin + set_config + page + count-free loader waves + commit: a constant, not a function of n.
     // (Which loader wave finds a parent already cached depends on the page, so allow one wave of slack.)
     for (const n of [3, 20, 60]) expect(await count(q(n))).toBeLessThanOrEqual(8);
   });
 
   it('staff with department, unit and mediator specialties', async () => {
-    const q = (n: number) => `{ staff(first: ${n}) { edges { node { name department { name } orgUnit { name parent { name } } mediatorProfile { specialties { code } } } } } }`;
+    const q = (n: number) =>
+      `{ staff(first: ${n}) { edges { node { name department { name } orgUnit { name parent { name } } mediatorProfile { specialties { code } } } } } }`;
     expect(await count(q(30))).toBe(await count(q(2)));
   });
 
   it('a page of 100 cases with parties, category, unit and assignees', async () => {
-    const cats = (await h.gql<{ categories: { edges: { node: { id: string } }[] } }>(admin, '{ categories(first: 20) { edges { node { id } } } }')).body.data!.categories.edges;
-    const people = (await h.gql<{ staff: { edges: { node: { id: string } }[] } }>(admin, '{ staff(first: 30) { edges { node { id } } } }')).body.data!.staff.edges;
+    const cats = (
+      await h.gql<{ categories: { edges: { node: { id: string } }[] } }>(
+        admin,
+        '{ categories(first: 20) { edges { node { id } } } }',
+      )
+    ).body.data!.categories.edges;
+    const people = (
+      await h.gql<{ staff: { edges: { node: { id: string } }[] } }>(
+        admin,
+        '{ staff(first: 30) { edges { node { id } } } }',
+      )
+    ).body.data!.staff.edges;
     for (let i = 0; i < 100; i++) {
-      const c = (await mutate(h, admin, REPORT_CASE, {
-        title: `案件 ${i}`, channel: 'WALK_IN', categoryId: cats[i % cats.length]!.node.id,
-        parties: [{ role: 'APPLICANT', kind: 'PERSON', name: `申请人${i}`, phone: '13800000000' }, { role: 'RESPONDENT', kind: 'PERSON', name: `被申请人${i}` }],
-      })).case!;
+      const c = (
+        await mutate(h, admin, REPORT_CASE, {
+          title: `案件 ${i}`,
+          channel: 'WALK_IN',
+          categoryId: cats[i % cats.length]!.node.id,
+          parties: [
+            { role: 'APPLICANT', kind: 'PERSON', name: `申请人${i}`, phone: '13800000000' },
+            { role: 'RESPONDENT', kind: 'PERSON', name: `被申请人${i}` },
+          ],
+        })
+      ).case!;
       await step(h, admin, STEPS.accept, { caseId: c.id });
-      await step(h, admin, STEPS.assign, { caseId: c.id, staffIds: [people[i % people.length]!.node.id, people[(i + 1) % people.length]!.node.id] });
+      await step(h, admin, STEPS.assign, {
+        caseId: c.id,
+        staffIds: [people[i % people.length]!.node.id, people[(i + 1) % people.length]!.node.id],
+      });
     }
     // Within the cost limit at 100 (a list field counts 10 items per node, so the selection stays lean).
-    const q = (n: number) => `{ cases(first: ${n}) { edges { node { number category { name } parties { name phone } assignees { staff { name } } } } } }`;
+    const q = (n: number) =>
+      `{ cases(first: ${n}) { edges { node { number category { name } parties { name phone } assignees { staff { name } } } } } }`;
     const small = await count(q(3));
     const page = await count(q(100));
     expect(page).toBe(small);

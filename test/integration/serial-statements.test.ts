@@ -44,9 +44,18 @@ describe('statements of one transaction', () => {
     const results = await withTenant(h.rt.orm, t.id, async (em) => {
       await em.execute('savepoint s');
       return Promise.all([
-        em.execute('select 1/0').then(() => 'ok', () => 'failed'),
-        em.execute('rollback to savepoint s').then(() => 'ok', () => 'failed'),
-        em.execute('select 1').then(() => 'ok', () => 'failed'),
+        em.execute('select 1/0').then(
+          () => 'ok',
+          () => 'failed',
+        ),
+        em.execute('rollback to savepoint s').then(
+          () => 'ok',
+          () => 'failed',
+        ),
+        em.execute('select 1').then(
+          () => 'ok',
+          () => 'failed',
+        ),
       ]);
     });
     expect(results).toEqual(['failed', 'ok', 'ok']);

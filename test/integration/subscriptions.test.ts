@@ -5,10 +5,18 @@ import { eventually } from '../utils/eventually';
 import { withTenant } from '../../src/core/tenancy/tenant-tx';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
 import {
-  BOARD_EVENTS, eventsOf, received, subscribeBoard, subscribeWs, waitForSubscribers, type BoardEventView, type LiveSubscription,
+  BOARD_EVENTS,
+  eventsOf,
+  received,
+  subscribeBoard,
+  subscribeWs,
+  waitForSubscribers,
+  type BoardEventView,
+  type LiveSubscription,
 } from '../utils/subscriptions';
 
-const UPSERT_POLICY = 'mutation($i: UpsertSlaPolicyInput!) { upsertSlaPolicy(input: $i) { slaPolicy { id } userErrors { field code message } } }';
+const UPSERT_POLICY =
+  'mutation($i: UpsertSlaPolicyInput!) { upsertSlaPolicy(input: $i) { slaPolicy { id } userErrors { field code message } } }';
 type Board = LiveSubscription<{ boardEvents: BoardEventView }>;
 
 /** Live board events over a real WebSocket, published through the run's Redis. */
@@ -25,12 +33,26 @@ describe('board subscriptions', () => {
     return s;
   };
   const report = async (title: string, unitId: string, category = 'family') =>
-    (await mutate(h, clerk, REPORT_CASE, { title, channel: 'WALK_IN', categoryId: center.category[category], reportedOrgUnitId: unitId })).case!;
-  const checkpoints = (caseId: string) => withTenant(h.rt.orm, t.id, (em) => em.execute<{ id: string; kind: string; due_at: Date }[]>(
-    `select c.id, c.kind, c.due_at from deadline_checkpoints c join deadlines d on d.tenant_id = c.tenant_id and d.id = c.deadline_id
-     where d.case_id = ? and c.status = 'PENDING' order by c.due_at`, [caseId]));
+    (
+      await mutate(h, clerk, REPORT_CASE, {
+        title,
+        channel: 'WALK_IN',
+        categoryId: center.category[category],
+        reportedOrgUnitId: unitId,
+      })
+    ).case!;
+  const checkpoints = (caseId: string) =>
+    withTenant(h.rt.orm, t.id, (em) =>
+      em.execute<{ id: string; kind: string; due_at: Date }[]>(
+        `select c.id, c.kind, c.due_at from deadline_checkpoints c join deadlines d on d.tenant_id = c.tenant_id and d.id = c.deadline_id
+     where d.case_id = ? and c.status = 'PENDING' order by c.due_at`,
+        [caseId],
+      ),
+    );
   const policy = async (name: string, category: string, rules: Record<string, unknown>) => {
-    const r = await h.gql<{ upsertSlaPolicy: { userErrors: unknown[] } }>(admin, UPSERT_POLICY, { i: { name, categoryId: center.category[category], ...rules } });
+    const r = await h.gql<{ upsertSlaPolicy: { userErrors: unknown[] } }>(admin, UPSERT_POLICY, {
+      i: { name, categoryId: center.category[category], ...rules },
+    });
     expect(r.body.data!.upsertSlaPolicy.userErrors).toEqual([]);
   };
 
@@ -62,12 +84,26 @@ describe('board subscriptions', () => {
         const mine = eventsOf(sub).filter((e) => e.caseId === c.id);
         expect(mine.map((e) => e.eventType)).toEqual(expect.arrayContaining(['REPORTED', 'ACCEPTED']));
         expect(mine.find((e) => e.eventType === 'REPORTED')).toEqual({
-          type: 'CASE_CHANGED', caseId: c.id, caseNumber: c.number, status: 'REPORTED', warningLevel: c['warningLevel'], orgUnitId: center.stationId,
-          occurredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), eventType: 'REPORTED',
+          type: 'CASE_CHANGED',
+          caseId: c.id,
+          caseNumber: c.number,
+          status: 'REPORTED',
+          warningLevel: c['warningLevel'],
+          orgUnitId: center.stationId,
+          occurredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+          eventType: 'REPORTED',
         });
-        expect(mine.find((e) => e.eventType === 'ACCEPTED')).toMatchObject({ type: 'CASE_CHANGED', status: 'ACCEPTED' });
+        expect(mine.find((e) => e.eventType === 'ACCEPTED')).toMatchObject({
+          type: 'CASE_CHANGED',
+          status: 'ACCEPTED',
+        });
         expect(sub.errors).toEqual([]);
-        await eventually(async () => wire.length, (n) => n >= 2, 2000, 20);
+        await eventually(
+          async () => wire.length,
+          (n) => n >= 2,
+          2000,
+          20,
+        );
         for (const text of [JSON.stringify(sub.data), ...wire]) expect(text).not.toMatch(/张三|李四|邻里纠纷/);
       } finally {
         await tap.quit();
@@ -75,7 +111,12 @@ describe('board subscriptions', () => {
     });
 
     it('raises WARNING_RAISED when a deadline checkpoint fires outside any request (as the worker does), after its commit', async () => {
-      await policy('看板预警测试', 'consumer', { targets: [{ step: 'ACCEPT', duration: 'PT2S', mode: 'CALENDAR' }], yellow: { share: 0.5 }, red: { share: 1 }, escalations: [] });
+      await policy('看板预警测试', 'consumer', {
+        targets: [{ step: 'ACCEPT', duration: 'PT2S', mode: 'CALENDAR' }],
+        yellow: { share: 0.5 },
+        red: { share: 1 },
+        escalations: [],
+      });
       const all = board(clerk);
       const warningsOnly = board(clerk, { filter: { warningLevels: ['YELLOW', 'RED'] } });
       await waitForSubscribers(h, t.id, 2);
@@ -83,16 +124,36 @@ describe('board subscriptions', () => {
       const [yellow] = await checkpoints(c.id);
       expect(yellow?.kind).toBe('YELLOW');
       // As the worker would: at the due time (the case's level is computed from its clocks then).
-      await eventually(async () => Date.now(), (now) => now >= new Date(yellow!.due_at).getTime() + 50, 3000, 20);
+      await eventually(
+        async () => Date.now(),
+        (now) => now >= new Date(yellow!.due_at).getTime() + 50,
+        3000,
+        20,
+      );
       expect(await h.rt.services.sla.checkpoints.fire(t.id, yellow!.id)).toBe('fired');
       await received(warningsOnly, (d) => d.length >= 1);
-      expect(eventsOf(warningsOnly)).toEqual([{
-        type: 'WARNING_RAISED', caseId: c.id, caseNumber: c.number, status: 'REPORTED', warningLevel: 'YELLOW', orgUnitId: center.centerId,
-        occurredAt: expect.any(String), eventType: 'WARNING_RAISED',
-      }]);
+      expect(eventsOf(warningsOnly)).toEqual([
+        {
+          type: 'WARNING_RAISED',
+          caseId: c.id,
+          caseNumber: c.number,
+          status: 'REPORTED',
+          warningLevel: 'YELLOW',
+          orgUnitId: center.centerId,
+          occurredAt: expect.any(String),
+          eventType: 'WARNING_RAISED',
+        },
+      ]);
       await received(all, (d) => d.some((x) => x.boardEvents.type === 'WARNING_RAISED'));
       // Everything before the warning was GREEN, so the filtered subscriber saw none of it.
-      expect(eventsOf(all).filter((e) => e.caseId === c.id).map((e) => [e.type, e.warningLevel])).toEqual([['CASE_CHANGED', 'GREEN'], ['WARNING_RAISED', 'YELLOW']]);
+      expect(
+        eventsOf(all)
+          .filter((e) => e.caseId === c.id)
+          .map((e) => [e.type, e.warningLevel]),
+      ).toEqual([
+        ['CASE_CHANGED', 'GREEN'],
+        ['WARNING_RAISED', 'YELLOW'],
+      ]);
     });
 
     it('publishes nothing for a step that rolls back', async () => {
@@ -100,17 +161,25 @@ describe('board subscriptions', () => {
       await waitForSubscribers(h, t.id);
       const c = await report('退回测试', center.centerId);
       await received(sub, (d) => d.some((x) => x.boardEvents.caseId === c.id));
-      await expect(withTenant(h.rt.orm, t.id, async (em) => {
-        const scope = { tenant: t, em, actor: { subject: 'system:test', requestId: 'rollback', ip: null } };
-        const r = await h.rt.services.handling.accept(scope, { caseId: c.id });
-        expect(r.ok).toBe(true);
-        throw new Error('rolled back on purpose');
-      })).rejects.toThrow('rolled back on purpose');
+      await expect(
+        withTenant(h.rt.orm, t.id, async (em) => {
+          const scope = { tenant: t, em, actor: { subject: 'system:test', requestId: 'rollback', ip: null } };
+          const r = await h.rt.services.handling.accept(scope, { caseId: c.id });
+          expect(r.ok).toBe(true);
+          throw new Error('rolled back on purpose');
+        }),
+      ).rejects.toThrow('rolled back on purpose');
       // A later step shows the channel is live; the rolled-back ACCEPTED never arrived before it.
       await step(h, clerk, STEPS.accept, { caseId: c.id });
-      await received(sub, (d) => d.some((x) => x.boardEvents.caseId === c.id && x.boardEvents.eventType === 'ACCEPTED'));
+      await received(sub, (d) =>
+        d.some((x) => x.boardEvents.caseId === c.id && x.boardEvents.eventType === 'ACCEPTED'),
+      );
       await new Promise((r) => setTimeout(r, 200));
-      expect(eventsOf(sub).filter((e) => e.caseId === c.id).map((e) => e.eventType)).toEqual(['REPORTED', 'ACCEPTED']);
+      expect(
+        eventsOf(sub)
+          .filter((e) => e.caseId === c.id)
+          .map((e) => e.eventType),
+      ).toEqual(['REPORTED', 'ACCEPTED']);
     });
 
     it('filters by unit subtree on the server', async () => {
@@ -127,18 +196,30 @@ describe('board subscriptions', () => {
     });
 
     it('carries a warning raised by the worker process to a subscriber of the API process', async () => {
-      await policy('跨进程预警测试', 'traffic', { targets: [{ step: 'ACCEPT', duration: 'PT3S', mode: 'CALENDAR' }], yellow: { share: 0.5 }, red: { share: 1 }, escalations: [] });
+      await policy('跨进程预警测试', 'traffic', {
+        targets: [{ step: 'ACCEPT', duration: 'PT3S', mode: 'CALENDAR' }],
+        yellow: { share: 0.5 },
+        red: { share: 1 },
+        escalations: [],
+      });
       const sub = board(clerk, { filter: { warningLevels: ['YELLOW'] } });
       await waitForSubscribers(h, t.id);
       const env = {
-        ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: process.env['ONEDOOR_TEST_DATABASE_URL'], REDIS_URL: process.env['ONEDOOR_TEST_REDIS_URL'],
-        REDIS_PREFIX: h.rt.config.REDIS_PREFIX, KEYCLOAK_REALM_URL: h.rt.config.KEYCLOAK_REALM_URL,
+        ...process.env,
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        DATABASE_URL: process.env['ONEDOOR_TEST_DATABASE_URL'],
+        REDIS_URL: process.env['ONEDOOR_TEST_REDIS_URL'],
+        REDIS_PREFIX: h.rt.config.REDIS_PREFIX,
+        KEYCLOAK_REALM_URL: h.rt.config.KEYCLOAK_REALM_URL,
       };
       const worker = spawn(process.execPath, ['dist/workers/main.js'], { env, stdio: 'ignore' });
       try {
         const c = await report('交通事故', center.centerId, 'traffic');
         await received(sub, (d) => d.some((x) => x.boardEvents.caseId === c.id), 15_000);
-        expect(eventsOf(sub).filter((e) => e.caseId === c.id)).toEqual([expect.objectContaining({ type: 'WARNING_RAISED', warningLevel: 'YELLOW', caseNumber: c.number })]);
+        expect(eventsOf(sub).filter((e) => e.caseId === c.id)).toEqual([
+          expect.objectContaining({ type: 'WARNING_RAISED', warningLevel: 'YELLOW', caseNumber: c.number }),
+        ]);
       } finally {
         worker.kill('SIGTERM');
         await new Promise((r) => worker.once('exit', r));
@@ -156,7 +237,12 @@ describe('board subscriptions', () => {
     it('closes the socket with 4401 for a missing, malformed, forged or expired token', async () => {
       const expired = await h.token({ tenants: [t.code], roles: ['leader'], expiresInSeconds: -120 });
       const [header, body] = clerk.split('.');
-      for (const params of [{}, { authorization: 'Basic abc' }, { authorization: `Bearer ${header}.${body}.forged` }, { authorization: `Bearer ${expired}` }]) {
+      for (const params of [
+        {},
+        { authorization: 'Basic abc' },
+        { authorization: `Bearer ${header}.${body}.forged` },
+        { authorization: `Bearer ${expired}` },
+      ]) {
         const s = ws(params);
         await s.ended;
         expect(s.closed?.code).toBe(4401);
@@ -191,7 +277,10 @@ describe('board subscriptions', () => {
     });
 
     it('refuses platform admins without a tenant, and roles that do not read cases', async () => {
-      for (const token of [await h.token({ roles: ['platform-admin'] }), await h.token({ tenants: [t.code], roles: ['intake-system'] })]) {
+      for (const token of [
+        await h.token({ roles: ['platform-admin'] }),
+        await h.token({ tenants: [t.code], roles: ['intake-system'] }),
+      ]) {
         const s = board(token);
         await s.ended;
         expect(s.errors.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
@@ -205,7 +294,12 @@ describe('board subscriptions', () => {
       const h2 = await startHarness();
       try {
         const s = subscribeBoard(h2, await h2.token({ tenants: [t.code], roles: ['leader'] }));
-        await eventually(async () => h2.rt.services.board.subscribers(t.id), (n) => n === 1, 5000, 20);
+        await eventually(
+          async () => h2.rt.services.board.subscribers(t.id),
+          (n) => n === 1,
+          5000,
+          20,
+        );
         await h2.close();
         await s.ended;
         expect(s.closed?.code).toBe(1001);
@@ -224,7 +318,13 @@ describe('board subscriptions', () => {
       try {
         const asWho = (subject: string) => h2.token({ subject, tenants: [t.code], roles: ['leader'] });
         const zhang = await asWho('cap-zhang');
-        const live = (n: number) => eventually(async () => h2.rt.services.board.subscribers(t.id), (x) => x === n, 5000, 20);
+        const live = (n: number) =>
+          eventually(
+            async () => h2.rt.services.board.subscribers(t.id),
+            (x) => x === n,
+            5000,
+            20,
+          );
         mine.push(subscribeBoard(h2, zhang), subscribeBoard(h2, zhang));
         await live(2);
         const third = subscribeBoard(h2, zhang);
@@ -253,7 +353,10 @@ describe('board subscriptions', () => {
   describe('limits', () => {
     let sqlCount = 0;
     beforeAll(() => {
-      h.rt.orm.em.getConnection().getKnex().on('query', () => sqlCount++);
+      h.rt.orm.em
+        .getConnection()
+        .getKnex()
+        .on('query', () => sqlCount++);
     });
     const refused = async (query: string) => {
       const s = subscribeWs(h, { authorization: `Bearer ${clerk}` }, query);
@@ -268,7 +371,9 @@ describe('board subscriptions', () => {
       await h.gql(clerk, '{ me { subject } }'); // the tenant directory's cache, warm as in the HTTP hygiene test
       const before = sqlCount;
       const s = await refused(`{ orgUnits(first: 1) { edges { node { ${sel} } } } }`);
-      expect(s.errors.map((e) => [e.extensions?.code, e.message])).toEqual([['QUERY_TOO_COMPLEX', expect.stringMatching(/depth \d+ exceeds the limit of 8/)]]);
+      expect(s.errors.map((e) => [e.extensions?.code, e.message])).toEqual([
+        ['QUERY_TOO_COMPLEX', expect.stringMatching(/depth \d+ exceeds the limit of 8/)],
+      ]);
       expect(sqlCount - before).toBe(0);
     });
 
@@ -280,18 +385,26 @@ describe('board subscriptions', () => {
 
     it('serves only subscriptions: queries and mutations go over HTTP', async () => {
       const s = await refused('{ me { subject } }');
-      expect(s.errors.map((e) => [e.extensions?.code, e.message])).toEqual([['BAD_USER_INPUT', expect.stringMatching(/over HTTP/)]]);
+      expect(s.errors.map((e) => [e.extensions?.code, e.message])).toEqual([
+        ['BAD_USER_INPUT', expect.stringMatching(/over HTTP/)],
+      ]);
     });
 
     it('refuses a subscription sent over HTTP', async () => {
       const r = await h.gql(clerk, 'subscription { boardEvents { caseId } }');
       expect(r.status).toBe(400);
-      expect(r.body.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['BAD_USER_INPUT', expect.stringMatching(/WebSocket/)]]);
+      expect(r.body.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+        ['BAD_USER_INPUT', expect.stringMatching(/WebSocket/)],
+      ]);
     });
 
     it('refuses invalid documents with the same codes as HTTP', async () => {
-      expect((await refused('subscription { boardEvents { title } }')).errors.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-      expect((await refused('subscription { boardEvents { ')).errors.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_PARSE_FAILED']);
+      expect((await refused('subscription { boardEvents { title } }')).errors.map((e) => e.extensions?.code)).toEqual([
+        'GRAPHQL_VALIDATION_FAILED',
+      ]);
+      expect((await refused('subscription { boardEvents { ')).errors.map((e) => e.extensions?.code)).toEqual([
+        'GRAPHQL_PARSE_FAILED',
+      ]);
     });
   });
 });

@@ -18,28 +18,53 @@ const AUDITOR = { username: 'county-auditor', password: 'demo-only-county-audito
 
 const ME = '{ me { username clientId roles tenants { code } currentTenant { code } } }';
 interface Me {
-  me: { username: string; clientId: string | null; roles: string[]; tenants: { code: string }[]; currentTenant: { code: string } | null };
+  me: {
+    username: string;
+    clientId: string | null;
+    roles: string[];
+    tenants: { code: string }[];
+    currentTenant: { code: string } | null;
+  };
 }
 
 async function tokenRequest(form: Record<string, string>): Promise<string> {
-  const res = await fetch(`${REALM_URL}/protocol/openid-connect/token`, { method: 'POST', body: new URLSearchParams(form) });
+  const res = await fetch(`${REALM_URL}/protocol/openid-connect/token`, {
+    method: 'POST',
+    body: new URLSearchParams(form),
+  });
   const body = (await res.json()) as { access_token?: string; error?: string; error_description?: string };
-  if (!res.ok || !body.access_token) throw new Error(`Keycloak refused ${form['grant_type']} for ${form['username'] ?? form['client_id']}: ${res.status} ${body.error} ${body.error_description ?? ''}`);
+  if (!res.ok || !body.access_token)
+    throw new Error(
+      `Keycloak refused ${form['grant_type']} for ${form['username'] ?? form['client_id']}: ${res.status} ${body.error} ${body.error_description ?? ''}`,
+    );
   return body.access_token;
 }
 
-const passwordToken = (user: { username: string; password: string }, opts: { scope?: string; clientId?: string } = {}) =>
-  tokenRequest({ grant_type: 'password', client_id: opts.clientId ?? WEB_CLIENT, ...user, ...(opts.scope ? { scope: opts.scope } : {}) });
+const passwordToken = (
+  user: { username: string; password: string },
+  opts: { scope?: string; clientId?: string } = {},
+) =>
+  tokenRequest({
+    grant_type: 'password',
+    client_id: opts.clientId ?? WEB_CLIENT,
+    ...user,
+    ...(opts.scope ? { scope: opts.scope } : {}),
+  });
 
-const feedToken = () => tokenRequest({ grant_type: 'client_credentials', client_id: FEED.id, client_secret: FEED.secret });
+const feedToken = () =>
+  tokenRequest({ grant_type: 'client_credentials', client_id: FEED.id, client_secret: FEED.secret });
 
-const claims = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+const claims = (jwt: string) =>
+  JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
 
 describe('with a real Keycloak', () => {
   let h: Harness;
 
   beforeAll(async () => {
-    if (!REALM_URL) throw new Error('KEYCLOAK_E2E_REALM_URL is not set: run .ci/keycloak-e2e, or scripts/keycloak-start.sh and export what it prints');
+    if (!REALM_URL)
+      throw new Error(
+        'KEYCLOAK_E2E_REALM_URL is not set: run .ci/keycloak-e2e, or scripts/keycloak-start.sh and export what it prints',
+      );
     h = await startHarness({ KEYCLOAK_REALM_URL: REALM_URL, KEYCLOAK_CLIENT_ID: CLIENT_ID });
     // The realm's organizations are the demo tenants, by alias = code.
     await loadDemoData(h.rt.services);
@@ -64,7 +89,13 @@ describe('with a real Keycloak', () => {
     for (const headers of [undefined, { 'x-tenant-id': 'zhili' }]) {
       const r = await h.gql<Me>(token, ME, undefined, headers);
       expect(r.status).toBe(200);
-      expect(r.body.data?.me).toEqual({ username: 'zhili-clerk', clientId: null, roles: ['intake-clerk'], tenants: [{ code: 'zhili' }], currentTenant: { code: 'zhili' } });
+      expect(r.body.data?.me).toEqual({
+        username: 'zhili-clerk',
+        clientId: null,
+        roles: ['intake-clerk'],
+        tenants: [{ code: 'zhili' }],
+        currentTenant: { code: 'zhili' },
+      });
     }
   });
 
@@ -80,7 +111,10 @@ describe('with a real Keycloak', () => {
 
   it('enforces roles from the realm: the tenant admin reads the audit trail, the clerk may not', async () => {
     const AUDIT = '{ me { roles currentTenant { code } } auditEvents(first: 1) { edges { node { action } } } }';
-    const admin = await h.gql<{ me: { roles: string[]; currentTenant: { code: string } } }>(await passwordToken(ADMIN), AUDIT);
+    const admin = await h.gql<{ me: { roles: string[]; currentTenant: { code: string } } }>(
+      await passwordToken(ADMIN),
+      AUDIT,
+    );
     expect(admin.body.errors).toBeUndefined();
     expect(admin.body.data?.me).toEqual({ roles: ['tenant-admin'], currentTenant: { code: 'hongta' } });
     const clerk = await h.gql(await passwordToken(CLERK), AUDIT);
@@ -107,8 +141,11 @@ describe('with a real Keycloak', () => {
     const r = await h.gql<Me>(token, ME);
     expect(r.status).toBe(200);
     expect(r.body.data?.me).toEqual({
-      username: 'service-account-onedoor-12345-feed', clientId: FEED.id, roles: ['intake-system'],
-      tenants: [{ code: 'zhili' }], currentTenant: { code: 'zhili' },
+      username: 'service-account-onedoor-12345-feed',
+      clientId: FEED.id,
+      roles: ['intake-system'],
+      tenants: [{ code: 'zhili' }],
+      currentTenant: { code: 'zhili' },
     });
     await expectStatus(token, 403, 'FORBIDDEN', { 'x-tenant-id': 'hongta' });
   });
@@ -117,7 +154,11 @@ describe('with a real Keycloak', () => {
     const token = await passwordToken(CLERK);
     const [head, , sig] = token.split('.');
     const forged = { ...claims(token), organization: ['hongta'], realm_access: { roles: ['platform-admin'] } };
-    await expectStatus(`${head}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${sig}`, 401, 'UNAUTHENTICATED');
+    await expectStatus(
+      `${head}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${sig}`,
+      401,
+      'UNAUTHENTICATED',
+    );
   });
 
   it('refuses a genuine token of the realm that was not issued for the API (401)', async () => {

@@ -7,11 +7,19 @@ import { TEST_PG_ADMIN_URL, TEST_REDIS_URL } from './test-env';
 export default async function globalSetup(): Promise<void> {
   const run = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const database = `onedoor_test_${run}`;
-  const urls = await provisionDatabase({ adminUrl: TEST_PG_ADMIN_URL, database, ownerPassword: 'onedoor_owner', appPassword: 'onedoor_app' });
+  const urls = await provisionDatabase({
+    adminUrl: TEST_PG_ADMIN_URL,
+    database,
+    ownerPassword: 'onedoor_owner',
+    appPassword: 'onedoor_app',
+  });
   // Migrations run in a child process from the build (`npm test` builds first): loading
   // MikroORM here would register entity metadata in this process's realm, which Jest's test
   // sandboxes (same process with --runInBand) then fail to clone.
-  execFileSync(process.execPath, ['dist/scripts/migrate.js'], { env: { ...process.env, DATABASE_OWNER_URL: urls.ownerUrl, LOG_LEVEL: 'warn' }, stdio: 'ignore' });
+  execFileSync(process.execPath, ['dist/scripts/migrate.js'], {
+    env: { ...process.env, DATABASE_OWNER_URL: urls.ownerUrl, LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
   process.env['ONEDOOR_TEST_DATABASE'] = database;
   process.env['ONEDOOR_TEST_DATABASE_URL'] = urls.appUrl;
   process.env['ONEDOOR_TEST_OWNER_URL'] = urls.ownerUrl;

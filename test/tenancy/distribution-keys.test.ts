@@ -40,6 +40,10 @@ describe('distribution keys', () => {
       from pg_index i join pg_class c on c.oid = i.indrelid
       where i.indisunique and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id')
         and c.relname <> 'platform_audit_events'`);
-    for (const u of uniqueIndexes.rows) expect({ name: u.name, leadsWithTenant: /\(tenant_id[,)]/.test(u.def) }).toEqual({ name: u.name, leadsWithTenant: true });
+    for (const u of uniqueIndexes.rows)
+      expect({ name: u.name, leadsWithTenant: /\(tenant_id[,)]/.test(u.def) }).toEqual({
+        name: u.name,
+        leadsWithTenant: true,
+      });
   });
 });

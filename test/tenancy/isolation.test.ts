@@ -11,12 +11,35 @@ import { CASE_OPERATIONS, METRICS_OPERATIONS, NOTIFICATION_OPERATIONS, SLA_OPERA
  * schema, the last test fails until it is added here.
  */
 const COVERED = new Set([
-  'me', 'tenant', 'tenants', 'createTenant', 'updateTenant', 'suspendTenant',
-  'orgUnits', 'orgUnit', 'createOrgUnit', 'updateOrgUnit', 'archiveOrgUnit',
-  'departments', 'department', 'createDepartment', 'updateDepartment',
-  'categories', 'category', 'upsertCategory',
-  'staff', 'staffMember', 'mediators', 'createStaffMember', 'updateStaffMember',
-  'residencies', 'onDuty', 'stationDepartment', 'updateResidency', 'endResidency', 'setRotationShifts',
+  'me',
+  'tenant',
+  'tenants',
+  'createTenant',
+  'updateTenant',
+  'suspendTenant',
+  'orgUnits',
+  'orgUnit',
+  'createOrgUnit',
+  'updateOrgUnit',
+  'archiveOrgUnit',
+  'departments',
+  'department',
+  'createDepartment',
+  'updateDepartment',
+  'categories',
+  'category',
+  'upsertCategory',
+  'staff',
+  'staffMember',
+  'mediators',
+  'createStaffMember',
+  'updateStaffMember',
+  'residencies',
+  'onDuty',
+  'stationDepartment',
+  'updateResidency',
+  'endResidency',
+  'setRotationShifts',
   'auditEvents',
   // cases, routing, mediation, referrals and follow-ups: test/tenancy/case-isolation.test.ts
   ...CASE_OPERATIONS,
@@ -47,18 +70,36 @@ describe('tenant isolation', () => {
     b = await h.createTenant('iso-b');
     tokenA = await h.token({ tenants: [a.code], roles: ['tenant-admin', 'intake-clerk', 'leader', 'auditor'] });
     const tokenB = await h.token({ tenants: [b.code], roles: ['tenant-admin'] });
-    const u = await h.gql<{ createOrgUnit: { orgUnit: { id: string } } }>(tokenB, CREATE_ORG_UNIT, { input: { kind: 'CENTER', name: 'B center' } });
+    const u = await h.gql<{ createOrgUnit: { orgUnit: { id: string } } }>(tokenB, CREATE_ORG_UNIT, {
+      input: { kind: 'CENTER', name: 'B center' },
+    });
     bUnit = u.body.data!.createOrgUnit.orgUnit.id;
-    const d = await h.gql<{ createDepartment: { department: { id: string } } }>(tokenB, CREATE_DEPARTMENT, { input: { code: 'b-only', name: 'B only', kind: 'OTHER' } });
+    const d = await h.gql<{ createDepartment: { department: { id: string } } }>(tokenB, CREATE_DEPARTMENT, {
+      input: { code: 'b-only', name: 'B only', kind: 'OTHER' },
+    });
     bDept = d.body.data!.createDepartment.department.id;
-    const c = await h.gql<{ upsertCategory: { category: { id: string } } }>(tokenB, UPSERT_CATEGORY, { i: { code: 'b-secret', name: 'B secret', defaultRiskLevel: 'LOW' } });
+    const c = await h.gql<{ upsertCategory: { category: { id: string } } }>(tokenB, UPSERT_CATEGORY, {
+      i: { code: 'b-secret', name: 'B secret', defaultRiskLevel: 'LOW' },
+    });
     bCat = c.body.data!.upsertCategory.category.id;
-    const st = await h.gql<{ createStaffMember: { staffMember: { id: string } } }>(tokenB,
+    const st = await h.gql<{ createStaffMember: { staffMember: { id: string } } }>(
+      tokenB,
       'mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { staffMember { id } } }',
-      { i: { name: 'B mediator', departmentId: bDept, orgUnitId: bUnit, mediatorProfile: { specialtyIds: [bCat], maxConcurrentCases: 5 } } });
+      {
+        i: {
+          name: 'B mediator',
+          departmentId: bDept,
+          orgUnitId: bUnit,
+          mediatorProfile: { specialtyIds: [bCat], maxConcurrentCases: 5 },
+        },
+      },
+    );
     bStaff = st.body.data!.createStaffMember.staffMember.id;
-    const res = await h.gql<{ stationDepartment: { residency: { id: string } } }>(tokenB,
-      'mutation($i: StationDepartmentInput!) { stationDepartment(input: $i) { residency { id } } }', { i: { departmentId: bDept, orgUnitId: bUnit, mode: 'ROTATING' } });
+    const res = await h.gql<{ stationDepartment: { residency: { id: string } } }>(
+      tokenB,
+      'mutation($i: StationDepartmentInput!) { stationDepartment(input: $i) { residency { id } } }',
+      { i: { departmentId: bDept, orgUnitId: bUnit, mode: 'ROTATING' } },
+    );
     bResidency = res.body.data!.stationDepartment.residency.id;
     await h.gql(tokenA, CREATE_ORG_UNIT, { input: { kind: 'CENTER', name: 'A center' } });
   });
@@ -66,63 +107,156 @@ describe('tenant isolation', () => {
 
   describe('through the API', () => {
     it('never returns B rows by id', async () => {
-      const r = await h.gql<{ orgUnit: null; department: null }>(tokenA, 'query($u: ID!, $d: ID!) { orgUnit(id: $u) { id } department(id: $d) { id } }', { u: bUnit, d: bDept });
+      const r = await h.gql<{ orgUnit: null; department: null }>(
+        tokenA,
+        'query($u: ID!, $d: ID!) { orgUnit(id: $u) { id } department(id: $d) { id } }',
+        { u: bUnit, d: bDept },
+      );
       expect(r.body.errors).toBeUndefined();
       expect(r.body.data).toEqual({ orgUnit: null, department: null });
     });
 
     it('never shows, lists or changes B categories', async () => {
-      const byId = await h.gql<{ category: null }>(tokenA, 'query($id: ID!) { category(id: $id) { id } }', { id: bCat });
+      const byId = await h.gql<{ category: null }>(tokenA, 'query($id: ID!) { category(id: $id) { id } }', {
+        id: bCat,
+      });
       expect(byId.body.data?.category).toBeNull();
-      const list = await h.gql<{ categories: { edges: { node: { code: string } }[] } }>(tokenA, '{ categories(first: 100, filter: { includeArchived: true }) { edges { node { code } } } }');
+      const list = await h.gql<{ categories: { edges: { node: { code: string } }[] } }>(
+        tokenA,
+        '{ categories(first: 100, filter: { includeArchived: true }) { edges { node { code } } } }',
+      );
       expect(list.body.data!.categories.edges.map((e) => e.node.code)).not.toContain('b-secret');
-      const upd = await h.gql<{ upsertCategory: { userErrors: { code: string }[] } }>(tokenA, UPSERT_CATEGORY, { i: { id: bCat, code: 'b-secret', name: 'x', defaultRiskLevel: 'MAJOR' } });
+      const upd = await h.gql<{ upsertCategory: { userErrors: { code: string }[] } }>(tokenA, UPSERT_CATEGORY, {
+        i: { id: bCat, code: 'b-secret', name: 'x', defaultRiskLevel: 'MAJOR' },
+      });
       expect(upd.body.data?.upsertCategory.userErrors.map((e) => e.code)).toEqual(['NOT_FOUND']);
-      const child = await h.gql<{ upsertCategory: { userErrors: { code: string }[] } }>(tokenA, UPSERT_CATEGORY, { i: { code: 'a-under-b', name: 'x', defaultRiskLevel: 'LOW', parentId: bCat } });
+      const child = await h.gql<{ upsertCategory: { userErrors: { code: string }[] } }>(tokenA, UPSERT_CATEGORY, {
+        i: { code: 'a-under-b', name: 'x', defaultRiskLevel: 'LOW', parentId: bCat },
+      });
       expect(child.body.data?.upsertCategory.userErrors.map((e) => e.code)).toEqual(['PARENT_NOT_FOUND']);
       // Same code in A creates A's own category; B's stays as it was.
-      const own = await h.gql<{ upsertCategory: { category: { id: string } } }>(tokenA, UPSERT_CATEGORY, { i: { code: 'b-secret', name: 'A own', defaultRiskLevel: 'LOW' } });
+      const own = await h.gql<{ upsertCategory: { category: { id: string } } }>(tokenA, UPSERT_CATEGORY, {
+        i: { code: 'b-secret', name: 'A own', defaultRiskLevel: 'LOW' },
+      });
       expect(own.body.data?.upsertCategory.category.id).not.toBe(bCat);
-      const still = await withTenant(h.rt.orm, b.id, (em) => em.execute<{ name: string }[]>('select name from categories where id = ?', [bCat]));
+      const still = await withTenant(h.rt.orm, b.id, (em) =>
+        em.execute<{ name: string }[]>('select name from categories where id = ?', [bCat]),
+      );
       expect(still[0]?.name).toBe('B secret');
     });
 
     it('never shows, lists or changes B staff, residencies and rosters', async () => {
-      const reads = await h.gql<{ staffMember: null; onDuty: null; staff: { edges: unknown[] }; mediators: { edges: unknown[] }; residencies: { edges: unknown[] } }>(tokenA,
+      const reads = await h.gql<{
+        staffMember: null;
+        onDuty: null;
+        staff: { edges: unknown[] };
+        mediators: { edges: unknown[] };
+        residencies: { edges: unknown[] };
+      }>(
+        tokenA,
         `query($s: ID!, $u: ID!) { staffMember(id: $s) { id } onDuty(orgUnitId: $u) { at } staff(first: 100, filter: { includeInactive: true }) { edges { node { id } } }
-          mediators(first: 100) { edges { node { id } } } residencies(first: 100, filter: { includeEnded: true }) { edges { node { id } } } }`, { s: bStaff, u: bUnit });
+          mediators(first: 100) { edges { node { id } } } residencies(first: 100, filter: { includeEnded: true }) { edges { node { id } } } }`,
+        { s: bStaff, u: bUnit },
+      );
       expect(reads.body.errors).toBeUndefined();
-      expect(reads.body.data).toEqual({ staffMember: null, onDuty: null, staff: { edges: [] }, mediators: { edges: [] }, residencies: { edges: [] } });
+      expect(reads.body.data).toEqual({
+        staffMember: null,
+        onDuty: null,
+        staff: { edges: [] },
+        mediators: { edges: [] },
+        residencies: { edges: [] },
+      });
       const codes = async (q: string, i: Record<string, unknown>, key: string) =>
-        ((await h.gql<Record<string, { userErrors: { code: string }[] }>>(tokenA, q, { i })).body.data?.[key]?.userErrors ?? []).map((e) => e.code);
-      expect(await codes('mutation($i: UpdateStaffMemberInput!) { updateStaffMember(input: $i) { userErrors { code } } }', { id: bStaff, active: false }, 'updateStaffMember')).toEqual(['NOT_FOUND']);
-      expect(await codes('mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { userErrors { code } } }',
-        { name: 'x', departmentId: bDept, orgUnitId: bUnit, mediatorProfile: { specialtyIds: [bCat], maxConcurrentCases: 1 } }, 'createStaffMember'))
-        .toEqual(['DEPARTMENT_NOT_FOUND', 'ORG_UNIT_NOT_FOUND', 'CATEGORY_NOT_FOUND']);
-      expect(await codes('mutation($i: StationDepartmentInput!) { stationDepartment(input: $i) { userErrors { code } } }', { departmentId: bDept, orgUnitId: bUnit, mode: 'RESIDENT' }, 'stationDepartment'))
-        .toEqual(['DEPARTMENT_NOT_FOUND', 'ORG_UNIT_NOT_FOUND']);
-      expect(await codes('mutation($i: UpdateResidencyInput!) { updateResidency(input: $i) { userErrors { code } } }', { id: bResidency, mode: 'RESIDENT' }, 'updateResidency')).toEqual(['NOT_FOUND']);
-      expect(await codes('mutation($i: EndResidencyInput!) { endResidency(input: $i) { userErrors { code } } }', { id: bResidency }, 'endResidency')).toEqual(['NOT_FOUND']);
+        (
+          (await h.gql<Record<string, { userErrors: { code: string }[] }>>(tokenA, q, { i })).body.data?.[key]
+            ?.userErrors ?? []
+        ).map((e) => e.code);
+      expect(
+        await codes(
+          'mutation($i: UpdateStaffMemberInput!) { updateStaffMember(input: $i) { userErrors { code } } }',
+          { id: bStaff, active: false },
+          'updateStaffMember',
+        ),
+      ).toEqual(['NOT_FOUND']);
+      expect(
+        await codes(
+          'mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { userErrors { code } } }',
+          {
+            name: 'x',
+            departmentId: bDept,
+            orgUnitId: bUnit,
+            mediatorProfile: { specialtyIds: [bCat], maxConcurrentCases: 1 },
+          },
+          'createStaffMember',
+        ),
+      ).toEqual(['DEPARTMENT_NOT_FOUND', 'ORG_UNIT_NOT_FOUND', 'CATEGORY_NOT_FOUND']);
+      expect(
+        await codes(
+          'mutation($i: StationDepartmentInput!) { stationDepartment(input: $i) { userErrors { code } } }',
+          { departmentId: bDept, orgUnitId: bUnit, mode: 'RESIDENT' },
+          'stationDepartment',
+        ),
+      ).toEqual(['DEPARTMENT_NOT_FOUND', 'ORG_UNIT_NOT_FOUND']);
+      expect(
+        await codes(
+          'mutation($i: UpdateResidencyInput!) { updateResidency(input: $i) { userErrors { code } } }',
+          { id: bResidency, mode: 'RESIDENT' },
+          'updateResidency',
+        ),
+      ).toEqual(['NOT_FOUND']);
+      expect(
+        await codes(
+          'mutation($i: EndResidencyInput!) { endResidency(input: $i) { userErrors { code } } }',
+          { id: bResidency },
+          'endResidency',
+        ),
+      ).toEqual(['NOT_FOUND']);
       const now = Date.now();
-      expect(await codes('mutation($i: SetRotationShiftsInput!) { setRotationShifts(input: $i) { userErrors { code } } }',
-        { residencyId: bResidency, from: new Date(now).toISOString(), to: new Date(now + 86_400_000).toISOString(), shifts: [] }, 'setRotationShifts')).toEqual(['NOT_FOUND']);
-      const still = await withTenant(h.rt.orm, b.id, (em) => em.execute<{ active: boolean; valid_to: null; mode: string }[]>(
-        'select s.active, r.valid_to, r.mode from staff_members s, residencies r where s.id = ? and r.id = ?', [bStaff, bResidency]));
+      expect(
+        await codes(
+          'mutation($i: SetRotationShiftsInput!) { setRotationShifts(input: $i) { userErrors { code } } }',
+          {
+            residencyId: bResidency,
+            from: new Date(now).toISOString(),
+            to: new Date(now + 86_400_000).toISOString(),
+            shifts: [],
+          },
+          'setRotationShifts',
+        ),
+      ).toEqual(['NOT_FOUND']);
+      const still = await withTenant(h.rt.orm, b.id, (em) =>
+        em.execute<{ active: boolean; valid_to: null; mode: string }[]>(
+          'select s.active, r.valid_to, r.mode from staff_members s, residencies r where s.id = ? and r.id = ?',
+          [bStaff, bResidency],
+        ),
+      );
       expect(still[0]).toEqual({ active: true, valid_to: null, mode: 'ROTATING' });
     });
 
     it('never shows B audit events', async () => {
-      const r = await h.gql<{ auditEvents: { edges: { node: { targetId: string } }[] } }>(tokenA, '{ auditEvents(first: 100) { edges { node { targetId } } } }');
+      const r = await h.gql<{ auditEvents: { edges: { node: { targetId: string } }[] } }>(
+        tokenA,
+        '{ auditEvents(first: 100) { edges { node { targetId } } } }',
+      );
       const targets = r.body.data!.auditEvents.edges.map((e) => e.node.targetId);
       expect(targets.length).toBeGreaterThan(0);
       for (const id of [bUnit, bDept, bCat, bStaff, bResidency]) expect(targets).not.toContain(id);
-      const byTarget = await h.gql<{ auditEvents: { edges: unknown[] } }>(tokenA, 'query($t: ID) { auditEvents(first: 10, filter: { targetId: $t }) { edges { node { id } } } }', { t: bUnit });
+      const byTarget = await h.gql<{ auditEvents: { edges: unknown[] } }>(
+        tokenA,
+        'query($t: ID) { auditEvents(first: 10, filter: { targetId: $t }) { edges { node { id } } } }',
+        { t: bUnit },
+      );
       expect(byTarget.body.data!.auditEvents.edges).toEqual([]);
     });
 
     it('never lists B rows', async () => {
-      const r = await h.gql<{ orgUnits: { edges: { node: { id: string; name: string } }[] }; departments: { edges: { node: { id: string; code: string } }[] } }>(
-        tokenA, '{ orgUnits(first: 100, filter: { includeArchived: true }) { edges { node { id name } } } departments(first: 100, filter: { includeArchived: true }) { edges { node { id code } } } }');
+      const r = await h.gql<{
+        orgUnits: { edges: { node: { id: string; name: string } }[] };
+        departments: { edges: { node: { id: string; code: string } }[] };
+      }>(
+        tokenA,
+        '{ orgUnits(first: 100, filter: { includeArchived: true }) { edges { node { id name } } } departments(first: 100, filter: { includeArchived: true }) { edges { node { id code } } } }',
+      );
       const units = r.body.data!.orgUnits.edges.map((e) => e.node);
       const depts = r.body.data!.departments.edges.map((e) => e.node);
       expect(units.map((u) => u.name)).toEqual(['A center']);
@@ -131,27 +265,47 @@ describe('tenant isolation', () => {
     });
 
     it('cannot change B rows, and says "not found" as it would for any unknown id', async () => {
-      const upd = await h.gql<{ updateOrgUnit: { userErrors: { code: string }[] } }>(tokenA,
-        'mutation($i: UpdateOrgUnitInput!) { updateOrgUnit(input: $i) { orgUnit { id } userErrors { code } } }', { i: { id: bUnit, name: 'hijacked' } });
+      const upd = await h.gql<{ updateOrgUnit: { userErrors: { code: string }[] } }>(
+        tokenA,
+        'mutation($i: UpdateOrgUnitInput!) { updateOrgUnit(input: $i) { orgUnit { id } userErrors { code } } }',
+        { i: { id: bUnit, name: 'hijacked' } },
+      );
       expect(upd.body.data?.updateOrgUnit.userErrors.map((e) => e.code)).toEqual(['NOT_FOUND']);
-      const arc = await h.gql<{ archiveOrgUnit: { userErrors: { code: string }[] } }>(tokenA,
-        'mutation($i: ArchiveOrgUnitInput!) { archiveOrgUnit(input: $i) { orgUnit { id } userErrors { code } } }', { i: { id: bUnit } });
+      const arc = await h.gql<{ archiveOrgUnit: { userErrors: { code: string }[] } }>(
+        tokenA,
+        'mutation($i: ArchiveOrgUnitInput!) { archiveOrgUnit(input: $i) { orgUnit { id } userErrors { code } } }',
+        { i: { id: bUnit } },
+      );
       expect(arc.body.data?.archiveOrgUnit.userErrors.map((e) => e.code)).toEqual(['NOT_FOUND']);
-      const dep = await h.gql<{ updateDepartment: { userErrors: { code: string }[] } }>(tokenA,
-        'mutation($i: UpdateDepartmentInput!) { updateDepartment(input: $i) { department { id } userErrors { code } } }', { i: { id: bDept, name: 'hijacked', archived: true } });
+      const dep = await h.gql<{ updateDepartment: { userErrors: { code: string }[] } }>(
+        tokenA,
+        'mutation($i: UpdateDepartmentInput!) { updateDepartment(input: $i) { department { id } userErrors { code } } }',
+        { i: { id: bDept, name: 'hijacked', archived: true } },
+      );
       expect(dep.body.data?.updateDepartment.userErrors.map((e) => e.code)).toEqual(['NOT_FOUND']);
-      const child = await h.gql<{ createOrgUnit: { userErrors: { code: string }[] } }>(tokenA, CREATE_ORG_UNIT, { input: { kind: 'STATION', name: 'under B', parentId: bUnit } });
+      const child = await h.gql<{ createOrgUnit: { userErrors: { code: string }[] } }>(tokenA, CREATE_ORG_UNIT, {
+        input: { kind: 'STATION', name: 'under B', parentId: bUnit },
+      });
       expect(child.body.data?.createOrgUnit.userErrors.map((e) => e.code)).toEqual(['PARENT_NOT_FOUND']);
-      const dupCode = await h.gql<{ createDepartment: { userErrors: unknown[] } }>(tokenA, CREATE_DEPARTMENT, { input: { code: 'b-only', name: 'A own', kind: 'OTHER' } });
+      const dupCode = await h.gql<{ createDepartment: { userErrors: unknown[] } }>(tokenA, CREATE_DEPARTMENT, {
+        input: { code: 'b-only', name: 'A own', kind: 'OTHER' },
+      });
       expect(dupCode.body.data?.createDepartment.userErrors).toEqual([]);
 
-      const untouched = await withTenant(h.rt.orm, b.id, (em) => em.execute<{ name: string; archived_at: null }[]>(
-        'select (select name from org_units where id = ?) as unit, (select name from departments where id = ?) as dept, (select archived_at from departments where id = ?) as archived', [bUnit, bDept, bDept]));
+      const untouched = await withTenant(h.rt.orm, b.id, (em) =>
+        em.execute<{ name: string; archived_at: null }[]>(
+          'select (select name from org_units where id = ?) as unit, (select name from departments where id = ?) as dept, (select archived_at from departments where id = ?) as archived',
+          [bUnit, bDept, bDept],
+        ),
+      );
       expect(untouched[0]).toEqual({ unit: 'B center', dept: 'B only', archived: null });
     });
 
     it('shows only its own tenant as current and in me', async () => {
-      const r = await h.gql<{ tenant: { id: string }; me: { tenants: { code: string }[] } }>(tokenA, '{ tenant { id } me { tenants { code } } }');
+      const r = await h.gql<{ tenant: { id: string }; me: { tenants: { code: string }[] } }>(
+        tokenA,
+        '{ tenant { id } me { tenants { code } } }',
+      );
       expect(r.body.data?.tenant.id).toBe(a.id);
       expect(r.body.data?.me.tenants.map((t) => t.code)).toEqual([a.code]);
     });
@@ -159,8 +313,14 @@ describe('tenant isolation', () => {
     it('keeps platform operations from tenant staff', async () => {
       const ops: [string, Record<string, unknown>][] = [
         ['{ tenants(first: 5) { edges { node { code } } } }', {}],
-        ['mutation($i: CreateTenantInput!) { createTenant(input: $i) { tenant { id } } }', { i: { code: 'evil-new', name: 'x', level: 'TOWN' } }],
-        ['mutation($i: UpdateTenantInput!) { updateTenant(input: $i) { tenant { id } } }', { i: { id: b.id, name: 'renamed' } }],
+        [
+          'mutation($i: CreateTenantInput!) { createTenant(input: $i) { tenant { id } } }',
+          { i: { code: 'evil-new', name: 'x', level: 'TOWN' } },
+        ],
+        [
+          'mutation($i: UpdateTenantInput!) { updateTenant(input: $i) { tenant { id } } }',
+          { i: { id: b.id, name: 'renamed' } },
+        ],
         ['mutation($i: SuspendTenantInput!) { suspendTenant(input: $i) { tenant { id } } }', { i: { id: b.id } }],
       ];
       for (const [q, v] of ops) {
@@ -183,12 +343,25 @@ describe('tenant isolation', () => {
     it('connects as a role that is not superuser, cannot bypass RLS and owns no table', async () => {
       const role = await db.query('select rolsuper, rolbypassrls from pg_roles where rolname = current_user');
       expect(role.rows[0]).toEqual({ rolsuper: false, rolbypassrls: false });
-      const owned = await db.query("select count(*)::int as n from pg_class c join pg_roles r on r.oid = c.relowner where r.rolname = current_user and c.relkind in ('r', 'p')");
+      const owned = await db.query(
+        "select count(*)::int as n from pg_class c join pg_roles r on r.oid = c.relowner where r.rolname = current_user and c.relkind in ('r', 'p')",
+      );
       expect(owned.rows[0].n).toBe(0);
     });
 
     it('sees no tenant rows without app.tenant_id', async () => {
-      for (const t of ['org_units', 'departments', 'categories', 'staff_members', 'mediator_specialties', 'residencies', 'rotation_shifts', 'shift_assignments', 'audit_events', 'tenants']) {
+      for (const t of [
+        'org_units',
+        'departments',
+        'categories',
+        'staff_members',
+        'mediator_specialties',
+        'residencies',
+        'rotation_shifts',
+        'shift_assignments',
+        'audit_events',
+        'tenants',
+      ]) {
         expect((await db.query(`select count(*)::int as n from ${t}`)).rows[0].n).toBe(0);
       }
     });
@@ -197,8 +370,12 @@ describe('tenant isolation', () => {
       await db.query('begin');
       try {
         await db.query("select set_config('app.tenant_id', $1, true)", [a.id]);
-        await expect(db.query("insert into org_units (tenant_id, id, kind, name) values ($1, gen_random_uuid(), 'GRID', 'smuggled')", [b.id]))
-          .rejects.toThrow(/row-level security/);
+        await expect(
+          db.query(
+            "insert into org_units (tenant_id, id, kind, name) values ($1, gen_random_uuid(), 'GRID', 'smuggled')",
+            [b.id],
+          ),
+        ).rejects.toThrow(/row-level security/);
       } finally {
         await db.query('rollback');
       }
@@ -235,7 +412,10 @@ describe('tenant isolation', () => {
       const tenantTables = r.rows.filter((row) => row.relname !== 'platform_audit_events');
       expect(tenantTables.length).toBeGreaterThanOrEqual(3);
       for (const row of tenantTables) {
-        expect({ table: row.relname, secured: row.relrowsecurity && row.relforcerowsecurity && row.policies > 0 }).toEqual({ table: row.relname, secured: true });
+        expect({
+          table: row.relname,
+          secured: row.relrowsecurity && row.relforcerowsecurity && row.policies > 0,
+        }).toEqual({ table: row.relname, secured: true });
       }
       await expect(db.query('select 1 from platform_audit_events')).rejects.toThrow(/permission denied/);
     });
@@ -243,7 +423,11 @@ describe('tenant isolation', () => {
 
   it('covers every query, mutation and subscription in the schema', async () => {
     const schema = await getSchema();
-    const ops = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields()), ...Object.keys(schema.getSubscriptionType()?.getFields() ?? {})];
+    const ops = [
+      ...Object.keys(schema.getQueryType()!.getFields()),
+      ...Object.keys(schema.getMutationType()!.getFields()),
+      ...Object.keys(schema.getSubscriptionType()?.getFields() ?? {}),
+    ];
     expect(ops.filter((o) => !COVERED.has(o))).toEqual([]);
   });
 });

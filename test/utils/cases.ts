@@ -54,7 +54,12 @@ export interface UserErrorView {
 }
 
 /** Runs a mutation and returns its payload, failing the test on a top-level error. */
-export async function mutate<P = { case: CaseView | null; userErrors: UserErrorView[] }>(h: Harness, token: string, query: string, i: Record<string, unknown>): Promise<P> {
+export async function mutate<P = { case: CaseView | null; userErrors: UserErrorView[] }>(
+  h: Harness,
+  token: string,
+  query: string,
+  i: Record<string, unknown>,
+): Promise<P> {
   const r = await h.gql<Record<string, P>>(token, query, { i });
   if (r.body.errors?.length) throw new Error(`${query.match(/\{\s*(\w+)\(/)?.[1]}: ${JSON.stringify(r.body.errors)}`);
   return Object.values(r.body.data!)[0]!;
@@ -77,32 +82,64 @@ export interface Center {
 }
 
 /** A town center → station (the patrol team) → grid, its seeded departments and categories, and a few people. */
-export async function buildCenter(h: Harness, admin: string, people: { key: string; name: string; dept?: string; mediator?: boolean; subject?: string; limit?: number }[] = []): Promise<Center> {
+export async function buildCenter(
+  h: Harness,
+  admin: string,
+  people: { key: string; name: string; dept?: string; mediator?: boolean; subject?: string; limit?: number }[] = [],
+): Promise<Center> {
   const unit = async (kind: string, name: string, parentId?: string) =>
-    (await h.gql<{ createOrgUnit: { orgUnit: { id: string } } }>(admin, CREATE_ORG_UNIT, { input: { kind, name, parentId } })).body.data!.createOrgUnit.orgUnit.id;
+    (
+      await h.gql<{ createOrgUnit: { orgUnit: { id: string } } }>(admin, CREATE_ORG_UNIT, {
+        input: { kind, name, parentId },
+      })
+    ).body.data!.createOrgUnit.orgUnit.id;
   const centerId = await unit('CENTER', '织里镇社会治理中心');
   const stationId = await unit('STATION', '民生服务队', centerId);
   const gridId = await unit('GRID', '大河网格', stationId);
-  const d = await h.gql<{ departments: { edges: { node: { id: string; code: string } }[] } }>(admin, '{ departments(first: 100) { edges { node { id code } } } }');
+  const d = await h.gql<{ departments: { edges: { node: { id: string; code: string } }[] } }>(
+    admin,
+    '{ departments(first: 100) { edges { node { id code } } } }',
+  );
   const dept = Object.fromEntries(d.body.data!.departments.edges.map((e) => [e.node.code, e.node.id]));
-  const c = await h.gql<{ categories: { edges: { node: { id: string; code: string } }[] } }>(admin, '{ categories(first: 100) { edges { node { id code } } } }');
+  const c = await h.gql<{ categories: { edges: { node: { id: string; code: string } }[] } }>(
+    admin,
+    '{ categories(first: 100) { edges { node { id code } } } }',
+  );
   const category = Object.fromEntries(c.body.data!.categories.edges.map((e) => [e.node.code, e.node.id]));
   const staff: Record<string, string> = {};
   for (const p of people) {
-    const r = await h.gql<{ createStaffMember: { staffMember: { id: string }; userErrors: unknown[] } }>(admin,
+    const r = await h.gql<{ createStaffMember: { staffMember: { id: string }; userErrors: unknown[] } }>(
+      admin,
       'mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { staffMember { id } userErrors { code message } } }',
-      { i: { name: p.name, keycloakSubject: p.subject, departmentId: p.dept ? dept[p.dept] : undefined, orgUnitId: centerId,
-        mediatorProfile: p.mediator ? { specialtyIds: [], maxConcurrentCases: p.limit ?? 10 } : undefined } });
+      {
+        i: {
+          name: p.name,
+          keycloakSubject: p.subject,
+          departmentId: p.dept ? dept[p.dept] : undefined,
+          orgUnitId: centerId,
+          mediatorProfile: p.mediator ? { specialtyIds: [], maxConcurrentCases: p.limit ?? 10 } : undefined,
+        },
+      },
+    );
     staff[p.key] = r.body.data!.createStaffMember.staffMember.id;
   }
   return { centerId, stationId, gridId, dept, category, staff };
 }
 
 /** A staff member with roles at a unit (and a Keycloak subject, to act as them); returns the id. */
-export async function createStaff(h: Harness, admin: string, name: string, roles: string[], orgUnitId: string, keycloakSubject?: string): Promise<string> {
-  const r = await h.gql<{ createStaffMember: { staffMember: { id: string } | null; userErrors: unknown[] } }>(admin,
+export async function createStaff(
+  h: Harness,
+  admin: string,
+  name: string,
+  roles: string[],
+  orgUnitId: string,
+  keycloakSubject?: string,
+): Promise<string> {
+  const r = await h.gql<{ createStaffMember: { staffMember: { id: string } | null; userErrors: unknown[] } }>(
+    admin,
     'mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { staffMember { id } userErrors { field code message } } }',
-    { i: { name, roles, orgUnitId, keycloakSubject } });
+    { i: { name, roles, orgUnitId, keycloakSubject } },
+  );
   const made = r.body.data?.createStaffMember;
   if (!made?.staffMember) throw new Error(`staff ${name}: ${JSON.stringify(made?.userErrors ?? r.body.errors)}`);
   return made.staffMember.id;
@@ -110,38 +147,90 @@ export async function createStaff(h: Harness, admin: string, name: string, roles
 
 /** The case operations, each tried across tenants in test/tenancy/case-isolation.test.ts. */
 export const CASE_OPERATIONS = [
-  'case', 'caseByNumber', 'cases', 'caseSettings', 'reportCase', 'acceptCase', 'rejectCase', 'dispatchCase', 'returnCase', 'assignCase',
-  'addCaseNote', 'resolveCase', 'markCaseUnresolved', 'escalateCase', 'takeBackCase', 'closeCase', 'reopenCase', 'mergeCases', 'updateCaseSettings',
-  'revealParty', 'routingRules', 'upsertRoutingRule', 'deleteRoutingRule', 'scheduleMediation', 'recordMediationOutcome',
-  'recordJudicialConfirmation', 'referCase', 'recordReferralOutcome', 'scheduleFollowUp', 'completeFollowUp',
+  'case',
+  'caseByNumber',
+  'cases',
+  'caseSettings',
+  'reportCase',
+  'acceptCase',
+  'rejectCase',
+  'dispatchCase',
+  'returnCase',
+  'assignCase',
+  'addCaseNote',
+  'resolveCase',
+  'markCaseUnresolved',
+  'escalateCase',
+  'takeBackCase',
+  'closeCase',
+  'reopenCase',
+  'mergeCases',
+  'updateCaseSettings',
+  'revealParty',
+  'routingRules',
+  'upsertRoutingRule',
+  'deleteRoutingRule',
+  'scheduleMediation',
+  'recordMediationOutcome',
+  'recordJudicialConfirmation',
+  'referCase',
+  'recordReferralOutcome',
+  'scheduleFollowUp',
+  'completeFollowUp',
 ];
 
 /** The notification and webhook operations, each tried across tenants in test/tenancy/notification-isolation.test.ts. */
 export const NOTIFICATION_OPERATIONS = [
-  'notifications', 'unreadNotificationCount', 'markNotificationsRead', 'notificationSettings', 'updateNotificationSettings',
-  'webhookSubscriptions', 'createWebhookSubscription', 'updateWebhookSubscription', 'deleteWebhookSubscription', 'webhookDeliveries',
+  'notifications',
+  'unreadNotificationCount',
+  'markNotificationsRead',
+  'notificationSettings',
+  'updateNotificationSettings',
+  'webhookSubscriptions',
+  'createWebhookSubscription',
+  'updateWebhookSubscription',
+  'deleteWebhookSubscription',
+  'webhookDeliveries',
   'redeliverWebhookDelivery',
 ];
 
 /** Calls NotificationService.notify as another module would: inside a transaction of the tenant. */
 export function notifyIn(h: Harness, tenant: TenantRecord, input: NotifyInput): Promise<{ created: number }> {
   return withTenant(h.rt.orm, tenant.id, (em) =>
-    h.rt.services.notifications.notify({ tenant, em, actor: { subject: 'system:test', requestId: 'test', ip: null } }, input));
+    h.rt.services.notifications.notify(
+      { tenant, em, actor: { subject: 'system:test', requestId: 'test', ip: null } },
+      input,
+    ),
+  );
 }
 
 /** Creates a staff member signed in as `subject`, with roles, at a unit. */
-export async function addStaff(h: Harness, admin: string, p: { name: string; subject?: string; roles?: string[]; orgUnitId?: string | null }): Promise<string> {
-  const r = await h.gql<{ createStaffMember: { staffMember: { id: string }; userErrors: unknown[] } }>(admin,
+export async function addStaff(
+  h: Harness,
+  admin: string,
+  p: { name: string; subject?: string; roles?: string[]; orgUnitId?: string | null },
+): Promise<string> {
+  const r = await h.gql<{ createStaffMember: { staffMember: { id: string }; userErrors: unknown[] } }>(
+    admin,
     'mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { staffMember { id } userErrors { code message } } }',
-    { i: { name: p.name, keycloakSubject: p.subject, roles: p.roles ?? [], orgUnitId: p.orgUnitId ?? null } });
+    { i: { name: p.name, keycloakSubject: p.subject, roles: p.roles ?? [], orgUnitId: p.orgUnitId ?? null } },
+  );
   if (!r.body.data?.createStaffMember.staffMember) throw new Error(JSON.stringify(r.body));
   return r.body.data.createStaffMember.staffMember.id;
 }
 
 /** SLA operations, tried across tenants in test/tenancy/sla-isolation.test.ts. */
 export const SLA_OPERATIONS = [
-  'slaPolicies', 'upsertSlaPolicy', 'deleteSlaPolicy', 'workingCalendar', 'updateWorkingCalendar', 'requestDeadlineExtension',
-  'decideDeadlineExtension', 'superviseCase', 'replySupervision', 'queueStatus',
+  'slaPolicies',
+  'upsertSlaPolicy',
+  'deleteSlaPolicy',
+  'workingCalendar',
+  'updateWorkingCalendar',
+  'requestDeadlineExtension',
+  'decideDeadlineExtension',
+  'superviseCase',
+  'replySupervision',
+  'queueStatus',
 ];
 
 /** Oversight operations; test/integration/metrics.test.ts shows a parent reads only children's aggregates. */

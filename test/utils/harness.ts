@@ -13,7 +13,10 @@ export const CLIENT_ID = 'onedoor-api';
 
 export interface GqlResponse<T = Record<string, unknown>> {
   status: number;
-  body: { data?: T | null; errors?: { message: string; extensions?: { code?: string } & Record<string, unknown>; path?: unknown[] }[] };
+  body: {
+    data?: T | null;
+    errors?: { message: string; extensions?: { code?: string } & Record<string, unknown>; path?: unknown[] }[];
+  };
   text: string;
 }
 
@@ -23,7 +26,12 @@ export interface Harness {
   issuer: LocalIssuer;
   jwksFetches(): number;
   token(req: Partial<TokenRequest> & { tenants?: string[]; roles?: string[] }): Promise<string>;
-  gql<T = Record<string, unknown>>(token: string | null, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    token: string | null,
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GqlResponse<T>>;
   post(body: string, token: string | null, headers?: Record<string, string>): Promise<GqlResponse>;
   createTenant(prefix: string, opts?: { parentId?: string; level?: TenantRecord['level'] }): Promise<TenantRecord>;
   close(): Promise<void>;
@@ -52,10 +60,18 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   const app = await createApp({ config, services: rt.services, redis: rt.redis, verifier, log });
   const url = await app.listen(0, '127.0.0.1');
 
-  const post = async (body: string, token: string | null, headers: Record<string, string> = {}): Promise<GqlResponse> => {
+  const post = async (
+    body: string,
+    token: string | null,
+    headers: Record<string, string> = {},
+  ): Promise<GqlResponse> => {
     const res = await fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
       body,
     });
     const text = await res.text();
@@ -79,7 +95,12 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     async createTenant(prefix, opts = {}) {
       const r = await rt.services.tenants.create(
         { subject: 'test', requestId: null },
-        { code: uniqueCode(prefix), name: `Tenant ${prefix}`, level: opts.level ?? 'TOWN', parentId: opts.parentId ?? null },
+        {
+          code: uniqueCode(prefix),
+          name: `Tenant ${prefix}`,
+          level: opts.level ?? 'TOWN',
+          parentId: opts.parentId ?? null,
+        },
       );
       if (!r.ok) throw new Error(JSON.stringify(r.errors));
       await rt.services.provisioning.seedDefaults(r.value.id);

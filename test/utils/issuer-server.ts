@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { LocalIssuer, LOCAL_REALM } from '../../src/core/auth/local-issuer';
 
 /** A Keycloak-shaped issuer on its own port: the API fetches its JWKS over real HTTP. */
-export async function startIssuer(clientId: string): Promise<{ issuer: LocalIssuer; close(): Promise<void>; jwksFetches(): number }> {
+export async function startIssuer(
+  clientId: string,
+): Promise<{ issuer: LocalIssuer; close(): Promise<void>; jwksFetches(): number }> {
   let issuer: LocalIssuer | null = null;
   let fetches = 0;
   const server = http.createServer((req, res) => {
@@ -22,9 +24,10 @@ export async function startIssuer(clientId: string): Promise<{ issuer: LocalIssu
   return {
     issuer,
     jwksFetches: () => fetches,
-    close: () => new Promise<void>((r) => {
-      server.close(() => r());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -40,7 +40,12 @@ export interface LiveSubscription<T> {
  * Subscribes over a real WebSocket with graphql-ws's client. `params` are the connection
  * parameters (`authorization`, `x-tenant-id`); no retries, so a refusal shows as it is.
  */
-export function subscribeWs<T = Record<string, unknown>>(h: Harness, params: Record<string, unknown>, query: string, variables: Record<string, unknown> = {}): LiveSubscription<T> {
+export function subscribeWs<T = Record<string, unknown>>(
+  h: Harness,
+  params: Record<string, unknown>,
+  query: string,
+  variables: Record<string, unknown> = {},
+): LiveSubscription<T> {
   const live: Omit<LiveSubscription<T>, 'ended' | 'dispose' | 'client'> = { data: [], errors: [], closed: null };
   const client = createClient({
     url: `${h.url.replace(/^http/, 'ws')}/graphql`,
@@ -55,24 +60,42 @@ export function subscribeWs<T = Record<string, unknown>>(h: Harness, params: Rec
     },
   });
   const ended = new Promise<void>((resolve) => {
-    client.subscribe<T>({ query, variables }, {
-      next: (r) => {
-        if (r.errors) live.errors.push(...(r.errors as GqlErrorView[]));
-        if (r.data) live.data.push(r.data as T);
+    client.subscribe<T>(
+      { query, variables },
+      {
+        next: (r) => {
+          if (r.errors) live.errors.push(...(r.errors as GqlErrorView[]));
+          if (r.data) live.data.push(r.data as T);
+        },
+        error: (e) => {
+          if (Array.isArray(e)) live.errors.push(...(e as GqlErrorView[]));
+          resolve();
+        },
+        complete: () => resolve(),
       },
-      error: (e) => {
-        if (Array.isArray(e)) live.errors.push(...(e as GqlErrorView[]));
-        resolve();
-      },
-      complete: () => resolve(),
-    });
+    );
   });
-  return Object.assign(live, { client, ended, dispose: async () => { await client.dispose(); } });
+  return Object.assign(live, {
+    client,
+    ended,
+    dispose: async () => {
+      await client.dispose();
+    },
+  });
 }
 
 /** Board events of a tenant, with the token in the connection parameters. */
-export function subscribeBoard(h: Harness, token: string, opts: { tenant?: string; filter?: Record<string, unknown> } = {}): LiveSubscription<{ boardEvents: BoardEventView }> {
-  return subscribeWs(h, { authorization: `Bearer ${token}`, ...(opts.tenant ? { 'x-tenant-id': opts.tenant } : {}) }, BOARD_EVENTS, { f: opts.filter ?? null });
+export function subscribeBoard(
+  h: Harness,
+  token: string,
+  opts: { tenant?: string; filter?: Record<string, unknown> } = {},
+): LiveSubscription<{ boardEvents: BoardEventView }> {
+  return subscribeWs(
+    h,
+    { authorization: `Bearer ${token}`, ...(opts.tenant ? { 'x-tenant-id': opts.tenant } : {}) },
+    BOARD_EVENTS,
+    { f: opts.filter ?? null },
+  );
 }
 
 export const eventsOf = (s: LiveSubscription<{ boardEvents: BoardEventView }>) => s.data.map((d) => d.boardEvents);

@@ -9,9 +9,33 @@ describe('worker start-up against Redis', () => {
   let client: Redis;
 
   beforeAll(async () => {
-    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'allkeys-lru'], { stdio: 'ignore' });
+    redis = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--maxmemory-policy',
+        'allkeys-lru',
+      ],
+      { stdio: 'ignore' },
+    );
     client = new Redis(`redis://127.0.0.1:${port}`, { lazyConnect: true, maxRetriesPerRequest: 1 });
-    await eventually(() => client.connect().then(() => true, () => false), (ok) => ok, 5000, 100);
+    await eventually(
+      () =>
+        client.connect().then(
+          () => true,
+          () => false,
+        ),
+      (ok) => ok,
+      5000,
+      100,
+    );
   });
   afterAll(async () => {
     client.disconnect();
@@ -20,7 +44,14 @@ describe('worker start-up against Redis', () => {
 
   const startWorkers = () => {
     const p = spawn(process.execPath, ['dist/workers/main.js'], {
-      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: process.env['ONEDOOR_TEST_DATABASE_URL'], REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_PREFIX: 'policy-test' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'info',
+        DATABASE_URL: process.env['ONEDOOR_TEST_DATABASE_URL'],
+        REDIS_URL: `redis://127.0.0.1:${port}`,
+        REDIS_PREFIX: 'policy-test',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -41,7 +72,13 @@ describe('worker start-up against Redis', () => {
     await client.config('SET', 'maxmemory-policy', 'noeviction');
     const w = startWorkers();
     try {
-      expect(await eventually(async () => w.output(), (o) => o.includes('workers started'), 15_000)).toContain('workers started');
+      expect(
+        await eventually(
+          async () => w.output(),
+          (o) => o.includes('workers started'),
+          15_000,
+        ),
+      ).toContain('workers started');
     } finally {
       w.p.kill('SIGTERM');
       expect(await w.exited).toBe(0);

@@ -23,7 +23,9 @@ interface Received {
 }
 
 /** A receiver on 127.0.0.1 whose answer per path the test decides. */
-async function startReceiver(answer: (path: string, n: number) => number): Promise<{ url: string; got: Received[]; close(): Promise<void> }> {
+async function startReceiver(
+  answer: (path: string, n: number) => number,
+): Promise<{ url: string; got: Received[]; close(): Promise<void> }> {
   const got: Received[] = [];
   const counts = new Map<string, number>();
   const server: Server = createServer((req, res) => {
@@ -36,18 +38,21 @@ async function startReceiver(answer: (path: string, n: number) => number): Promi
       counts.set(path, n);
       const status = answer(path, n);
       got.push({ path, headers: req.headers, body, answered: status });
-      res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'receiver says 13911112222 is broken');
+      res
+        .writeHead(status, { 'content-type': 'text/plain' })
+        .end(status < 300 ? 'ok' : 'receiver says 13911112222 is broken');
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     got,
-    close: () => new Promise<void>((r) => {
-      server.close(() => r());
-      // fetch keeps connections alive; close() alone would wait for them.
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        // fetch keeps connections alive; close() alone would wait for them.
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -59,7 +64,6 @@ async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms 
     await new Promise((r) => setTimeout(r, 50));
   }
 }
-
 
 describe('webhook deliveries through the workers', () => {
   let h: Harness;
@@ -77,9 +81,12 @@ describe('webhook deliveries through the workers', () => {
   const flakyBehaviour = { healthy: false };
 
   const subscribe = async (path: string, eventTypes = ['SLA_RED']) => {
-    const r = await mutate<{ webhookSubscription: { id: string }; secret: string; userErrors: unknown[] }>(h, admin,
+    const r = await mutate<{ webhookSubscription: { id: string }; secret: string; userErrors: unknown[] }>(
+      h,
+      admin,
       'mutation($i: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $i) { webhookSubscription { id } secret userErrors { code } } }',
-      { url: `${receiver.url}${path}`, eventTypes });
+      { url: `${receiver.url}${path}`, eventTypes },
+    );
     expect(r.userErrors).toEqual([]);
     return { id: r.webhookSubscription.id, secret: r.secret };
   };
@@ -87,19 +94,42 @@ describe('webhook deliveries through the workers', () => {
   const notifyCommitted = async (over: Partial<NotifyInput> = {}) => {
     const after: (() => Promise<void>)[] = [];
     const n: NotifyInput = {
-      caseId, type: 'SLA_RED', level: 'RED', title: `${caseNumber} 化解时限已超期`, data: { caseId, deadlineId: '019a0000-0000-7000-8000-0000000000aa' },
-      recipients: { staffIds: [li] }, dedupeKey: `wh-${++seq}`, urgent: true, ...over,
+      caseId,
+      type: 'SLA_RED',
+      level: 'RED',
+      title: `${caseNumber} 化解时限已超期`,
+      data: { caseId, deadlineId: '019a0000-0000-7000-8000-0000000000aa' },
+      recipients: { staffIds: [li] },
+      dedupeKey: `wh-${++seq}`,
+      urgent: true,
+      ...over,
     };
     await withTenant(h.rt.orm, t.id, async (em) => {
-      const scope: TenantScope = { tenant: t, em, actor: { subject: 'system:test', requestId: 'test', ip: null }, afterCommit: (fn) => after.push(fn) };
+      const scope: TenantScope = {
+        tenant: t,
+        em,
+        actor: { subject: 'system:test', requestId: 'test', ip: null },
+        afterCommit: (fn) => after.push(fn),
+      };
       await h.rt.services.notifications.notify(scope, n);
     });
     for (const fn of after) await fn();
     return n;
   };
-  const deliveriesOf = (subscriptionId: string) => withTenant(h.rt.orm, t.id, (em) => em.execute<{ id: string; status: string; attempts: number; last_error: string | null; last_status_code: number | null }[]>(
-    'select id, status, attempts, last_error, last_status_code from webhook_deliveries where subscription_id = ? order by id', [subscriptionId]));
-  const settled = (subscriptionId: string) => eventually(() => deliveriesOf(subscriptionId), (d) => d.length > 0 && d.every((x) => x.status !== 'PENDING'));
+  const deliveriesOf = (subscriptionId: string) =>
+    withTenant(h.rt.orm, t.id, (em) =>
+      em.execute<
+        { id: string; status: string; attempts: number; last_error: string | null; last_status_code: number | null }[]
+      >(
+        'select id, status, attempts, last_error, last_status_code from webhook_deliveries where subscription_id = ? order by id',
+        [subscriptionId],
+      ),
+    );
+  const settled = (subscriptionId: string) =>
+    eventually(
+      () => deliveriesOf(subscriptionId),
+      (d) => d.length > 0 && d.every((x) => x.status !== 'PENDING'),
+    );
 
   beforeAll(async () => {
     h = await startHarness();
@@ -107,9 +137,15 @@ describe('webhook deliveries through the workers', () => {
     admin = await h.token({ tenants: [t.code], roles: ['tenant-admin', 'intake-clerk'] });
     await buildCenter(h, admin);
     li = await addStaff(h, admin, { name: '李', subject: `li-${t.code}`, roles: ['mediator'] });
-    const c = (await mutate(h, admin, REPORT_CASE, {
-      title: '欠薪', channel: 'WALK_IN', parties: [{ role: 'APPLICANT', kind: 'PERSON', name: '张三', phone: '13911112222', idNumber: '330502199001011236' }],
-    })).case!;
+    const c = (
+      await mutate(h, admin, REPORT_CASE, {
+        title: '欠薪',
+        channel: 'WALK_IN',
+        parties: [
+          { role: 'APPLICANT', kind: 'PERSON', name: '张三', phone: '13911112222', idNumber: '330502199001011236' },
+        ],
+      })
+    ).case!;
     caseId = c.id;
     caseNumber = c.number;
     receiver = await startReceiver((path, n) => {
@@ -119,7 +155,12 @@ describe('webhook deliveries through the workers', () => {
       return 200;
     });
     ws = createServices(h.rt.orm, h.rt.queues, { webhooks: { retryBaseMs: 100, maxAttempts: 4, timeoutMs: 2_000 } });
-    const sink = new Writable({ write: (chunk: Buffer, _enc, done) => { logs.push(chunk.toString()); done(); } });
+    const sink = new Writable({
+      write: (chunk: Buffer, _enc, done) => {
+        logs.push(chunk.toString());
+        done();
+      },
+    });
     workers = startWorkers(ws, h.rt.redis, h.rt.config.REDIS_PREFIX, pino({ level: 'debug' }, sink));
   });
   afterAll(async () => {
@@ -142,13 +183,33 @@ describe('webhook deliveries through the workers', () => {
     for (const c of calls) {
       expect(c.headers['x-onedoor-delivery']).toBe(d!.id);
       expect(c.headers['x-onedoor-event']).toBe('SLA_RED');
-      const expected = createHmac('sha256', sub.secret).update(`${c.headers['x-onedoor-timestamp']}.${c.body}`).digest('hex');
+      const expected = createHmac('sha256', sub.secret)
+        .update(`${c.headers['x-onedoor-timestamp']}.${c.body}`)
+        .digest('hex');
       expect(c.headers['x-onedoor-signature']).toBe(`sha256=${expected}`);
-      expect(verifyWebhook(sub.secret, { timestamp: String(c.headers['x-onedoor-timestamp']), signature: String(c.headers['x-onedoor-signature']) }, c.body)).toBe(true);
-      expect(verifyWebhook('whsec_wrong', { timestamp: String(c.headers['x-onedoor-timestamp']), signature: String(c.headers['x-onedoor-signature']) }, c.body)).toBe(false);
+      expect(
+        verifyWebhook(
+          sub.secret,
+          { timestamp: String(c.headers['x-onedoor-timestamp']), signature: String(c.headers['x-onedoor-signature']) },
+          c.body,
+        ),
+      ).toBe(true);
+      expect(
+        verifyWebhook(
+          'whsec_wrong',
+          { timestamp: String(c.headers['x-onedoor-timestamp']), signature: String(c.headers['x-onedoor-signature']) },
+          c.body,
+        ),
+      ).toBe(false);
     }
     const body = JSON.parse(calls[2]!.body) as Record<string, unknown>;
-    expect(body).toMatchObject({ type: 'SLA_RED', tenantId: t.id, caseId, data: { caseId }, notification: { level: 'RED', title: `${caseNumber} 化解时限已超期`, recipientStaffIds: [li] } });
+    expect(body).toMatchObject({
+      type: 'SLA_RED',
+      tenantId: t.id,
+      caseId,
+      data: { caseId },
+      notification: { level: 'RED', title: `${caseNumber} 化解时限已超期`, recipientStaffIds: [li] },
+    });
   });
 
   it('gives up on a receiver that always fails: the delivery ends DEAD, visible as a dead letter', async () => {
@@ -157,9 +218,33 @@ describe('webhook deliveries through the workers', () => {
     const [d] = await settled(sub.id);
     expect(d).toMatchObject({ status: 'DEAD', attempts: 4, last_error: 'HTTP 500', last_status_code: 500 });
     expect(receiver.got.filter((g) => g.path === '/down')).toHaveLength(4);
-    const r = await h.gql<{ webhookDeliveries: { edges: { node: { id: string; status: string; attempts: number; lastError: string; nextAttemptAt: string | null; subscription: { id: string } } }[] } }>(admin,
-      '{ webhookDeliveries(first: 10, filter: { status: DEAD }) { edges { node { id status attempts lastError nextAttemptAt subscription { id } } } } }');
-    expect(r.body.data!.webhookDeliveries.edges.map((e) => e.node)).toEqual([{ id: d!.id, status: 'DEAD', attempts: 4, lastError: 'HTTP 500', nextAttemptAt: null, subscription: { id: sub.id } }]);
+    const r = await h.gql<{
+      webhookDeliveries: {
+        edges: {
+          node: {
+            id: string;
+            status: string;
+            attempts: number;
+            lastError: string;
+            nextAttemptAt: string | null;
+            subscription: { id: string };
+          };
+        }[];
+      };
+    }>(
+      admin,
+      '{ webhookDeliveries(first: 10, filter: { status: DEAD }) { edges { node { id status attempts lastError nextAttemptAt subscription { id } } } } }',
+    );
+    expect(r.body.data!.webhookDeliveries.edges.map((e) => e.node)).toEqual([
+      {
+        id: d!.id,
+        status: 'DEAD',
+        attempts: 4,
+        lastError: 'HTTP 500',
+        nextAttemptAt: null,
+        subscription: { id: sub.id },
+      },
+    ]);
     // The receiver's words (which may hold anything) are not kept.
     expect(personalDataIn(JSON.stringify(await deliveriesOf(sub.id)))).toBeNull();
   });
@@ -170,13 +255,21 @@ describe('webhook deliveries through the workers', () => {
     const [dead] = await settled(sub.id);
     expect(dead!.status).toBe('DEAD');
     flakyBehaviour.healthy = true;
-    const r = await mutate<{ webhookDelivery: { status: string; attempts: number }; userErrors: unknown[] }>(h, admin,
-      'mutation($i: WebhookIdInput!) { redeliverWebhookDelivery(input: $i) { webhookDelivery { status attempts } userErrors { code } } }', { id: dead!.id });
+    const r = await mutate<{ webhookDelivery: { status: string; attempts: number }; userErrors: unknown[] }>(
+      h,
+      admin,
+      'mutation($i: WebhookIdInput!) { redeliverWebhookDelivery(input: $i) { webhookDelivery { status attempts } userErrors { code } } }',
+      { id: dead!.id },
+    );
     expect(r).toEqual({ webhookDelivery: { status: 'PENDING', attempts: 0 }, userErrors: [] });
     const [again] = await settled(sub.id);
     expect(again).toMatchObject({ status: 'DELIVERED', attempts: 1 });
-    const codes = await mutate<{ userErrors: { code: string }[] }>(h, admin,
-      'mutation($i: WebhookIdInput!) { redeliverWebhookDelivery(input: $i) { userErrors { code } } }', { id: dead!.id });
+    const codes = await mutate<{ userErrors: { code: string }[] }>(
+      h,
+      admin,
+      'mutation($i: WebhookIdInput!) { redeliverWebhookDelivery(input: $i) { userErrors { code } } }',
+      { id: dead!.id },
+    );
     expect(codes.userErrors.map((e) => e.code)).toEqual(['NOT_DEAD']);
   });
 
@@ -187,7 +280,12 @@ describe('webhook deliveries through the workers', () => {
     await notifyCommitted();
     await h.rt.queues.queue(QUEUES.webhooks).obliterate({ force: true });
     expect(await deliveriesOf(sub.id)).toMatchObject([{ status: 'PENDING', attempts: 0 }]);
-    const sink = new Writable({ write: (chunk: Buffer, _enc, done) => { logs.push(chunk.toString()); done(); } });
+    const sink = new Writable({
+      write: (chunk: Buffer, _enc, done) => {
+        logs.push(chunk.toString());
+        done();
+      },
+    });
     workers = startWorkers(ws, h.rt.redis, h.rt.config.REDIS_PREFIX, pino({ level: 'debug' }, sink));
     expect(await ws.webhookDelivery.sweep()).toBeGreaterThanOrEqual(1);
     expect((await settled(sub.id))[0]).toMatchObject({ status: 'DELIVERED', attempts: 1 });
@@ -201,13 +299,24 @@ describe('webhook deliveries through the workers', () => {
   it('lets only one of two workers racing for a delivery send it', async () => {
     const sub = await subscribe('/race');
     const n = await withTenant(h.rt.orm, t.id, async (em) => {
-      await h.rt.services.notifications.notify({ tenant: t, em, actor: { subject: 's', requestId: 'r', ip: null } }, {
-        caseId, type: 'SLA_RED', level: 'RED', title: `${caseNumber} 竞争`, recipients: {}, dedupeKey: `race-${++seq}`,
-      });
+      await h.rt.services.notifications.notify(
+        { tenant: t, em, actor: { subject: 's', requestId: 'r', ip: null } },
+        {
+          caseId,
+          type: 'SLA_RED',
+          level: 'RED',
+          title: `${caseNumber} 竞争`,
+          recipients: {},
+          dedupeKey: `race-${++seq}`,
+        },
+      );
       return em.execute<{ id: string }[]>('select id from webhook_deliveries where subscription_id = ?', [sub.id]);
     });
     const other = createServices(h.rt.orm, null);
-    const outcomes = await Promise.all([ws.webhookDelivery.deliver(t.id, n[0]!.id), other.webhookDelivery.deliver(t.id, n[0]!.id)]);
+    const outcomes = await Promise.all([
+      ws.webhookDelivery.deliver(t.id, n[0]!.id),
+      other.webhookDelivery.deliver(t.id, n[0]!.id),
+    ]);
     // The loser finds the row claimed (and waits for the claim to lapse) or already delivered.
     expect(outcomes.filter((o) => o.kind === 'delivered')).toHaveLength(1);
     expect(outcomes.filter((o) => o.kind === 'retry' || o.kind === 'skipped')).toHaveLength(1);
@@ -220,7 +329,12 @@ describe('webhook deliveries through the workers', () => {
     workers = null;
     const sub = await subscribe('/deleted');
     await notifyCommitted();
-    await mutate(h, admin, 'mutation($i: WebhookIdInput!) { deleteWebhookSubscription(input: $i) { userErrors { code } } }', { id: sub.id });
+    await mutate(
+      h,
+      admin,
+      'mutation($i: WebhookIdInput!) { deleteWebhookSubscription(input: $i) { userErrors { code } } }',
+      { id: sub.id },
+    );
     const [d] = await deliveriesOf(sub.id);
     expect(d).toMatchObject({ status: 'DEAD', last_error: 'subscription deleted' });
     expect(await ws.webhookDelivery.deliver(t.id, d!.id)).toEqual({ kind: 'skipped' });
@@ -250,7 +364,9 @@ describe('webhook deliveries through the workers', () => {
       expect([v, personalDataIn(v)]).toEqual([v, null]);
     }
     // The case holds both, so their absence above is not for want of personal data nearby.
-    const [party] = await withTenant(h.rt.orm, t.id, (em) => em.execute<{ phone: string }[]>('select phone from case_parties where case_id = ?', [caseId]));
+    const [party] = await withTenant(h.rt.orm, t.id, (em) =>
+      em.execute<{ phone: string }[]>('select phone from case_parties where case_id = ?', [caseId]),
+    );
     expect(party!.phone).toMatch(PHONE);
   });
 });

@@ -1,6 +1,14 @@
 export const ROLES = [
-  'platform-admin', 'tenant-admin', 'intake-clerk', 'dispatcher', 'mediator', 'liaison',
-  'grid-worker', 'leader', 'auditor', 'intake-system',
+  'platform-admin',
+  'tenant-admin',
+  'intake-clerk',
+  'dispatcher',
+  'mediator',
+  'liaison',
+  'grid-worker',
+  'leader',
+  'auditor',
+  'intake-system',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

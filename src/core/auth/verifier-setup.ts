@@ -13,9 +13,18 @@ export const localIssuerKeyFile = (config: Config) => join(config.DATA_DIR, 'loc
  * the built-in issuer, whose JWKS the server fetches from itself over HTTP like any realm's.
  */
 export async function setupVerifier(config: Config): Promise<{ verifier: TokenVerifier; localIssuer?: LocalIssuer }> {
-  const common = { clientId: config.KEYCLOAK_CLIENT_ID, clockSkewSeconds: config.AUTH_CLOCK_SKEW_SECONDS, jwksCooldownSeconds: config.AUTH_JWKS_COOLDOWN_SECONDS };
-  if (!config.useLocalIssuer) return { verifier: new OidcTokenVerifier({ realmUrl: config.KEYCLOAK_REALM_URL!, ...common }) };
+  const common = {
+    clientId: config.KEYCLOAK_CLIENT_ID,
+    clockSkewSeconds: config.AUTH_CLOCK_SKEW_SECONDS,
+    jwksCooldownSeconds: config.AUTH_JWKS_COOLDOWN_SECONDS,
+  };
+  if (!config.useLocalIssuer)
+    return { verifier: new OidcTokenVerifier({ realmUrl: config.KEYCLOAK_REALM_URL!, ...common }) };
   if (config.isProduction) throw new Error('The local development issuer is refused when NODE_ENV=production');
-  const localIssuer = await LocalIssuer.openOrCreate(localIssuerKeyFile(config), localIssuerUrl(config), config.KEYCLOAK_CLIENT_ID);
+  const localIssuer = await LocalIssuer.openOrCreate(
+    localIssuerKeyFile(config),
+    localIssuerUrl(config),
+    config.KEYCLOAK_CLIENT_ID,
+  );
   return { verifier: new OidcTokenVerifier({ realmUrl: localIssuer.realmUrl, ...common }), localIssuer };
 }

@@ -40,11 +40,18 @@ const GOVERNMENT_DAY: readonly WorkingPeriod[] = Object.freeze([
 
 /** Mon–Fri 08:30–12:00 and 14:00–17:30, the usual hours of a county government office. */
 export const DEFAULT_WORKING_HOURS: WorkingHours = Object.freeze({
-  1: GOVERNMENT_DAY, 2: GOVERNMENT_DAY, 3: GOVERNMENT_DAY, 4: GOVERNMENT_DAY, 5: GOVERNMENT_DAY,
+  1: GOVERNMENT_DAY,
+  2: GOVERNMENT_DAY,
+  3: GOVERNMENT_DAY,
+  4: GOVERNMENT_DAY,
+  5: GOVERNMENT_DAY,
 });
 
 export class CalendarConfigError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(`${field}: ${message}`);
     this.name = 'CalendarConfigError';
   }
@@ -75,16 +82,22 @@ export function normalizeSettings(settings: CalendarSettings): NormalizedSetting
   }
 
   const hours = settings.workingHours ?? DEFAULT_WORKING_HOURS;
-  if (typeof hours !== 'object' || hours === null) throw new CalendarConfigError('workingHours', 'must map ISO weekdays 1–7 to lists of periods');
+  if (typeof hours !== 'object' || hours === null)
+    throw new CalendarConfigError('workingHours', 'must map ISO weekdays 1–7 to lists of periods');
   for (const key of Object.keys(hours)) {
-    if (!/^[1-7]$/.test(key)) throw new CalendarConfigError(`workingHours.${key}`, 'weekdays are 1 (Monday) to 7 (Sunday)');
+    if (!/^[1-7]$/.test(key))
+      throw new CalendarConfigError(`workingHours.${key}`, 'weekdays are 1 (Monday) to 7 (Sunday)');
   }
   const week: MinutePeriod[][] = [[]];
   for (let wd = 1; wd <= 7; wd++) week.push(normalizeDay(hours[wd as IsoWeekday] ?? [], `workingHours.${wd}`));
 
   // Monday to Friday first: a make-up Saturday works as an ordinary weekday does.
   const fallbackDay = [1, 2, 3, 4, 5, 6, 7].map((wd) => week[wd]!).find((p) => p.length > 0);
-  if (!fallbackDay) throw new CalendarConfigError('workingHours', 'no weekday has any working period, so no deadline could ever fall due');
+  if (!fallbackDay)
+    throw new CalendarConfigError(
+      'workingHours',
+      'no weekday has any working period, so no deadline could ever fall due',
+    );
 
   const closed = dateSet(settings.overrides?.closedDates, 'overrides.closedDates');
   const working = dateSet(settings.overrides?.workingDates, 'overrides.workingDates');
@@ -99,9 +112,15 @@ function normalizeDay(periods: readonly WorkingPeriod[], field: string): MinuteP
   const out = periods.map((p, i) => {
     const start = clockToMinutes(p?.start);
     const end = clockToMinutes(p?.end);
-    if (start === undefined || start === 1440) throw new CalendarConfigError(`${field}[${i}].start`, `"${p?.start}" is not a time HH:MM`);
-    if (end === undefined) throw new CalendarConfigError(`${field}[${i}].end`, `"${p?.end}" is not a time HH:MM (or 24:00)`);
-    if (end <= start) throw new CalendarConfigError(`${field}[${i}]`, `ends (${p.end}) before it starts (${p.start}); a night shift is two periods on two weekdays`);
+    if (start === undefined || start === 1440)
+      throw new CalendarConfigError(`${field}[${i}].start`, `"${p?.start}" is not a time HH:MM`);
+    if (end === undefined)
+      throw new CalendarConfigError(`${field}[${i}].end`, `"${p?.end}" is not a time HH:MM (or 24:00)`);
+    if (end <= start)
+      throw new CalendarConfigError(
+        `${field}[${i}]`,
+        `ends (${p.end}) before it starts (${p.start}); a night shift is two periods on two weekdays`,
+      );
     return { start, end };
   });
   out.sort((a, b) => a.start - b.start);

@@ -49,7 +49,8 @@ export function tableHolidaySource(table: HolidayTable): HolidaySource {
   const add = (entries: Readonly<Record<string, string>>, kind: OfficialDay['kind']): void => {
     for (const [date, label] of Object.entries(entries)) {
       if (!isLocalDate(date)) throw new Error(`${table.source}: "${date}" is not a YYYY-MM-DD date`);
-      if (days.has(date)) throw new Error(`${table.source}: ${date} is listed both as a holiday and as a make-up working day`);
+      if (days.has(date))
+        throw new Error(`${table.source}: ${date} is listed both as a holiday and as a make-up working day`);
       const [name = label, nameZh = name] = label.split(',');
       days.set(date, { kind, name, nameZh });
     }

@@ -8,7 +8,16 @@ import { dayCount, DurationError, hasCalendarUnits, parseDuration, timeMs, type 
 import { normalizeSettings, type CalendarSettings, type NormalizedSettings } from './calendar-config';
 import { planDay, type DayDescription, type DayPlan } from './day-plan';
 import { chineseHolidays, type HolidayCoverage, type HolidaySource } from './holiday-source';
-import { addDays, addMonths, daysFrom, fromWallClock, isLocalDate, localDateOf, wallClock, type LocalDate } from './local-date';
+import {
+  addDays,
+  addMonths,
+  daysFrom,
+  fromWallClock,
+  isLocalDate,
+  localDateOf,
+  wallClock,
+  type LocalDate,
+} from './local-date';
 
 export type DeadlineMode = 'CALENDAR' | 'WORKING';
 
@@ -31,7 +40,10 @@ export class WorkingCalendar {
   private readonly plans = new Map<LocalDate, DayPlan>();
 
   /** Throws CalendarConfigError (with the offending `field`) on invalid settings. */
-  constructor(settings: CalendarSettings = {}, private readonly holidays: HolidaySource = chineseHolidays()) {
+  constructor(
+    settings: CalendarSettings = {},
+    private readonly holidays: HolidaySource = chineseHolidays(),
+  ) {
     this.settings = normalizeSettings(settings);
     this.timeZone = this.settings.timeZone;
   }
@@ -184,7 +196,9 @@ export class WorkingCalendar {
     const d = typeof target === 'string' ? parseDuration(target) : target;
     if (mode === 'WORKING') {
       if (hasCalendarUnits(d) || d.weeks > 0) {
-        throw new DurationError('weeks, months and years are not counted in working time; state working days (P5D) or use calendar time');
+        throw new DurationError(
+          'weeks, months and years are not counted in working time; state working days (P5D) or use calendar time',
+        );
       }
       const afterDays = this.addWorkingDays(start, d.days);
       return this.addWorkingTime(afterDays, timeMs(d));
@@ -210,7 +224,7 @@ export class WorkingCalendar {
 
   private nthWorkingDayAfter(date: LocalDate, n: number): LocalDate {
     let d = date;
-    for (let i = 0, left = n; left > 0; ) {
+    for (let i = 0, left = n; left > 0;) {
       d = addDays(d, 1);
       if (this.plan(d).working) left--;
       if (++i > MAX_SPAN_DAYS) throw spanError();
@@ -231,11 +245,14 @@ export class WorkingCalendar {
 
 function workingMs(amount: Duration | number): number {
   if (typeof amount === 'number') {
-    if (!Number.isSafeInteger(amount) || amount < 0) throw new RangeError(`working time must be whole milliseconds ≥ 0, got ${amount}`);
+    if (!Number.isSafeInteger(amount) || amount < 0)
+      throw new RangeError(`working time must be whole milliseconds ≥ 0, got ${amount}`);
     return amount;
   }
   if (hasCalendarUnits(amount) || dayCount(amount) > 0) {
-    throw new DurationError('addWorkingTime counts hours, minutes and seconds; use addWorkingDays or deadline() for days');
+    throw new DurationError(
+      'addWorkingTime counts hours, minutes and seconds; use addWorkingDays or deadline() for days',
+    );
   }
   return timeMs(amount);
 }

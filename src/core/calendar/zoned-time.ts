@@ -8,8 +8,15 @@ function formatter(tz: string): Intl.DateTimeFormat {
   let f = formatters.get(tz);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', second: '2-digit', weekday: 'short',
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      weekday: 'short',
     });
     formatters.set(tz, f);
   }
@@ -28,14 +35,33 @@ export interface LocalParts {
 }
 
 export function localParts(at: Date, tz: string): LocalParts {
-  const p = Object.fromEntries(formatter(tz).formatToParts(at).map((x) => [x.type, x.value]));
-  return { date: `${p['year']}-${p['month']}-${p['day']}`, time: `${p['hour']}:${p['minute']}`, weekday: WEEKDAYS[p['weekday']!]! };
+  const p = Object.fromEntries(
+    formatter(tz)
+      .formatToParts(at)
+      .map((x) => [x.type, x.value]),
+  );
+  return {
+    date: `${p['year']}-${p['month']}-${p['day']}`,
+    time: `${p['hour']}:${p['minute']}`,
+    weekday: WEEKDAYS[p['weekday']!]!,
+  };
 }
 
 /** Offset of the zone at an instant, in ms (Asia/Shanghai: +8 h). */
 export function zoneOffsetMs(at: Date, tz: string): number {
-  const p = Object.fromEntries(formatter(tz).formatToParts(at).map((x) => [x.type, x.value]));
-  const asUtc = Date.UTC(Number(p['year']), Number(p['month']) - 1, Number(p['day']), Number(p['hour']), Number(p['minute']), Number(p['second']));
+  const p = Object.fromEntries(
+    formatter(tz)
+      .formatToParts(at)
+      .map((x) => [x.type, x.value]),
+  );
+  const asUtc = Date.UTC(
+    Number(p['year']),
+    Number(p['month']) - 1,
+    Number(p['day']),
+    Number(p['hour']),
+    Number(p['minute']),
+    Number(p['second']),
+  );
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;
 }
 

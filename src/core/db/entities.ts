@@ -5,14 +5,30 @@ import { CategoryEntity } from '../../modules/category/category.entity';
 import { MediatorSpecialtyEntity, StaffMemberEntity } from '../../modules/staff/staff.entity';
 import { ResidencyEntity, RotationShiftEntity, ShiftAssignmentEntity } from '../../modules/residency/residency.entity';
 import {
-  CaseAssigneeEntity, CaseDuplicateEntity, CaseEntity, CaseEscalationEntity, CaseEventEntity, CasePartyEntity, CaseSettingsEntity,
+  CaseAssigneeEntity,
+  CaseDuplicateEntity,
+  CaseEntity,
+  CaseEscalationEntity,
+  CaseEventEntity,
+  CasePartyEntity,
+  CaseSettingsEntity,
 } from '../../modules/case/case.entity';
 import { RoutingRuleEntity } from '../../modules/routing/routing.entity';
-import { AgreementEntity, MediationSessionEntity, SessionDepartmentEntity, SessionMediatorEntity } from '../../modules/mediation/mediation.entity';
+import {
+  AgreementEntity,
+  MediationSessionEntity,
+  SessionDepartmentEntity,
+  SessionMediatorEntity,
+} from '../../modules/mediation/mediation.entity';
 import { ReferralEntity } from '../../modules/referral/referral.entity';
 import { FollowUpEntity } from '../../modules/follow-up/follow-up.entity';
 import {
-  CheckpointEntity, DeadlineEntity, ExtensionRequestEntity, SlaPolicyEntity, SupervisionNoticeEntity, TenantCalendarEntity,
+  CheckpointEntity,
+  DeadlineEntity,
+  ExtensionRequestEntity,
+  SlaPolicyEntity,
+  SupervisionNoticeEntity,
+  TenantCalendarEntity,
 } from '../../modules/sla/sla.entity';
 import { NotificationEntity, NotificationSettingsEntity } from '../../modules/notification/notification.entity';
 import { WebhookDeliveryEntity, WebhookSubscriptionEntity } from '../../modules/notification/webhook.entity';
@@ -25,10 +41,37 @@ export const TENANT_FILTER = 'tenant';
  * only through the platform functions (see modules/tenant/tenant.repository.ts).
  */
 export const tenantEntities = [
-  OrgUnitEntity, DepartmentEntity, CategoryEntity, AuditEventEntity, StaffMemberEntity, MediatorSpecialtyEntity,
-  ResidencyEntity, RotationShiftEntity, ShiftAssignmentEntity,
-  CaseEntity, CasePartyEntity, CaseAssigneeEntity, CaseEventEntity, CaseDuplicateEntity, CaseEscalationEntity, CaseSettingsEntity,
-  RoutingRuleEntity, MediationSessionEntity, SessionMediatorEntity, SessionDepartmentEntity, AgreementEntity, ReferralEntity, FollowUpEntity,
-  SlaPolicyEntity, TenantCalendarEntity, DeadlineEntity, CheckpointEntity, ExtensionRequestEntity, SupervisionNoticeEntity,
-  NotificationEntity, NotificationSettingsEntity, WebhookSubscriptionEntity, WebhookDeliveryEntity,
+  OrgUnitEntity,
+  DepartmentEntity,
+  CategoryEntity,
+  AuditEventEntity,
+  StaffMemberEntity,
+  MediatorSpecialtyEntity,
+  ResidencyEntity,
+  RotationShiftEntity,
+  ShiftAssignmentEntity,
+  CaseEntity,
+  CasePartyEntity,
+  CaseAssigneeEntity,
+  CaseEventEntity,
+  CaseDuplicateEntity,
+  CaseEscalationEntity,
+  CaseSettingsEntity,
+  RoutingRuleEntity,
+  MediationSessionEntity,
+  SessionMediatorEntity,
+  SessionDepartmentEntity,
+  AgreementEntity,
+  ReferralEntity,
+  FollowUpEntity,
+  SlaPolicyEntity,
+  TenantCalendarEntity,
+  DeadlineEntity,
+  CheckpointEntity,
+  ExtensionRequestEntity,
+  SupervisionNoticeEntity,
+  NotificationEntity,
+  NotificationSettingsEntity,
+  WebhookSubscriptionEntity,
+  WebhookDeliveryEntity,
 ];

@@ -17,7 +17,11 @@ function baseOptions(clientUrl: string, poolMax: number): Options {
     // Wall 1 of tenant isolation (wall 2 is RLS): a query on a tenant entity without
     // the tenant parameter throws instead of reading across tenants.
     filters: {
-      [TENANT_FILTER]: { cond: (args: { tenantId: string }) => ({ tenantId: args.tenantId }), entity: tenantEntities.map((e) => e.name), default: true },
+      [TENANT_FILTER]: {
+        cond: (args: { tenantId: string }) => ({ tenantId: args.tenantId }),
+        entity: tenantEntities.map((e) => e.name),
+        default: true,
+      },
     },
     pool: { min: 0, max: poolMax, idleTimeoutMillis: 30_000 },
     debug: false,
@@ -34,7 +38,13 @@ export async function runMigrations(ownerUrl: string): Promise<string[]> {
   const orm = await MikroORM.init({
     ...baseOptions(ownerUrl, 2),
     extensions: [Migrator],
-    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, tableName: 'mikro_orm_migrations' },
+    migrations: {
+      migrationsList,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      tableName: 'mikro_orm_migrations',
+    },
   });
   try {
     const applied = await orm.getMigrator().up();
@@ -46,6 +56,12 @@ export async function runMigrations(ownerUrl: string): Promise<string[]> {
 
 export function poolStats(orm: Orm): { used: number; free: number; pending: number } {
   // knex exposes tarn's pool; absent before the first query.
-  const pool = (orm.em.getConnection().getKnex().client as { pool?: { numUsed(): number; numFree(): number; numPendingAcquires(): number } }).pool;
-  return pool ? { used: pool.numUsed(), free: pool.numFree(), pending: pool.numPendingAcquires() } : { used: 0, free: 0, pending: 0 };
+  const pool = (
+    orm.em.getConnection().getKnex().client as {
+      pool?: { numUsed(): number; numFree(): number; numPendingAcquires(): number };
+    }
+  ).pool;
+  return pool
+    ? { used: pool.numUsed(), free: pool.numFree(), pending: pool.numPendingAcquires() }
+    : { used: 0, free: 0, pending: 0 };
 }

@@ -23,7 +23,10 @@ export async function provisionDatabase(o: ProvisionOptions): Promise<{ ownerUrl
   const admin = new Client({ connectionString: o.adminUrl });
   await admin.connect();
   try {
-    for (const [role, pw] of [[OWNER_ROLE, o.ownerPassword], [APP_ROLE, o.appPassword]] as const) {
+    for (const [role, pw] of [
+      [OWNER_ROLE, o.ownerPassword],
+      [APP_ROLE, o.appPassword],
+    ] as const) {
       // A parallel run may create the role between our check and our create: both are fine.
       await admin.query(`do $$ begin
         if not exists (select from pg_roles where rolname = ${literal(role)}) then

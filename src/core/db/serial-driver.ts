@@ -14,11 +14,18 @@ export class SerialPostgreSqlConnection extends PostgreSqlConnection {
 
   override execute<T>(...args: ExecuteArgs): Promise<T> {
     const [query, , , given] = args;
-    const ctx = given ?? (typeof query === 'object' && query && (query as { client?: { transacting?: boolean } }).client?.transacting ? query : undefined);
+    const ctx =
+      given ??
+      (typeof query === 'object' && query && (query as { client?: { transacting?: boolean } }).client?.transacting
+        ? query
+        : undefined);
     if (!ctx) return super.execute(...args) as Promise<T>;
     const previous = this.tails.get(ctx) ?? Promise.resolve();
     const run = previous.then(() => super.execute(...args) as Promise<T>);
-    this.tails.set(ctx, run.catch(() => undefined));
+    this.tails.set(
+      ctx,
+      run.catch(() => undefined),
+    );
     return run;
   }
 }

@@ -61,7 +61,14 @@ export function decodeCursor(cursor: string | null | undefined, shape: CursorPar
   if (!cursor) return null;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(key) && key.length === shape.length && shape.every((t, i) => typeof key[i] === 'string' && (t === 'string' || (t === 'uuid' ? isUuid(key[i]) : ISO_RE.test(key[i]))))) {
+    if (
+      Array.isArray(key) &&
+      key.length === shape.length &&
+      shape.every(
+        (t, i) =>
+          typeof key[i] === 'string' && (t === 'string' || (t === 'uuid' ? isUuid(key[i]) : ISO_RE.test(key[i]))),
+      )
+    ) {
       return key as string[];
     }
   } catch {
@@ -73,7 +80,12 @@ export function decodeCursor(cursor: string | null | undefined, shape: CursorPar
 /** Fetch `size + 1` rows in key order, then shape them into a page. */
 export function toPage<T>(rows: T[], size: number, key: (row: T) => string[], hadCursor: boolean): Page<T> {
   const nodes = rows.slice(0, size);
-  return { nodes, cursors: nodes.map((n) => encodeCursor(key(n))), hasNextPage: rows.length > size, hasPreviousPage: hadCursor };
+  return {
+    nodes,
+    cursors: nodes.map((n) => encodeCursor(key(n))),
+    hasNextPage: rows.length > size,
+    hasPreviousPage: hadCursor,
+  };
 }
 
 export function createConnectionType<T extends object>(name: string, nodeType: ClassType<T>) {

@@ -47,8 +47,13 @@ export async function tenantScope(ctx: RequestContext, ...roles: Role[]): Promis
   if (roles.length) requireRole(ctx, ...roles);
   const uow = ctx.uow;
   return {
-    tenant: ctx.tenant, em: await uow.em(), actor: { subject: ctx.viewer.subject, requestId: ctx.reqId, ip: ctx.ip },
-    afterCommit: (fn) => uow.afterCommit(async () => fn().catch((err: unknown) => ctx.log.warn({ err }, 'after-commit work failed; a sweep will retry'))),
+    tenant: ctx.tenant,
+    em: await uow.em(),
+    actor: { subject: ctx.viewer.subject, requestId: ctx.reqId, ip: ctx.ip },
+    afterCommit: (fn) =>
+      uow.afterCommit(async () =>
+        fn().catch((err: unknown) => ctx.log.warn({ err }, 'after-commit work failed; a sweep will retry')),
+      ),
   };
 }
 

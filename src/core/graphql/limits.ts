@@ -1,7 +1,18 @@
 import {
-  GraphQLError, Kind, getNamedType, getNullableType, isListType, isObjectType, isInterfaceType,
-  type DocumentNode, type FragmentDefinitionNode, type GraphQLNamedType, type GraphQLSchema,
-  type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
+  GraphQLError,
+  Kind,
+  getNamedType,
+  getNullableType,
+  isListType,
+  isObjectType,
+  isInterfaceType,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection';
@@ -46,9 +57,15 @@ export function measureOperation(
   for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const m: QueryMeasure = { depth: 0, aliases: 0, cost: 0, maxFirst: 0 };
 
-  const typeNamed = (name: string | undefined): GraphQLNamedType | undefined => (name ? schema.getType(name) : undefined);
+  const typeNamed = (name: string | undefined): GraphQLNamedType | undefined =>
+    name ? schema.getType(name) : undefined;
 
-  const walk = (set: SelectionSetNode, parent: GraphQLNamedType | undefined, depth: number, seen: ReadonlySet<string>): number => {
+  const walk = (
+    set: SelectionSetNode,
+    parent: GraphQLNamedType | undefined,
+    depth: number,
+    seen: ReadonlySet<string>,
+  ): number => {
     let cost = 0;
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) {
@@ -57,7 +74,10 @@ export function measureOperation(
         m.depth = Math.max(m.depth, depth);
         let fieldCost = 1;
         if (sel.selectionSet) {
-          const def = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[sel.name.value] : undefined;
+          const def =
+            parent && (isObjectType(parent) || isInterfaceType(parent))
+              ? parent.getFields()[sel.name.value]
+              : undefined;
           const firstArg = sel.arguments?.find((a) => a.name.value === 'first');
           const first = firstArg ? argValue(firstArg.value, variables) : undefined;
           let size = 1;
@@ -68,7 +88,8 @@ export function measureOperation(
             // A connection's edges are already counted by its `first`.
             size = UNPAGED_LIST_ESTIMATE;
           }
-          fieldCost += Math.max(size, 1) * walk(sel.selectionSet, def ? getNamedType(def.type) : undefined, depth + 1, seen);
+          fieldCost +=
+            Math.max(size, 1) * walk(sel.selectionSet, def ? getNamedType(def.type) : undefined, depth + 1, seen);
         }
         cost += fieldCost;
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
@@ -76,12 +97,18 @@ export function measureOperation(
       } else {
         const name = sel.name.value;
         const frag = fragments.get(name);
-        if (frag && !seen.has(name)) cost += walk(frag.selectionSet, typeNamed(frag.typeCondition.name.value), depth, new Set([...seen, name]));
+        if (frag && !seen.has(name))
+          cost += walk(frag.selectionSet, typeNamed(frag.typeCondition.name.value), depth, new Set([...seen, name]));
       }
     }
     return cost;
   };
-  const root = op.operation === 'mutation' ? schema.getMutationType() : op.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const root =
+    op.operation === 'mutation'
+      ? schema.getMutationType()
+      : op.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   m.cost = walk(op.selectionSet, root ?? undefined, 1, new Set());
   return m;
 }
@@ -92,7 +119,8 @@ const tooComplex = (message: string) =>
 /** Why an operation is refused, or null; shared by HTTP (the plugin below) and WebSocket subscriptions. */
 export function limitError(m: QueryMeasure, limits: QueryLimits): GraphQLError | null {
   if (m.depth > limits.maxDepth) return tooComplex(`Query depth ${m.depth} exceeds the limit of ${limits.maxDepth}`);
-  if (m.aliases > limits.maxAliases) return tooComplex(`Query uses ${m.aliases} aliases; the limit is ${limits.maxAliases}`);
+  if (m.aliases > limits.maxAliases)
+    return tooComplex(`Query uses ${m.aliases} aliases; the limit is ${limits.maxAliases}`);
   if (m.maxFirst > MAX_PAGE_SIZE) {
     return new GraphQLError(`first must be at most ${MAX_PAGE_SIZE}`, {
       extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },

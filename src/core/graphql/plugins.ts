@@ -31,20 +31,28 @@ export function observabilityPlugin(metrics: Metrics, log: Logger): ApolloServer
             const code = String(e.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR');
             metrics.graphqlErrors.inc({ code });
             if (!PUBLIC_ERROR_CODES.has(code)) {
-              (contextValue?.log ?? log).error({ err: e.originalError ?? e, operationName, path: e.path }, 'graphql internal error');
+              (contextValue?.log ?? log).error(
+                { err: e.originalError ?? e, operationName, path: e.path },
+                'graphql internal error',
+              );
             }
           }
         },
         async willSendResponse({ response, operation, operationName, errors, contextValue }) {
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
           metrics.graphqlDuration.observe(
-            { operation: operationName ?? 'anonymous', type: operation?.operation ?? 'unknown', outcome: errors?.length ? 'error' : 'ok' },
+            {
+              operation: operationName ?? 'anonymous',
+              type: operation?.operation ?? 'unknown',
+              outcome: errors?.length ? 'error' : 'ok',
+            },
             seconds,
           );
           // The request id lets a clerk's screenshot of "Internal server error" find the log line.
           if (response.body.kind === 'single' && response.body.singleResult.errors && contextValue?.reqId) {
             for (const e of response.body.singleResult.errors) {
-              if (e.extensions?.['code'] === 'INTERNAL_SERVER_ERROR') (e.extensions as Record<string, unknown>)['requestId'] = contextValue.reqId;
+              if (e.extensions?.['code'] === 'INTERNAL_SERVER_ERROR')
+                (e.extensions as Record<string, unknown>)['requestId'] = contextValue.reqId;
             }
           }
         },

@@ -15,7 +15,8 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
     return v;
   },
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING || !MONEY_RE.test(ast.value)) throw new GraphQLError('Decimal: a string such as "12000.50"');
+    if (ast.kind !== Kind.STRING || !MONEY_RE.test(ast.value))
+      throw new GraphQLError('Decimal: a string such as "12000.50"');
     return ast.value;
   },
 });

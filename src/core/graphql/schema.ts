@@ -9,24 +9,56 @@ import { MediatorProfileResolver, StaffResolver } from '../../modules/staff/staf
 import { ResidencyResolver, RotationShiftResolver } from '../../modules/residency/residency.resolver';
 import { AuditResolver } from '../../modules/audit/audit.resolver';
 import { CaseResolver } from '../../modules/case/case.resolver';
-import { CaseAssigneeResolver, CaseEscalationResolver, CaseFieldsResolver, PossibleDuplicateResolver } from '../../modules/case/case-fields.resolver';
+import {
+  CaseAssigneeResolver,
+  CaseEscalationResolver,
+  CaseFieldsResolver,
+  PossibleDuplicateResolver,
+} from '../../modules/case/case-fields.resolver';
 import { RoutingResolver } from '../../modules/routing/routing.resolver';
 import { MediationResolver } from '../../modules/mediation/mediation.resolver';
 import { ReferralResolver } from '../../modules/referral/referral.resolver';
 import { FollowUpResolver } from '../../modules/follow-up/follow-up.resolver';
 import { CaseSlaFieldsResolver, SlaResolver } from '../../modules/sla/sla.resolver';
 import { QueueAdminResolver } from '../../modules/queue-admin/queue-admin.resolver';
-import { BoardEntryResolver, BoardUnitCountResolver, MetricsResolver, SupervisionUnitFiguresResolver } from '../../modules/metrics/metrics.resolver';
+import {
+  BoardEntryResolver,
+  BoardUnitCountResolver,
+  MetricsResolver,
+  SupervisionUnitFiguresResolver,
+} from '../../modules/metrics/metrics.resolver';
 import { NotificationResolver } from '../../modules/notification/notification.resolver';
 import { WebhookResolver } from '../../modules/notification/webhook.resolver';
 import { BoardResolver } from '../../modules/board/board.resolver';
 
 export const resolvers = [
-  TenantResolver, OrgUnitResolver, DepartmentResolver, CategoryResolver, StaffResolver, MediatorProfileResolver,
-  ResidencyResolver, RotationShiftResolver, AuditResolver,
-  CaseResolver, CaseFieldsResolver, CaseAssigneeResolver, PossibleDuplicateResolver, CaseEscalationResolver, RoutingResolver,
-  MediationResolver, ReferralResolver, FollowUpResolver, SlaResolver, CaseSlaFieldsResolver, QueueAdminResolver, MetricsResolver, BoardEntryResolver, BoardUnitCountResolver, SupervisionUnitFiguresResolver,
-  NotificationResolver, WebhookResolver,
+  TenantResolver,
+  OrgUnitResolver,
+  DepartmentResolver,
+  CategoryResolver,
+  StaffResolver,
+  MediatorProfileResolver,
+  ResidencyResolver,
+  RotationShiftResolver,
+  AuditResolver,
+  CaseResolver,
+  CaseFieldsResolver,
+  CaseAssigneeResolver,
+  PossibleDuplicateResolver,
+  CaseEscalationResolver,
+  RoutingResolver,
+  MediationResolver,
+  ReferralResolver,
+  FollowUpResolver,
+  SlaResolver,
+  CaseSlaFieldsResolver,
+  QueueAdminResolver,
+  MetricsResolver,
+  BoardEntryResolver,
+  BoardUnitCountResolver,
+  SupervisionUnitFiguresResolver,
+  NotificationResolver,
+  WebhookResolver,
   BoardResolver,
 ] as const;
 

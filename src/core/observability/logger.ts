@@ -15,20 +15,28 @@ export function scrubSql(text: string): string {
 function errSerializer(e: unknown): Record<string, unknown> {
   if (!(e instanceof Error)) return { message: scrubSql(String(e)) };
   const code = (e as { code?: unknown }).code;
-  return { type: e.name, message: scrubSql(e.message), ...(code ? { code } : {}), stack: e.stack ? scrubSql(e.stack) : undefined };
+  return {
+    type: e.name,
+    message: scrubSql(e.message),
+    ...(code ? { code } : {}),
+    stack: e.stack ? scrubSql(e.stack) : undefined,
+  };
 }
 
 export function createLogger(level: string, destination?: pino.DestinationStream) {
-  return pino({
-    level,
-    serializers: { err: errSerializer },
-    base: undefined,
-    timestamp: pino.stdTimeFunctions.isoTime,
-    redact: {
-      paths: ['*.authorization', 'req.headers.authorization', '*.password', '*.idNumber', '*.phone', '*.token'],
-      censor: '[redacted]',
+  return pino(
+    {
+      level,
+      serializers: { err: errSerializer },
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: {
+        paths: ['*.authorization', 'req.headers.authorization', '*.password', '*.idNumber', '*.phone', '*.token'],
+        censor: '[redacted]',
+      },
     },
-  }, destination);
+    destination,
+  );
 }
 
 export type Logger = pino.Logger;

@@ -30,7 +30,11 @@ export class QueueClient {
   }
 
   /** Call only after the transaction that made the work due has committed. */
-  async enqueue<N extends JobName>(name: N, payload: JobPayload<N>, opts: JobsOptions & { jobId: string }): Promise<void> {
+  async enqueue<N extends JobName>(
+    name: N,
+    payload: JobPayload<N>,
+    opts: JobsOptions & { jobId: string },
+  ): Promise<void> {
     const def = JOBS[name];
     await this.queue(def.queue).add(name, def.payload.parse(payload), opts);
   }

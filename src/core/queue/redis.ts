@@ -13,12 +13,15 @@ export function createRedis(url: string): Redis {
 export async function checkRedisPolicy(redis: Redis, production: boolean, log: Logger): Promise<void> {
   const policy = ((await redis.config('GET', 'maxmemory-policy')) as string[])[1];
   if (policy !== 'noeviction') {
-    throw new Error(`Redis maxmemory-policy is "${policy}"; BullMQ needs "noeviction" or queued jobs can be evicted. Set it with: redis-cli config set maxmemory-policy noeviction`);
+    throw new Error(
+      `Redis maxmemory-policy is "${policy}"; BullMQ needs "noeviction" or queued jobs can be evicted. Set it with: redis-cli config set maxmemory-policy noeviction`,
+    );
   }
   const aof = ((await redis.config('GET', 'appendonly')) as string[])[1];
   const save = ((await redis.config('GET', 'save')) as string[])[1];
   if (aof !== 'yes' && !save) {
-    const msg = 'Redis has no persistence (appendonly no, no RDB save): a restart loses queued jobs until the reconcile sweep rebuilds them';
+    const msg =
+      'Redis has no persistence (appendonly no, no RDB save): a restart loses queued jobs until the reconcile sweep rebuilds them';
     if (production) throw new Error(`${msg}. Enable AOF (appendonly yes) in production.`);
     log.warn(msg);
   }

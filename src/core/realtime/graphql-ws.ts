@@ -4,8 +4,16 @@ import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { CloseCode } from 'graphql-ws';
 import {
-  GraphQLError, NoSchemaIntrospectionCustomRule, getOperationAST, parse, specifiedRules, validate,
-  type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema,
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Authenticated, Credentials } from '../auth/authenticate';
@@ -75,7 +83,8 @@ function closeReason(prefix: string, e: Error): string {
   return Buffer.byteLength(full) <= 123 ? full : prefix;
 }
 
-const codeOf = (e: { extensions?: Record<string, unknown> }) => String(e.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR');
+const codeOf = (e: { extensions?: Record<string, unknown> }) =>
+  String(e.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR');
 
 /**
  * GraphQL subscriptions over WebSocket (graphql-transport-ws protocol) on the API's own HTTP
@@ -93,13 +102,20 @@ export function attachGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
   const wss = new WebSocketServer({ server: opts.server, path: opts.path, maxPayload: MAX_MESSAGE_BYTES });
   const perOwner = new Map<string, number>();
   const withCode = (e: GraphQLError, code: string) =>
-    new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, extensions: { ...e.extensions, code } });
+    new GraphQLError(e.message, {
+      nodes: e.nodes,
+      source: e.source,
+      positions: e.positions,
+      path: e.path,
+      extensions: { ...e.extensions, code },
+    });
 
   const format = (errors: readonly GraphQLError[], conn: Connection | undefined): GraphQLFormattedError[] =>
     errors.map((e) => {
       const code = codeOf(e);
       opts.countError(code);
-      if (!PUBLIC_ERROR_CODES.has(code)) (conn?.log ?? log).error({ err: e.originalError ?? e, path: e.path }, 'graphql internal error (websocket)');
+      if (!PUBLIC_ERROR_CODES.has(code))
+        (conn?.log ?? log).error({ err: e.originalError ?? e, path: e.path }, 'graphql internal error (websocket)');
       return opts.formatError(e.toJSON());
     });
 
@@ -126,14 +142,26 @@ export function attachGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
           const held = perOwner.get(owner) ?? 0;
           if (held >= opts.maxConnectionsPerUser) {
             opts.countError('TOO_MANY_CONNECTIONS');
-            clog.warn({ tenantId: auth.tenant?.id, userId: auth.viewer.subject, held }, 'websocket refused: too many connections for one person');
+            clog.warn(
+              { tenantId: auth.tenant?.id, userId: auth.viewer.subject, held },
+              'websocket refused: too many connections for one person',
+            );
             socket.close(1008, `At most ${opts.maxConnectionsPerUser} connections per person`);
             return false;
           }
           perOwner.set(owner, held + 1);
-          const conn: Connection = { id, owner, auth, log: log.child({ reqId: id, tenantId: auth.tenant?.id, userId: auth.viewer.subject }), expiry: null };
+          const conn: Connection = {
+            id,
+            owner,
+            auth,
+            log: log.child({ reqId: id, tenantId: auth.tenant?.id, userId: auth.viewer.subject }),
+            expiry: null,
+          };
           if (auth.expiresAt) {
-            conn.expiry = setTimeout(() => socket.close(CloseCode.Unauthorized, 'Token expired'), Math.min(Math.max(auth.expiresAt.getTime() - Date.now(), 0), MAX_TIMER_MS));
+            conn.expiry = setTimeout(
+              () => socket.close(CloseCode.Unauthorized, 'Token expired'),
+              Math.min(Math.max(auth.expiresAt.getTime() - Date.now(), 0), MAX_TIMER_MS),
+            );
             conn.expiry.unref();
           }
           ctx.extra.connection = conn;
@@ -178,10 +206,23 @@ export function attachGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
         const { viewer, allowedTenants, tenant } = conn.auth;
         // No unit of work: a subscription reads nothing from the database; its events carry what it shows.
         const contextValue: RequestContext = {
-          reqId, ip: ctx.extra.request.socket.remoteAddress ?? null, viewer, allowedTenants, tenant, uow: null,
-          log: conn.log.child({ reqId }), services, loaders: new Map(),
+          reqId,
+          ip: ctx.extra.request.socket.remoteAddress ?? null,
+          viewer,
+          allowedTenants,
+          tenant,
+          uow: null,
+          log: conn.log.child({ reqId }),
+          services,
+          loaders: new Map(),
         };
-        const args: ExecutionArgs = { schema, document, operationName: payload.operationName ?? null, variableValues: variables, contextValue };
+        const args: ExecutionArgs = {
+          schema,
+          document,
+          operationName: payload.operationName ?? null,
+          variableValues: variables,
+          contextValue,
+        };
         return args;
       },
 
@@ -215,7 +256,8 @@ export function attachGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation }) {
-          if (operation?.operation === 'subscription') throw badUserInput(`Subscriptions are served over WebSocket (graphql-transport-ws) at ${opts.path}`);
+          if (operation?.operation === 'subscription')
+            throw badUserInput(`Subscriptions are served over WebSocket (graphql-transport-ws) at ${opts.path}`);
         },
       };
     },

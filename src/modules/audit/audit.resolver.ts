@@ -7,7 +7,11 @@ import { AuditEventConnection, AuditEventFilter, AuditEventType } from './audit.
 @Resolver()
 export class AuditResolver {
   @Query(() => AuditEventConnection, { description: 'Tenant admins and auditors: the audit trail, newest first' })
-  async auditEvents(@Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs, @Arg('filter', () => AuditEventFilter, { nullable: true }) filter?: AuditEventFilter) {
+  async auditEvents(
+    @Ctx() ctx: RequestContext,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => AuditEventFilter, { nullable: true }) filter?: AuditEventFilter,
+  ) {
     const req = pageRequest(page, ['timestamp', 'uuid']);
     const scope = await tenantScope(ctx, 'tenant-admin', 'auditor');
     return connectionFrom(await listAuditEvents(scope, filter ?? {}, req), AuditEventType.from);

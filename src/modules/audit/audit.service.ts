@@ -45,7 +45,11 @@ export interface AuditListFilter {
 }
 
 /** Newest first; the cursor is (occurredAt, id). */
-export async function listAuditEvents(scope: TenantScope, filter: AuditListFilter, { first, after }: PageRequest): Promise<Page<AuditEventEntity>> {
+export async function listAuditEvents(
+  scope: TenantScope,
+  filter: AuditListFilter,
+  { first, after }: PageRequest,
+): Promise<Page<AuditEventEntity>> {
   const where: Record<string, unknown> = { tenantId: scope.tenant.id };
   if (filter.action) where['action'] = filter.action;
   if (filter.targetType) where['targetType'] = filter.targetType;
@@ -54,10 +58,14 @@ export async function listAuditEvents(scope: TenantScope, filter: AuditListFilte
     where['targetId'] = filter.targetId;
   }
   if (filter.actorSubject) where['actorSubject'] = filter.actorSubject;
-  if (filter.from || filter.to) where['occurredAt'] = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
+  if (filter.from || filter.to)
+    where['occurredAt'] = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
   const qb = scope.em.createQueryBuilder(AuditEventEntity, 'a').where(where);
   if (after) qb.andWhere('(a.occurred_at, a.id) < (?, ?)', [after[0], after[1]]);
-  const rows = await qb.orderBy({ occurredAt: 'desc', id: 'desc' }).limit(first + 1).getResult();
+  const rows = await qb
+    .orderBy({ occurredAt: 'desc', id: 'desc' })
+    .limit(first + 1)
+    .getResult();
   const page = toPage(rows, first, (e) => [e.occurredAt.toISOString(), e.id], !!after);
   page.totalCount = () => scope.em.count(AuditEventEntity, where);
   return page;

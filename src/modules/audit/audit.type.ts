@@ -19,8 +19,17 @@ export class AuditEventType {
 
   static from(e: AuditEventEntity): AuditEventType {
     return Object.assign(new AuditEventType(), {
-      id: e.id, occurredAt: e.occurredAt, actorSubject: e.actorSubject, action: e.action, targetType: e.targetType, targetId: e.targetId,
-      success: e.success, sourceIp: e.sourceIp, requestId: e.requestId, before: e.before, after: e.after,
+      id: e.id,
+      occurredAt: e.occurredAt,
+      actorSubject: e.actorSubject,
+      action: e.action,
+      targetType: e.targetType,
+      targetId: e.targetId,
+      success: e.success,
+      sourceIp: e.sourceIp,
+      requestId: e.requestId,
+      before: e.before,
+      after: e.after,
     });
   }
 }

@@ -14,22 +14,31 @@ type Data = SubscribeResolverData<unknown, { filter?: BoardEventFilterInput | nu
 /** The tenant comes from the verified token, never from the operation: there is no tenant argument. */
 function subscribe({ context: ctx, args }: Data): AsyncIterable<BoardEvent> {
   if (!ctx.tenant) {
-    throw forbidden(ctx.allowedTenants.length > 1
-      ? 'Your token lists several tenants: choose one with the x-tenant-id connection parameter'
-      : 'This operation needs a tenant, and your token lists none');
+    throw forbidden(
+      ctx.allowedTenants.length > 1
+        ? 'Your token lists several tenants: choose one with the x-tenant-id connection parameter'
+        : 'This operation needs a tenant, and your token lists none',
+    );
   }
   requireRole(ctx, ...BOARD_ROLES);
-  return ctx.services.board.subscribe(ctx.tenant.id, { orgUnitId: args.filter?.orgUnitId, warningLevels: args.filter?.warningLevels });
+  return ctx.services.board.subscribe(ctx.tenant.id, {
+    orgUnitId: args.filter?.orgUnitId,
+    warningLevels: args.filter?.warningLevels,
+  });
 }
 
 @Resolver()
 export class BoardResolver {
   @Subscription(() => BoardEventType, {
-    description: 'Live changes on your center\'s cases, over WebSocket (graphql-transport-ws at /graphql, the token in the connection parameters). '
-      + 'At most once: after a reconnect, refetch the board over HTTP.',
+    description:
+      "Live changes on your center's cases, over WebSocket (graphql-transport-ws at /graphql, the token in the connection parameters). " +
+      'At most once: after a reconnect, refetch the board over HTTP.',
     subscribe,
   })
-  boardEvents(@Root() e: BoardEvent, @Arg('filter', () => BoardEventFilterInput, { nullable: true }) _filter?: BoardEventFilterInput): BoardEventType {
+  boardEvents(
+    @Root() e: BoardEvent,
+    @Arg('filter', () => BoardEventFilterInput, { nullable: true }) _filter?: BoardEventFilterInput,
+  ): BoardEventType {
     return BoardEventType.from(e);
   }
 }

@@ -32,7 +32,10 @@ export class BoardService {
   private readonly hooks: CommitHooks;
   private readonly channels: RedisChannels | null;
 
-  constructor(orm: Orm, private readonly realtime: RealtimeOptions | null) {
+  constructor(
+    orm: Orm,
+    private readonly realtime: RealtimeOptions | null,
+  ) {
     this.hooks = new CommitHooks(orm);
     this.channels = realtime ? new RedisChannels(realtime.redis, realtime.log) : null;
   }
@@ -45,12 +48,19 @@ export class BoardService {
   async record(scope: TenantScope, c: CaseEntity, events: CaseEventEntity[]): Promise<void> {
     const channels = this.channels;
     if (!channels || !events.length) return;
-    const message = JSON.stringify({ tenantId: scope.tenant.id, events: boardEventsOf(c, events, await this.unitPath(scope, c.orgUnitId)) });
+    const message = JSON.stringify({
+      tenantId: scope.tenant.id,
+      events: boardEventsOf(c, events, await this.unitPath(scope, c.orgUnitId)),
+    });
     const channel = this.channel(scope.tenant.id);
     // Not awaited: ioredis queues commands while Redis is away, and a live update is not worth
     // holding a response or a job for. Commands on one connection keep their order.
     const publish = () => {
-      channels.publish(channel, message).catch((err: unknown) => this.realtime?.log.warn({ err, tenantId: scope.tenant.id }, 'board event not published'));
+      channels
+        .publish(channel, message)
+        .catch((err: unknown) =>
+          this.realtime?.log.warn({ err, tenantId: scope.tenant.id }, 'board event not published'),
+        );
     };
     if (scope.afterCommit) scope.afterCommit(async () => publish());
     else this.hooks.after(scope.em, publish);
@@ -94,7 +104,9 @@ export class BoardService {
          select id, parent_id, 0 from org_units where tenant_id = ? and id = ?
          union all
          select o.id, o.parent_id, up.depth + 1 from org_units o join up on o.tenant_id = ? and o.id = up.parent_id where up.depth < 32)
-       select id from up order by depth`, [t, orgUnitId, t]);
+       select id from up order by depth`,
+      [t, orgUnitId, t],
+    );
     return rows.map((r) => r.id);
   }
 }

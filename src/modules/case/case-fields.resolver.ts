@@ -14,7 +14,13 @@ import { ReferralType } from '../referral/referral.type';
 import { FollowUpType } from '../follow-up/follow-up.type';
 import { caseLoaders, caseSettingsFor } from './case.loaders';
 import {
-  CaseEscalationType, CaseEventConnection, CaseEventType, CaseType, LinkedParentCaseType, PartyType, PossibleDuplicateType,
+  CaseEscalationType,
+  CaseEventConnection,
+  CaseEventType,
+  CaseType,
+  LinkedParentCaseType,
+  PartyType,
+  PossibleDuplicateType,
 } from './case.type';
 
 @ObjectType('CaseAssignee')
@@ -67,14 +73,18 @@ export class CaseFieldsResolver {
 
   @FieldResolver(() => [CaseAssigneeType], { description: 'Lead first' })
   async assignees(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
-    return (await caseLoaders(ctx).assignees.load(c.id)).map((a) => Object.assign(new CaseAssigneeType(), { staffId: a.staffId, isLead: a.isLead, assignedAt: a.assignedAt }));
+    return (await caseLoaders(ctx).assignees.load(c.id)).map((a) =>
+      Object.assign(new CaseAssigneeType(), { staffId: a.staffId, isLead: a.isLead, assignedAt: a.assignedAt }),
+    );
   }
 
   @FieldResolver(() => [PossibleDuplicateType], { description: 'Likely duplicates flagged at intake' })
   async possibleDuplicates(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
     const by = new Map<string, PossibleDuplicateType>();
     for (const d of await caseLoaders(ctx).duplicates.load(c.id)) {
-      const e = by.get(d.otherCaseId) ?? Object.assign(new PossibleDuplicateType(), { otherCaseId: d.otherCaseId, reasons: [] });
+      const e =
+        by.get(d.otherCaseId) ??
+        Object.assign(new PossibleDuplicateType(), { otherCaseId: d.otherCaseId, reasons: [] });
       e.reasons.push(d.reason);
       by.set(d.otherCaseId, e);
     }
@@ -86,9 +96,13 @@ export class CaseFieldsResolver {
     return (await caseLoaders(ctx).escalations.load(c.id)).map(CaseEscalationType.from);
   }
 
-  @FieldResolver(() => LinkedParentCaseType, { nullable: true, description: "After escalation to the parent tenant: the parent's progress and outcome" })
+  @FieldResolver(() => LinkedParentCaseType, {
+    nullable: true,
+    description: "After escalation to the parent tenant: the parent's progress and outcome",
+  })
   async parentCase(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
-    if (c.status !== 'ESCALATED' && !(await caseLoaders(ctx).escalations.load(c.id)).some((e) => e.toTenantId !== null)) return null;
+    if (c.status !== 'ESCALATED' && !(await caseLoaders(ctx).escalations.load(c.id)).some((e) => e.toTenantId !== null))
+      return null;
     return ctx.services.escalations.linkedParent(await tenantScope(ctx), c.id);
   }
 
@@ -127,12 +141,17 @@ export class CaseFieldsResolver {
     return (await caseLoaders(ctx).followUps.load(c.id)).map(FollowUpType.from);
   }
 
-  @FieldResolver(() => CaseEventConnection, { description: 'The digital file, oldest first, including cases merged into this one' })
+  @FieldResolver(() => CaseEventConnection, {
+    description: 'The digital file, oldest first, including cases merged into this one',
+  })
   async timeline(@Root() c: CaseType, @Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs) {
     const req = pageRequest(page, ['timestamp', 'uuid']);
     const scope = await tenantScope(ctx);
     const merged = await caseLoaders(ctx).merged.load(c.id);
-    return connectionFrom(await ctx.services.timeline.list(scope, [c.id, ...merged.map((m) => m.id)], req), CaseEventType.from);
+    return connectionFrom(
+      await ctx.services.timeline.list(scope, [c.id, ...merged.map((m) => m.id)], req),
+      CaseEventType.from,
+    );
   }
 }
 

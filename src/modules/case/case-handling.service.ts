@@ -43,21 +43,29 @@ export class CaseHandlingService {
   ) {}
 
   /** Accepting may correct the category and risk the report came with. */
-  async accept(scope: TenantScope, input: { caseId: string; categoryId?: string | null; riskLevel?: RiskLevel | null; note?: string | null }): R {
+  async accept(
+    scope: TenantScope,
+    input: { caseId: string; categoryId?: string | null; riskLevel?: RiskLevel | null; note?: string | null },
+  ): R {
     const r = await this.workflow.forAction(scope, input.caseId, 'accept');
     if (!r.ok) return r;
     const c = r.value;
     if (input.categoryId) {
       const cat = await this.categories.find(scope, input.categoryId);
-      if (!cat || cat.archivedAt) return fail(userError(['input', 'categoryId'], 'CATEGORY_NOT_FOUND', 'No such active category'));
+      if (!cat || cat.archivedAt)
+        return fail(userError(['input', 'categoryId'], 'CATEGORY_NOT_FOUND', 'No such active category'));
       c.categoryId = cat.id;
     }
     if (input.riskLevel) {
-      if (!RISK_LEVELS.includes(input.riskLevel)) return fail(userError(['input', 'riskLevel'], 'INVALID', 'Unknown risk level'));
+      if (!RISK_LEVELS.includes(input.riskLevel))
+        return fail(userError(['input', 'riskLevel'], 'INVALID', 'Unknown risk level'));
       c.riskLevel = input.riskLevel;
     }
     c.acceptedAt = new Date();
-    this.workflow.move(scope, c, 'ACCEPTED', { type: 'ACCEPTED', data: { categoryId: c.categoryId, riskLevel: c.riskLevel, note: clean(input.note) ?? null } });
+    this.workflow.move(scope, c, 'ACCEPTED', {
+      type: 'ACCEPTED',
+      data: { categoryId: c.categoryId, riskLevel: c.riskLevel, note: clean(input.note) ?? null },
+    });
     await this.workflow.commit(scope);
     return ok(c);
   }
@@ -79,19 +87,36 @@ export class CaseHandlingService {
     const r = await this.workflow.forAction(scope, input.caseId, 'dispatch');
     if (!r.ok) return r;
     const c = r.value;
-    let target = { orgUnitId: input.orgUnitId ?? null, departmentId: input.departmentId ?? null, ruleId: null as string | null };
+    let target = {
+      orgUnitId: input.orgUnitId ?? null,
+      departmentId: input.departmentId ?? null,
+      ruleId: null as string | null,
+    };
     if (!target.orgUnitId && !target.departmentId) {
-      const rule = await this.routing.match(scope, { categoryId: c.categoryId, orgUnitId: c.reportedOrgUnitId ?? c.orgUnitId, riskLevel: c.riskLevel });
-      if (!rule) return fail(userError(['input', 'orgUnitId'], 'NO_ROUTE', 'No routing rule matches this case; choose a unit or department'));
+      const rule = await this.routing.match(scope, {
+        categoryId: c.categoryId,
+        orgUnitId: c.reportedOrgUnitId ?? c.orgUnitId,
+        riskLevel: c.riskLevel,
+      });
+      if (!rule)
+        return fail(
+          userError(
+            ['input', 'orgUnitId'],
+            'NO_ROUTE',
+            'No routing rule matches this case; choose a unit or department',
+          ),
+        );
       target = { orgUnitId: rule.targetOrgUnitId, departmentId: rule.targetDepartmentId, ruleId: rule.id };
     }
     if (target.orgUnitId) {
       const u = await this.orgUnits.find(scope, target.orgUnitId);
-      if (!u || u.archivedAt) return fail(userError(['input', 'orgUnitId'], 'ORG_UNIT_NOT_FOUND', 'No such active org unit'));
+      if (!u || u.archivedAt)
+        return fail(userError(['input', 'orgUnitId'], 'ORG_UNIT_NOT_FOUND', 'No such active org unit'));
     }
     if (target.departmentId) {
       const d = await this.departments.find(scope, target.departmentId);
-      if (!d || d.archivedAt) return fail(userError(['input', 'departmentId'], 'DEPARTMENT_NOT_FOUND', 'No such active department'));
+      if (!d || d.archivedAt)
+        return fail(userError(['input', 'departmentId'], 'DEPARTMENT_NOT_FOUND', 'No such active department'));
     }
     const redispatch = c.dispatchedAt !== null;
     c.orgUnitId = target.orgUnitId ?? c.orgUnitId;
@@ -99,7 +124,12 @@ export class CaseHandlingService {
     c.dispatchedAt ??= new Date();
     this.workflow.move(scope, c, 'DISPATCHED', {
       type: redispatch ? 'REDISPATCHED' : 'DISPATCHED',
-      data: { orgUnitId: target.orgUnitId, departmentId: target.departmentId, ruleId: target.ruleId, note: clean(input.note) ?? null },
+      data: {
+        orgUnitId: target.orgUnitId,
+        departmentId: target.departmentId,
+        ruleId: target.ruleId,
+        note: clean(input.note) ?? null,
+      },
     });
     await this.workflow.commit(scope);
     return ok(c);
@@ -112,7 +142,10 @@ export class CaseHandlingService {
     const r = await this.workflow.forAction(scope, input.caseId, 'return');
     if (!r.ok) return r;
     const c = r.value;
-    this.workflow.move(scope, c, 'ACCEPTED', { type: 'RETURNED', data: { orgUnitId: c.orgUnitId, departmentId: c.departmentId, reason: clean(input.reason) } });
+    this.workflow.move(scope, c, 'ACCEPTED', {
+      type: 'RETURNED',
+      data: { orgUnitId: c.orgUnitId, departmentId: c.departmentId, reason: clean(input.reason) },
+    });
     c.departmentId = null;
     await this.workflow.commit(scope);
     return ok(c);
@@ -124,16 +157,27 @@ export class CaseHandlingService {
     if (!r.ok) return r;
     const c = r.value;
     const ids = [...new Set(input.staffIds)];
-    if (!ids.length || ids.length > 20) return fail(userError(['input', 'staffIds'], 'INVALID', 'Assign 1 to 20 people'));
+    if (!ids.length || ids.length > 20)
+      return fail(userError(['input', 'staffIds'], 'INVALID', 'Assign 1 to 20 people'));
     const people = await this.staff.findMany(scope.em, scope.tenant.id, ids);
     const missing = ids.filter((id) => !people.some((p) => p.id === id && p.active));
-    if (missing.length) return fail(userError(['input', 'staffIds'], 'STAFF_NOT_FOUND', `No such active staff member: ${missing.join(', ')}`));
+    if (missing.length)
+      return fail(
+        userError(['input', 'staffIds'], 'STAFF_NOT_FOUND', `No such active staff member: ${missing.join(', ')}`),
+      );
     const lead = input.leadId ?? ids[0]!;
-    if (!ids.includes(lead)) return fail(userError(['input', 'leadId'], 'INVALID', 'The lead must be one of the people assigned'));
+    if (!ids.includes(lead))
+      return fail(userError(['input', 'leadId'], 'INVALID', 'The lead must be one of the people assigned'));
     const current = await scope.em.find(CaseAssigneeEntity, { tenantId: scope.tenant.id, caseId: c.id });
     for (const a of current) if (!ids.includes(a.staffId)) scope.em.remove(a);
     for (const id of ids) {
-      const a = current.find((x) => x.staffId === id) ?? scope.em.create(CaseAssigneeEntity, { tenantId: scope.tenant.id, caseId: c.id, staffId: id } as CaseAssigneeEntity);
+      const a =
+        current.find((x) => x.staffId === id) ??
+        scope.em.create(CaseAssigneeEntity, {
+          tenantId: scope.tenant.id,
+          caseId: c.id,
+          staffId: id,
+        } as CaseAssigneeEntity);
       a.isLead = id === lead;
     }
     this.workflow.timeline.record(scope, c.id, { type: 'ASSIGNED', data: { staffIds: ids, leadId: lead } });
@@ -144,10 +188,15 @@ export class CaseHandlingService {
 
   async note(scope: TenantScope, input: { caseId: string; text: string; legalBasis?: string | null }): R {
     const text = clean(input.text);
-    if (!text || text.length > 20000) return fail(userError(['input', 'text'], 'INVALID', 'A note of 1 to 20,000 characters'));
+    if (!text || text.length > 20000)
+      return fail(userError(['input', 'text'], 'INVALID', 'A note of 1 to 20,000 characters'));
     const r = await this.workflow.forAction(scope, input.caseId, 'note');
     if (!r.ok) return r;
-    this.workflow.timeline.record(scope, r.value.id, { type: 'NOTE_ADDED', data: { text }, legalBasis: clean(input.legalBasis) ?? null });
+    this.workflow.timeline.record(scope, r.value.id, {
+      type: 'NOTE_ADDED',
+      data: { text },
+      legalBasis: clean(input.legalBasis) ?? null,
+    });
     await this.workflow.commit(scope);
     return ok(r.value);
   }
@@ -166,7 +215,11 @@ export class CaseHandlingService {
     c.resolvedOnSite = !!input.resolvedOnSite;
     c.resolvedAt = new Date();
     c.escalationSuggested = false;
-    this.workflow.move(scope, c, 'RESOLVED', { type: 'RESOLVED', data: { resolution: c.resolution, resolvedOnSite: c.resolvedOnSite }, legalBasis: clean(input.legalBasis) ?? null });
+    this.workflow.move(scope, c, 'RESOLVED', {
+      type: 'RESOLVED',
+      data: { resolution: c.resolution, resolvedOnSite: c.resolvedOnSite },
+      legalBasis: clean(input.legalBasis) ?? null,
+    });
     await this.followUps.scheduleDefault(scope, c, input.followUpAssigneeId ?? null);
     await this.workflow.commit(scope);
     return ok(c);
@@ -212,7 +265,12 @@ export class CaseHandlingService {
    * The reopening move on a case the caller has locked and checked, for the caller to commit;
    * `data` adds to the REOPENED event (e.g. who asked for it).
    */
-  async reopenLocked(scope: TenantScope, c: CaseEntity, reason: string, data: Record<string, unknown> = {}): Promise<void> {
+  async reopenLocked(
+    scope: TenantScope,
+    c: CaseEntity,
+    reason: string,
+    data: Record<string, unknown> = {},
+  ): Promise<void> {
     const cancelled = await this.followUps.cancelPending(scope, c.id);
     c.closedAt = null;
     c.resolvedAt = null;

@@ -15,8 +15,14 @@ export interface CaseSettingsFields {
   revealRoles?: string[] | null;
 }
 
-const BOUNDS: Record<'groupDisputeThreshold' | 'duplicateWindowHours' | 'failedMediationLimit' | 'followUpDays', [number, number]> = {
-  groupDisputeThreshold: [2, 10000], duplicateWindowHours: [0, 8760], failedMediationLimit: [1, 100], followUpDays: [0, 365],
+const BOUNDS: Record<
+  'groupDisputeThreshold' | 'duplicateWindowHours' | 'failedMediationLimit' | 'followUpDays',
+  [number, number]
+> = {
+  groupDisputeThreshold: [2, 10000],
+  duplicateWindowHours: [0, 8760],
+  failedMediationLimit: [1, 100],
+  followUpDays: [0, 365],
 };
 
 /** A tenant's case rules; a tenant that never saved any gets the documented defaults. */
@@ -24,8 +30,10 @@ export class CaseSettingsService {
   constructor(private readonly audit: AuditService) {}
 
   async get(scope: TenantScope): Promise<CaseSettingsEntity> {
-    return (await scope.em.findOne(CaseSettingsEntity, { tenantId: scope.tenant.id }))
-      ?? Object.assign(new CaseSettingsEntity(), { tenantId: scope.tenant.id });
+    return (
+      (await scope.em.findOne(CaseSettingsEntity, { tenantId: scope.tenant.id })) ??
+      Object.assign(new CaseSettingsEntity(), { tenantId: scope.tenant.id })
+    );
   }
 
   async update(scope: TenantScope, input: CaseSettingsFields): Promise<Result<CaseSettingsEntity, CaseErrorCode>> {
@@ -47,8 +55,16 @@ export class CaseSettingsService {
       s = Object.assign(new CaseSettingsEntity(), { tenantId: scope.tenant.id });
       scope.em.persist(s);
     }
-    for (const [k, v] of Object.entries(input)) if (v !== undefined && v !== null) (s as unknown as Record<string, unknown>)[k] = Array.isArray(v) ? [...new Set(v)] : v;
-    this.audit.record(scope, { action: 'caseSettings.update', targetType: 'CaseSettings', targetId: null, before, after: snapshot(s) });
+    for (const [k, v] of Object.entries(input))
+      if (v !== undefined && v !== null)
+        (s as unknown as Record<string, unknown>)[k] = Array.isArray(v) ? [...new Set(v)] : v;
+    this.audit.record(scope, {
+      action: 'caseSettings.update',
+      targetType: 'CaseSettings',
+      targetId: null,
+      before,
+      after: snapshot(s),
+    });
     await scope.em.flush();
     return ok(s);
   }

@@ -4,8 +4,17 @@ import type { RiskLevel } from '../category/category.entity';
 import type { CaseStatus } from './case.states';
 
 export const CHANNELS = [
-  'WALK_IN', 'HOTLINE', 'HOTLINE_12345', 'POLICE_110', 'MINI_PROGRAM', 'QR_CODE', 'GRID_WORKER', 'PATROL',
-  'COURT_DIVERSION', 'PETITION', 'REFERRAL',
+  'WALK_IN',
+  'HOTLINE',
+  'HOTLINE_12345',
+  'POLICE_110',
+  'MINI_PROGRAM',
+  'QR_CODE',
+  'GRID_WORKER',
+  'PATROL',
+  'COURT_DIVERSION',
+  'PETITION',
+  'REFERRAL',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -145,6 +154,13 @@ export class CaseSettingsEntity {
   @Property({ type: 'integer' }) failedMediationLimit: number = 3;
   @Property({ type: 'integer' }) followUpDays: number = 7;
   @Property({ type: 'text[]' }) personalDataRoles: string[] = ['intake-clerk'];
-  @Property({ type: 'text[]' }) revealRoles: string[] = ['dispatcher', 'mediator', 'liaison', 'leader', 'tenant-admin', 'grid-worker'];
+  @Property({ type: 'text[]' }) revealRoles: string[] = [
+    'dispatcher',
+    'mediator',
+    'liaison',
+    'leader',
+    'tenant-admin',
+    'grid-worker',
+  ];
   @Property({ type: 'datetime', onUpdate: () => new Date() }) updatedAt: Date = new Date();
 }

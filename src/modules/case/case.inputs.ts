@@ -20,7 +20,8 @@ export class PartyInput {
   @Field(() => String, { nullable: true, description: '18-character resident ID (checked)' }) idNumber?: string | null;
   @Field(() => String, { nullable: true }) phone?: string | null;
   @Field(() => String, { nullable: true }) address?: string | null;
-  @Field(() => String, { nullable: true, description: 'Unified social credit code, for organisations' }) creditCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'Unified social credit code, for organisations' }) creditCode?:
+    string | null;
 }
 
 @InputType()
@@ -29,30 +30,42 @@ export class ReportCaseInput {
   @Field(() => String, { nullable: true }) description?: string | null;
   @Field(() => ChannelEnum) channel!: Channel;
   @Field(() => ID, { nullable: true }) categoryId?: string | null;
-  @Field(() => RiskLevelEnum, { nullable: true, description: "Defaults to the category's risk level" }) riskLevel?: RiskLevel | null;
-  @Field(() => Int, { nullable: true, description: 'Defaults to the number of applicants' }) peopleInvolved?: number | null;
+  @Field(() => RiskLevelEnum, { nullable: true, description: "Defaults to the category's risk level" })
+  riskLevel?: RiskLevel | null;
+  @Field(() => Int, { nullable: true, description: 'Defaults to the number of applicants' }) peopleInvolved?:
+    number | null;
   @Field(() => DecimalScalar, { nullable: true }) amountInvolved?: string | null;
   @Field(() => String, { nullable: true }) location?: string | null;
-  @Field(() => ID, { nullable: true, description: 'The unit or grid where it was reported; routing rules match on it' }) reportedOrgUnitId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The unit or grid where it was reported; routing rules match on it' })
+  reportedOrgUnitId?: string | null;
   @Field(() => [PartyInput], { nullable: true }) parties?: PartyInput[] | null;
-  @Field(() => String, { nullable: true, description: "The feed's own reference; machine feeds must send it" }) externalRef?: string | null;
-  @Field(() => String, { nullable: true, description: 'A retried report with the same key returns the same case; machine feeds must send it' }) idempotencyKey?: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'Staff entering the report for a resident' }) onBehalfOfResident?: boolean | null;
+  @Field(() => String, { nullable: true, description: "The feed's own reference; machine feeds must send it" })
+  externalRef?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'A retried report with the same key returns the same case; machine feeds must send it',
+  })
+  idempotencyKey?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Staff entering the report for a resident' })
+  onBehalfOfResident?: boolean | null;
 }
 
 @InputType()
 export class CaseFilter {
   @Field(() => [CaseStatusEnum], { nullable: true }) statuses?: CaseStatus[] | null;
-  @Field(() => Boolean, { nullable: true, description: 'Only cases not closed, rejected or merged' }) openOnly?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only cases not closed, rejected or merged' }) openOnly?:
+    boolean | null;
   @Field(() => ID, { nullable: true, description: 'This category and those under it' }) categoryId?: string | null;
   @Field(() => [RiskLevelEnum], { nullable: true }) riskLevels?: RiskLevel[] | null;
   @Field(() => [WarningLevelEnum], { nullable: true }) warningLevels?: WarningLevel[] | null;
-  @Field(() => ID, { nullable: true, description: 'Handled at this unit or any unit under it' }) orgUnitId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Handled at this unit or any unit under it' }) orgUnitId?:
+    string | null;
   @Field(() => ID, { nullable: true }) assigneeId?: string | null;
   @Field(() => [ChannelEnum], { nullable: true }) channels?: Channel[] | null;
   @Field(() => Date, { nullable: true, description: 'Inclusive' }) reportedFrom?: Date | null;
   @Field(() => Date, { nullable: true, description: 'Exclusive' }) reportedTo?: Date | null;
-  @Field(() => String, { nullable: true, description: 'Substring of title or description (Chinese works)' }) text?: string | null;
+  @Field(() => String, { nullable: true, description: 'Substring of title or description (Chinese works)' }) text?:
+    string | null;
   @Field(() => String, { nullable: true }) externalRef?: string | null;
 }
 
@@ -73,7 +86,8 @@ export class CaseReasonInput {
 @InputType()
 export class DispatchCaseInput {
   @Field(() => ID) caseId!: string;
-  @Field(() => ID, { nullable: true, description: 'Leave both targets empty to dispatch by the routing rules' }) orgUnitId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Leave both targets empty to dispatch by the routing rules' })
+  orgUnitId?: string | null;
   @Field(() => ID, { nullable: true }) departmentId?: string | null;
   @Field(() => String, { nullable: true }) note?: string | null;
 }
@@ -96,9 +110,11 @@ export class AddCaseNoteInput {
 export class ResolveCaseInput {
   @Field(() => ID) caseId!: string;
   @Field(() => String, { description: 'What was agreed or decided' }) resolution!: string;
-  @Field(() => Boolean, { nullable: true, description: 'Settled on site by the front end (patrol, grid, station)' }) resolvedOnSite?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Settled on site by the front end (patrol, grid, station)' })
+  resolvedOnSite?: boolean | null;
   @Field(() => String, { nullable: true }) legalBasis?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Who visits afterwards (default: the lead handler)' }) followUpAssigneeId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Who visits afterwards (default: the lead handler)' })
+  followUpAssigneeId?: string | null;
 }
 
 @InputType()

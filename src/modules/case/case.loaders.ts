@@ -12,14 +12,59 @@ export const caseLoaders = (ctx: RequestContext) => {
   const s = ctx.services;
   return loader(ctx, 'case', () => ({
     byId: idLoader(ctx, 'case.byId', (em, t, ids) => s.cases.findMany(em, t, ids)),
-    parties: groupLoader(ctx, 'case.parties', (em, t, ids) => s.cases.partiesOf(em, t, ids), (p) => p.caseId),
-    assignees: groupLoader(ctx, 'case.assignees', (em, t, ids) => s.cases.assigneesOf(em, t, ids), (a) => a.caseId),
-    duplicates: groupLoader(ctx, 'case.duplicates', (em, t, ids) => s.cases.duplicatesOf(em, t, ids), (d) => d.caseId),
-    escalations: groupLoader(ctx, 'case.escalations', (em, t, ids) => s.cases.escalationsOf(em, t, ids), (e) => e.caseId),
-    merged: groupLoader(ctx, 'case.merged', (em, t, ids) => s.cases.mergedInto(em, t, ids), (c) => c.mergedIntoId!),
-    sessions: groupLoader(ctx, 'case.sessions', (em, t, ids) => s.mediation.sessionsOf(em, t, ids), (x) => x.caseId),
-    agreements: groupLoader(ctx, 'case.agreements', (em, t, ids) => s.mediation.agreementsOf(em, t, ids), (x) => x.caseId),
-    referrals: groupLoader(ctx, 'case.referrals', (em, t, ids) => s.referrals.listFor(em, t, ids), (x) => x.caseId),
-    followUps: groupLoader(ctx, 'case.followUps', (em, t, ids) => s.followUps.listFor(em, t, ids), (x) => x.caseId),
+    parties: groupLoader(
+      ctx,
+      'case.parties',
+      (em, t, ids) => s.cases.partiesOf(em, t, ids),
+      (p) => p.caseId,
+    ),
+    assignees: groupLoader(
+      ctx,
+      'case.assignees',
+      (em, t, ids) => s.cases.assigneesOf(em, t, ids),
+      (a) => a.caseId,
+    ),
+    duplicates: groupLoader(
+      ctx,
+      'case.duplicates',
+      (em, t, ids) => s.cases.duplicatesOf(em, t, ids),
+      (d) => d.caseId,
+    ),
+    escalations: groupLoader(
+      ctx,
+      'case.escalations',
+      (em, t, ids) => s.cases.escalationsOf(em, t, ids),
+      (e) => e.caseId,
+    ),
+    merged: groupLoader(
+      ctx,
+      'case.merged',
+      (em, t, ids) => s.cases.mergedInto(em, t, ids),
+      (c) => c.mergedIntoId!,
+    ),
+    sessions: groupLoader(
+      ctx,
+      'case.sessions',
+      (em, t, ids) => s.mediation.sessionsOf(em, t, ids),
+      (x) => x.caseId,
+    ),
+    agreements: groupLoader(
+      ctx,
+      'case.agreements',
+      (em, t, ids) => s.mediation.agreementsOf(em, t, ids),
+      (x) => x.caseId,
+    ),
+    referrals: groupLoader(
+      ctx,
+      'case.referrals',
+      (em, t, ids) => s.referrals.listFor(em, t, ids),
+      (x) => x.caseId,
+    ),
+    followUps: groupLoader(
+      ctx,
+      'case.followUps',
+      (em, t, ids) => s.followUps.listFor(em, t, ids),
+      (x) => x.caseId,
+    ),
   }));
 };

@@ -6,11 +6,28 @@ import type { Result } from '../../shared/result';
 import type { CaseEntity } from './case.entity';
 import { CASE_ACTIONS, READ_ROLES, REPORT_ROLES, type CaseAction } from './case.states';
 import {
-  AcceptCaseInput, AddCaseNoteInput, AssignCaseInput, CaseFilter, CaseOrderEnum, CaseReasonInput, CloseCaseInput, DispatchCaseInput,
-  MergeCasesInput, ReportCaseInput, ResolveCaseInput, RevealPartyInput, UpdateCaseSettingsInput,
+  AcceptCaseInput,
+  AddCaseNoteInput,
+  AssignCaseInput,
+  CaseFilter,
+  CaseOrderEnum,
+  CaseReasonInput,
+  CloseCaseInput,
+  DispatchCaseInput,
+  MergeCasesInput,
+  ReportCaseInput,
+  ResolveCaseInput,
+  RevealPartyInput,
+  UpdateCaseSettingsInput,
 } from './case.inputs';
 import {
-  CaseConnection, CasePayload, CaseSettingsPayload, CaseSettingsType, CaseType, ReportCasePayload, RevealPartyPayload,
+  CaseConnection,
+  CasePayload,
+  CaseSettingsPayload,
+  CaseSettingsType,
+  CaseType,
+  ReportCasePayload,
+  RevealPartyPayload,
 } from './case.type';
 import { caseSettingsFor } from './case.loaders';
 
@@ -34,16 +51,22 @@ export class CaseResolver {
     return c && CaseType.from(c);
   }
 
-  @Query(() => CaseConnection, { description: 'Newest first unless ordered otherwise; merged cases are left out unless asked for by status' })
+  @Query(() => CaseConnection, {
+    description: 'Newest first unless ordered otherwise; merged cases are left out unless asked for by status',
+  })
   async cases(
     @Ctx() ctx: RequestContext,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => CaseFilter, { nullable: true }) filter?: CaseFilter,
-    @Arg('orderBy', () => CaseOrderEnum, { nullable: true, defaultValue: CaseOrderEnum.REPORTED_AT_DESC }) orderBy?: CaseOrderEnum,
+    @Arg('orderBy', () => CaseOrderEnum, { nullable: true, defaultValue: CaseOrderEnum.REPORTED_AT_DESC })
+    orderBy?: CaseOrderEnum,
   ) {
     const req = pageRequest(page, ['timestamp', 'uuid']);
     const scope = await tenantScope(ctx, ...READ_ROLES);
-    return connectionFrom(await ctx.services.cases.list(scope, filter ?? {}, orderBy ?? CaseOrderEnum.REPORTED_AT_DESC, req), CaseType.from);
+    return connectionFrom(
+      await ctx.services.cases.list(scope, filter ?? {}, orderBy ?? CaseOrderEnum.REPORTED_AT_DESC, req),
+      CaseType.from,
+    );
   }
 
   @Query(() => CaseSettingsType)
@@ -52,7 +75,9 @@ export class CaseResolver {
     return CaseSettingsType.from(await caseSettingsFor(ctx));
   }
 
-  @Mutation(() => ReportCasePayload, { description: 'Intake from any channel; machine feeds send externalRef and idempotencyKey' })
+  @Mutation(() => ReportCasePayload, {
+    description: 'Intake from any channel; machine feeds send externalRef and idempotencyKey',
+  })
   async reportCase(@Ctx() ctx: RequestContext, @Arg('input', () => ReportCaseInput) input: ReportCaseInput) {
     const scope = await tenantScope(ctx, ...REPORT_ROLES);
     const r = await ctx.services.intake.report(scope, input, { machine: ctx.viewer.roles.has('intake-system') });
@@ -70,12 +95,16 @@ export class CaseResolver {
     return act(ctx, 'reject', (s) => ctx.services.handling.reject(s, input));
   }
 
-  @Mutation(() => CasePayload, { description: 'To a unit and/or department, or by the routing rules when no target is given' })
+  @Mutation(() => CasePayload, {
+    description: 'To a unit and/or department, or by the routing rules when no target is given',
+  })
   dispatchCase(@Ctx() ctx: RequestContext, @Arg('input', () => DispatchCaseInput) input: DispatchCaseInput) {
     return act(ctx, 'dispatch', (s) => ctx.services.handling.dispatch(s, input));
   }
 
-  @Mutation(() => CasePayload, { description: 'The receiving unit sends the case back to the dispatcher, with a reason' })
+  @Mutation(() => CasePayload, {
+    description: 'The receiving unit sends the case back to the dispatcher, with a reason',
+  })
   returnCase(@Ctx() ctx: RequestContext, @Arg('input', () => CaseReasonInput) input: CaseReasonInput) {
     return act(ctx, 'return', (s) => ctx.services.handling.return(s, input));
   }
@@ -95,17 +124,24 @@ export class CaseResolver {
     return act(ctx, 'resolve', (s) => ctx.services.handling.resolve(s, input));
   }
 
-  @Mutation(() => CasePayload, { description: 'Handling ended without settlement: grid tracking until closed or reopened' })
+  @Mutation(() => CasePayload, {
+    description: 'Handling ended without settlement: grid tracking until closed or reopened',
+  })
   markCaseUnresolved(@Ctx() ctx: RequestContext, @Arg('input', () => CaseReasonInput) input: CaseReasonInput) {
     return act(ctx, 'markUnresolved', (s) => ctx.services.handling.markUnresolved(s, input));
   }
 
-  @Mutation(() => CasePayload, { description: 'Back into handling (IN_PROGRESS) after the parent tenant declined or ended its case unsettled; the paused clocks run on' })
+  @Mutation(() => CasePayload, {
+    description:
+      'Back into handling (IN_PROGRESS) after the parent tenant declined or ended its case unsettled; the paused clocks run on',
+  })
   takeBackCase(@Ctx() ctx: RequestContext, @Arg('input', () => CaseReasonInput) input: CaseReasonInput) {
     return act(ctx, 'takeBack', (s) => ctx.services.escalations.takeBack(s, input));
   }
 
-  @Mutation(() => CasePayload, { description: 'Raise a level: to the unit above, or from the top unit to the parent tenant' })
+  @Mutation(() => CasePayload, {
+    description: 'Raise a level: to the unit above, or from the top unit to the parent tenant',
+  })
   escalateCase(@Ctx() ctx: RequestContext, @Arg('input', () => CaseReasonInput) input: CaseReasonInput) {
     return act(ctx, 'escalate', (s) => ctx.services.escalations.escalate(s, input));
   }
@@ -126,7 +162,10 @@ export class CaseResolver {
   }
 
   @Mutation(() => CaseSettingsPayload)
-  async updateCaseSettings(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateCaseSettingsInput) input: UpdateCaseSettingsInput) {
+  async updateCaseSettings(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpdateCaseSettingsInput) input: UpdateCaseSettingsInput,
+  ) {
     const scope = await tenantScope(ctx, 'tenant-admin');
     return toPayload(ctx, await ctx.services.caseSettings.update(scope, input), 'caseSettings', CaseSettingsType.from);
   }
@@ -135,6 +174,11 @@ export class CaseResolver {
   async revealParty(@Ctx() ctx: RequestContext, @Arg('input', () => RevealPartyInput) input: RevealPartyInput) {
     const scope = await tenantScope(ctx, ...READ_ROLES);
     const settings = await caseSettingsFor(ctx);
-    return toPayload(ctx, await ctx.services.personalData.reveal(scope, ctx.viewer.roles, settings, input), 'party', (p) => p);
+    return toPayload(
+      ctx,
+      await ctx.services.personalData.reveal(scope, ctx.viewer.roles, settings, input),
+      'party',
+      (p) => p,
+    );
   }
 }

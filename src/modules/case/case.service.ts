@@ -4,7 +4,15 @@ import { toPage, type Page, type PageRequest } from '../../core/graphql/connecti
 import { findById, findByIds, pgArray } from '../../core/db/by-id';
 import { isUuid } from '../../shared/ids';
 import type { RiskLevel } from '../category/category.entity';
-import { CaseAssigneeEntity, CaseDuplicateEntity, CaseEntity, CaseEscalationEntity, CasePartyEntity, type Channel, type WarningLevel } from './case.entity';
+import {
+  CaseAssigneeEntity,
+  CaseDuplicateEntity,
+  CaseEntity,
+  CaseEscalationEntity,
+  CasePartyEntity,
+  type Channel,
+  type WarningLevel,
+} from './case.entity';
 import { OPEN_STATUSES, type CaseStatus } from './case.states';
 
 export interface CaseListFilter {
@@ -44,11 +52,19 @@ export class CaseService {
   }
 
   partiesOf(em: Em, tenantId: string, caseIds: readonly string[]): Promise<CasePartyEntity[]> {
-    return em.find(CasePartyEntity, { tenantId, caseId: { $in: [...caseIds] } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    return em.find(
+      CasePartyEntity,
+      { tenantId, caseId: { $in: [...caseIds] } },
+      { orderBy: { createdAt: 'asc', id: 'asc' } },
+    );
   }
 
   assigneesOf(em: Em, tenantId: string, caseIds: readonly string[]): Promise<CaseAssigneeEntity[]> {
-    return em.find(CaseAssigneeEntity, { tenantId, caseId: { $in: [...caseIds] } }, { orderBy: { isLead: 'desc', assignedAt: 'asc' } });
+    return em.find(
+      CaseAssigneeEntity,
+      { tenantId, caseId: { $in: [...caseIds] } },
+      { orderBy: { isLead: 'desc', assignedAt: 'asc' } },
+    );
   }
 
   duplicatesOf(em: Em, tenantId: string, caseIds: readonly string[]): Promise<CaseDuplicateEntity[]> {
@@ -56,7 +72,11 @@ export class CaseService {
   }
 
   escalationsOf(em: Em, tenantId: string, caseIds: readonly string[]): Promise<CaseEscalationEntity[]> {
-    return em.find(CaseEscalationEntity, { tenantId, caseId: { $in: [...caseIds] } }, { orderBy: { escalatedAt: 'asc' } });
+    return em.find(
+      CaseEscalationEntity,
+      { tenantId, caseId: { $in: [...caseIds] } },
+      { orderBy: { escalatedAt: 'asc' } },
+    );
   }
 
   /** Cases folded into these ones by a merge, so a survivor's file shows theirs too. */
@@ -80,10 +100,17 @@ export class CaseService {
     return scope.em.count(CaseEntity, { tenantId: scope.tenant.id, orgUnitId, status: { $in: [...OPEN_STATUSES] } });
   }
 
-  async list(scope: TenantScope, f: CaseListFilter, order: CaseOrder, { first, after }: PageRequest): Promise<Page<CaseEntity>> {
+  async list(
+    scope: TenantScope,
+    f: CaseListFilter,
+    order: CaseOrder,
+    { first, after }: PageRequest,
+  ): Promise<Page<CaseEntity>> {
     const t = scope.tenant.id;
     const qb = scope.em.createQueryBuilder(CaseEntity, 'c').where({ tenantId: t });
-    const statuses = f.openOnly ? OPEN_STATUSES.filter((s) => !f.statuses?.length || f.statuses.includes(s)) : f.statuses;
+    const statuses = f.openOnly
+      ? OPEN_STATUSES.filter((s) => !f.statuses?.length || f.statuses.includes(s))
+      : f.statuses;
     // openOnly with only closed statuses asked for matches nothing, not everything.
     if (f.openOnly && !statuses?.length) qb.andWhere('false');
     else if (statuses?.length) qb.andWhere({ status: { $in: [...statuses] } });
@@ -98,15 +125,22 @@ export class CaseService {
     if (f.categoryId) qb.andWhere(`c.category_id in ${subtree('categories')}`, [t, idOrNone(f.categoryId), t]);
     if (f.orgUnitId) qb.andWhere(`c.org_unit_id in ${subtree('org_units')}`, [t, idOrNone(f.orgUnitId), t]);
     if (f.assigneeId) {
-      qb.andWhere('exists (select 1 from case_assignees a where a.tenant_id = c.tenant_id and a.case_id = c.id and a.staff_id = ?)', [idOrNone(f.assigneeId)]);
+      qb.andWhere(
+        'exists (select 1 from case_assignees a where a.tenant_id = c.tenant_id and a.case_id = c.id and a.staff_id = ?)',
+        [idOrNone(f.assigneeId)],
+      );
     }
     const text = f.text?.trim();
-    if (text) qb.andWhere(`(c.title || ' ' || c.description) ilike ?`, [`%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`]);
+    if (text)
+      qb.andWhere(`(c.title || ' ' || c.description) ilike ?`, [`%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`]);
     const countQb = qb.clone();
     const asc = order === 'REPORTED_AT_ASC';
     if (after) qb.andWhere(`(c.reported_at, c.id) ${asc ? '>' : '<'} (?, ?)`, [after[0], after[1]]);
     const dir = asc ? 'asc' : 'desc';
-    const rows = await qb.orderBy({ reportedAt: dir, id: dir }).limit(first + 1).getResult();
+    const rows = await qb
+      .orderBy({ reportedAt: dir, id: dir })
+      .limit(first + 1)
+      .getResult();
     const page = toPage(rows, first, (c) => [c.reportedAt.toISOString(), c.id], !!after);
     page.totalCount = () => countQb.getCount();
     return page;

@@ -6,13 +6,25 @@ import type { Role } from '../../core/auth/roles';
  * stable code a refused move returns. Nothing else decides whether a move is legal.
  */
 export const CASE_STATUSES = [
-  'REPORTED', 'ACCEPTED', 'REJECTED', 'DISPATCHED', 'IN_PROGRESS', 'ESCALATED', 'RESOLVED', 'REFERRED', 'UNRESOLVED',
-  'FOLLOW_UP', 'CLOSED', 'MERGED',
+  'REPORTED',
+  'ACCEPTED',
+  'REJECTED',
+  'DISPATCHED',
+  'IN_PROGRESS',
+  'ESCALATED',
+  'RESOLVED',
+  'REFERRED',
+  'UNRESOLVED',
+  'FOLLOW_UP',
+  'CLOSED',
+  'MERGED',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** Not yet closed: counts in workloads, warnings and duplicate detection. */
-export const OPEN_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter((s) => !['REJECTED', 'CLOSED', 'MERGED'].includes(s));
+export const OPEN_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter(
+  (s) => !['REJECTED', 'CLOSED', 'MERGED'].includes(s),
+);
 export const isOpen = (s: CaseStatus) => OPEN_STATUSES.includes(s);
 
 const INTAKE: Role[] = ['intake-clerk', 'dispatcher', 'tenant-admin'];
@@ -22,16 +34,50 @@ const SUPERVISORS: Role[] = ['leader', 'dispatcher', 'tenant-admin'];
 const FOLLOWERS: Role[] = ['grid-worker', 'mediator', 'liaison', 'dispatcher', 'leader', 'tenant-admin'];
 
 /** Who may report: staff on a resident's behalf, and machine feeds (12345, 110). */
-export const REPORT_ROLES: Role[] = ['intake-clerk', 'dispatcher', 'grid-worker', 'mediator', 'liaison', 'leader', 'tenant-admin', 'intake-system'];
+export const REPORT_ROLES: Role[] = [
+  'intake-clerk',
+  'dispatcher',
+  'grid-worker',
+  'mediator',
+  'liaison',
+  'leader',
+  'tenant-admin',
+  'intake-system',
+];
 /** Who may read cases. Machine feeds read the cases they report (masked, like everyone without a reveal). */
 export const READ_ROLES: Role[] = [...REPORT_ROLES, 'auditor'];
 
 export const CASE_ERROR_CODES = [
-  'NOT_FOUND', 'INVALID', 'CASE_CLOSED', 'CASE_MERGED', 'CASE_NOT_AWAITING_ACCEPTANCE', 'CASE_NOT_ACCEPTED', 'CASE_NOT_DISPATCHED',
-  'CASE_NOT_IN_HANDLING', 'CASE_NOT_CONCLUDED', 'CASE_NOT_IN_FOLLOW_UP', 'CASE_NOT_CLOSABLE', 'CASE_NOT_REOPENABLE', 'CASE_NOT_OPEN',
-  'IDEMPOTENCY_KEY_REUSED', 'CATEGORY_NOT_FOUND', 'ORG_UNIT_NOT_FOUND', 'DEPARTMENT_NOT_FOUND', 'STAFF_NOT_FOUND', 'NO_ROUTE',
-  'NO_HIGHER_LEVEL', 'FOLLOW_UP_PENDING', 'FOLLOW_UP_NOT_FOUND', 'SESSION_NOT_FOUND', 'SESSION_CLASH', 'ROSTER_CLASH',
-  'AGREEMENT_NOT_FOUND', 'REFERRAL_NOT_FOUND', 'SAME_CASE', 'PARENT_CASE_OPEN', 'CASE_NOT_ESCALATED',
+  'NOT_FOUND',
+  'INVALID',
+  'CASE_CLOSED',
+  'CASE_MERGED',
+  'CASE_NOT_AWAITING_ACCEPTANCE',
+  'CASE_NOT_ACCEPTED',
+  'CASE_NOT_DISPATCHED',
+  'CASE_NOT_IN_HANDLING',
+  'CASE_NOT_CONCLUDED',
+  'CASE_NOT_IN_FOLLOW_UP',
+  'CASE_NOT_CLOSABLE',
+  'CASE_NOT_REOPENABLE',
+  'CASE_NOT_OPEN',
+  'IDEMPOTENCY_KEY_REUSED',
+  'CATEGORY_NOT_FOUND',
+  'ORG_UNIT_NOT_FOUND',
+  'DEPARTMENT_NOT_FOUND',
+  'STAFF_NOT_FOUND',
+  'NO_ROUTE',
+  'NO_HIGHER_LEVEL',
+  'FOLLOW_UP_PENDING',
+  'FOLLOW_UP_NOT_FOUND',
+  'SESSION_NOT_FOUND',
+  'SESSION_CLASH',
+  'ROSTER_CLASH',
+  'AGREEMENT_NOT_FOUND',
+  'REFERRAL_NOT_FOUND',
+  'SAME_CASE',
+  'PARENT_CASE_OPEN',
+  'CASE_NOT_ESCALATED',
 ] as const;
 export type CaseErrorCode = (typeof CASE_ERROR_CODES)[number];
 
@@ -50,8 +96,16 @@ export const CASE_ACTIONS = {
   dispatch: { from: ['ACCEPTED'], roles: DISPATCH, code: 'CASE_NOT_ACCEPTED' },
   /** the receiving unit sends it back to the dispatcher, who dispatches again */
   return: { from: HANDLING, roles: HANDLERS, code: 'CASE_NOT_DISPATCHED' },
-  assign: { from: ['ACCEPTED', ...HANDLING, 'ESCALATED', 'RESOLVED', 'REFERRED', 'UNRESOLVED', 'FOLLOW_UP'], roles: [...SUPERVISORS, 'liaison'], code: 'CASE_NOT_OPEN' },
-  note: { from: [...OPEN_STATUSES, 'REJECTED', 'CLOSED'], roles: READ_ROLES.filter((r) => r !== 'auditor' && r !== 'intake-system'), code: 'CASE_NOT_OPEN' },
+  assign: {
+    from: ['ACCEPTED', ...HANDLING, 'ESCALATED', 'RESOLVED', 'REFERRED', 'UNRESOLVED', 'FOLLOW_UP'],
+    roles: [...SUPERVISORS, 'liaison'],
+    code: 'CASE_NOT_OPEN',
+  },
+  note: {
+    from: [...OPEN_STATUSES, 'REJECTED', 'CLOSED'],
+    roles: READ_ROLES.filter((r) => r !== 'auditor' && r !== 'intake-system'),
+    code: 'CASE_NOT_OPEN',
+  },
   scheduleMediation: { from: HANDLING, roles: [...HANDLERS, 'intake-clerk'], code: 'CASE_NOT_IN_HANDLING' },
   recordMediationOutcome: { from: HANDLING, roles: HANDLERS, code: 'CASE_NOT_IN_HANDLING' },
   escalate: { from: HANDLING, roles: HANDLERS, code: 'CASE_NOT_IN_HANDLING' },
@@ -60,10 +114,18 @@ export const CASE_ACTIONS = {
   markUnresolved: { from: [...HANDLING, 'ESCALATED'], roles: HANDLERS, code: 'CASE_NOT_IN_HANDLING' },
   /** back from the parent tenant, which declined or ended its case unsettled */
   takeBack: { from: ['ESCALATED'], roles: HANDLERS, code: 'CASE_NOT_ESCALATED' },
-  scheduleFollowUp: { from: ['RESOLVED', 'REFERRED', 'UNRESOLVED', 'FOLLOW_UP'], roles: FOLLOWERS, code: 'CASE_NOT_CONCLUDED' },
+  scheduleFollowUp: {
+    from: ['RESOLVED', 'REFERRED', 'UNRESOLVED', 'FOLLOW_UP'],
+    roles: FOLLOWERS,
+    code: 'CASE_NOT_CONCLUDED',
+  },
   completeFollowUp: { from: ['FOLLOW_UP'], roles: FOLLOWERS, code: 'CASE_NOT_IN_FOLLOW_UP' },
   close: { from: ['FOLLOW_UP', 'UNRESOLVED'], roles: SUPERVISORS, code: 'CASE_NOT_CLOSABLE' },
-  reopen: { from: ['RESOLVED', 'REFERRED', 'UNRESOLVED', 'FOLLOW_UP', 'CLOSED', 'REJECTED'], roles: SUPERVISORS, code: 'CASE_NOT_REOPENABLE' },
+  reopen: {
+    from: ['RESOLVED', 'REFERRED', 'UNRESOLVED', 'FOLLOW_UP', 'CLOSED', 'REJECTED'],
+    roles: SUPERVISORS,
+    code: 'CASE_NOT_REOPENABLE',
+  },
   merge: { from: OPEN_STATUSES, roles: DISPATCH, code: 'CASE_NOT_OPEN' },
   /** court linkage on an agreement does not move the case; it only needs a case that exists */
   linkage: { from: CASE_STATUSES.filter((s) => s !== 'MERGED'), roles: HANDLERS, code: 'CASE_NOT_OPEN' },

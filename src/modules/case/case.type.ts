@@ -6,22 +6,38 @@ import { DecimalScalar } from '../../core/graphql/scalars';
 import { RiskLevelEnum } from '../category/category.type';
 import type { RiskLevel } from '../category/category.entity';
 import {
-  CHANNELS, DUPLICATE_REASONS, PARTY_KINDS, PARTY_ROLES, WARNING_LEVELS,
-  type CaseEntity, type CaseEscalationEntity, type CaseEventEntity, type CasePartyEntity, type CaseSettingsEntity,
-  type Channel, type DuplicateReason, type PartyKind, type PartyRole, type WarningLevel,
+  CHANNELS,
+  DUPLICATE_REASONS,
+  PARTY_KINDS,
+  PARTY_ROLES,
+  WARNING_LEVELS,
+  type CaseEntity,
+  type CaseEscalationEntity,
+  type CaseEventEntity,
+  type CasePartyEntity,
+  type CaseSettingsEntity,
+  type Channel,
+  type DuplicateReason,
+  type PartyKind,
+  type PartyRole,
+  type WarningLevel,
 } from './case.entity';
 import { CASE_STATUSES, type CaseStatus } from './case.states';
 import { CaseErrorCodeEnum } from './case.errors';
 import { maskAddress, maskIdNumber, maskPhone } from './personal-data';
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
+const enumOf = <T extends string>(values: readonly T[]) =>
+  Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 
 export const ChannelEnum = enumOf(CHANNELS);
 registerEnumType(ChannelEnum, { name: 'Channel', description: 'Where a report came in' });
 export const CaseStatusEnum = enumOf(CASE_STATUSES);
 registerEnumType(CaseStatusEnum, { name: 'CaseStatus', description: 'See docs/case-lifecycle.md' });
 export const WarningLevelEnum = enumOf(WARNING_LEVELS);
-registerEnumType(WarningLevelEnum, { name: 'WarningLevel', description: 'NONE once closed; GREEN on track; YELLOW, RED closer to or past a deadline' });
+registerEnumType(WarningLevelEnum, {
+  name: 'WarningLevel',
+  description: 'NONE once closed; GREEN on track; YELLOW, RED closer to or past a deadline',
+});
 export const PartyRoleEnum = enumOf(PARTY_ROLES);
 registerEnumType(PartyRoleEnum, { name: 'PartyRole' });
 export const PartyKindEnum = enumOf(PARTY_KINDS);
@@ -50,11 +66,17 @@ export class CaseType {
   orgUnitId!: string | null;
   departmentId!: string | null;
   @Field(() => Boolean, { description: 'Entered by staff for a resident' }) reportedOnBehalf!: boolean;
-  @Field(() => String, { nullable: true, description: "The feed's own reference (12345, 110)" }) externalRef!: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'Resolved on site by the front end (patrol, grid, station): the on-site resolution rate' }) resolvedOnSite!: boolean | null;
+  @Field(() => String, { nullable: true, description: "The feed's own reference (12345, 110)" }) externalRef!:
+    string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Resolved on site by the front end (patrol, grid, station): the on-site resolution rate',
+  })
+  resolvedOnSite!: boolean | null;
   @Field(() => String, { nullable: true }) resolution!: string | null;
   @Field(() => String, { nullable: true }) rejectReason!: string | null;
-  @Field(() => Boolean, { description: 'Too many failed mediations at this level: consider escalating' }) escalationSuggested!: boolean;
+  @Field(() => Boolean, { description: 'Too many failed mediations at this level: consider escalating' })
+  escalationSuggested!: boolean;
   @Field(() => Int) failedMediationsAtLevel!: number;
   recurrenceOfId!: string | null;
   mergedIntoId!: string | null;
@@ -68,18 +90,46 @@ export class CaseType {
 
   static from(c: CaseEntity): CaseType {
     return Object.assign(new CaseType(), {
-      id: c.id, number: c.number, title: c.title, description: c.description, categoryId: c.categoryId, channel: c.channel, status: c.status,
-      riskLevel: c.riskLevel, warningLevel: c.warningLevel, isGroupDispute: c.isGroupDispute, peopleInvolved: c.peopleInvolved,
-      amountInvolved: c.amountInvolved, location: c.location, reportedOrgUnitId: c.reportedOrgUnitId, orgUnitId: c.orgUnitId, departmentId: c.departmentId,
-      reportedOnBehalf: c.reportedOnBehalf, externalRef: c.externalRef, resolvedOnSite: c.resolvedOnSite, resolution: c.resolution,
-      rejectReason: c.rejectReason, escalationSuggested: c.escalationSuggested, failedMediationsAtLevel: c.failedMediationsAtLevel,
-      recurrenceOfId: c.recurrenceOfId, mergedIntoId: c.mergedIntoId, fromChildTenant: c.originCaseId !== null,
-      reportedAt: c.reportedAt, acceptedAt: c.acceptedAt, dispatchedAt: c.dispatchedAt, resolvedAt: c.resolvedAt, closedAt: c.closedAt, updatedAt: c.updatedAt,
+      id: c.id,
+      number: c.number,
+      title: c.title,
+      description: c.description,
+      categoryId: c.categoryId,
+      channel: c.channel,
+      status: c.status,
+      riskLevel: c.riskLevel,
+      warningLevel: c.warningLevel,
+      isGroupDispute: c.isGroupDispute,
+      peopleInvolved: c.peopleInvolved,
+      amountInvolved: c.amountInvolved,
+      location: c.location,
+      reportedOrgUnitId: c.reportedOrgUnitId,
+      orgUnitId: c.orgUnitId,
+      departmentId: c.departmentId,
+      reportedOnBehalf: c.reportedOnBehalf,
+      externalRef: c.externalRef,
+      resolvedOnSite: c.resolvedOnSite,
+      resolution: c.resolution,
+      rejectReason: c.rejectReason,
+      escalationSuggested: c.escalationSuggested,
+      failedMediationsAtLevel: c.failedMediationsAtLevel,
+      recurrenceOfId: c.recurrenceOfId,
+      mergedIntoId: c.mergedIntoId,
+      fromChildTenant: c.originCaseId !== null,
+      reportedAt: c.reportedAt,
+      acceptedAt: c.acceptedAt,
+      dispatchedAt: c.dispatchedAt,
+      resolvedAt: c.resolvedAt,
+      closedAt: c.closedAt,
+      updatedAt: c.updatedAt,
     });
   }
 }
 
-@ObjectType('Party', { description: 'A party to a case. ID number, phone and address are masked unless your role sees them; revealParty shows them, audited.' })
+@ObjectType('Party', {
+  description:
+    'A party to a case. ID number, phone and address are masked unless your role sees them; revealParty shows them, audited.',
+})
 export class PartyType {
   @Field(() => ID) id!: string;
   @Field(() => PartyRoleEnum) role!: PartyRole;
@@ -88,13 +138,24 @@ export class PartyType {
   @Field(() => String, { nullable: true }) idNumber!: string | null;
   @Field(() => String, { nullable: true }) phone!: string | null;
   @Field(() => String, { nullable: true }) address!: string | null;
-  @Field(() => String, { nullable: true, description: 'Unified social credit code (organisations; public, not masked)' }) creditCode!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Unified social credit code (organisations; public, not masked)',
+  })
+  creditCode!: string | null;
   @Field(() => Boolean, { description: 'true when idNumber, phone and address are masked' }) masked!: boolean;
 
   static from(p: CasePartyEntity, visible: boolean): PartyType {
     return Object.assign(new PartyType(), {
-      id: p.id, role: p.role, kind: p.kind, name: p.name, creditCode: p.creditCode, masked: !visible,
-      idNumber: visible ? p.idNumber : maskIdNumber(p.idNumber), phone: visible ? p.phone : maskPhone(p.phone), address: visible ? p.address : maskAddress(p.address),
+      id: p.id,
+      role: p.role,
+      kind: p.kind,
+      name: p.name,
+      creditCode: p.creditCode,
+      masked: !visible,
+      idNumber: visible ? p.idNumber : maskIdNumber(p.idNumber),
+      phone: visible ? p.phone : maskPhone(p.phone),
+      address: visible ? p.address : maskAddress(p.address),
     });
   }
 }
@@ -104,13 +165,26 @@ export class CaseEventType {
   @Field(() => ID) id!: string;
   @Field(() => ID, { description: 'The case it was written on (a merged case keeps its own events)' }) caseId!: string;
   @Field(() => Date) occurredAt!: Date;
-  @Field(() => String, { nullable: true, description: 'Keycloak subject, or system:<process>' }) actorSubject!: string | null;
-  @Field(() => String, { description: 'e.g. REPORTED, ACCEPTED, DISPATCHED, ESCALATED, MEDIATION_OUTCOME, RESOLVED, CLOSED' }) type!: string;
+  @Field(() => String, { nullable: true, description: 'Keycloak subject, or system:<process>' }) actorSubject!:
+    string | null;
+  @Field(() => String, {
+    description: 'e.g. REPORTED, ACCEPTED, DISPATCHED, ESCALATED, MEDIATION_OUTCOME, RESOLVED, CLOSED',
+  })
+  type!: string;
   @Field(() => GraphQLJSON, { description: 'Ids and values only; parties are referred to by id' }) data!: unknown;
-  @Field(() => String, { nullable: true, description: 'Law or regulation the step relied on' }) legalBasis!: string | null;
+  @Field(() => String, { nullable: true, description: 'Law or regulation the step relied on' }) legalBasis!:
+    string | null;
 
   static from(e: CaseEventEntity): CaseEventType {
-    return Object.assign(new CaseEventType(), { id: e.id, caseId: e.caseId, occurredAt: e.occurredAt, actorSubject: e.actorSubject, type: e.type, data: e.data, legalBasis: e.legalBasis });
+    return Object.assign(new CaseEventType(), {
+      id: e.id,
+      caseId: e.caseId,
+      occurredAt: e.occurredAt,
+      actorSubject: e.actorSubject,
+      type: e.type,
+      data: e.data,
+      legalBasis: e.legalBasis,
+    });
   }
 }
 export const CaseEventConnection = createConnectionType('CaseEvent', CaseEventType);
@@ -128,20 +202,29 @@ export class CaseEscalationType {
   fromOrgUnitId!: string | null;
   toOrgUnitId!: string | null;
   @Field(() => Boolean, { description: 'Handed to the parent tenant' }) toParentTenant!: boolean;
-  @Field(() => String, { nullable: true, description: 'PENDING until the parent tenant has its case, then DONE' }) handoffState!: string | null;
+  @Field(() => String, { nullable: true, description: 'PENDING until the parent tenant has its case, then DONE' })
+  handoffState!: string | null;
   @Field(() => String) reason!: string;
   @Field(() => String, { nullable: true }) actorSubject!: string | null;
   @Field(() => Date) escalatedAt!: Date;
 
   static from(e: CaseEscalationEntity): CaseEscalationType {
     return Object.assign(new CaseEscalationType(), {
-      id: e.id, fromOrgUnitId: e.fromOrgUnitId, toOrgUnitId: e.toOrgUnitId, toParentTenant: e.toTenantId !== null, handoffState: e.handoffState,
-      reason: e.reason, actorSubject: e.actorSubject, escalatedAt: e.escalatedAt,
+      id: e.id,
+      fromOrgUnitId: e.fromOrgUnitId,
+      toOrgUnitId: e.toOrgUnitId,
+      toParentTenant: e.toTenantId !== null,
+      handoffState: e.handoffState,
+      reason: e.reason,
+      actorSubject: e.actorSubject,
+      escalatedAt: e.escalatedAt,
     });
   }
 }
 
-@ObjectType('LinkedParentCase', { description: "The parent tenant's case opened by this case's escalation: its progress and outcome only" })
+@ObjectType('LinkedParentCase', {
+  description: "The parent tenant's case opened by this case's escalation: its progress and outcome only",
+})
 export class LinkedParentCaseType {
   @Field(() => String) tenantCode!: string;
   @Field(() => String) tenantName!: string;
@@ -156,17 +239,26 @@ export class LinkedParentCaseType {
 
 @ObjectType('CaseSettings', { description: "The tenant's case rules (tenant admins change them)" })
 export class CaseSettingsType {
-  @Field(() => Int, { description: 'peopleInvolved at or above this marks a group dispute (risk at least MEDIUM)' }) groupDisputeThreshold!: number;
+  @Field(() => Int, { description: 'peopleInvolved at or above this marks a group dispute (risk at least MEDIUM)' })
+  groupDisputeThreshold!: number;
   @Field(() => Int, { description: 'Look-back for likely duplicates, hours' }) duplicateWindowHours!: number;
-  @Field(() => Int, { description: 'Failed mediation sessions at one level before escalation is suggested' }) failedMediationLimit!: number;
-  @Field(() => Int, { description: 'Days after resolution the follow-up visit is due (0: none by default)' }) followUpDays!: number;
-  @Field(() => [String], { description: 'Roles that see ID numbers, phones and addresses unmasked' }) personalDataRoles!: string[];
-  @Field(() => [String], { description: 'Roles that may reveal them, one party at a time, audited' }) revealRoles!: string[];
+  @Field(() => Int, { description: 'Failed mediation sessions at one level before escalation is suggested' })
+  failedMediationLimit!: number;
+  @Field(() => Int, { description: 'Days after resolution the follow-up visit is due (0: none by default)' })
+  followUpDays!: number;
+  @Field(() => [String], { description: 'Roles that see ID numbers, phones and addresses unmasked' })
+  personalDataRoles!: string[];
+  @Field(() => [String], { description: 'Roles that may reveal them, one party at a time, audited' })
+  revealRoles!: string[];
 
   static from(s: CaseSettingsEntity): CaseSettingsType {
     return Object.assign(new CaseSettingsType(), {
-      groupDisputeThreshold: s.groupDisputeThreshold, duplicateWindowHours: s.duplicateWindowHours, failedMediationLimit: s.failedMediationLimit,
-      followUpDays: s.followUpDays, personalDataRoles: s.personalDataRoles, revealRoles: s.revealRoles,
+      groupDisputeThreshold: s.groupDisputeThreshold,
+      duplicateWindowHours: s.duplicateWindowHours,
+      failedMediationLimit: s.failedMediationLimit,
+      followUpDays: s.followUpDays,
+      personalDataRoles: s.personalDataRoles,
+      revealRoles: s.revealRoles,
     });
   }
 }
@@ -180,7 +272,10 @@ export class CasePayload {
 @ObjectType()
 export class ReportCasePayload {
   @Field(() => CaseType, { nullable: true }) case!: CaseType | null;
-  @Field(() => Boolean, { description: 'true when an earlier report with this idempotency key answered (nothing new was created)' }) replayed!: boolean;
+  @Field(() => Boolean, {
+    description: 'true when an earlier report with this idempotency key answered (nothing new was created)',
+  })
+  replayed!: boolean;
   @Field(() => [CaseUserError]) userErrors!: InstanceType<typeof CaseUserError>[];
 }
 

@@ -26,7 +26,11 @@ export class CaseWorkflow {
 
   lock(scope: TenantScope, caseId: string): Promise<CaseEntity | null> {
     return isUuid(caseId)
-      ? scope.em.findOne(CaseEntity, { tenantId: scope.tenant.id, id: caseId }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+      ? scope.em.findOne(
+          CaseEntity,
+          { tenantId: scope.tenant.id, id: caseId },
+          { lockMode: LockMode.PESSIMISTIC_WRITE },
+        )
       : Promise.resolve(null);
   }
 
@@ -43,7 +47,12 @@ export class CaseWorkflow {
     await scope.em.flush();
   }
 
-  async forAction(scope: TenantScope, caseId: string, action: CaseAction, field: string[] = ['input', 'caseId']): Promise<Result<CaseEntity, CaseErrorCode>> {
+  async forAction(
+    scope: TenantScope,
+    caseId: string,
+    action: CaseAction,
+    field: string[] = ['input', 'caseId'],
+  ): Promise<Result<CaseEntity, CaseErrorCode>> {
     const c = await this.lock(scope, caseId);
     if (!c) return fail(userError(field, 'NOT_FOUND', 'No such case'));
     const code = refusal(action, c.status);

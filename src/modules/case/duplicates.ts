@@ -23,7 +23,9 @@ export class DuplicateFinder {
     };
     const recent = `(c.status not in ('CLOSED', 'REJECTED', 'MERGED') or c.reported_at >= ?) and c.status <> 'MERGED' and c.id <> ?`;
     if (phones.length || ids.length) {
-      const rows = await scope.em.execute<{ id: string; number: string; phone: string | null; id_number: string | null }[]>(
+      const rows = await scope.em.execute<
+        { id: string; number: string; phone: string | null; id_number: string | null }[]
+      >(
         `select distinct c.id, c.number, p.phone, p.id_number from case_parties p
          join cases c on c.tenant_id = p.tenant_id and c.id = p.case_id
          where p.tenant_id = ? and (p.phone = any(?::text[]) or p.id_number = any(?::text[])) and ${recent}
@@ -44,7 +46,15 @@ export class DuplicateFinder {
     }
     if (!found.size) return;
     for (const [otherId, { reasons }] of found) {
-      for (const reason of reasons) scope.em.persist(Object.assign(new CaseDuplicateEntity(), { tenantId: scope.tenant.id, caseId: c.id, otherCaseId: otherId, reason }));
+      for (const reason of reasons)
+        scope.em.persist(
+          Object.assign(new CaseDuplicateEntity(), {
+            tenantId: scope.tenant.id,
+            caseId: c.id,
+            otherCaseId: otherId,
+            reason,
+          }),
+        );
     }
     this.timeline.record(scope, c.id, {
       type: 'DUPLICATES_FLAGGED',

@@ -52,17 +52,31 @@ export class EscalationService {
     private readonly handling: CaseHandlingService,
   ) {}
 
-  async escalate(scope: TenantScope, input: { caseId: string; reason: string }): Promise<Result<CaseEntity, CaseErrorCode>> {
+  async escalate(
+    scope: TenantScope,
+    input: { caseId: string; reason: string },
+  ): Promise<Result<CaseEntity, CaseErrorCode>> {
     const reason = clean(input.reason);
-    if (!reason || reason.length > 2000) return fail(userError(['input', 'reason'], 'INVALID', 'Say why the case goes up a level (at most 2,000 characters)'));
+    if (!reason || reason.length > 2000)
+      return fail(
+        userError(['input', 'reason'], 'INVALID', 'Say why the case goes up a level (at most 2,000 characters)'),
+      );
     const r = await this.workflow.forAction(scope, input.caseId, 'escalate');
     if (!r.ok) return r;
     const c = r.value;
     const from = c.orgUnitId ? await this.orgUnits.find(scope, c.orgUnitId) : null;
     const up = from?.parentId
       ? await this.orgUnits.find(scope, from.parentId)
-      : from ? null : await scope.em.findOne(OrgUnitEntity, { tenantId: scope.tenant.id, parentId: null, archivedAt: null });
-    const esc = Object.assign(new CaseEscalationEntity(), { tenantId: scope.tenant.id, caseId: c.id, fromOrgUnitId: from?.id ?? null, reason, actorSubject: scope.actor.subject });
+      : from
+        ? null
+        : await scope.em.findOne(OrgUnitEntity, { tenantId: scope.tenant.id, parentId: null, archivedAt: null });
+    const esc = Object.assign(new CaseEscalationEntity(), {
+      tenantId: scope.tenant.id,
+      caseId: c.id,
+      fromOrgUnitId: from?.id ?? null,
+      reason,
+      actorSubject: scope.actor.subject,
+    });
     if (up && !up.archivedAt) {
       esc.toOrgUnitId = up.id;
       c.orgUnitId = up.id;
@@ -70,15 +84,34 @@ export class EscalationService {
       c.failedMediationsAtLevel = 0;
       c.escalationSuggested = false;
       scope.em.persist(esc);
-      this.workflow.move(scope, c, 'DISPATCHED', { type: 'ESCALATED', data: { escalationId: esc.id, fromOrgUnitId: from?.id ?? null, toOrgUnitId: up.id, toOrgUnitName: up.name, reason } });
+      this.workflow.move(scope, c, 'DISPATCHED', {
+        type: 'ESCALATED',
+        data: {
+          escalationId: esc.id,
+          fromOrgUnitId: from?.id ?? null,
+          toOrgUnitId: up.id,
+          toOrgUnitName: up.name,
+          reason,
+        },
+      });
       await this.workflow.commit(scope);
       return ok(c);
     }
-    if (!scope.tenant.parentId) return fail(userError(['input', 'caseId'], 'NO_HIGHER_LEVEL', 'This is the top level: there is no unit or parent tenant above it'));
+    if (!scope.tenant.parentId)
+      return fail(
+        userError(
+          ['input', 'caseId'],
+          'NO_HIGHER_LEVEL',
+          'This is the top level: there is no unit or parent tenant above it',
+        ),
+      );
     Object.assign(esc, { toTenantId: scope.tenant.parentId, handoffState: 'PENDING' });
     scope.em.persist(esc);
     c.escalationSuggested = false;
-    this.workflow.move(scope, c, 'ESCALATED', { type: 'ESCALATED_TO_PARENT_TENANT', data: { escalationId: esc.id, fromOrgUnitId: from?.id ?? null, reason } });
+    this.workflow.move(scope, c, 'ESCALATED', {
+      type: 'ESCALATED_TO_PARENT_TENANT',
+      data: { escalationId: esc.id, fromOrgUnitId: from?.id ?? null, reason },
+    });
     await this.workflow.commit(scope);
     const childTenantId = scope.tenant.id;
     scope.afterCommit?.(async () => {
@@ -92,18 +125,30 @@ export class EscalationService {
    * its own case back into handling. Refused while the parent still has it — two centers must not
    * work one dispute at once. Leaving ESCALATED restarts the clocks it paused, moved on by the wait.
    */
-  async takeBack(scope: TenantScope, input: { caseId: string; reason: string }): Promise<Result<CaseEntity, CaseErrorCode>> {
+  async takeBack(
+    scope: TenantScope,
+    input: { caseId: string; reason: string },
+  ): Promise<Result<CaseEntity, CaseErrorCode>> {
     const missing = required(input.reason, 'reason', 'A reason');
     if (missing) return fail(missing);
     const r = await this.workflow.forAction(scope, input.caseId, 'takeBack');
     if (!r.ok) return r;
     const parent = await this.linkedParent(scope, r.value.id);
     if (!parent || !PARENT_ENDED_UNSETTLED.includes(parent.status) || parent.resolvedAt) {
-      return fail(userError(['input', 'caseId'], 'PARENT_CASE_OPEN', parent
-        ? `The parent center's case ${parent.number} is ${parent.status}; take the case back once it declines or ends it`
-        : 'The parent center has not received the case yet'));
+      return fail(
+        userError(
+          ['input', 'caseId'],
+          'PARENT_CASE_OPEN',
+          parent
+            ? `The parent center's case ${parent.number} is ${parent.status}; take the case back once it declines or ends it`
+            : 'The parent center has not received the case yet',
+        ),
+      );
     }
-    this.workflow.move(scope, r.value, 'IN_PROGRESS', { type: 'TAKEN_BACK', data: { reason: clean(input.reason), parentCaseNumber: parent.number, parentStatus: parent.status } });
+    this.workflow.move(scope, r.value, 'IN_PROGRESS', {
+      type: 'TAKEN_BACK',
+      data: { reason: clean(input.reason), parentCaseNumber: parent.number, parentStatus: parent.status },
+    });
     await this.workflow.commit(scope);
     return ok(r.value);
   }
@@ -117,10 +162,27 @@ export class EscalationService {
     const from = c.orgUnitId ? await this.orgUnits.find(scope, c.orgUnitId) : null;
     const up = from?.parentId ? await this.orgUnits.find(scope, from.parentId) : null;
     if (!from || !up || up.archivedAt) return fail(userError(['caseId'], 'NO_HIGHER_LEVEL', 'No unit above this one'));
-    const esc = Object.assign(new CaseEscalationEntity(), { tenantId: scope.tenant.id, caseId: c.id, fromOrgUnitId: from.id, toOrgUnitId: up.id, reason, actorSubject: scope.actor.subject });
+    const esc = Object.assign(new CaseEscalationEntity(), {
+      tenantId: scope.tenant.id,
+      caseId: c.id,
+      fromOrgUnitId: from.id,
+      toOrgUnitId: up.id,
+      reason,
+      actorSubject: scope.actor.subject,
+    });
     scope.em.persist(esc);
     c.orgUnitId = up.id;
-    this.workflow.timeline.record(scope, c.id, { type: 'LEVEL_RAISED', data: { escalationId: esc.id, fromOrgUnitId: from.id, toOrgUnitId: up.id, toOrgUnitName: up.name, reason, status: c.status } });
+    this.workflow.timeline.record(scope, c.id, {
+      type: 'LEVEL_RAISED',
+      data: {
+        escalationId: esc.id,
+        fromOrgUnitId: from.id,
+        toOrgUnitId: up.id,
+        toOrgUnitName: up.name,
+        reason,
+        status: c.status,
+      },
+    });
     return ok(c);
   }
 
@@ -129,7 +191,11 @@ export class EscalationService {
     const [child] = await this.directory.byIds([childTenantId]);
     if (!child) return 'nothing';
     const found = await withTenant(this.orm, child.id, async (em) => {
-      const esc = await em.findOne(CaseEscalationEntity, { tenantId: child.id, id: escalationId, handoffState: 'PENDING' });
+      const esc = await em.findOne(CaseEscalationEntity, {
+        tenantId: child.id,
+        id: escalationId,
+        handoffState: 'PENDING',
+      });
       if (!esc?.toTenantId) return null;
       const c = await em.findOneOrFail(CaseEntity, { tenantId: child.id, id: esc.caseId });
       const parties = await this.cases.partiesOf(em, child.id, [c.id]);
@@ -141,21 +207,41 @@ export class EscalationService {
     if (!parent || parent.status !== 'ACTIVE') return 'nothing';
     const parentCase = await withTenant(this.orm, parent.id, (em) => this.openAtParent(parent, child, em, found));
     await withTenant(this.orm, child.id, async (em) => {
-      const esc = await em.findOne(CaseEscalationEntity, { tenantId: child.id, id: escalationId, handoffState: 'PENDING' });
+      const esc = await em.findOne(CaseEscalationEntity, {
+        tenantId: child.id,
+        id: escalationId,
+        handoffState: 'PENDING',
+      });
       if (!esc) return;
       esc.handoffState = 'DONE';
       esc.parentCaseId = parentCase.id;
-      const scope: TenantScope = { tenant: child, em, actor: { subject: HANDOFF_ACTOR, requestId: `handoff-${escalationId}`, ip: null } };
-      this.workflow.timeline.record(scope, esc.caseId, { type: 'HANDED_TO_PARENT_TENANT', actor: HANDOFF_ACTOR, data: { escalationId, parentTenant: parent.code, parentCaseNumber: parentCase.number } });
+      const scope: TenantScope = {
+        tenant: child,
+        em,
+        actor: { subject: HANDOFF_ACTOR, requestId: `handoff-${escalationId}`, ip: null },
+      };
+      this.workflow.timeline.record(scope, esc.caseId, {
+        type: 'HANDED_TO_PARENT_TENANT',
+        actor: HANDOFF_ACTOR,
+        data: { escalationId, parentTenant: parent.code, parentCaseNumber: parentCase.number },
+      });
       await this.workflow.commit(scope);
     });
     return 'done';
   }
 
   /** Ids of escalations whose hand-off has waited longer than `olderThanSeconds`, across tenants. */
-  async pendingHandoffs(olderThanSeconds: number, limit: number): Promise<{ tenantId: string; escalationId: string }[]> {
-    const rows = await this.orm.em.fork().getConnection().execute<{ tenant_id: string; escalation_id: string }[]>(
-      'select tenant_id, escalation_id from platform_pending_handoffs(make_interval(secs => ?), ?)', [olderThanSeconds, limit]);
+  async pendingHandoffs(
+    olderThanSeconds: number,
+    limit: number,
+  ): Promise<{ tenantId: string; escalationId: string }[]> {
+    const rows = await this.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ tenant_id: string; escalation_id: string }[]>(
+        'select tenant_id, escalation_id from platform_pending_handoffs(make_interval(secs => ?), ?)',
+        [olderThanSeconds, limit],
+      );
     return rows.map((r) => ({ tenantId: r.tenant_id, escalationId: r.escalation_id }));
   }
 
@@ -176,8 +262,15 @@ export class EscalationService {
     if (!row) return null;
     const d = (k: string) => (row[k] ? new Date(row[k] as string) : null);
     return {
-      tenantCode: row['tenant_code'] as string, tenantName: row['tenant_name'] as string, number: row['number'] as string, status: row['status'] as string,
-      acceptedAt: d('accepted_at'), resolvedAt: d('resolved_at'), closedAt: d('closed_at'), resolution: (row['resolution'] as string | null) ?? null, updatedAt: d('updated_at')!,
+      tenantCode: row['tenant_code'] as string,
+      tenantName: row['tenant_name'] as string,
+      number: row['number'] as string,
+      status: row['status'] as string,
+      acceptedAt: d('accepted_at'),
+      resolvedAt: d('resolved_at'),
+      closedAt: d('closed_at'),
+      resolution: (row['resolution'] as string | null) ?? null,
+      updatedAt: d('updated_at')!,
     };
   }
 
@@ -193,24 +286,66 @@ export class EscalationService {
   }
 
   private async openAtParent(
-    parent: TenantRecord, child: TenantRecord, em: TenantScope['em'],
-    f: { esc: CaseEscalationEntity; c: CaseEntity; parties: Awaited<ReturnType<CaseService['partiesOf']>>; categoryCode: string | null },
+    parent: TenantRecord,
+    child: TenantRecord,
+    em: TenantScope['em'],
+    f: {
+      esc: CaseEscalationEntity;
+      c: CaseEntity;
+      parties: Awaited<ReturnType<CaseService['partiesOf']>>;
+      categoryCode: string | null;
+    },
   ): Promise<CaseEntity> {
-    const scope: TenantScope = { tenant: parent, em, actor: { subject: HANDOFF_ACTOR, requestId: `handoff-${f.esc.id}`, ip: null } };
-    const existing = await em.findOne(CaseEntity, { tenantId: parent.id, originTenantId: child.id, originCaseId: f.c.id });
+    const scope: TenantScope = {
+      tenant: parent,
+      em,
+      actor: { subject: HANDOFF_ACTOR, requestId: `handoff-${f.esc.id}`, ip: null },
+    };
+    const existing = await em.findOne(CaseEntity, {
+      tenantId: parent.id,
+      originTenantId: child.id,
+      originCaseId: f.c.id,
+    });
     if (existing) {
       if (existing.status === 'REJECTED') await this.resubmit(scope, existing.id, f.esc.reason);
       return existing;
     }
-    const category = f.categoryCode ? await em.findOne(CategoryEntity, { tenantId: parent.id, code: f.categoryCode, archivedAt: null }) : null;
-    const r = await this.intake.report(scope, {
-      title: f.c.title, description: f.c.description, channel: 'REFERRAL', categoryId: category?.id ?? null, riskLevel: f.c.riskLevel,
-      peopleInvolved: f.c.peopleInvolved, amountInvolved: f.c.amountInvolved, location: f.c.location,
-      parties: f.parties.map((p) => ({ role: p.role, kind: p.kind, name: p.name, idNumber: p.idNumber, phone: p.phone, address: p.address, creditCode: p.creditCode })),
-    }, {
-      machine: false,
-      origin: { originTenantId: child.id, originCaseId: f.c.id, eventData: { escalatedFrom: { tenant: child.code, tenantName: child.name, caseNumber: f.c.number }, reason: f.esc.reason } },
-    });
+    const category = f.categoryCode
+      ? await em.findOne(CategoryEntity, { tenantId: parent.id, code: f.categoryCode, archivedAt: null })
+      : null;
+    const r = await this.intake.report(
+      scope,
+      {
+        title: f.c.title,
+        description: f.c.description,
+        channel: 'REFERRAL',
+        categoryId: category?.id ?? null,
+        riskLevel: f.c.riskLevel,
+        peopleInvolved: f.c.peopleInvolved,
+        amountInvolved: f.c.amountInvolved,
+        location: f.c.location,
+        parties: f.parties.map((p) => ({
+          role: p.role,
+          kind: p.kind,
+          name: p.name,
+          idNumber: p.idNumber,
+          phone: p.phone,
+          address: p.address,
+          creditCode: p.creditCode,
+        })),
+      },
+      {
+        machine: false,
+        origin: {
+          originTenantId: child.id,
+          originCaseId: f.c.id,
+          eventData: {
+            escalatedFrom: { tenant: child.code, tenantName: child.name, caseNumber: f.c.number },
+            reason: f.esc.reason,
+          },
+        },
+      },
+    );
     if (!r.ok) throw new Error(`parent hand-off refused: ${r.errors.map((e) => e.code).join(', ')}`);
     return r.value.case;
   }

@@ -5,7 +5,16 @@ import { clean, fail, ok, type Result } from '../../shared/result';
 import { RISK_LEVELS, type RiskLevel } from '../category/category.entity';
 import type { CategoryService } from '../category/category.service';
 import type { OrgUnitService } from '../org-unit/org-unit.service';
-import { CaseEntity, CasePartyEntity, CHANNELS, PARTY_KINDS, PARTY_ROLES, type Channel, type PartyKind, type PartyRole } from './case.entity';
+import {
+  CaseEntity,
+  CasePartyEntity,
+  CHANNELS,
+  PARTY_KINDS,
+  PARTY_ROLES,
+  type Channel,
+  type PartyKind,
+  type PartyRole,
+} from './case.entity';
 import type { CaseErrorCode } from './case.states';
 import { nextCaseNumber } from './case-number';
 import type { CaseSettingsService } from './case-settings.service';
@@ -68,12 +77,18 @@ export class IntakeService {
     private readonly duplicates: DuplicateFinder,
   ) {}
 
-  async report(scope: TenantScope, input: ReportCaseFields, opts: { machine: boolean; origin?: ReportOrigin }): Promise<Result<Reported, CaseErrorCode>> {
+  async report(
+    scope: TenantScope,
+    input: ReportCaseFields,
+    opts: { machine: boolean; origin?: ReportOrigin },
+  ): Promise<Result<Reported, CaseErrorCode>> {
     const errors = this.validate(input, opts.machine);
     const category = input.categoryId ? await this.categories.find(scope, input.categoryId) : null;
-    if (input.categoryId && (!category || category.archivedAt)) errors.push(userError(['input', 'categoryId'], 'CATEGORY_NOT_FOUND', 'No such active category'));
+    if (input.categoryId && (!category || category.archivedAt))
+      errors.push(userError(['input', 'categoryId'], 'CATEGORY_NOT_FOUND', 'No such active category'));
     const unit = input.reportedOrgUnitId ? await this.orgUnits.find(scope, input.reportedOrgUnitId) : null;
-    if (input.reportedOrgUnitId && (!unit || unit.archivedAt)) errors.push(userError(['input', 'reportedOrgUnitId'], 'ORG_UNIT_NOT_FOUND', 'No such active org unit'));
+    if (input.reportedOrgUnitId && (!unit || unit.archivedAt))
+      errors.push(userError(['input', 'reportedOrgUnitId'], 'ORG_UNIT_NOT_FOUND', 'No such active org unit'));
     if (errors.length) return fail(...errors);
 
     const key = clean(input.idempotencyKey);
@@ -84,27 +99,52 @@ export class IntakeService {
     }
 
     const settings = await this.settings.get(scope);
-    const people = input.peopleInvolved ?? Math.max(1, (input.parties ?? []).filter((p) => p.role === 'APPLICANT').length);
+    const people =
+      input.peopleInvolved ?? Math.max(1, (input.parties ?? []).filter((p) => p.role === 'APPLICANT').length);
     const isGroup = people >= settings.groupDisputeThreshold;
     let risk: RiskLevel = input.riskLevel ?? category?.defaultRiskLevel ?? 'LOW';
     if (isGroup) risk = atLeast(risk, 'MEDIUM');
     const now = new Date();
     const c = Object.assign(new CaseEntity(), {
-      tenantId: scope.tenant.id, id, number: await nextCaseNumber(scope.em, scope.tenant, now),
-      title: clean(input.title)!, description: clean(input.description) ?? '', channel: input.channel, status: 'REPORTED' as const,
-      categoryId: category?.id ?? null, riskLevel: risk, warningLevel: RISK_ORDER[risk] >= RISK_ORDER.HIGH ? 'YELLOW' as const : 'GREEN' as const,
-      isGroupDispute: isGroup, peopleInvolved: people, amountInvolved: clean(input.amountInvolved) ?? null,
-      location: clean(input.location) ?? null, reportedOrgUnitId: unit?.id ?? null, orgUnitId: unit?.id ?? null,
-      reporterSubject: scope.actor.subject, reportedOnBehalf: !!input.onBehalfOfResident, externalRef: clean(input.externalRef) ?? null,
-      idempotencyKey: key ?? null, reportedAt: now, originTenantId: opts.origin?.originTenantId ?? null,
-      originCaseId: opts.origin?.originCaseId ?? null, recurrenceOfId: opts.origin?.recurrenceOfId ?? null,
+      tenantId: scope.tenant.id,
+      id,
+      number: await nextCaseNumber(scope.em, scope.tenant, now),
+      title: clean(input.title)!,
+      description: clean(input.description) ?? '',
+      channel: input.channel,
+      status: 'REPORTED' as const,
+      categoryId: category?.id ?? null,
+      riskLevel: risk,
+      warningLevel: RISK_ORDER[risk] >= RISK_ORDER.HIGH ? ('YELLOW' as const) : ('GREEN' as const),
+      isGroupDispute: isGroup,
+      peopleInvolved: people,
+      amountInvolved: clean(input.amountInvolved) ?? null,
+      location: clean(input.location) ?? null,
+      reportedOrgUnitId: unit?.id ?? null,
+      orgUnitId: unit?.id ?? null,
+      reporterSubject: scope.actor.subject,
+      reportedOnBehalf: !!input.onBehalfOfResident,
+      externalRef: clean(input.externalRef) ?? null,
+      idempotencyKey: key ?? null,
+      reportedAt: now,
+      originTenantId: opts.origin?.originTenantId ?? null,
+      originCaseId: opts.origin?.originCaseId ?? null,
+      recurrenceOfId: opts.origin?.recurrenceOfId ?? null,
     });
     scope.em.persist(c);
     const parties = (input.parties ?? []).map((p) => this.party(scope, c.id, p));
     scope.em.persist(parties);
     this.workflow.timeline.record(scope, c.id, {
       type: 'REPORTED',
-      data: { channel: c.channel, number: c.number, onBehalfOfResident: c.reportedOnBehalf, externalRef: c.externalRef, riskLevel: risk, isGroupDispute: isGroup, ...opts.origin?.eventData },
+      data: {
+        channel: c.channel,
+        number: c.number,
+        onBehalfOfResident: c.reportedOnBehalf,
+        externalRef: c.externalRef,
+        riskLevel: risk,
+        isGroupDispute: isGroup,
+        ...opts.origin?.eventData,
+      },
     });
     await this.duplicates.flag(scope, c, parties, settings.duplicateWindowHours);
     await this.workflow.commit(scope);
@@ -120,7 +160,12 @@ export class IntakeService {
    * Claims the key before a number is taken. A concurrent report with the same key waits on the
    * unique index until the first commits, then finds its row: one case however often a feed retries.
    */
-  private async claimKey(scope: TenantScope, key: string, hash: string, caseId: string): Promise<true | Result<Reported, CaseErrorCode>> {
+  private async claimKey(
+    scope: TenantScope,
+    key: string,
+    hash: string,
+    caseId: string,
+  ): Promise<true | Result<Reported, CaseErrorCode>> {
     const inserted = await scope.em.execute<{ case_id: string }[]>(
       `insert into intake_keys (tenant_id, idempotency_key, request_hash, case_id) values (?, ?, ?, ?)
        on conflict (tenant_id, idempotency_key) do nothing returning case_id`,
@@ -128,9 +173,17 @@ export class IntakeService {
     );
     if (inserted.length) return true;
     const [prior] = await scope.em.execute<{ case_id: string; request_hash: string }[]>(
-      'select case_id, request_hash from intake_keys where tenant_id = ? and idempotency_key = ?', [scope.tenant.id, key]);
+      'select case_id, request_hash from intake_keys where tenant_id = ? and idempotency_key = ?',
+      [scope.tenant.id, key],
+    );
     if (!prior || prior.request_hash !== hash) {
-      return fail(userError(['input', 'idempotencyKey'], 'IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for a different report'));
+      return fail(
+        userError(
+          ['input', 'idempotencyKey'],
+          'IDEMPOTENCY_KEY_REUSED',
+          'This idempotency key was used for a different report',
+        ),
+      );
     }
     const existing = await scope.em.findOneOrFail(CaseEntity, { tenantId: scope.tenant.id, id: prior.case_id });
     return ok({ case: existing, replayed: true });
@@ -138,9 +191,15 @@ export class IntakeService {
 
   private party(scope: TenantScope, caseId: string, p: PartyFields): CasePartyEntity {
     return Object.assign(new CasePartyEntity(), {
-      tenantId: scope.tenant.id, caseId, role: p.role, kind: p.kind, name: clean(p.name)!,
-      idNumber: clean(p.idNumber)?.toUpperCase() ?? null, phone: clean(p.phone)?.replace(/[\s-]/g, '') ?? null,
-      address: clean(p.address) ?? null, creditCode: clean(p.creditCode)?.toUpperCase() ?? null,
+      tenantId: scope.tenant.id,
+      caseId,
+      role: p.role,
+      kind: p.kind,
+      name: clean(p.name)!,
+      idNumber: clean(p.idNumber)?.toUpperCase() ?? null,
+      phone: clean(p.phone)?.replace(/[\s-]/g, '') ?? null,
+      address: clean(p.address) ?? null,
+      creditCode: clean(p.creditCode)?.toUpperCase() ?? null,
     });
   }
 
@@ -152,10 +211,14 @@ export class IntakeService {
     if ((input.description ?? '').length > 20000) bad(['description'], 'At most 20,000 characters');
     if (!CHANNELS.includes(input.channel)) bad(['channel'], 'Unknown channel');
     if (input.riskLevel && !RISK_LEVELS.includes(input.riskLevel)) bad(['riskLevel'], 'Unknown risk level');
-    if (input.peopleInvolved != null && (!Number.isInteger(input.peopleInvolved) || input.peopleInvolved < 1 || input.peopleInvolved > 1_000_000)) {
+    if (
+      input.peopleInvolved != null &&
+      (!Number.isInteger(input.peopleInvolved) || input.peopleInvolved < 1 || input.peopleInvolved > 1_000_000)
+    ) {
       bad(['peopleInvolved'], 'A whole number of at least 1');
     }
-    if (clean(input.amountInvolved) && !MONEY_RE.test(clean(input.amountInvolved)!)) bad(['amountInvolved'], 'Yuan as a decimal with at most two places, e.g. "12000.50"');
+    if (clean(input.amountInvolved) && !MONEY_RE.test(clean(input.amountInvolved)!))
+      bad(['amountInvolved'], 'Yuan as a decimal with at most two places, e.g. "12000.50"');
     if ((clean(input.idempotencyKey) ?? '').length > 200) bad(['idempotencyKey'], 'At most 200 characters');
     if (machine) {
       // A feed that cannot say which of its records this is cannot be deduplicated on retry.
@@ -166,11 +229,16 @@ export class IntakeService {
       const at = ['parties', String(i)];
       if (!PARTY_ROLES.includes(p.role)) bad([...at, 'role'], 'Unknown party role');
       if (!PARTY_KINDS.includes(p.kind)) bad([...at, 'kind'], 'Unknown party kind');
-      if (!clean(p.name) || clean(p.name)!.length > 200) bad([...at, 'name'], 'A name is required (at most 200 characters)');
-      if (clean(p.idNumber) && !isValidIdNumber(clean(p.idNumber)!)) bad([...at, 'idNumber'], 'Not a valid 18-character resident ID number');
-      if (clean(p.phone) && !isValidPhone(clean(p.phone)!)) bad([...at, 'phone'], 'Not a valid mobile or landline number');
-      if (clean(p.creditCode) && !isValidCreditCode(clean(p.creditCode)!.toUpperCase())) bad([...at, 'creditCode'], 'Not a valid unified social credit code');
-      if (p.kind === 'PERSON' && clean(p.creditCode)) bad([...at, 'creditCode'], 'Only organisations have a credit code');
+      if (!clean(p.name) || clean(p.name)!.length > 200)
+        bad([...at, 'name'], 'A name is required (at most 200 characters)');
+      if (clean(p.idNumber) && !isValidIdNumber(clean(p.idNumber)!))
+        bad([...at, 'idNumber'], 'Not a valid 18-character resident ID number');
+      if (clean(p.phone) && !isValidPhone(clean(p.phone)!))
+        bad([...at, 'phone'], 'Not a valid mobile or landline number');
+      if (clean(p.creditCode) && !isValidCreditCode(clean(p.creditCode)!.toUpperCase()))
+        bad([...at, 'creditCode'], 'Not a valid unified social credit code');
+      if (p.kind === 'PERSON' && clean(p.creditCode))
+        bad([...at, 'creditCode'], 'Only organisations have a credit code');
     });
     if ((input.parties ?? []).length > 500) bad(['parties'], 'At most 500 parties; record the rest as peopleInvolved');
     return errors;
@@ -187,7 +255,9 @@ function requestHash(input: ReportCaseFields): string {
 function stableJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
   if (v && typeof v === 'object') {
-    const entries = Object.entries(v).filter(([, x]) => x !== undefined && x !== null).sort(([a], [b]) => (a < b ? -1 : 1));
+    const entries = Object.entries(v)
+      .filter(([, x]) => x !== undefined && x !== null)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
     return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${stableJson(x)}`).join(',')}}`;
   }
   return JSON.stringify(v);

@@ -18,23 +18,34 @@ export class MergeService {
     private readonly intake: IntakeService,
   ) {}
 
-  async merge(scope: TenantScope, input: { survivorId: string; duplicateIds: string[]; reason?: string | null }): Promise<Result<CaseEntity, CaseErrorCode>> {
+  async merge(
+    scope: TenantScope,
+    input: { survivorId: string; duplicateIds: string[]; reason?: string | null },
+  ): Promise<Result<CaseEntity, CaseErrorCode>> {
     const dupIds = [...new Set(input.duplicateIds)];
-    if (!dupIds.length || dupIds.length > 20) return fail(userError(['input', 'duplicateIds'], 'INVALID', 'Merge 1 to 20 cases at a time'));
-    if (dupIds.includes(input.survivorId)) return fail(userError(['input', 'duplicateIds'], 'SAME_CASE', 'A case cannot be merged into itself'));
+    if (!dupIds.length || dupIds.length > 20)
+      return fail(userError(['input', 'duplicateIds'], 'INVALID', 'Merge 1 to 20 cases at a time'));
+    if (dupIds.includes(input.survivorId))
+      return fail(userError(['input', 'duplicateIds'], 'SAME_CASE', 'A case cannot be merged into itself'));
     // Lock in id order so two merges over the same cases cannot deadlock.
     const order = [input.survivorId, ...dupIds].sort();
     const locked = new Map<string, CaseEntity>();
     for (const id of order) {
-      const field = id === input.survivorId ? ['input', 'survivorId'] : ['input', 'duplicateIds', String(dupIds.indexOf(id))];
+      const field =
+        id === input.survivorId ? ['input', 'survivorId'] : ['input', 'duplicateIds', String(dupIds.indexOf(id))];
       const r = await this.workflow.forAction(scope, id, 'merge', field);
       if (!r.ok) return r;
       locked.set(id, r.value);
     }
     const survivor = locked.get(input.survivorId)!;
     const have = await this.cases.partiesOf(scope.em, scope.tenant.id, [survivor.id]);
-    const key = (p: { kind: string; name: string; idNumber: string | null; phone: string | null; creditCode: string | null }) =>
-      [p.kind, p.name, p.idNumber ?? '', p.phone ?? '', p.creditCode ?? ''].join('|');
+    const key = (p: {
+      kind: string;
+      name: string;
+      idNumber: string | null;
+      phone: string | null;
+      creditCode: string | null;
+    }) => [p.kind, p.name, p.idNumber ?? '', p.phone ?? '', p.creditCode ?? ''].join('|');
     const seen = new Set(have.map(key));
     for (const id of dupIds) {
       const dup = locked.get(id)!;
@@ -44,11 +55,18 @@ export class MergeService {
         scope.em.persist(this.intake.copyParty(scope, survivor.id, p));
       }
       dup.mergedIntoId = survivor.id;
-      this.workflow.move(scope, dup, 'MERGED', { type: 'MERGED_INTO', data: { survivorId: survivor.id, survivorNumber: survivor.number, reason: input.reason ?? null } });
+      this.workflow.move(scope, dup, 'MERGED', {
+        type: 'MERGED_INTO',
+        data: { survivorId: survivor.id, survivorNumber: survivor.number, reason: input.reason ?? null },
+      });
       survivor.peopleInvolved = Math.max(survivor.peopleInvolved, dup.peopleInvolved);
     }
     this.workflow.timeline.record(scope, survivor.id, {
-      type: 'MERGED_FROM', data: { cases: dupIds.map((id) => ({ caseId: id, number: locked.get(id)!.number })), reason: input.reason ?? null },
+      type: 'MERGED_FROM',
+      data: {
+        cases: dupIds.map((id) => ({ caseId: id, number: locked.get(id)!.number })),
+        reason: input.reason ?? null,
+      },
     });
     await this.workflow.commit(scope);
     return ok(survivor);

@@ -23,16 +23,27 @@ export class PersonalDataService {
     return s.personalDataRoles.some((r) => roles.has(r));
   }
 
-  async reveal(scope: TenantScope, roles: ReadonlySet<string>, s: CaseSettingsEntity, input: { partyId: string; reason: string }): Promise<Result<PartyContact, CaseErrorCode>> {
+  async reveal(
+    scope: TenantScope,
+    roles: ReadonlySet<string>,
+    s: CaseSettingsEntity,
+    input: { partyId: string; reason: string },
+  ): Promise<Result<PartyContact, CaseErrorCode>> {
     if (!this.seesUnmasked(roles, s) && !s.revealRoles.some((r) => roles.has(r))) {
       throw forbidden('Your roles may not reveal personal data in this tenant');
     }
     const reason = clean(input.reason);
-    if (!reason || reason.length > 500) return fail(userError(['input', 'reason'], 'INVALID', 'Say why you need it (at most 500 characters)'));
+    if (!reason || reason.length > 500)
+      return fail(userError(['input', 'reason'], 'INVALID', 'Say why you need it (at most 500 characters)'));
     const p = await findById(scope.em, CasePartyEntity, scope.tenant.id, input.partyId);
     if (!p) return fail(userError(['input', 'partyId'], 'NOT_FOUND', 'No such party'));
     // Logged with the reason, never with the values revealed.
-    this.audit.record(scope, { action: 'party.reveal', targetType: 'Party', targetId: p.id, after: { caseId: p.caseId, reason } });
+    this.audit.record(scope, {
+      action: 'party.reveal',
+      targetType: 'Party',
+      targetId: p.id,
+      after: { caseId: p.caseId, reason },
+    });
     await scope.em.flush();
     return ok({ partyId: p.id, name: p.name, idNumber: p.idNumber, phone: p.phone, address: p.address });
   }

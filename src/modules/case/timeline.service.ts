@@ -23,7 +23,11 @@ export class TimelineService {
 
   record(scope: TenantScope, caseId: string, e: EventInput): CaseEventEntity {
     const ev = Object.assign(new CaseEventEntity(), {
-      tenantId: scope.tenant.id, caseId, type: e.type, data: e.data ?? {}, legalBasis: e.legalBasis ?? null,
+      tenantId: scope.tenant.id,
+      caseId,
+      type: e.type,
+      data: e.data ?? {},
+      legalBasis: e.legalBasis ?? null,
       actorSubject: e.actor === undefined ? scope.actor.subject : e.actor,
     });
     scope.em.persist(ev);
@@ -35,9 +39,14 @@ export class TimelineService {
 
   /** Oldest first: a file is read from the report onwards. `caseIds` includes cases merged into this one. */
   async list(scope: TenantScope, caseIds: string[], { first, after }: PageRequest): Promise<Page<CaseEventEntity>> {
-    const qb = scope.em.createQueryBuilder(CaseEventEntity, 'e').where({ tenantId: scope.tenant.id, caseId: { $in: caseIds } });
+    const qb = scope.em
+      .createQueryBuilder(CaseEventEntity, 'e')
+      .where({ tenantId: scope.tenant.id, caseId: { $in: caseIds } });
     if (after) qb.andWhere('(e.occurred_at, e.id) > (?, ?)', [after[0], after[1]]);
-    const rows = await qb.orderBy({ occurredAt: 'asc', id: 'asc' }).limit(first + 1).getResult();
+    const rows = await qb
+      .orderBy({ occurredAt: 'asc', id: 'asc' })
+      .limit(first + 1)
+      .getResult();
     const page = toPage(rows, first, (e) => [e.occurredAt.toISOString(), e.id], !!after);
     page.totalCount = () => scope.em.count(CaseEventEntity, { tenantId: scope.tenant.id, caseId: { $in: caseIds } });
     return page;

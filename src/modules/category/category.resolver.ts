@@ -3,7 +3,13 @@ import { tenantScope, type RequestContext } from '../../core/graphql/context';
 import { connectionFrom, PageArgs, pageRequest } from '../../core/graphql/connection';
 import { toPayload } from '../../core/graphql/payload';
 import { categoryLoaders } from './category.loaders';
-import { CategoryConnection, CategoryFilter, CategoryPayload, CategoryType, UpsertCategoryInput } from './category.type';
+import {
+  CategoryConnection,
+  CategoryFilter,
+  CategoryPayload,
+  CategoryType,
+  UpsertCategoryInput,
+} from './category.type';
 
 @Resolver(() => CategoryType)
 export class CategoryResolver {
@@ -37,7 +43,10 @@ export class CategoryResolver {
   }
 
   @Mutation(() => CategoryPayload)
-  async upsertCategory(@Ctx() ctx: RequestContext, @Arg('input', () => UpsertCategoryInput) input: UpsertCategoryInput) {
+  async upsertCategory(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpsertCategoryInput) input: UpsertCategoryInput,
+  ) {
     const scope = await tenantScope(ctx, 'tenant-admin');
     return toPayload(ctx, await ctx.services.categories.upsert(scope, input), 'category', CategoryType.from);
   }

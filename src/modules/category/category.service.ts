@@ -31,12 +31,20 @@ type Errors = UserErrorData<E>[];
 export class CategoryService {
   constructor(private readonly audit: AuditService) {}
 
-  async list(scope: TenantScope, filter: CategoryListFilter, { first, after }: PageRequest): Promise<Page<CategoryEntity>> {
+  async list(
+    scope: TenantScope,
+    filter: CategoryListFilter,
+    { first, after }: PageRequest,
+  ): Promise<Page<CategoryEntity>> {
     const where: Record<string, unknown> = { tenantId: scope.tenant.id };
-    if (filter.parentId) where['parentId'] = isUuid(filter.parentId) ? filter.parentId : '00000000-0000-0000-0000-000000000000';
+    if (filter.parentId)
+      where['parentId'] = isUuid(filter.parentId) ? filter.parentId : '00000000-0000-0000-0000-000000000000';
     else if (filter.rootsOnly) where['parentId'] = null;
     if (!filter.includeArchived) where['archivedAt'] = null;
-    const rows = await scope.em.find(CategoryEntity, after ? { ...where, code: { $gt: after[0]! } } : where, { orderBy: { code: 'asc' }, limit: first + 1 });
+    const rows = await scope.em.find(CategoryEntity, after ? { ...where, code: { $gt: after[0]! } } : where, {
+      orderBy: { code: 'asc' },
+      limit: first + 1,
+    });
     const page = toPage(rows, first, (c) => [c.code], !!after);
     page.totalCount = () => scope.em.count(CategoryEntity, where);
     return page;
@@ -51,7 +59,11 @@ export class CategoryService {
   }
 
   findChildren(em: Em, tenantId: string, parentIds: readonly string[]): Promise<CategoryEntity[]> {
-    return em.find(CategoryEntity, { tenantId, parentId: { $in: [...parentIds] }, archivedAt: null }, { orderBy: { code: 'asc' } });
+    return em.find(
+      CategoryEntity,
+      { tenantId, parentId: { $in: [...parentIds] }, archivedAt: null },
+      { orderBy: { code: 'asc' } },
+    );
   }
 
   /** Create, or update the category with this id (or, without an id, this code). */
@@ -59,9 +71,14 @@ export class CategoryService {
     const code = input.code.trim().toLowerCase();
     const name = clean(input.name);
     const errors: Errors = [];
-    if (!CODE_RE.test(code)) errors.push(userError(['input', 'code'], E.INVALID, 'Code: lower-case letters, digits, - and _, starting with a letter'));
-    if (!name || name.length > 200) errors.push(userError(['input', 'name'], E.INVALID, 'Name is required (at most 200 characters)'));
-    if (!RISK_LEVELS.includes(input.defaultRiskLevel)) errors.push(userError(['input', 'defaultRiskLevel'], E.INVALID, 'Unknown risk level'));
+    if (!CODE_RE.test(code))
+      errors.push(
+        userError(['input', 'code'], E.INVALID, 'Code: lower-case letters, digits, - and _, starting with a letter'),
+      );
+    if (!name || name.length > 200)
+      errors.push(userError(['input', 'name'], E.INVALID, 'Name is required (at most 200 characters)'));
+    if (!RISK_LEVELS.includes(input.defaultRiskLevel))
+      errors.push(userError(['input', 'defaultRiskLevel'], E.INVALID, 'Unknown risk level'));
     if (errors.length) return fail(...errors);
 
     const byCode = await scope.em.findOne(CategoryEntity, { tenantId: scope.tenant.id, code });
@@ -69,7 +86,8 @@ export class CategoryService {
     if (input.id) {
       existing = await this.find(scope, input.id);
       if (!existing) return fail(userError(['input', 'id'], E.NOT_FOUND, 'No such category'));
-      if (byCode && byCode.id !== existing.id) return fail(userError(['input', 'code'], E.CODE_TAKEN, `Code "${code}" belongs to "${byCode.name}"`));
+      if (byCode && byCode.id !== existing.id)
+        return fail(userError(['input', 'code'], E.CODE_TAKEN, `Code "${code}" belongs to "${byCode.name}"`));
     }
     const id = existing?.id ?? null;
     const parentId = input.parentId === undefined ? (existing?.parentId ?? null) : input.parentId;
@@ -79,9 +97,16 @@ export class CategoryService {
     const before = existing ? snapshot(existing) : null;
     const c = existing ?? Object.assign(new CategoryEntity(), { tenantId: scope.tenant.id });
     Object.assign(c, { code, name: name!, parentId, defaultRiskLevel: input.defaultRiskLevel });
-    if (input.archived !== undefined && input.archived !== null) c.archivedAt = input.archived ? (c.archivedAt ?? new Date()) : null;
+    if (input.archived !== undefined && input.archived !== null)
+      c.archivedAt = input.archived ? (c.archivedAt ?? new Date()) : null;
     scope.em.persist(c);
-    this.audit.record(scope, { action: existing ? 'category.update' : 'category.create', targetType: 'Category', targetId: c.id, before, after: snapshot(c) });
+    this.audit.record(scope, {
+      action: existing ? 'category.update' : 'category.create',
+      targetType: 'Category',
+      targetId: c.id,
+      before,
+      after: snapshot(c),
+    });
     await scope.em.flush();
     return ok(c);
   }
@@ -93,7 +118,13 @@ export class CategoryService {
     const add = (spec: (typeof DEFAULT_CATEGORIES)[number], parentId: string | null) => {
       let c = existing.get(spec.code);
       if (!c) {
-        c = Object.assign(new CategoryEntity(), { tenantId, code: spec.code, name: spec.name, parentId, defaultRiskLevel: spec.risk });
+        c = Object.assign(new CategoryEntity(), {
+          tenantId,
+          code: spec.code,
+          name: spec.name,
+          parentId,
+          defaultRiskLevel: spec.risk,
+        });
         em.persist(c);
         added++;
       }
@@ -107,9 +138,11 @@ export class CategoryService {
   private async checkParent(scope: TenantScope, id: string | null, parentId: string | null): Promise<Errors> {
     if (!parentId) return [];
     const parent = await this.find(scope, parentId);
-    if (!parent || parent.archivedAt) return [userError(['input', 'parentId'], E.PARENT_NOT_FOUND, 'No such active parent category')];
+    if (!parent || parent.archivedAt)
+      return [userError(['input', 'parentId'], E.PARENT_NOT_FOUND, 'No such active parent category')];
     for (let at: CategoryEntity | null = parent; at; at = at.parentId ? await this.find(scope, at.parentId) : null) {
-      if (at.id === id) return [userError(['input', 'parentId'], E.CYCLE, 'A category cannot sit under its own sub-category')];
+      if (at.id === id)
+        return [userError(['input', 'parentId'], E.CYCLE, 'A category cannot sit under its own sub-category')];
     }
     return [];
   }

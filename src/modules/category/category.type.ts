@@ -13,15 +13,22 @@ export class CategoryType {
   @Field(() => String) code!: string;
   @Field(() => String) name!: string;
   parentId!: string | null;
-  @Field(() => RiskLevelEnum, { description: 'The risk level a new case of this category starts at' }) defaultRiskLevel!: RiskLevel;
+  @Field(() => RiskLevelEnum, { description: 'The risk level a new case of this category starts at' })
+  defaultRiskLevel!: RiskLevel;
   @Field(() => Boolean) archived!: boolean;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;
 
   static from(c: CategoryEntity): CategoryType {
     return Object.assign(new CategoryType(), {
-      id: c.id, code: c.code, name: c.name, parentId: c.parentId, defaultRiskLevel: c.defaultRiskLevel,
-      archived: c.archivedAt !== null, createdAt: c.createdAt, updatedAt: c.updatedAt,
+      id: c.id,
+      code: c.code,
+      name: c.name,
+      parentId: c.parentId,
+      defaultRiskLevel: c.defaultRiskLevel,
+      archived: c.archivedAt !== null,
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
     });
   }
 }
@@ -44,7 +51,11 @@ export class CategoryFilter {
 
 @InputType()
 export class UpsertCategoryInput {
-  @Field(() => ID, { nullable: true, description: 'Update this category; without it, the one with this code, or a new one' }) id?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Update this category; without it, the one with this code, or a new one',
+  })
+  id?: string | null;
   @Field(() => String) code!: string;
   @Field(() => String) name!: string;
   @Field(() => ID, { nullable: true }) parentId?: string | null;

@@ -3,7 +3,12 @@ import { tenantScope, type RequestContext } from '../../core/graphql/context';
 import { connectionFrom, PageArgs, pageRequest } from '../../core/graphql/connection';
 import { toPayload } from '../../core/graphql/payload';
 import {
-  CreateDepartmentInput, DepartmentConnection, DepartmentFilter, DepartmentPayload, DepartmentType, UpdateDepartmentInput,
+  CreateDepartmentInput,
+  DepartmentConnection,
+  DepartmentFilter,
+  DepartmentPayload,
+  DepartmentType,
+  UpdateDepartmentInput,
 } from './department.type';
 
 @Resolver()
@@ -27,13 +32,19 @@ export class DepartmentResolver {
   }
 
   @Mutation(() => DepartmentPayload)
-  async createDepartment(@Ctx() ctx: RequestContext, @Arg('input', () => CreateDepartmentInput) input: CreateDepartmentInput) {
+  async createDepartment(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateDepartmentInput) input: CreateDepartmentInput,
+  ) {
     const scope = await tenantScope(ctx, 'tenant-admin');
     return toPayload(ctx, await ctx.services.departments.create(scope, input), 'department', DepartmentType.from);
   }
 
   @Mutation(() => DepartmentPayload)
-  async updateDepartment(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateDepartmentInput) input: UpdateDepartmentInput) {
+  async updateDepartment(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpdateDepartmentInput) input: UpdateDepartmentInput,
+  ) {
     const scope = await tenantScope(ctx, 'tenant-admin');
     const { id, ...fields } = input;
     return toPayload(ctx, await ctx.services.departments.update(scope, id, fields), 'department', DepartmentType.from);

@@ -28,13 +28,20 @@ const CODE_RE = /^[a-z][a-z0-9_-]{0,63}$/;
 export class DepartmentService {
   constructor(private readonly audit: AuditService) {}
 
-  async list(scope: TenantScope, filter: DepartmentListFilter, { first, after: cursor }: PageRequest): Promise<Page<DepartmentEntity>> {
+  async list(
+    scope: TenantScope,
+    filter: DepartmentListFilter,
+    { first, after: cursor }: PageRequest,
+  ): Promise<Page<DepartmentEntity>> {
     const where: Record<string, unknown> = { tenantId: scope.tenant.id };
     if (filter.kind) where['kind'] = filter.kind;
     if (!filter.includeArchived) where['archivedAt'] = null;
     const qb = scope.em.createQueryBuilder(DepartmentEntity, 'd').where(where);
     if (cursor) qb.andWhere('(d.name, d.id) > (?, ?)', cursor);
-    const rows = await qb.orderBy({ name: 'asc', id: 'asc' }).limit(first + 1).getResult();
+    const rows = await qb
+      .orderBy({ name: 'asc', id: 'asc' })
+      .limit(first + 1)
+      .getResult();
     const page = toPage(rows, first, (d) => [d.name, d.id], !!cursor);
     page.totalCount = () => scope.em.count(DepartmentEntity, where);
     return page;
@@ -51,27 +58,51 @@ export class DepartmentService {
   async create(scope: TenantScope, input: DepartmentFields & { code: string }): Promise<Result<DepartmentEntity, E>> {
     const code = input.code.trim().toLowerCase();
     const errors = this.validate({ ...input, name: input.name ?? null }, true);
-    if (!CODE_RE.test(code)) errors.push(userError(['input', 'code'], E.INVALID, 'Code: lower-case letters, digits, - and _, starting with a letter'));
+    if (!CODE_RE.test(code))
+      errors.push(
+        userError(['input', 'code'], E.INVALID, 'Code: lower-case letters, digits, - and _, starting with a letter'),
+      );
     if (errors.length) return fail(...errors);
     if (await scope.em.count(DepartmentEntity, { tenantId: scope.tenant.id, code })) {
       return fail(userError(['input', 'code'], E.CODE_TAKEN, `A department with code "${code}" already exists`));
     }
-    const d = Object.assign(new DepartmentEntity(), { tenantId: scope.tenant.id, code, name: clean(input.name)!, kind: input.kind! });
+    const d = Object.assign(new DepartmentEntity(), {
+      tenantId: scope.tenant.id,
+      code,
+      name: clean(input.name)!,
+      kind: input.kind!,
+    });
     scope.em.persist(d);
     this.apply(d, input);
-    this.audit.record(scope, { action: 'department.create', targetType: 'Department', targetId: d.id, after: snapshot(d) });
+    this.audit.record(scope, {
+      action: 'department.create',
+      targetType: 'Department',
+      targetId: d.id,
+      after: snapshot(d),
+    });
     return this.flush(scope, d);
   }
 
-  async update(scope: TenantScope, id: string, input: DepartmentFields & { archived?: boolean | null }): Promise<Result<DepartmentEntity, E>> {
+  async update(
+    scope: TenantScope,
+    id: string,
+    input: DepartmentFields & { archived?: boolean | null },
+  ): Promise<Result<DepartmentEntity, E>> {
     const d = await this.find(scope, id);
     if (!d) return fail(userError(['input', 'id'], E.NOT_FOUND, 'No such department'));
     const errors = this.validate(input, false);
     if (errors.length) return fail(...errors);
     const before = snapshot(d);
     this.apply(d, input);
-    if (input.archived !== undefined && input.archived !== null) d.archivedAt = input.archived ? (d.archivedAt ?? new Date()) : null;
-    this.audit.record(scope, { action: 'department.update', targetType: 'Department', targetId: d.id, before, after: snapshot(d) });
+    if (input.archived !== undefined && input.archived !== null)
+      d.archivedAt = input.archived ? (d.archivedAt ?? new Date()) : null;
+    this.audit.record(scope, {
+      action: 'department.update',
+      targetType: 'Department',
+      targetId: d.id,
+      before,
+      after: snapshot(d),
+    });
     return this.flush(scope, d);
   }
 

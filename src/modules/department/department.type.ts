@@ -4,10 +4,13 @@ import { createConnectionType } from '../../core/graphql/connection';
 import { DEPARTMENT_KINDS, type DepartmentEntity, type DepartmentKind } from './department.entity';
 import { DepartmentErrorCode } from './department.errors';
 
-export const DepartmentKindEnum = Object.fromEntries(DEPARTMENT_KINDS.map((k) => [k, k])) as Record<DepartmentKind, DepartmentKind>;
+export const DepartmentKindEnum = Object.fromEntries(DEPARTMENT_KINDS.map((k) => [k, k])) as Record<
+  DepartmentKind,
+  DepartmentKind
+>;
 registerEnumType(DepartmentKindEnum, { name: 'DepartmentKind', description: 'A government body or social force' });
 
-@ObjectType('Department', { description: 'A government body or social force in the tenant\'s catalogue' })
+@ObjectType('Department', { description: "A government body or social force in the tenant's catalogue" })
 export class DepartmentType {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'Stable key within the tenant' }) code!: string;
@@ -22,8 +25,16 @@ export class DepartmentType {
 
   static from(d: DepartmentEntity): DepartmentType {
     return Object.assign(new DepartmentType(), {
-      id: d.id, code: d.code, name: d.name, kind: d.kind, contactName: d.contactName, contactPhone: d.contactPhone,
-      description: d.description, archived: d.archivedAt !== null, createdAt: d.createdAt, updatedAt: d.updatedAt,
+      id: d.id,
+      code: d.code,
+      name: d.name,
+      kind: d.kind,
+      contactName: d.contactName,
+      contactPhone: d.contactPhone,
+      description: d.description,
+      archived: d.archivedAt !== null,
+      createdAt: d.createdAt,
+      updatedAt: d.updatedAt,
     });
   }
 }

@@ -36,17 +36,48 @@ const zh = (lang: ExportLang) => lang === 'zh';
 export const CASE_COLUMNS: readonly ExportColumn<CaseExportRow>[] = [
   { key: 'number', header: { zh: '案件编号', en: 'Number' }, width: 18, value: (r) => r.number },
   { key: 'title', header: { zh: '标题', en: 'Title' }, width: 40, value: (r) => r.title },
-  { key: 'status', header: { zh: '状态', en: 'Status' }, width: 10, value: (r, l) => (zh(l) ? STATUS_ZH[r.status] : r.status) },
-  { key: 'risk', header: { zh: '风险等级', en: 'Risk' }, width: 9, value: (r, l) => (zh(l) ? RISK_ZH[r.risk_level] : r.risk_level) },
-  { key: 'warning', header: { zh: '预警', en: 'Warning' }, width: 8, value: (r, l) => (zh(l) ? WARNING_ZH[r.warning_level] : r.warning_level) },
-  { key: 'channel', header: { zh: '渠道', en: 'Channel' }, width: 14, value: (r, l) => (zh(l) ? CHANNEL_ZH[r.channel] : r.channel) },
+  {
+    key: 'status',
+    header: { zh: '状态', en: 'Status' },
+    width: 10,
+    value: (r, l) => (zh(l) ? STATUS_ZH[r.status] : r.status),
+  },
+  {
+    key: 'risk',
+    header: { zh: '风险等级', en: 'Risk' },
+    width: 9,
+    value: (r, l) => (zh(l) ? RISK_ZH[r.risk_level] : r.risk_level),
+  },
+  {
+    key: 'warning',
+    header: { zh: '预警', en: 'Warning' },
+    width: 8,
+    value: (r, l) => (zh(l) ? WARNING_ZH[r.warning_level] : r.warning_level),
+  },
+  {
+    key: 'channel',
+    header: { zh: '渠道', en: 'Channel' },
+    width: 14,
+    value: (r, l) => (zh(l) ? CHANNEL_ZH[r.channel] : r.channel),
+  },
   { key: 'category', header: { zh: '类别', en: 'Category' }, width: 16, value: (r) => r.category },
   { key: 'orgUnit', header: { zh: '受理单位', en: 'Org unit' }, width: 24, value: (r) => r.org_unit },
   { key: 'reportedAt', header: { zh: '上报时间', en: 'Reported at' }, width: 17, value: (r) => r.reported },
   { key: 'acceptedAt', header: { zh: '受理时间', en: 'Accepted at' }, width: 17, value: (r) => r.accepted },
   { key: 'closedAt', header: { zh: '办结时间', en: 'Closed at' }, width: 17, value: (r) => r.closed },
-  { key: 'groupDispute', header: { zh: '群体性', en: 'Group dispute' }, width: 8, value: (r, l) => (r.is_group_dispute ? (zh(l) ? '是' : 'Yes') : zh(l) ? '否' : 'No') },
-  { key: 'people', header: { zh: '涉及人数', en: 'People' }, kind: 'integer', width: 9, value: (r) => r.people_involved },
+  {
+    key: 'groupDispute',
+    header: { zh: '群体性', en: 'Group dispute' },
+    width: 8,
+    value: (r, l) => (r.is_group_dispute ? (zh(l) ? '是' : 'Yes') : zh(l) ? '否' : 'No'),
+  },
+  {
+    key: 'people',
+    header: { zh: '涉及人数', en: 'People' },
+    kind: 'integer',
+    width: 9,
+    value: (r) => r.people_involved,
+  },
   { key: 'amount', header: { zh: '涉及金额', en: 'Amount' }, kind: 'decimal', width: 14, value: (r) => r.amount },
 ];
 
@@ -80,7 +111,11 @@ export function caseFilterSql(tenantId: string, f: CaseListFilter): { sql: strin
   if (f.reportedTo) add('c.reported_at < ?', f.reportedTo);
   if (f.categoryId) add(`c.category_id in ${subtree('categories')}`, tenantId, idOrNone(f.categoryId), tenantId);
   if (f.orgUnitId) add(`c.org_unit_id in ${subtree('org_units')}`, tenantId, idOrNone(f.orgUnitId), tenantId);
-  if (f.assigneeId) add('exists (select 1 from case_assignees a where a.tenant_id = c.tenant_id and a.case_id = c.id and a.staff_id = ?)', idOrNone(f.assigneeId));
+  if (f.assigneeId)
+    add(
+      'exists (select 1 from case_assignees a where a.tenant_id = c.tenant_id and a.case_id = c.id and a.staff_id = ?)',
+      idOrNone(f.assigneeId),
+    );
   const text = f.text?.trim();
   if (text) add(`(c.title || ' ' || c.description) ilike ?`, `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
   return { sql: where.join(' and '), params };
@@ -94,11 +129,17 @@ const LOCAL = `'YYYY-MM-DD HH24:MI'`;
  * batch is fetched while the current one is written. The cursor keeps reported_at to the
  * microsecond as text: a JS Date would round it to the millisecond and skip or repeat rows.
  */
-export async function* caseRows(f: CaseListFilter, ctx: ExportContext, batch = CASE_EXPORT_BATCH): AsyncGenerator<CaseExportRow> {
+export async function* caseRows(
+  f: CaseListFilter,
+  ctx: ExportContext,
+  batch = CASE_EXPORT_BATCH,
+): AsyncGenerator<CaseExportRow> {
   const tz = ctx.tenant.timeZone;
   const filter = caseFilterSql(ctx.tenant.id, f);
   const fetch = (after: [string, string] | null) =>
-    ctx.read((scope) => scope.em.execute<CaseExportRow[]>(`
+    ctx.read((scope) =>
+      scope.em.execute<CaseExportRow[]>(
+        `
       select c.id, to_char(c.reported_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at, c.number, c.title, c.status,
         c.risk_level, c.warning_level, c.channel, k.name as category, u.name as org_unit,
         to_char(c.reported_at at time zone ?, ${LOCAL}) as reported, to_char(c.accepted_at at time zone ?, ${LOCAL}) as accepted,
@@ -108,7 +149,10 @@ export async function* caseRows(f: CaseListFilter, ctx: ExportContext, batch = C
       left join org_units u on u.tenant_id = c.tenant_id and u.id = c.org_unit_id
       where ${filter.sql} ${after ? 'and (c.reported_at, c.id) > (?::timestamptz, ?::uuid)' : ''}
       order by c.reported_at, c.id
-      limit ?`, [tz, tz, tz, ...filter.params, ...(after ?? []), batch]));
+      limit ?`,
+        [tz, tz, tz, ...filter.params, ...(after ?? []), batch],
+      ),
+    );
   let pending: Promise<CaseExportRow[]> | null = fetch(null);
   try {
     while (pending) {
@@ -138,7 +182,8 @@ export function parseCaseFilter(q: ExportQuery, timeZone: string): CaseListFilte
     text: q.text('text', 200),
     externalRef: q.text('externalRef', 200),
   };
-  if (f.reportedFrom && f.reportedTo && f.reportedTo <= f.reportedFrom) throw exportParamError('reportedTo', 'reportedTo must be after reportedFrom');
+  if (f.reportedFrom && f.reportedTo && f.reportedTo <= f.reportedFrom)
+    throw exportParamError('reportedTo', 'reportedTo must be after reportedFrom');
   return f;
 }
 

@@ -24,7 +24,11 @@ function csvCell(v: Cell, numeric: boolean): string {
 }
 
 /** RFC 4180 with CRLF line ends, UTF-8 with a BOM, in chunks of about 64 KiB. */
-export async function* csvChunks<R>(columns: readonly ExportColumn<R>[], lang: ExportLang, rows: AsyncIterable<R>): AsyncGenerator<string> {
+export async function* csvChunks<R>(
+  columns: readonly ExportColumn<R>[],
+  lang: ExportLang,
+  rows: AsyncIterable<R>,
+): AsyncGenerator<string> {
   const numeric = columns.map((c) => (c.kind ?? 'text') !== 'text');
   let buf = `${BOM}${columns.map((c) => csvText(c.header[lang])).join(',')}\r\n`;
   for await (const row of rows) {

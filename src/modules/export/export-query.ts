@@ -14,7 +14,8 @@ export const exportParamError = (param: string, message: string) => new ExportPa
 
 const LOCAL_RE = /^(\d{4}-\d{2}-\d{2})(?:[T ]((?:[01]\d|2[0-3]):[0-5]\d)(?::[0-5]\d)?)?$/;
 /** 2026-02-30 parses as 2 March; a typo must not move the period. */
-const realDate = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+const realDate = (d: string) =>
+  !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
 const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 /**
@@ -40,17 +41,22 @@ export class ExportQuery {
   }
 
   list<T extends string>(name: string, allowed: readonly T[]): T[] | null {
-    const items = this.values(name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+    const items = this.values(name)
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter(Boolean);
     if (!items.length) return null;
     const bad = items.find((v) => !(allowed as readonly string[]).includes(v));
-    if (bad !== undefined) throw exportParamError(name, `${name}: ${bad.slice(0, 40)} is not one of ${allowed.join(', ')}`);
+    if (bad !== undefined)
+      throw exportParamError(name, `${name}: ${bad.slice(0, 40)} is not one of ${allowed.join(', ')}`);
     return [...new Set(items)] as T[];
   }
 
   oneOf<T extends string>(name: string, allowed: readonly T[]): T | null {
     const v = this.one(name);
     if (v === null) return null;
-    if (!(allowed as readonly string[]).includes(v)) throw exportParamError(name, `${name} must be one of ${allowed.join(', ')}`);
+    if (!(allowed as readonly string[]).includes(v))
+      throw exportParamError(name, `${name} must be one of ${allowed.join(', ')}`);
     return v as T;
   }
 
@@ -64,7 +70,8 @@ export class ExportQuery {
 
   text(name: string, maxLength: number): string | null {
     const v = this.one(name);
-    if (v !== null && v.length > maxLength) throw exportParamError(name, `${name} is longer than ${maxLength} characters`);
+    if (v !== null && v.length > maxLength)
+      throw exportParamError(name, `${name} is longer than ${maxLength} characters`);
     return v;
   }
 
@@ -78,9 +85,18 @@ export class ExportQuery {
     const v = this.one(name)?.replace(/ (\d{2}:?\d{2})$/, '+$1') ?? null;
     if (v === null) return null;
     const local = LOCAL_RE.exec(v);
-    const at = local ? (realDate(local[1]!) ? zonedToUtc(local[1]!, local[2] ?? '00:00', timeZone) : null) : INSTANT_RE.test(v) ? new Date(v) : null;
+    const at = local
+      ? realDate(local[1]!)
+        ? zonedToUtc(local[1]!, local[2] ?? '00:00', timeZone)
+        : null
+      : INSTANT_RE.test(v)
+        ? new Date(v)
+        : null;
     if (!at || Number.isNaN(at.getTime())) {
-      throw exportParamError(name, `${name} must be a date (2026-10-01, in the tenant's time zone) or an ISO 8601 time with an offset`);
+      throw exportParamError(
+        name,
+        `${name} must be a date (2026-10-01, in the tenant's time zone) or an ISO 8601 time with an offset`,
+      );
     }
     return at;
   }

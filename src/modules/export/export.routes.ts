@@ -28,7 +28,10 @@ function refuse(res: Response, status: number, code: string, message: string): v
 /** RFC 6266 with an ASCII fallback and the exact name in RFC 5987 `filename*`. */
 export function contentDisposition(filename: string): string {
   const ascii = filename.replace(/[^A-Za-z0-9._-]/g, '_');
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
@@ -48,7 +51,15 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
     const m = FILE_RE.exec(String(req.params['file']));
     const provider = m ? services.exports.registry.get(m[1]!) : null;
     if (!m || !provider || !(EXPORT_FORMATS as readonly string[]).includes(m[2]!)) {
-      refuse(res, 404, 'NOT_FOUND', `No such export; there are ${services.exports.registry.names().map((n) => `${n}.csv, ${n}.xlsx`).join(', ')}`);
+      refuse(
+        res,
+        404,
+        'NOT_FOUND',
+        `No such export; there are ${services.exports.registry
+          .names()
+          .map((n) => `${n}.csv, ${n}.xlsx`)
+          .join(', ')}`,
+      );
       return;
     }
     const [, name, format] = m as unknown as [string, string, ExportFormat];
@@ -69,9 +80,14 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
     }
     const { viewer, tenant } = auth;
     if (!tenant) {
-      refuse(res, 403, 'FORBIDDEN', auth.allowedTenants.length > 1
-        ? 'Your token lists several tenants: choose one with the X-Tenant-Id header'
-        : 'This export needs a tenant, and your token lists none');
+      refuse(
+        res,
+        403,
+        'FORBIDDEN',
+        auth.allowedTenants.length > 1
+          ? 'Your token lists several tenants: choose one with the X-Tenant-Id header'
+          : 'This export needs a tenant, and your token lists none',
+      );
       return;
     }
     if (!provider.roles.some((r) => viewer.roles.has(r))) {
@@ -86,7 +102,8 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
       lang = q.oneOf('lang', EXPORT_LANGS) ?? 'zh';
       params = provider.parse(q, tenant);
       const unread = q.unread();
-      if (unread.length) throw new ExportParamError(unread[0]!, `Unknown parameter(s): ${unread.map((u) => u.slice(0, 40)).join(', ')}`);
+      if (unread.length)
+        throw new ExportParamError(unread[0]!, `Unknown parameter(s): ${unread.map((u) => u.slice(0, 40)).join(', ')}`);
     } catch (e) {
       if (e instanceof ExportParamError) refuse(res, 400, 'BAD_USER_INPUT', e.message);
       else {
@@ -115,7 +132,13 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
         res.setHeader('x-content-type-options', 'nosniff');
         res.setTimeout(idleMs, () => res.destroy(new Error('export client idle')));
       });
-      const fields = { export: name, format, rows: out.rows, bytes: out.bytes, ms: Math.round(performance.now() - started) };
+      const fields = {
+        export: name,
+        format,
+        rows: out.rows,
+        bytes: out.bytes,
+        ms: Math.round(performance.now() - started),
+      };
       if (out.auditError) elog.error({ err: out.auditError, export: name }, 'export: audit row not written');
       if (out.complete) elog.info(fields, 'export sent');
       else if (out.started) elog.warn({ ...fields, err: out.error }, 'export cut short');

@@ -20,7 +20,8 @@ export class ExportRegistry {
   private readonly providers = new Map<string, ExportProvider>();
 
   register<P, R>(name: string, provider: ExportProvider<P, R>): void {
-    if (!NAME_RE.test(name)) throw new Error(`Export name ${JSON.stringify(name)}: lower-case letters, digits and dashes`);
+    if (!NAME_RE.test(name))
+      throw new Error(`Export name ${JSON.stringify(name)}: lower-case letters, digits and dashes`);
     if (this.providers.has(name)) throw new Error(`Export ${name} is registered twice`);
     this.providers.set(name, provider as unknown as ExportProvider);
   }
@@ -107,7 +108,11 @@ export class ExportService {
   async send(req: ExportRequest, sink: Writable, start: () => void): Promise<ExportOutcome> {
     const { provider, params, tenant, actor, lang } = req;
     const count = { rows: 0, bytes: 0 };
-    const ctx: ExportContext = { tenant, lang, read: (fn) => withTenant(this.orm, tenant.id, (em) => fn({ tenant, em, actor })) };
+    const ctx: ExportContext = {
+      tenant,
+      lang,
+      read: (fn) => withTenant(this.orm, tenant.id, (em) => fn({ tenant, em, actor })),
+    };
     const it = provider.rows(params, ctx)[Symbol.asyncIterator]();
     let error: unknown = null;
     let started = false;
@@ -124,7 +129,10 @@ export class ExportService {
         }
       })();
       const columns = provider.columns(params);
-      const chunks = req.format === 'csv' ? csvChunks(columns, lang, rows) : xlsxChunks(columns, lang, rows, { sheetTitle: provider.title[lang], level: this.opts.xlsxLevel });
+      const chunks =
+        req.format === 'csv'
+          ? csvChunks(columns, lang, rows)
+          : xlsxChunks(columns, lang, rows, { sheetTitle: provider.title[lang], level: this.opts.xlsxLevel });
       const bytes = (async function* () {
         for await (const c of chunks) {
           const b = typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
@@ -143,13 +151,23 @@ export class ExportService {
     let auditError: unknown = null;
     try {
       await withTenant(this.orm, req.tenant.id, async (em) => {
-        this.audit.record({ tenant: req.tenant, em, actor: req.actor }, {
-          action: req.provider.auditAction ?? `${req.name}.export`,
-          targetType: 'Export',
-          targetId: null,
-          after: { export: req.name, format: req.format, lang: req.lang, filter: req.provider.describe ? req.provider.describe(req.params) : req.params, rows: count.rows, bytes: count.bytes },
-          success: !error,
-        });
+        this.audit.record(
+          { tenant: req.tenant, em, actor: req.actor },
+          {
+            action: req.provider.auditAction ?? `${req.name}.export`,
+            targetType: 'Export',
+            targetId: null,
+            after: {
+              export: req.name,
+              format: req.format,
+              lang: req.lang,
+              filter: req.provider.describe ? req.provider.describe(req.params) : req.params,
+              rows: count.rows,
+              bytes: count.bytes,
+            },
+            success: !error,
+          },
+        );
         await em.flush();
       });
     } catch (e) {

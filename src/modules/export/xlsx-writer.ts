@@ -56,7 +56,12 @@ function cellXml(ref: string, v: Cell, kind: ColumnKind, style: number): string 
 
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ] */
 export function sheetName(s: string): string {
-  return s.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim() || 'Sheet';
+  return (
+    s
+      .replace(/[:\\/?*[\]]/g, ' ')
+      .slice(0, 31)
+      .trim() || 'Sheet'
+  );
 }
 
 class Rows<R> {
@@ -83,20 +88,29 @@ class Rows<R> {
   }
 }
 
-async function* sheetXml<R>(columns: readonly ExportColumn<R>[], lang: ExportLang, rows: Rows<R>, maxRows: number): AsyncGenerator<string> {
+async function* sheetXml<R>(
+  columns: readonly ExportColumn<R>[],
+  lang: ExportLang,
+  rows: Rows<R>,
+  maxRows: number,
+): AsyncGenerator<string> {
   const refs = columns.map((_, i) => columnName(i));
   const kinds = columns.map((c) => c.kind ?? 'text');
   const styles = kinds.map((k) => KIND_STYLE[k]);
-  const cols = columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width ?? 14}" customWidth="1"/>`).join('');
-  let buf = `${XML_HEAD}<worksheet xmlns="${NS}" xmlns:r="${NS_R}">`
-    + '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
-    + `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`
-    + `<row r="1">${columns.map((c, i) => cellXml(`${refs[i]}1`, c.header[lang], 'text', STYLE.header)).join('')}</row>`;
+  const cols = columns
+    .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width ?? 14}" customWidth="1"/>`)
+    .join('');
+  let buf =
+    `${XML_HEAD}<worksheet xmlns="${NS}" xmlns:r="${NS_R}">` +
+    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
+    `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>` +
+    `<row r="1">${columns.map((c, i) => cellXml(`${refs[i]}1`, c.header[lang], 'text', STYLE.header)).join('')}</row>`;
   for (let r = 2; r <= maxRows; r++) {
     const next = await rows.next();
     if (next.done) break;
     let line = `<row r="${r}">`;
-    for (let i = 0; i < columns.length; i++) line += cellXml(`${refs[i]}${r}`, columns[i]!.value(next.value, lang), kinds[i]!, styles[i]!);
+    for (let i = 0; i < columns.length; i++)
+      line += cellXml(`${refs[i]}${r}`, columns[i]!.value(next.value, lang), kinds[i]!, styles[i]!);
     buf += `${line}</row>`;
     if (buf.length >= CHUNK_CHARS) {
       yield buf;
@@ -106,34 +120,55 @@ async function* sheetXml<R>(columns: readonly ExportColumn<R>[], lang: ExportLan
   yield `${buf}</sheetData></worksheet>`;
 }
 
-const STYLES_XML = `${XML_HEAD}<styleSheet xmlns="${NS}">`
-  + '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>'
-  + '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
-  + '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-  + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+const STYLES_XML =
+  `${XML_HEAD}<styleSheet xmlns="${NS}">` +
+  '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
   // 0 default, 1 bold header, 2 built-in format 4 (#,##0.00), 3 built-in format 10 (0.00%)
-  + '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-  + '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
-  + '<xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-  + '<xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
-  + '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+  '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
+  '<xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
 function workbookParts(sheets: string[]): [string, string][] {
   const ids = sheets.map((_, i) => i + 1);
   return [
     ['xl/styles.xml', STYLES_XML],
-    ['xl/workbook.xml', `${XML_HEAD}<workbook xmlns="${NS}" xmlns:r="${NS_R}"><bookViews><workbookView/></bookViews><sheets>`
-      + sheets.map((s, i) => `<sheet name="${xmlText(s)}" sheetId="${ids[i]}" r:id="rId${ids[i]}"/>`).join('') + '</sheets></workbook>'],
-    ['xl/_rels/workbook.xml.rels', `${XML_HEAD}<Relationships xmlns="${NS_PKG}">`
-      + ids.map((n) => `<Relationship Id="rId${n}" Type="${NS_R}/worksheet" Target="worksheets/sheet${n}.xml"/>`).join('')
-      + `<Relationship Id="rId${sheets.length + 1}" Type="${NS_R}/styles" Target="styles.xml"/></Relationships>`],
-    ['_rels/.rels', `${XML_HEAD}<Relationships xmlns="${NS_PKG}"><Relationship Id="rId1" Type="${NS_R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
-    ['[Content_Types].xml', `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`
-      + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-      + '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-      + '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-      + ids.map((n) => `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')
-      + '</Types>'],
+    [
+      'xl/workbook.xml',
+      `${XML_HEAD}<workbook xmlns="${NS}" xmlns:r="${NS_R}"><bookViews><workbookView/></bookViews><sheets>` +
+        sheets.map((s, i) => `<sheet name="${xmlText(s)}" sheetId="${ids[i]}" r:id="rId${ids[i]}"/>`).join('') +
+        '</sheets></workbook>',
+    ],
+    [
+      'xl/_rels/workbook.xml.rels',
+      `${XML_HEAD}<Relationships xmlns="${NS_PKG}">` +
+        ids
+          .map((n) => `<Relationship Id="rId${n}" Type="${NS_R}/worksheet" Target="worksheets/sheet${n}.xml"/>`)
+          .join('') +
+        `<Relationship Id="rId${sheets.length + 1}" Type="${NS_R}/styles" Target="styles.xml"/></Relationships>`,
+    ],
+    [
+      '_rels/.rels',
+      `${XML_HEAD}<Relationships xmlns="${NS_PKG}"><Relationship Id="rId1" Type="${NS_R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ],
+    [
+      '[Content_Types].xml',
+      `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+        ids
+          .map(
+            (n) =>
+              `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+          )
+          .join('') +
+        '</Types>',
+    ],
   ];
 }
 
@@ -145,7 +180,12 @@ export interface XlsxOptions {
   level?: number;
 }
 
-export async function* xlsxChunks<R>(columns: readonly ExportColumn<R>[], lang: ExportLang, rows: AsyncIterable<R>, opts: XlsxOptions): AsyncGenerator<Buffer> {
+export async function* xlsxChunks<R>(
+  columns: readonly ExportColumn<R>[],
+  lang: ExportLang,
+  rows: AsyncIterable<R>,
+  opts: XlsxOptions,
+): AsyncGenerator<Buffer> {
   const maxRows = Math.min(opts.maxRows ?? EXCEL_MAX_ROWS, EXCEL_MAX_ROWS);
   const zip = new ZipWriter(opts.level);
   const source = new Rows(rows);

@@ -10,13 +10,21 @@ import { CompleteFollowUpInput, FollowUpType, ScheduleFollowUpInput } from './fo
 @Resolver(() => FollowUpType)
 export class FollowUpResolver {
   @Mutation(() => CasePayload, { description: 'A (further) visit; resolving a case already schedules the default one' })
-  async scheduleFollowUp(@Ctx() ctx: RequestContext, @Arg('input', () => ScheduleFollowUpInput) input: ScheduleFollowUpInput) {
+  async scheduleFollowUp(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => ScheduleFollowUpInput) input: ScheduleFollowUpInput,
+  ) {
     const scope = await tenantScope(ctx, ...CASE_ACTIONS.scheduleFollowUp.roles);
     return toPayload(ctx, await ctx.services.followUps.schedule(scope, input), 'case', CaseType.from);
   }
 
-  @Mutation(() => CasePayload, { description: 'Record the visit; BROKEN reopens the case, RECURRED opens its recurrence' })
-  async completeFollowUp(@Ctx() ctx: RequestContext, @Arg('input', () => CompleteFollowUpInput) input: CompleteFollowUpInput) {
+  @Mutation(() => CasePayload, {
+    description: 'Record the visit; BROKEN reopens the case, RECURRED opens its recurrence',
+  })
+  async completeFollowUp(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CompleteFollowUpInput) input: CompleteFollowUpInput,
+  ) {
     const scope = await tenantScope(ctx, ...CASE_ACTIONS.completeFollowUp.roles);
     return toPayload(ctx, await ctx.services.followUps.complete(scope, input), 'case', CaseType.from);
   }

@@ -39,14 +39,24 @@ export class FollowUpService {
   async scheduleDefault(scope: TenantScope, c: CaseEntity, assigneeId: string | null): Promise<FollowUpEntity | null> {
     const { followUpDays } = await this.settings.get(scope);
     if (followUpDays <= 0) return null;
-    return this.add(scope, c, new Date((c.resolvedAt ?? new Date()).getTime() + followUpDays * DAY_MS), assigneeId ?? (await this.leadOf(scope, c.id)));
+    return this.add(
+      scope,
+      c,
+      new Date((c.resolvedAt ?? new Date()).getTime() + followUpDays * DAY_MS),
+      assigneeId ?? (await this.leadOf(scope, c.id)),
+    );
   }
 
-  async schedule(scope: TenantScope, input: { caseId: string; dueAt: Date; assigneeId?: string | null }): Promise<Result<CaseEntity, CaseErrorCode>> {
+  async schedule(
+    scope: TenantScope,
+    input: { caseId: string; dueAt: Date; assigneeId?: string | null },
+  ): Promise<Result<CaseEntity, CaseErrorCode>> {
     const r = await this.workflow.forAction(scope, input.caseId, 'scheduleFollowUp');
     if (!r.ok) return r;
-    if (input.assigneeId && !(await this.staff.find(scope, input.assigneeId))) return fail(userError(['input', 'assigneeId'], 'STAFF_NOT_FOUND', 'No such staff member'));
-    if (input.dueAt.getTime() < Date.now() - 60_000) return fail(userError(['input', 'dueAt'], 'INVALID', 'A follow-up is due in the future'));
+    if (input.assigneeId && !(await this.staff.find(scope, input.assigneeId)))
+      return fail(userError(['input', 'assigneeId'], 'STAFF_NOT_FOUND', 'No such staff member'));
+    if (input.dueAt.getTime() < Date.now() - 60_000)
+      return fail(userError(['input', 'dueAt'], 'INVALID', 'A follow-up is due in the future'));
     await this.add(scope, r.value, input.dueAt, input.assigneeId ?? (await this.leadOf(scope, r.value.id)));
     await this.workflow.commit(scope);
     return ok(r.value);
@@ -55,31 +65,70 @@ export class FollowUpService {
   async complete(scope: TenantScope, input: CompleteFollowUp): Promise<Result<CaseEntity, CaseErrorCode>> {
     const f = await findById(scope.em, FollowUpEntity, scope.tenant.id, input.followUpId);
     if (!f) return fail(userError(['input', 'followUpId'], 'FOLLOW_UP_NOT_FOUND', 'No such follow-up'));
-    if (f.status !== 'SCHEDULED') return fail(userError(['input', 'followUpId'], 'FOLLOW_UP_NOT_FOUND', `This follow-up is already ${f.status}`));
-    if (!FOLLOW_UP_RESULTS.includes(input.result)) return fail(userError(['input', 'result'], 'INVALID', 'Unknown result'));
-    if (input.satisfaction != null && (!Number.isInteger(input.satisfaction) || input.satisfaction < 1 || input.satisfaction > 5)) {
+    if (f.status !== 'SCHEDULED')
+      return fail(userError(['input', 'followUpId'], 'FOLLOW_UP_NOT_FOUND', `This follow-up is already ${f.status}`));
+    if (!FOLLOW_UP_RESULTS.includes(input.result))
+      return fail(userError(['input', 'result'], 'INVALID', 'Unknown result'));
+    if (
+      input.satisfaction != null &&
+      (!Number.isInteger(input.satisfaction) || input.satisfaction < 1 || input.satisfaction > 5)
+    ) {
       return fail(userError(['input', 'satisfaction'], 'INVALID', 'Satisfaction is 1 to 5'));
     }
     const r = await this.workflow.forAction(scope, f.caseId, 'completeFollowUp', ['input', 'followUpId']);
     if (!r.ok) return r;
     const c = r.value;
-    Object.assign(f, { status: 'DONE', result: input.result, notes: clean(input.notes) ?? null, satisfaction: input.satisfaction ?? null, completedAt: new Date() });
-    this.workflow.timeline.record(scope, c.id, { type: 'FOLLOW_UP_COMPLETED', data: { followUpId: f.id, result: f.result, satisfaction: f.satisfaction } });
+    Object.assign(f, {
+      status: 'DONE',
+      result: input.result,
+      notes: clean(input.notes) ?? null,
+      satisfaction: input.satisfaction ?? null,
+      completedAt: new Date(),
+    });
+    this.workflow.timeline.record(scope, c.id, {
+      type: 'FOLLOW_UP_COMPLETED',
+      data: { followUpId: f.id, result: f.result, satisfaction: f.satisfaction },
+    });
     if (input.result === 'BROKEN') {
       // The same dispute, not kept: the case itself goes back to handling.
       c.resolvedAt = null;
-      this.workflow.move(scope, c, 'IN_PROGRESS', { type: 'REOPENED', data: { reason: 'Agreement broken at follow-up', followUpId: f.id } });
+      this.workflow.move(scope, c, 'IN_PROGRESS', {
+        type: 'REOPENED',
+        data: { reason: 'Agreement broken at follow-up', followUpId: f.id },
+      });
     } else if (input.result === 'RECURRED') {
       // The dispute came back: this loop closes, and a new case counts as its recurrence (backflow).
       const parties = await this.cases.partiesOf(scope.em, scope.tenant.id, [c.id]);
-      const again = await this.intake.report(scope, {
-        title: c.title, description: c.description, channel: c.channel, categoryId: c.categoryId, riskLevel: c.riskLevel,
-        peopleInvolved: c.peopleInvolved, amountInvolved: c.amountInvolved, location: c.location, reportedOrgUnitId: c.reportedOrgUnitId,
-        parties: parties.map((p) => ({ role: p.role, kind: p.kind, name: p.name, idNumber: p.idNumber, phone: p.phone, address: p.address, creditCode: p.creditCode })),
-      }, { machine: false, origin: { recurrenceOfId: c.id, eventData: { recurrenceOf: c.number } } });
+      const again = await this.intake.report(
+        scope,
+        {
+          title: c.title,
+          description: c.description,
+          channel: c.channel,
+          categoryId: c.categoryId,
+          riskLevel: c.riskLevel,
+          peopleInvolved: c.peopleInvolved,
+          amountInvolved: c.amountInvolved,
+          location: c.location,
+          reportedOrgUnitId: c.reportedOrgUnitId,
+          parties: parties.map((p) => ({
+            role: p.role,
+            kind: p.kind,
+            name: p.name,
+            idNumber: p.idNumber,
+            phone: p.phone,
+            address: p.address,
+            creditCode: p.creditCode,
+          })),
+        },
+        { machine: false, origin: { recurrenceOfId: c.id, eventData: { recurrenceOf: c.number } } },
+      );
       if (!again.ok) return again;
       c.closedAt = new Date();
-      this.workflow.move(scope, c, 'CLOSED', { type: 'CLOSED', data: { reason: 'Recurred', recurrenceCaseId: again.value.case.id, recurrenceNumber: again.value.case.number } });
+      this.workflow.move(scope, c, 'CLOSED', {
+        type: 'CLOSED',
+        data: { reason: 'Recurred', recurrenceCaseId: again.value.case.id, recurrenceNumber: again.value.case.number },
+      });
     }
     await this.workflow.commit(scope);
     return ok(c);
@@ -89,7 +138,8 @@ export class FollowUpService {
   async closeBlocker(scope: TenantScope, caseId: string): Promise<string | null> {
     const visits = await this.listFor(scope.em, scope.tenant.id, [caseId]);
     if (visits.some((v) => v.status === 'SCHEDULED')) return 'A follow-up visit is still scheduled; complete it first';
-    if (!visits.some((v) => v.status === 'DONE' && (v.result === 'KEPT' || v.result === 'PARTLY_KEPT'))) return 'No completed follow-up confirms the agreement was kept';
+    if (!visits.some((v) => v.status === 'DONE' && (v.result === 'KEPT' || v.result === 'PARTLY_KEPT')))
+      return 'No completed follow-up confirms the agreement was kept';
     return null;
   }
 
@@ -100,16 +150,28 @@ export class FollowUpService {
     return pending.length;
   }
 
-  private async add(scope: TenantScope, c: CaseEntity, dueAt: Date, assigneeId: string | null): Promise<FollowUpEntity> {
+  private async add(
+    scope: TenantScope,
+    c: CaseEntity,
+    dueAt: Date,
+    assigneeId: string | null,
+  ): Promise<FollowUpEntity> {
     const f = Object.assign(new FollowUpEntity(), { tenantId: scope.tenant.id, caseId: c.id, dueAt, assigneeId });
     scope.em.persist(f);
-    this.workflow.timeline.record(scope, c.id, { type: 'FOLLOW_UP_SCHEDULED', data: { followUpId: f.id, dueAt: dueAt.toISOString(), assigneeId } });
+    this.workflow.timeline.record(scope, c.id, {
+      type: 'FOLLOW_UP_SCHEDULED',
+      data: { followUpId: f.id, dueAt: dueAt.toISOString(), assigneeId },
+    });
     if (c.status !== 'FOLLOW_UP') this.workflow.move(scope, c, 'FOLLOW_UP', { type: 'FOLLOW_UP_STARTED' });
     return f;
   }
 
   private async leadOf(scope: TenantScope, caseId: string): Promise<string | null> {
-    const lead = await scope.em.findOne(CaseAssigneeEntity, { tenantId: scope.tenant.id, caseId }, { orderBy: { isLead: 'desc', assignedAt: 'asc' } });
+    const lead = await scope.em.findOne(
+      CaseAssigneeEntity,
+      { tenantId: scope.tenant.id, caseId },
+      { orderBy: { isLead: 'desc', assignedAt: 'asc' } },
+    );
     return lead?.staffId ?? null;
   }
 }

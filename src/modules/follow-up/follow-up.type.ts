@@ -1,9 +1,18 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FOLLOW_UP_RESULTS, type FollowUpEntity, type FollowUpResult, type FollowUpStatus } from './follow-up.entity';
 
-export const FollowUpResultEnum = Object.fromEntries(FOLLOW_UP_RESULTS.map((v) => [v, v])) as Record<FollowUpResult, FollowUpResult>;
-registerEnumType(FollowUpResultEnum, { name: 'FollowUpResult', description: 'BROKEN reopens the case; RECURRED closes it and opens its recurrence' });
-export const FollowUpStatusEnum = Object.fromEntries(['SCHEDULED', 'DONE', 'CANCELLED'].map((v) => [v, v])) as Record<FollowUpStatus, FollowUpStatus>;
+export const FollowUpResultEnum = Object.fromEntries(FOLLOW_UP_RESULTS.map((v) => [v, v])) as Record<
+  FollowUpResult,
+  FollowUpResult
+>;
+registerEnumType(FollowUpResultEnum, {
+  name: 'FollowUpResult',
+  description: 'BROKEN reopens the case; RECURRED closes it and opens its recurrence',
+});
+export const FollowUpStatusEnum = Object.fromEntries(['SCHEDULED', 'DONE', 'CANCELLED'].map((v) => [v, v])) as Record<
+  FollowUpStatus,
+  FollowUpStatus
+>;
 registerEnumType(FollowUpStatusEnum, { name: 'FollowUpStatus' });
 
 @ObjectType('FollowUp', { description: 'A visit after resolution (回访)' })
@@ -19,7 +28,14 @@ export class FollowUpType {
 
   static from(f: FollowUpEntity): FollowUpType {
     return Object.assign(new FollowUpType(), {
-      id: f.id, dueAt: f.dueAt, assigneeId: f.assigneeId, status: f.status, result: f.result, notes: f.notes, satisfaction: f.satisfaction, completedAt: f.completedAt,
+      id: f.id,
+      dueAt: f.dueAt,
+      assigneeId: f.assigneeId,
+      status: f.status,
+      result: f.result,
+      notes: f.notes,
+      satisfaction: f.satisfaction,
+      completedAt: f.completedAt,
     });
   }
 }

@@ -12,8 +12,16 @@ import type { CaseErrorCode } from '../case/case.states';
 import type { CaseWorkflow } from '../case/case.workflow';
 import type { CaseSettingsService } from '../case/case-settings.service';
 import {
-  AgreementEntity, MEDIATION_METHODS, MEDIATION_OUTCOMES, MediationSessionEntity, SessionDepartmentEntity, SessionMediatorEntity,
-  type ChosenBy, type Instalment, type MediationMethod, type MediationOutcome,
+  AgreementEntity,
+  MEDIATION_METHODS,
+  MEDIATION_OUTCOMES,
+  MediationSessionEntity,
+  SessionDepartmentEntity,
+  SessionMediatorEntity,
+  type ChosenBy,
+  type Instalment,
+  type MediationMethod,
+  type MediationOutcome,
 } from './mediation.entity';
 
 export interface ScheduleMediation {
@@ -66,7 +74,11 @@ export class MediationService {
   ) {}
 
   sessionsOf(em: Em, tenantId: string, caseIds: readonly string[]): Promise<MediationSessionEntity[]> {
-    return em.find(MediationSessionEntity, { tenantId, caseId: { $in: [...caseIds] } }, { orderBy: { startsAt: 'asc' } });
+    return em.find(
+      MediationSessionEntity,
+      { tenantId, caseId: { $in: [...caseIds] } },
+      { orderBy: { startsAt: 'asc' } },
+    );
   }
 
   mediatorsOf(em: Em, tenantId: string, sessionIds: readonly string[]): Promise<SessionMediatorEntity[]> {
@@ -93,44 +105,91 @@ export class MediationService {
     if (!(input.endsAt > input.startsAt) || input.endsAt.getTime() - input.startsAt.getTime() > MAX_SESSION_MS) {
       errors.push(userError(['input', 'endsAt'], 'INVALID', 'A session ends after it starts, within 12 hours'));
     }
-    if (!MEDIATION_METHODS.includes(input.method)) errors.push(userError(['input', 'method'], 'INVALID', 'Unknown method'));
-    if (input.chosenBy !== 'PARTIES' && input.chosenBy !== 'CLERK') errors.push(userError(['input', 'chosenBy'], 'INVALID', 'PARTIES or CLERK'));
-    if (!mediatorIds.length || mediatorIds.length > 10) errors.push(userError(['input', 'mediatorIds'], 'INVALID', 'Choose 1 to 10 mediators'));
-    if (!input.online && !clean(input.place) && !input.orgUnitId) errors.push(userError(['input', 'place'], 'INVALID', 'Give a place or unit, or mark the session online'));
+    if (!MEDIATION_METHODS.includes(input.method))
+      errors.push(userError(['input', 'method'], 'INVALID', 'Unknown method'));
+    if (input.chosenBy !== 'PARTIES' && input.chosenBy !== 'CLERK')
+      errors.push(userError(['input', 'chosenBy'], 'INVALID', 'PARTIES or CLERK'));
+    if (!mediatorIds.length || mediatorIds.length > 10)
+      errors.push(userError(['input', 'mediatorIds'], 'INVALID', 'Choose 1 to 10 mediators'));
+    if (!input.online && !clean(input.place) && !input.orgUnitId)
+      errors.push(userError(['input', 'place'], 'INVALID', 'Give a place or unit, or mark the session online'));
     if (errors.length) return fail(...errors);
     const r = await this.workflow.forAction(scope, input.caseId, 'scheduleMediation');
     if (!r.ok) return r;
     const c = r.value;
     const orgUnitId = input.orgUnitId ?? c.orgUnitId;
-    if (input.orgUnitId && !(await this.orgUnits.find(scope, input.orgUnitId))) return fail(userError(['input', 'orgUnitId'], 'ORG_UNIT_NOT_FOUND', 'No such org unit'));
+    if (input.orgUnitId && !(await this.orgUnits.find(scope, input.orgUnitId)))
+      return fail(userError(['input', 'orgUnitId'], 'ORG_UNIT_NOT_FOUND', 'No such org unit'));
     const people = await scope.em.execute<{ id: string; name: string; is_mediator: boolean; active: boolean }[]>(
-      'select id, name, is_mediator, active from staff_members where tenant_id = ? and id = any(?::uuid[]) order by id for update', [scope.tenant.id, pgArray(mediatorIds.filter(isUuid))]);
+      'select id, name, is_mediator, active from staff_members where tenant_id = ? and id = any(?::uuid[]) order by id for update',
+      [scope.tenant.id, pgArray(mediatorIds.filter(isUuid))],
+    );
     mediatorIds.forEach((id, i) => {
       const p = people.find((x) => x.id === id);
-      if (!p || !p.active || !p.is_mediator) errors.push(userError(['input', 'mediatorIds', String(i)], 'STAFF_NOT_FOUND', 'No such active mediator'));
+      if (!p || !p.active || !p.is_mediator)
+        errors.push(userError(['input', 'mediatorIds', String(i)], 'STAFF_NOT_FOUND', 'No such active mediator'));
     });
     for (const [i, id] of departmentIds.entries()) {
       const d = await this.departments.find(scope, id);
-      if (!d || d.archivedAt) errors.push(userError(['input', 'departmentIds', String(i)], 'DEPARTMENT_NOT_FOUND', 'No such active department'));
+      if (!d || d.archivedAt)
+        errors.push(
+          userError(['input', 'departmentIds', String(i)], 'DEPARTMENT_NOT_FOUND', 'No such active department'),
+        );
     }
     if (errors.length) return fail(...errors);
     errors.push(...(await this.clashes(scope, mediatorIds, people, input.startsAt, input.endsAt, orgUnitId)));
     if (errors.length) return fail(...errors);
 
     const s = Object.assign(new MediationSessionEntity(), {
-      tenantId: scope.tenant.id, caseId: c.id, orgUnitId, startsAt: input.startsAt, endsAt: input.endsAt, place: clean(input.place) ?? null,
-      online: !!input.online, method: input.method, chosenBy: input.chosenBy,
+      tenantId: scope.tenant.id,
+      caseId: c.id,
+      orgUnitId,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      place: clean(input.place) ?? null,
+      online: !!input.online,
+      method: input.method,
+      chosenBy: input.chosenBy,
     });
     scope.em.persist(s);
-    for (const staffId of mediatorIds) scope.em.persist(Object.assign(new SessionMediatorEntity(), { tenantId: scope.tenant.id, sessionId: s.id, staffId, startsAt: s.startsAt, endsAt: s.endsAt }));
-    for (const departmentId of departmentIds) scope.em.persist(Object.assign(new SessionDepartmentEntity(), { tenantId: scope.tenant.id, sessionId: s.id, departmentId }));
+    for (const staffId of mediatorIds)
+      scope.em.persist(
+        Object.assign(new SessionMediatorEntity(), {
+          tenantId: scope.tenant.id,
+          sessionId: s.id,
+          staffId,
+          startsAt: s.startsAt,
+          endsAt: s.endsAt,
+        }),
+      );
+    for (const departmentId of departmentIds)
+      scope.em.persist(
+        Object.assign(new SessionDepartmentEntity(), { tenantId: scope.tenant.id, sessionId: s.id, departmentId }),
+      );
     const assigned = await scope.em.find(CaseAssigneeEntity, { tenantId: scope.tenant.id, caseId: c.id });
     for (const staffId of mediatorIds) {
-      if (!assigned.some((a) => a.staffId === staffId)) scope.em.persist(Object.assign(new CaseAssigneeEntity(), { tenantId: scope.tenant.id, caseId: c.id, staffId, isLead: !assigned.length && staffId === mediatorIds[0] }));
+      if (!assigned.some((a) => a.staffId === staffId))
+        scope.em.persist(
+          Object.assign(new CaseAssigneeEntity(), {
+            tenantId: scope.tenant.id,
+            caseId: c.id,
+            staffId,
+            isLead: !assigned.length && staffId === mediatorIds[0],
+          }),
+        );
     }
     this.workflow.timeline.record(scope, c.id, {
       type: 'MEDIATION_SCHEDULED',
-      data: { sessionId: s.id, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), method: s.method, chosenBy: s.chosenBy, mediatorIds, departmentIds, joint: mediatorIds.length + departmentIds.length > 1 },
+      data: {
+        sessionId: s.id,
+        startsAt: s.startsAt.toISOString(),
+        endsAt: s.endsAt.toISOString(),
+        method: s.method,
+        chosenBy: s.chosenBy,
+        mediatorIds,
+        departmentIds,
+        joint: mediatorIds.length + departmentIds.length > 1,
+      },
     });
     this.workflow.startHandling(scope, c, 'mediation');
     await this.workflow.commit(scope);
@@ -138,20 +197,36 @@ export class MediationService {
   }
 
   /** Failed sessions at one level count towards the tenant's limit, after which escalation is suggested. */
-  async recordOutcome(scope: TenantScope, input: RecordOutcome): Promise<Result<MediationSessionEntity, CaseErrorCode>> {
+  async recordOutcome(
+    scope: TenantScope,
+    input: RecordOutcome,
+  ): Promise<Result<MediationSessionEntity, CaseErrorCode>> {
     const s = await findById(scope.em, MediationSessionEntity, scope.tenant.id, input.sessionId);
-    if (!s || s.status !== 'SCHEDULED') return fail(userError(['input', 'sessionId'], 'SESSION_NOT_FOUND', s ? `This session is already ${s.status}` : 'No such session'));
-    if (!MEDIATION_OUTCOMES.includes(input.outcome)) return fail(userError(['input', 'outcome'], 'INVALID', 'Unknown outcome'));
+    if (!s || s.status !== 'SCHEDULED')
+      return fail(
+        userError(
+          ['input', 'sessionId'],
+          'SESSION_NOT_FOUND',
+          s ? `This session is already ${s.status}` : 'No such session',
+        ),
+      );
+    if (!MEDIATION_OUTCOMES.includes(input.outcome))
+      return fail(userError(['input', 'outcome'], 'INVALID', 'Unknown outcome'));
     const agreementErrors = input.agreement ? checkAgreement(input.agreement) : [];
     if (agreementErrors.length) return fail(...agreementErrors);
     if (input.agreement && input.outcome !== 'AGREED' && input.outcome !== 'PARTLY_AGREED') {
-      return fail(userError(['input', 'agreement'], 'INVALID', 'Only an agreed or partly agreed session has an agreement'));
+      return fail(
+        userError(['input', 'agreement'], 'INVALID', 'Only an agreed or partly agreed session has an agreement'),
+      );
     }
     const r = await this.workflow.forAction(scope, s.caseId, 'recordMediationOutcome', ['input', 'sessionId']);
     if (!r.ok) return r;
     const c = r.value;
     Object.assign(s, { status: 'HELD', outcome: input.outcome, outcomeNote: clean(input.note) ?? null });
-    this.workflow.timeline.record(scope, c.id, { type: 'MEDIATION_OUTCOME', data: { sessionId: s.id, outcome: s.outcome, note: s.outcomeNote } });
+    this.workflow.timeline.record(scope, c.id, {
+      type: 'MEDIATION_OUTCOME',
+      data: { sessionId: s.id, outcome: s.outcome, note: s.outcomeNote },
+    });
     if (input.outcome === 'FAILED') await this.countFailure(scope, c);
     if (input.agreement) this.addAgreement(scope, c, s.id, input.agreement);
     this.workflow.startHandling(scope, c, 'mediation');
@@ -159,13 +234,19 @@ export class MediationService {
     return ok(s);
   }
 
-  async recordJudicialConfirmation(scope: TenantScope, input: JudicialConfirmation): Promise<Result<AgreementEntity, CaseErrorCode>> {
+  async recordJudicialConfirmation(
+    scope: TenantScope,
+    input: JudicialConfirmation,
+  ): Promise<Result<AgreementEntity, CaseErrorCode>> {
     const a = await findById(scope.em, AgreementEntity, scope.tenant.id, input.agreementId);
     if (!a) return fail(userError(['input', 'agreementId'], 'AGREEMENT_NOT_FOUND', 'No such agreement'));
     const court = clean(input.court);
     if (!court || court.length > 200) return fail(userError(['input', 'court'], 'INVALID', 'The court is required'));
     const order = { NONE: 0, REQUESTED: 1, CONFIRMED: 2, REFUSED: 2 } as const;
-    if (order[input.status] <= order[a.confirmationStatus] && !(input.status === 'REQUESTED' && a.confirmationStatus === 'REFUSED')) {
+    if (
+      order[input.status] <= order[a.confirmationStatus] &&
+      !(input.status === 'REQUESTED' && a.confirmationStatus === 'REFUSED')
+    ) {
       return fail(userError(['input', 'status'], 'INVALID', `Confirmation is already ${a.confirmationStatus}`));
     }
     const r = await this.workflow.forAction(scope, a.caseId, 'linkage', ['input', 'agreementId']);
@@ -180,7 +261,8 @@ export class MediationService {
     }
     a.confirmationStatus = input.status;
     this.workflow.timeline.record(scope, a.caseId, {
-      type: `JUDICIAL_CONFIRMATION_${input.status}`, data: { agreementId: a.id, court, courtCaseNumber: a.confirmationCaseNumber, at: at.toISOString() },
+      type: `JUDICIAL_CONFIRMATION_${input.status}`,
+      data: { agreementId: a.id, court, courtCaseNumber: a.confirmationCaseNumber, at: at.toISOString() },
       legalBasis: '《中华人民共和国民事诉讼法》司法确认程序',
     });
     await this.workflow.commit(scope);
@@ -189,11 +271,18 @@ export class MediationService {
 
   private addAgreement(scope: TenantScope, c: CaseEntity, sessionId: string, f: AgreementFields): void {
     const a = Object.assign(new AgreementEntity(), {
-      tenantId: scope.tenant.id, caseId: c.id, sessionId, terms: clean(f.terms)!, amount: clean(f.amount) ?? null,
+      tenantId: scope.tenant.id,
+      caseId: c.id,
+      sessionId,
+      terms: clean(f.terms)!,
+      amount: clean(f.amount) ?? null,
       instalments: (f.instalments ?? []).map(({ dueOn, amount }) => ({ dueOn, amount })),
     });
     scope.em.persist(a);
-    this.workflow.timeline.record(scope, c.id, { type: 'AGREEMENT_SIGNED', data: { agreementId: a.id, sessionId, amount: a.amount, instalments: a.instalments.length } });
+    this.workflow.timeline.record(scope, c.id, {
+      type: 'AGREEMENT_SIGNED',
+      data: { agreementId: a.id, sessionId, amount: a.amount, instalments: a.instalments.length },
+    });
   }
 
   private async countFailure(scope: TenantScope, c: CaseEntity): Promise<void> {
@@ -201,46 +290,85 @@ export class MediationService {
     const { failedMediationLimit } = await this.settings.get(scope);
     if (c.failedMediationsAtLevel >= failedMediationLimit && !c.escalationSuggested) {
       c.escalationSuggested = true;
-      this.workflow.timeline.record(scope, c.id, { type: 'ESCALATION_SUGGESTED', data: { failedSessions: c.failedMediationsAtLevel, limit: failedMediationLimit } });
+      this.workflow.timeline.record(scope, c.id, {
+        type: 'ESCALATION_SUGGESTED',
+        data: { failedSessions: c.failedMediationsAtLevel, limit: failedMediationLimit },
+      });
     }
   }
 
-  private async clashes(scope: TenantScope, ids: string[], people: { id: string; name: string }[], from: Date, to: Date, orgUnitId: string | null): Promise<Errors> {
+  private async clashes(
+    scope: TenantScope,
+    ids: string[],
+    people: { id: string; name: string }[],
+    from: Date,
+    to: Date,
+    orgUnitId: string | null,
+  ): Promise<Errors> {
     const errors: Errors = [];
     const name = (id: string) => people.find((p) => p.id === id)?.name ?? id;
-    const busy = await scope.em.execute<{ staff_id: string; session_id: string; starts_at: Date; ends_at: Date; number: string }[]>(
+    const busy = await scope.em.execute<
+      { staff_id: string; session_id: string; starts_at: Date; ends_at: Date; number: string }[]
+    >(
       `select m.staff_id, m.session_id, m.starts_at, m.ends_at, c.number from session_mediators m
        join mediation_sessions s on s.tenant_id = m.tenant_id and s.id = m.session_id
        join cases c on c.tenant_id = s.tenant_id and c.id = s.case_id
        where m.tenant_id = ? and m.staff_id = any(?::uuid[]) and m.starts_at < ? and m.ends_at > ? and s.status <> 'CANCELLED'`,
-      [scope.tenant.id, pgArray(ids), to, from]);
+      [scope.tenant.id, pgArray(ids), to, from],
+    );
     for (const b of busy) {
-      errors.push(userError(['input', 'mediatorIds', String(ids.indexOf(b.staff_id))], 'SESSION_CLASH',
-        `${name(b.staff_id)} already mediates case ${b.number} from ${new Date(b.starts_at).toISOString()} to ${new Date(b.ends_at).toISOString()} (session ${b.session_id})`));
+      errors.push(
+        userError(
+          ['input', 'mediatorIds', String(ids.indexOf(b.staff_id))],
+          'SESSION_CLASH',
+          `${name(b.staff_id)} already mediates case ${b.number} from ${new Date(b.starts_at).toISOString()} to ${new Date(b.ends_at).toISOString()} (session ${b.session_id})`,
+        ),
+      );
     }
-    const shifts = await scope.em.execute<{ staff_id: string; shift_id: string; starts_at: Date; ends_at: Date; org_unit_id: string }[]>(
+    const shifts = await scope.em.execute<
+      { staff_id: string; shift_id: string; starts_at: Date; ends_at: Date; org_unit_id: string }[]
+    >(
       `select a.staff_id, a.shift_id, a.starts_at, a.ends_at, r.org_unit_id from shift_assignments a
        join rotation_shifts s on s.tenant_id = a.tenant_id and s.id = a.shift_id
        join residencies r on r.tenant_id = s.tenant_id and r.id = s.residency_id
        where a.tenant_id = ? and a.staff_id = any(?::uuid[]) and a.starts_at < ? and a.ends_at > ?`,
-      [scope.tenant.id, pgArray(ids), to, from]);
+      [scope.tenant.id, pgArray(ids), to, from],
+    );
     for (const sh of shifts.filter((x) => x.org_unit_id !== orgUnitId)) {
-      errors.push(userError(['input', 'mediatorIds', String(ids.indexOf(sh.staff_id))], 'ROSTER_CLASH',
-        `${name(sh.staff_id)} is rostered elsewhere from ${new Date(sh.starts_at).toISOString()} to ${new Date(sh.ends_at).toISOString()} (shift ${sh.shift_id})`));
+      errors.push(
+        userError(
+          ['input', 'mediatorIds', String(ids.indexOf(sh.staff_id))],
+          'ROSTER_CLASH',
+          `${name(sh.staff_id)} is rostered elsewhere from ${new Date(sh.starts_at).toISOString()} to ${new Date(sh.ends_at).toISOString()} (shift ${sh.shift_id})`,
+        ),
+      );
     }
     return errors;
   }
 }
 
-
 function checkAgreement(f: AgreementFields): Errors {
   const errors: Errors = [];
   const terms = clean(f.terms);
-  if (!terms || terms.length > 20000) errors.push(userError(['input', 'agreement', 'terms'], 'INVALID', 'The terms are required (at most 20,000 characters)'));
-  if (clean(f.amount) && !MONEY_RE.test(clean(f.amount)!)) errors.push(userError(['input', 'agreement', 'amount'], 'INVALID', 'Yuan as a decimal with at most two places'));
+  if (!terms || terms.length > 20000)
+    errors.push(
+      userError(['input', 'agreement', 'terms'], 'INVALID', 'The terms are required (at most 20,000 characters)'),
+    );
+  if (clean(f.amount) && !MONEY_RE.test(clean(f.amount)!))
+    errors.push(userError(['input', 'agreement', 'amount'], 'INVALID', 'Yuan as a decimal with at most two places'));
   (f.instalments ?? []).forEach((p, i) => {
-    if (!DATE_RE.test(p.dueOn) || Number.isNaN(Date.parse(p.dueOn))) errors.push(userError(['input', 'agreement', 'instalments', String(i), 'dueOn'], 'INVALID', 'A date, YYYY-MM-DD'));
-    if (!MONEY_RE.test(p.amount)) errors.push(userError(['input', 'agreement', 'instalments', String(i), 'amount'], 'INVALID', 'Yuan as a decimal with at most two places'));
+    if (!DATE_RE.test(p.dueOn) || Number.isNaN(Date.parse(p.dueOn)))
+      errors.push(
+        userError(['input', 'agreement', 'instalments', String(i), 'dueOn'], 'INVALID', 'A date, YYYY-MM-DD'),
+      );
+    if (!MONEY_RE.test(p.amount))
+      errors.push(
+        userError(
+          ['input', 'agreement', 'instalments', String(i), 'amount'],
+          'INVALID',
+          'Yuan as a decimal with at most two places',
+        ),
+      );
   });
   return errors;
 }

@@ -2,17 +2,29 @@ import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql
 import { DecimalScalar } from '../../core/graphql/scalars';
 import { CaseUserError } from '../case/case.type';
 import {
-  MEDIATION_METHODS, MEDIATION_OUTCOMES, type AgreementEntity, type ChosenBy, type ConfirmationStatus, type Instalment,
-  type MediationMethod, type MediationOutcome, type MediationSessionEntity, type SessionStatus,
+  MEDIATION_METHODS,
+  MEDIATION_OUTCOMES,
+  type AgreementEntity,
+  type ChosenBy,
+  type ConfirmationStatus,
+  type Instalment,
+  type MediationMethod,
+  type MediationOutcome,
+  type MediationSessionEntity,
+  type SessionStatus,
 } from './mediation.entity';
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
+const enumOf = <T extends string>(values: readonly T[]) =>
+  Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 export const MediationMethodEnum = enumOf(MEDIATION_METHODS);
 registerEnumType(MediationMethodEnum, { name: 'MediationMethod' });
 export const MediationOutcomeEnum = enumOf(MEDIATION_OUTCOMES);
 registerEnumType(MediationOutcomeEnum, { name: 'MediationOutcome' });
 export const ChosenByEnum = enumOf(['PARTIES', 'CLERK'] as const);
-registerEnumType(ChosenByEnum, { name: 'MediatorChosenBy', description: 'Residents may choose their mediator and method' });
+registerEnumType(ChosenByEnum, {
+  name: 'MediatorChosenBy',
+  description: 'Residents may choose their mediator and method',
+});
 export const SessionStatusEnum = enumOf(['SCHEDULED', 'HELD', 'CANCELLED'] as const);
 registerEnumType(SessionStatusEnum, { name: 'MediationSessionStatus' });
 export const ConfirmationStatusEnum = enumOf(['NONE', 'REQUESTED', 'CONFIRMED', 'REFUSED'] as const);
@@ -37,8 +49,18 @@ export class MediationSessionType {
 
   static from(s: MediationSessionEntity): MediationSessionType {
     return Object.assign(new MediationSessionType(), {
-      id: s.id, caseId: s.caseId, orgUnitId: s.orgUnitId, startsAt: s.startsAt, endsAt: s.endsAt, place: s.place, online: s.online,
-      method: s.method, chosenBy: s.chosenBy, status: s.status, outcome: s.outcome, outcomeNote: s.outcomeNote,
+      id: s.id,
+      caseId: s.caseId,
+      orgUnitId: s.orgUnitId,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      place: s.place,
+      online: s.online,
+      method: s.method,
+      chosenBy: s.chosenBy,
+      status: s.status,
+      outcome: s.outcome,
+      outcomeNote: s.outcomeNote,
     });
   }
 }
@@ -65,9 +87,17 @@ export class AgreementType {
 
   static from(a: AgreementEntity): AgreementType {
     return Object.assign(new AgreementType(), {
-      id: a.id, sessionId: a.sessionId, terms: a.terms, amount: a.amount, instalments: a.instalments, signedAt: a.signedAt,
-      confirmationStatus: a.confirmationStatus, confirmationCourt: a.confirmationCourt, confirmationCaseNumber: a.confirmationCaseNumber,
-      confirmationRequestedAt: a.confirmationRequestedAt, confirmationDecidedAt: a.confirmationDecidedAt,
+      id: a.id,
+      sessionId: a.sessionId,
+      terms: a.terms,
+      amount: a.amount,
+      instalments: a.instalments,
+      signedAt: a.signedAt,
+      confirmationStatus: a.confirmationStatus,
+      confirmationCourt: a.confirmationCourt,
+      confirmationCaseNumber: a.confirmationCaseNumber,
+      confirmationRequestedAt: a.confirmationRequestedAt,
+      confirmationDecidedAt: a.confirmationDecidedAt,
     });
   }
 }
@@ -83,7 +113,8 @@ export class ScheduleMediationInput {
   @Field(() => MediationMethodEnum) method!: MediationMethod;
   @Field(() => ChosenByEnum) chosenBy!: ChosenBy;
   @Field(() => [ID]) mediatorIds!: string[];
-  @Field(() => [ID], { nullable: true, description: 'Departments joining: a joint mediation' }) departmentIds?: string[] | null;
+  @Field(() => [ID], { nullable: true, description: 'Departments joining: a joint mediation' }) departmentIds?:
+    string[] | null;
 }
 
 @InputType()
@@ -104,7 +135,8 @@ export class RecordMediationOutcomeInput {
   @Field(() => ID) sessionId!: string;
   @Field(() => MediationOutcomeEnum) outcome!: MediationOutcome;
   @Field(() => String, { nullable: true }) note?: string | null;
-  @Field(() => AgreementInput, { nullable: true, description: 'For AGREED or PARTLY_AGREED' }) agreement?: AgreementInput | null;
+  @Field(() => AgreementInput, { nullable: true, description: 'For AGREED or PARTLY_AGREED' })
+  agreement?: AgreementInput | null;
 }
 
 @InputType()
@@ -113,7 +145,8 @@ export class RecordJudicialConfirmationInput {
   @Field(() => ConfirmationStepEnum) status!: 'REQUESTED' | 'CONFIRMED' | 'REFUSED';
   @Field(() => String) court!: string;
   @Field(() => String, { nullable: true }) courtCaseNumber?: string | null;
-  @Field(() => Date, { nullable: true, description: 'When it was requested or decided (default: now)' }) at?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When it was requested or decided (default: now)' })
+  at?: Date | null;
 }
 
 @ObjectType()

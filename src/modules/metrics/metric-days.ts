@@ -27,18 +27,40 @@ export interface DayFigures {
 }
 
 export const emptyFigures = (): DayFigures => ({
-  reported: 0, decidedSameDay: 0, accepted: 0, dispatched: 0, resolved: 0, onSite: 0, everResolved: 0, cameBack: 0, clocksMet: 0, clocksMetOnTime: 0,
+  reported: 0,
+  decidedSameDay: 0,
+  accepted: 0,
+  dispatched: 0,
+  resolved: 0,
+  onSite: 0,
+  everResolved: 0,
+  cameBack: 0,
+  clocksMet: 0,
+  clocksMetOnTime: 0,
   hist: { accept: Array(BUCKETS).fill(0), dispatch: Array(BUCKETS).fill(0), resolve: Array(BUCKETS).fill(0) },
 });
 
 export function addFigures(into: DayFigures, f: DayFigures): DayFigures {
-  for (const k of ['reported', 'decidedSameDay', 'accepted', 'dispatched', 'resolved', 'onSite', 'everResolved', 'cameBack', 'clocksMet', 'clocksMetOnTime'] as const) into[k] += f[k];
+  for (const k of [
+    'reported',
+    'decidedSameDay',
+    'accepted',
+    'dispatched',
+    'resolved',
+    'onSite',
+    'everResolved',
+    'cameBack',
+    'clocksMet',
+    'clocksMetOnTime',
+  ] as const)
+    into[k] += f[k];
   for (const h of ['accept', 'dispatch', 'resolve'] as const) f.hist[h].forEach((n, i) => (into.hist[h][i]! += n));
   return into;
 }
 
 /** The bucket of a duration in seconds: the formula the SQL uses (see `bucket` below). */
-export const bucketOf = (secs: number): number => Math.min(BUCKETS - 1, Math.max(0, Math.floor(Math.log(Math.max(secs, BASE) / BASE) / Math.log(GROWTH))));
+export const bucketOf = (secs: number): number =>
+  Math.min(BUCKETS - 1, Math.max(0, Math.floor(Math.log(Math.max(secs, BASE) / BASE) / Math.log(GROWTH))));
 
 /** Hours at a percentile of a histogram, interpolated geometrically inside the bucket. */
 export function percentileHours(hist: number[], p: number): number | null {
@@ -60,14 +82,19 @@ export function percentileHours(hist: number[], p: number): number | null {
   return null;
 }
 
-const bucket = (expr: string) => `least(${BUCKETS - 1}, greatest(0, floor(ln(greatest(extract(epoch from ${expr}), ${BASE})::numeric / ${BASE}) / ln(${GROWTH}))))::int`;
+const bucket = (expr: string) =>
+  `least(${BUCKETS - 1}, greatest(0, floor(ln(greatest(extract(epoch from ${expr}), ${BASE})::numeric / ${BASE}) / ln(${GROWTH}))))::int`;
 
 /**
  * The figures of the cases reported on some local days, by day and handling unit, computed
  * from the cases with the same definitions as the exact figures (docs/metrics.md). Used to
  * refresh stored days, and directly for days whose stored figures are stale.
  */
-export async function computeDays(scope: TenantScope, days: string[], unitIds: string[] | null): Promise<Map<string, DayFigures>> {
+export async function computeDays(
+  scope: TenantScope,
+  days: string[],
+  unitIds: string[] | null,
+): Promise<Map<string, DayFigures>> {
   const tz = scope.tenant.timeZone;
   const unitSql = unitIds ? 'and c.org_unit_id = any(?::uuid[])' : '';
   const params = [tz, scope.tenant.id, pgArray(days), ...(unitIds ? [pgArray(unitIds)] : [])];
@@ -78,7 +105,8 @@ export async function computeDays(scope: TenantScope, days: string[], unitIds: s
       (select count(*) from deadlines d where d.tenant_id = c.tenant_id and d.case_id = c.id and d.step = 'RESOLVE' and d.status = 'MET') as met,
       (select count(*) from deadlines d where d.tenant_id = c.tenant_id and d.case_id = c.id and d.step = 'RESOLVE' and d.status = 'MET' and d.met_at <= d.due_at) as met_on_time
     from cases c where c.tenant_id = ? and (c.reported_at at time zone '${tz.replace(/'/g, "''")}')::date = any(?::date[]) and c.status <> 'MERGED' ${unitSql}`;
-  const counts = await scope.em.execute<Record<string, string | number>[]>(`
+  const counts = await scope.em.execute<Record<string, string | number>[]>(
+    `
     with cohort as (${cohort})
     select day::text as day, unit, count(*)::int as reported,
       count(*) filter (where coalesce(accepted_at, case when status = 'REJECTED' then closed_at end) is not null
@@ -90,23 +118,36 @@ export async function computeDays(scope: TenantScope, days: string[], unitIds: s
       count(*) filter (where resolved_at is not null or broken)::int as ever_resolved,
       count(*) filter (where broken or recurred)::int as came_back,
       sum(met)::int as clocks_met, sum(met_on_time)::int as clocks_met_on_time
-    from cohort group by day, unit`, [...params, tz]);
-  const hist = await scope.em.execute<{ day: string; unit: string; m: 'accept' | 'dispatch' | 'resolve'; b: number; n: number }[]>(`
+    from cohort group by day, unit`,
+    [...params, tz],
+  );
+  const hist = await scope.em.execute<
+    { day: string; unit: string; m: 'accept' | 'dispatch' | 'resolve'; b: number; n: number }[]
+  >(
+    `
     with cohort as (${cohort})
     select day::text as day, unit, 'accept' as m, ${bucket('accepted_at - reported_at')} as b, count(*)::int as n from cohort where accepted_at is not null group by 1, 2, 4
     union all
     select day::text, unit, 'dispatch', ${bucket('dispatched_at - reported_at')}, count(*)::int from cohort where dispatched_at is not null group by 1, 2, 4
     union all
     select day::text, unit, 'resolve', ${bucket('resolved_at - reported_at')}, count(*)::int from cohort where resolved_at is not null group by 1, 2, 4`,
-  [...params, ...params, ...params]);
+    [...params, ...params, ...params],
+  );
   const out = new Map<string, DayFigures>();
   const key = (day: string, unit: string) => `${day}|${unit}`;
   for (const r of counts) {
     const f = emptyFigures();
     Object.assign(f, {
-      reported: Number(r['reported']), decidedSameDay: Number(r['decided_same_day']), accepted: Number(r['accepted']), dispatched: Number(r['dispatched']),
-      resolved: Number(r['resolved']), onSite: Number(r['on_site']), everResolved: Number(r['ever_resolved']), cameBack: Number(r['came_back']),
-      clocksMet: Number(r['clocks_met']), clocksMetOnTime: Number(r['clocks_met_on_time']),
+      reported: Number(r['reported']),
+      decidedSameDay: Number(r['decided_same_day']),
+      accepted: Number(r['accepted']),
+      dispatched: Number(r['dispatched']),
+      resolved: Number(r['resolved']),
+      onSite: Number(r['on_site']),
+      everResolved: Number(r['ever_resolved']),
+      cameBack: Number(r['came_back']),
+      clocksMet: Number(r['clocks_met']),
+      clocksMetOnTime: Number(r['clocks_met_on_time']),
     });
     out.set(key(String(r['day']), String(r['unit'])), f);
   }
@@ -130,36 +171,70 @@ export class MetricDays {
 
   async markDirty(scope: TenantScope, days: string[]): Promise<void> {
     if (!days.length) return;
-    await scope.em.execute(`insert into case_stats_dirty (tenant_id, day) select ?, d from unnest(?::date[]) d on conflict do nothing`, [scope.tenant.id, pgArray([...new Set(days)])]);
+    await scope.em.execute(
+      `insert into case_stats_dirty (tenant_id, day) select ?, d from unnest(?::date[]) d on conflict do nothing`,
+      [scope.tenant.id, pgArray([...new Set(days)])],
+    );
   }
 
   /** Recomputes the given days (default: the dirty ones) of the scope's tenant. */
   async refresh(scope: TenantScope, days?: string[]): Promise<number> {
-    const list = days ?? (await scope.em.execute<{ day: string }[]>(
-      'delete from case_stats_dirty where tenant_id = ? and day in (select day from case_stats_dirty where tenant_id = ? order by day limit 400 for update skip locked) returning day::text as day',
-      [scope.tenant.id, scope.tenant.id])).map((r) => r.day);
+    const list =
+      days ??
+      (
+        await scope.em.execute<{ day: string }[]>(
+          'delete from case_stats_dirty where tenant_id = ? and day in (select day from case_stats_dirty where tenant_id = ? order by day limit 400 for update skip locked) returning day::text as day',
+          [scope.tenant.id, scope.tenant.id],
+        )
+      ).map((r) => r.day);
     if (!list.length) return 0;
     const figures = await computeDays(scope, list, null);
-    await scope.em.execute('delete from case_day_stats where tenant_id = ? and day = any(?::date[])', [scope.tenant.id, pgArray(list)]);
+    await scope.em.execute('delete from case_day_stats where tenant_id = ? and day = any(?::date[])', [
+      scope.tenant.id,
+      pgArray(list),
+    ]);
     for (const [k, f] of figures) {
       const [day, unit] = k.split('|');
-      await scope.em.execute(`insert into case_day_stats (tenant_id, day, org_unit_id, reported, decided_same_day, accepted, dispatched, resolved, on_site,
+      await scope.em.execute(
+        `insert into case_day_stats (tenant_id, day, org_unit_id, reported, decided_same_day, accepted, dispatched, resolved, on_site,
           ever_resolved, came_back, clocks_met, clocks_met_on_time, accept_hist, dispatch_hist, resolve_hist)
         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::int[], ?::int[], ?::int[])`,
-      [scope.tenant.id, day, unit, f.reported, f.decidedSameDay, f.accepted, f.dispatched, f.resolved, f.onSite, f.everResolved, f.cameBack, f.clocksMet,
-        f.clocksMetOnTime, `{${f.hist.accept.join(',')}}`, `{${f.hist.dispatch.join(',')}}`, `{${f.hist.resolve.join(',')}}`]);
+        [
+          scope.tenant.id,
+          day,
+          unit,
+          f.reported,
+          f.decidedSameDay,
+          f.accepted,
+          f.dispatched,
+          f.resolved,
+          f.onSite,
+          f.everResolved,
+          f.cameBack,
+          f.clocksMet,
+          f.clocksMetOnTime,
+          `{${f.hist.accept.join(',')}}`,
+          `{${f.hist.dispatch.join(',')}}`,
+          `{${f.hist.resolve.join(',')}}`,
+        ],
+      );
     }
     return list.length;
   }
 
   /** The worker sweep: every tenant with dirty days, each in its own isolation context. */
   async sweep(): Promise<number> {
-    const rows = await this.orm.em.fork().getConnection().execute<{ tenant_id: string }[]>('select tenant_id from platform_dirty_stat_tenants(1000)');
+    const rows = await this.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ tenant_id: string }[]>('select tenant_id from platform_dirty_stat_tenants(1000)');
     let n = 0;
     for (const { tenant_id } of rows) {
       const [tenant] = await this.directory.byIds([tenant_id]);
       if (!tenant) continue;
-      n += await withTenant(this.orm, tenant.id, (em) => this.refresh({ tenant, em, actor: { subject: 'system:metrics', requestId: 'metrics-sweep', ip: null } }));
+      n += await withTenant(this.orm, tenant.id, (em) =>
+        this.refresh({ tenant, em, actor: { subject: 'system:metrics', requestId: 'metrics-sweep', ip: null } }),
+      );
     }
     return n;
   }

@@ -20,15 +20,55 @@ interface FigureRow {
 const COLUMNS: readonly ExportColumn<FigureRow>[] = [
   { key: 'figure', header: { zh: '指标', en: 'Figure' }, width: 28, value: (r, l) => r.figure[l] },
   { key: 'numerator', header: { zh: '分子', en: 'Numerator' }, kind: 'integer', width: 10, value: (r) => r.numerator },
-  { key: 'denominator', header: { zh: '分母', en: 'Denominator' }, kind: 'integer', width: 10, value: (r) => r.denominator },
+  {
+    key: 'denominator',
+    header: { zh: '分母', en: 'Denominator' },
+    kind: 'integer',
+    width: 10,
+    value: (r) => r.denominator,
+  },
   { key: 'rate', header: { zh: '比率', en: 'Rate' }, kind: 'percent', width: 10, value: (r) => r.rate },
-  { key: 'medianHours', header: { zh: '中位数（小时）', en: 'Median (hours)' }, kind: 'decimal', width: 14, value: (r) => r.medianHours },
-  { key: 'p90Hours', header: { zh: '90分位（小时）', en: 'P90 (hours)' }, kind: 'decimal', width: 14, value: (r) => r.p90Hours },
+  {
+    key: 'medianHours',
+    header: { zh: '中位数（小时）', en: 'Median (hours)' },
+    kind: 'decimal',
+    width: 14,
+    value: (r) => r.medianHours,
+  },
+  {
+    key: 'p90Hours',
+    header: { zh: '90分位（小时）', en: 'P90 (hours)' },
+    kind: 'decimal',
+    width: 14,
+    value: (r) => r.p90Hours,
+  },
 ];
 
-const rate = (zh: string, en: string, r: Ratio): FigureRow => ({ figure: { zh, en }, numerator: r.numerator, denominator: r.denominator, rate: r.rate, medianHours: null, p90Hours: null });
-const count = (zh: string, en: string, n: number): FigureRow => ({ figure: { zh, en }, numerator: n, denominator: null, rate: null, medianHours: null, p90Hours: null });
-const GROUP_ZH: Record<GroupBy, string> = { CATEGORY: '类别', CHANNEL: '渠道', ORG_UNIT: '单位', DEPARTMENT: '部门', MEDIATOR: '调解员', STATUS: '状态', RISK_LEVEL: '风险等级' };
+const rate = (zh: string, en: string, r: Ratio): FigureRow => ({
+  figure: { zh, en },
+  numerator: r.numerator,
+  denominator: r.denominator,
+  rate: r.rate,
+  medianHours: null,
+  p90Hours: null,
+});
+const count = (zh: string, en: string, n: number): FigureRow => ({
+  figure: { zh, en },
+  numerator: n,
+  denominator: null,
+  rate: null,
+  medianHours: null,
+  p90Hours: null,
+});
+const GROUP_ZH: Record<GroupBy, string> = {
+  CATEGORY: '类别',
+  CHANNEL: '渠道',
+  ORG_UNIT: '单位',
+  DEPARTMENT: '部门',
+  MEDIATOR: '调解员',
+  STATUS: '状态',
+  RISK_LEVEL: '风险等级',
+};
 
 /**
  * `GET /exports/metrics.csv|xlsx?from=&to=&orgUnitId=&groupBy=`: the caseMetrics figures of a
@@ -45,7 +85,8 @@ export function metricsExport(metrics: MetricsService): ExportProvider<MetricsEx
       if (!from) throw exportParamError('from', 'from is required, e.g. 2026-10-01');
       if (!to) throw exportParamError('to', 'to is required, e.g. 2026-11-01 (exclusive)');
       if (!(to > from)) throw exportParamError('to', 'to must be after from');
-      if (to.getTime() - from.getTime() > 3 * 366 * 86_400_000) throw exportParamError('to', 'A period covers at most three years');
+      if (to.getTime() - from.getTime() > 3 * 366 * 86_400_000)
+        throw exportParamError('to', 'A period covers at most three years');
       return { from, to, orgUnitId: q.text('orgUnitId', 100), groupBy: q.oneOf('groupBy', GROUP_BYS) };
     },
     columns: () => COLUMNS,
@@ -57,8 +98,19 @@ export function metricsExport(metrics: MetricsService): ExportProvider<MetricsEx
       yield rate('现场化解率', 'On-site resolution', m.onSiteResolution);
       yield rate('反流率', 'Backflow', m.backflow);
       yield rate('按时办结率', 'On time', m.onTime);
-      for (const [zh, en, d] of [['受理用时', 'Time to accept', m.timeToAccept], ['分流用时', 'Time to dispatch', m.timeToDispatch], ['化解用时', 'Time to resolve', m.timeToResolve]] as const) {
-        yield { figure: { zh, en }, numerator: d.count, denominator: null, rate: null, medianHours: d.median, p90Hours: d.p90 };
+      for (const [zh, en, d] of [
+        ['受理用时', 'Time to accept', m.timeToAccept],
+        ['分流用时', 'Time to dispatch', m.timeToDispatch],
+        ['化解用时', 'Time to resolve', m.timeToResolve],
+      ] as const) {
+        yield {
+          figure: { zh, en },
+          numerator: d.count,
+          denominator: null,
+          rate: null,
+          medianHours: d.median,
+          p90Hours: d.p90,
+        };
       }
       yield count('在办：绿色', 'Open: green', m.openByWarning.green);
       yield count('在办：黄色', 'Open: yellow', m.openByWarning.yellow);
@@ -72,10 +124,22 @@ export function metricsExport(metrics: MetricsService): ExportProvider<MetricsEx
       if (p.groupBy) {
         for (const g of await ctx.read((scope) => metrics.groups(scope, p, p.groupBy!))) {
           const label = g.label ?? g.key ?? '—';
-          yield { figure: { zh: `${GROUP_ZH[p.groupBy]}：${label}`, en: `${p.groupBy}: ${label}` }, numerator: g.resolved, denominator: g.reported, rate: g.reported ? g.resolved / g.reported : null, medianHours: null, p90Hours: null };
+          yield {
+            figure: { zh: `${GROUP_ZH[p.groupBy]}：${label}`, en: `${p.groupBy}: ${label}` },
+            numerator: g.resolved,
+            denominator: g.reported,
+            rate: g.reported ? g.resolved / g.reported : null,
+            medianHours: null,
+            p90Hours: null,
+          };
         }
       }
     },
-    describe: (p) => ({ from: p.from.toISOString(), to: p.to.toISOString(), orgUnitId: p.orgUnitId, groupBy: p.groupBy }),
+    describe: (p) => ({
+      from: p.from.toISOString(),
+      to: p.to.toISOString(),
+      orgUnitId: p.orgUnitId,
+      groupBy: p.groupBy,
+    }),
   };
 }

@@ -9,8 +9,16 @@ import { CaseType } from '../case/case.type';
 import { TenantType } from '../tenant/tenant.type';
 import { NO_DUE, ratio, type CaseMetrics, type GroupBy, type SupervisionCounts } from './metrics.service';
 import {
-  BoardEntryType, BoardUnitCountType, CaseMetricsType, ChildTenantRollupType, DateRangeInput, GroupByEnum, RatioType, SupervisionTotalsType,
-  SupervisionUnitFiguresType, WarningBoardType,
+  BoardEntryType,
+  BoardUnitCountType,
+  CaseMetricsType,
+  ChildTenantRollupType,
+  DateRangeInput,
+  GroupByEnum,
+  RatioType,
+  SupervisionTotalsType,
+  SupervisionUnitFiguresType,
+  WarningBoardType,
 } from './metrics.type';
 
 const READERS = ['leader', 'tenant-admin', 'auditor', 'dispatcher'] as const;
@@ -21,7 +29,10 @@ function checkRange(r: DateRangeInput): void {
   if (r.to.getTime() - r.from.getTime() > MAX_RANGE_MS) throw badUserInput('A range covers at most three years');
 }
 
-const sum = (list: CaseMetrics[], k: 'sameDayAcceptance' | 'onSiteResolution' | 'resolution' | 'backflow' | 'onTime') => {
+const sum = (
+  list: CaseMetrics[],
+  k: 'sameDayAcceptance' | 'onSiteResolution' | 'resolution' | 'backflow' | 'onTime',
+) => {
   const numerator = list.reduce((s, m) => s + m[k].numerator, 0);
   const denominator = list.reduce((s, m) => s + m[k].denominator, 0);
   return RatioType.from(ratio(numerator, denominator));
@@ -35,11 +46,14 @@ function sumSupervision(list: CaseMetrics[]): SupervisionCounts {
 
 @Resolver()
 export class MetricsResolver {
-  @Query(() => CaseMetricsType, { description: "The center's figures for cases reported in the range; definitions in docs/metrics.md" })
+  @Query(() => CaseMetricsType, {
+    description: "The center's figures for cases reported in the range; definitions in docs/metrics.md",
+  })
   async caseMetrics(
     @Ctx() ctx: RequestContext,
     @Arg('range', () => DateRangeInput) range: DateRangeInput,
-    @Arg('orgUnitId', () => ID, { nullable: true, description: 'Cases handled in this unit or under it' }) orgUnitId?: string,
+    @Arg('orgUnitId', () => ID, { nullable: true, description: 'Cases handled in this unit or under it' })
+    orgUnitId?: string,
     @Arg('groupBy', () => GroupByEnum, { nullable: true }) groupBy?: GroupBy,
   ) {
     checkRange(range);
@@ -49,7 +63,9 @@ export class MetricsResolver {
     return CaseMetricsType.from(m, groupBy ? await ctx.services.metrics.groups(scope, q, groupBy) : []);
   }
 
-  @Query(() => ChildTenantRollupType, { description: 'The same figures for each child tenant (a county sees its towns): aggregates only' })
+  @Query(() => ChildTenantRollupType, {
+    description: 'The same figures for each child tenant (a county sees its towns): aggregates only',
+  })
   async childTenantMetrics(@Ctx() ctx: RequestContext, @Arg('range', () => DateRangeInput) range: DateRangeInput) {
     checkRange(range);
     const scope = await tenantScope(ctx, ...READERS);
@@ -58,22 +74,40 @@ export class MetricsResolver {
     return Object.assign(new ChildTenantRollupType(), {
       children: list.map((c) => ({ tenant: TenantType.from(c.tenant), metrics: CaseMetricsType.from(c.metrics) })),
       reported: all.reduce((s, m) => s + m.reported, 0),
-      sameDayAcceptance: sum(all, 'sameDayAcceptance'), onSiteResolution: sum(all, 'onSiteResolution'), resolution: sum(all, 'resolution'),
-      backflow: sum(all, 'backflow'), onTime: sum(all, 'onTime'),
-      openByWarning: { green: all.reduce((s, m) => s + m.openByWarning.green, 0), yellow: all.reduce((s, m) => s + m.openByWarning.yellow, 0), red: all.reduce((s, m) => s + m.openByWarning.red, 0) },
+      sameDayAcceptance: sum(all, 'sameDayAcceptance'),
+      onSiteResolution: sum(all, 'onSiteResolution'),
+      resolution: sum(all, 'resolution'),
+      backflow: sum(all, 'backflow'),
+      onTime: sum(all, 'onTime'),
+      openByWarning: {
+        green: all.reduce((s, m) => s + m.openByWarning.green, 0),
+        yellow: all.reduce((s, m) => s + m.openByWarning.yellow, 0),
+        red: all.reduce((s, m) => s + m.openByWarning.red, 0),
+      },
       supervision: SupervisionTotalsType.totals(sumSupervision(all)),
     });
   }
 
   @Query(() => WarningBoardType)
-  async warningBoard(@Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs, @Arg('orgUnitId', () => ID, { nullable: true }) orgUnitId?: string) {
+  async warningBoard(
+    @Ctx() ctx: RequestContext,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('orgUnitId', () => ID, { nullable: true }) orgUnitId?: string,
+  ) {
     const req = pageRequest(page, ['timestamp', 'uuid']);
     const scope = await tenantScope(ctx, 'leader', 'tenant-admin', 'dispatcher', 'intake-clerk', 'auditor');
     const b = await ctx.services.metrics.board(scope, orgUnitId ?? null, req);
     const entries = toPage(b.rows, req.first, (r) => [r.nextDue.toISOString(), r.id], !!req.after);
     return Object.assign(new WarningBoardType(), {
-      entries: connectionFrom(entries, (r) => Object.assign(new BoardEntryType(), { caseId: r.id, nextDueAt: r.nextDue.toISOString() === NO_DUE ? null : r.nextDue })),
-      perUnit: b.perUnit.map((u) => Object.assign(new BoardUnitCountType(), { orgUnitId: u.org_unit_id, red: u.red, yellow: u.yellow })),
+      entries: connectionFrom(entries, (r) =>
+        Object.assign(new BoardEntryType(), {
+          caseId: r.id,
+          nextDueAt: r.nextDue.toISOString() === NO_DUE ? null : r.nextDue,
+        }),
+      ),
+      perUnit: b.perUnit.map((u) =>
+        Object.assign(new BoardUnitCountType(), { orgUnitId: u.org_unit_id, red: u.red, yellow: u.yellow }),
+      ),
     });
   }
 }
@@ -102,7 +136,10 @@ export class BoardUnitCountResolver {
 
 @Resolver(() => SupervisionUnitFiguresType)
 export class SupervisionUnitFiguresResolver {
-  @FieldResolver(() => OrgUnitType, { nullable: true, description: 'Null for notices sent before the case had a handling unit' })
+  @FieldResolver(() => OrgUnitType, {
+    nullable: true,
+    description: 'Null for notices sent before the case had a handling unit',
+  })
   orgUnit(@Root() u: SupervisionUnitFiguresType, @Ctx() ctx: RequestContext) {
     return unitOf(ctx, u.orgUnitId);
   }

@@ -5,7 +5,16 @@ import { localParts } from '../../core/calendar/zoned-time';
 import { isUuid } from '../../shared/ids';
 import { tenantFromRow, type TenantRecord } from '../tenant/tenant.model';
 import { pgArray } from '../../core/db/by-id';
-import { addFigures, computeDays, emptyFigures, localDay, percentileHours, BUCKETS, type DayFigures, type MetricDays } from './metric-days';
+import {
+  addFigures,
+  computeDays,
+  emptyFigures,
+  localDay,
+  percentileHours,
+  BUCKETS,
+  type DayFigures,
+  type MetricDays,
+} from './metric-days';
 
 /** A rate with what it is made of; `rate` is null when nothing was counted (never a fake 0 %). */
 export interface Ratio {
@@ -73,9 +82,14 @@ export interface MetricsQuery {
   orgUnitId?: string | null;
 }
 
-export const ratio = (numerator: number, denominator: number): Ratio => ({ numerator, denominator, rate: denominator ? numerator / denominator : null });
+export const ratio = (numerator: number, denominator: number): Ratio => ({
+  numerator,
+  denominator,
+  rate: denominator ? numerator / denominator : null,
+});
 /** Answered in time / answered, plus unanswered past the reply-by time (one still within it is not yet measured). */
-export const replyOnTime = (c: SupervisionCounts): Ratio => ratio(c.replied - c.repliedLate, c.replied + c.unansweredOverdue);
+export const replyOnTime = (c: SupervisionCounts): Ratio =>
+  ratio(c.replied - c.repliedLate, c.replied + c.unansweredOverdue);
 const NO_UNIT = '00000000-0000-0000-0000-000000000000';
 /** Sorts cases without a running clock after every real due time (and fits the cursor format). */
 export const NO_DUE = '9999-12-31T00:00:00.000Z';
@@ -102,12 +116,14 @@ export class MetricsService {
    */
   async caseMetrics(scope: TenantScope, q: MetricsQuery): Promise<CaseMetrics> {
     const tz = scope.tenant.timeZone;
-    const whole = (at: Date) => at.getUTCSeconds() === 0 && at.getUTCMilliseconds() === 0 && localParts(at, tz).time === '00:00';
+    const whole = (at: Date) =>
+      at.getUTCSeconds() === 0 && at.getUTCMilliseconds() === 0 && localParts(at, tz).time === '00:00';
     if (whole(q.from) && whole(q.to)) {
       const units = await this.unitIds(scope, q.orgUnitId);
       const [row] = await scope.em.execute<{ n: number | null }[]>(
         `select sum(reported)::int as n from case_day_stats where tenant_id = ? and day >= ?::date and day < ?::date ${units ? 'and org_unit_id = any(?::uuid[])' : ''}`,
-        [scope.tenant.id, localDay(q.from, tz), localDay(q.to, tz), ...(units ? [pgArray(units)] : [])]);
+        [scope.tenant.id, localDay(q.from, tz), localDay(q.to, tz), ...(units ? [pgArray(units)] : [])],
+      );
       if ((row?.n ?? 0) >= this.storedFrom) return this.fromDays(scope, q, units);
     }
     return this.exact(scope, q);
@@ -118,24 +134,41 @@ export class MetricsService {
     const [from, to] = [localDay(q.from, tz), localDay(q.to, tz)];
     const unitSql = units ? 'and org_unit_id = any(?::uuid[])' : '';
     const unitParams = units ? [pgArray(units)] : [];
-    const dirty = (await scope.em.execute<{ day: string }[]>('select day::text as day from case_stats_dirty where tenant_id = ? and day >= ?::date and day < ?::date',
-      [scope.tenant.id, from, to])).map((r) => r.day);
+    const dirty = (
+      await scope.em.execute<{ day: string }[]>(
+        'select day::text as day from case_stats_dirty where tenant_id = ? and day >= ?::date and day < ?::date',
+        [scope.tenant.id, from, to],
+      )
+    ).map((r) => r.day);
     const where = `tenant_id = ? and day >= ?::date and day < ?::date and not (day = any(?::date[])) ${unitSql}`;
     const params = [scope.tenant.id, from, to, pgArray(dirty), ...unitParams];
-    const [c] = await scope.em.execute<Record<string, number | null>[]>(`select sum(reported)::int as reported, sum(decided_same_day)::int as decided_same_day,
+    const [c] = await scope.em.execute<Record<string, number | null>[]>(
+      `select sum(reported)::int as reported, sum(decided_same_day)::int as decided_same_day,
         sum(accepted)::int as accepted, sum(dispatched)::int as dispatched, sum(resolved)::int as resolved, sum(on_site)::int as on_site,
         sum(ever_resolved)::int as ever_resolved, sum(came_back)::int as came_back, sum(clocks_met)::int as clocks_met, sum(clocks_met_on_time)::int as clocks_met_on_time
-      from case_day_stats where ${where}`, params);
+      from case_day_stats where ${where}`,
+      params,
+    );
     const f = emptyFigures();
     Object.assign(f, {
-      reported: c!['reported'] ?? 0, decidedSameDay: c!['decided_same_day'] ?? 0, accepted: c!['accepted'] ?? 0, dispatched: c!['dispatched'] ?? 0,
-      resolved: c!['resolved'] ?? 0, onSite: c!['on_site'] ?? 0, everResolved: c!['ever_resolved'] ?? 0, cameBack: c!['came_back'] ?? 0,
-      clocksMet: c!['clocks_met'] ?? 0, clocksMetOnTime: c!['clocks_met_on_time'] ?? 0,
+      reported: c!['reported'] ?? 0,
+      decidedSameDay: c!['decided_same_day'] ?? 0,
+      accepted: c!['accepted'] ?? 0,
+      dispatched: c!['dispatched'] ?? 0,
+      resolved: c!['resolved'] ?? 0,
+      onSite: c!['on_site'] ?? 0,
+      everResolved: c!['ever_resolved'] ?? 0,
+      cameBack: c!['came_back'] ?? 0,
+      clocksMet: c!['clocks_met'] ?? 0,
+      clocksMetOnTime: c!['clocks_met_on_time'] ?? 0,
     });
-    const hist = await scope.em.execute<{ m: 'accept' | 'dispatch' | 'resolve'; i: number; n: number }[]>(`
+    const hist = await scope.em.execute<{ m: 'accept' | 'dispatch' | 'resolve'; i: number; n: number }[]>(
+      `
       select 'accept' as m, u.i::int - 1 as i, sum(u.v)::int as n from case_day_stats s, unnest(s.accept_hist) with ordinality u(v, i) where ${where} group by u.i
       union all select 'dispatch', u.i::int - 1, sum(u.v)::int from case_day_stats s, unnest(s.dispatch_hist) with ordinality u(v, i) where ${where} group by u.i
-      union all select 'resolve', u.i::int - 1, sum(u.v)::int from case_day_stats s, unnest(s.resolve_hist) with ordinality u(v, i) where ${where} group by u.i`, [...params, ...params, ...params]);
+      union all select 'resolve', u.i::int - 1, sum(u.v)::int from case_day_stats s, unnest(s.resolve_hist) with ordinality u(v, i) where ${where} group by u.i`,
+      [...params, ...params, ...params],
+    );
     for (const h of hist) if (h.i < BUCKETS) f.hist[h.m][h.i] = h.n;
     if (dirty.length) for (const live of (await computeDays(scope, dirty, units)).values()) addFigures(f, live);
     return this.assemble(scope, q, f);
@@ -143,12 +176,24 @@ export class MetricsService {
 
   private async assemble(scope: TenantScope, q: MetricsQuery, f: DayFigures): Promise<CaseMetrics> {
     const overdue = await this.openOverdue(scope, q);
-    const d = (h: number[], count: number): Durations => ({ median: percentileHours(h, 0.5), p90: percentileHours(h, 0.9), count });
+    const d = (h: number[], count: number): Durations => ({
+      median: percentileHours(h, 0.5),
+      p90: percentileHours(h, 0.9),
+      count,
+    });
     return {
-      from: q.from, to: q.to, timeZone: scope.tenant.timeZone, reported: f.reported,
-      sameDayAcceptance: ratio(f.decidedSameDay, f.reported), resolution: ratio(f.resolved, f.accepted), onSiteResolution: ratio(f.onSite, f.resolved),
-      backflow: ratio(f.cameBack, f.everResolved), onTime: ratio(f.clocksMetOnTime, f.clocksMet + overdue),
-      timeToAccept: d(f.hist.accept, f.accepted), timeToDispatch: d(f.hist.dispatch, f.dispatched), timeToResolve: d(f.hist.resolve, f.resolved),
+      from: q.from,
+      to: q.to,
+      timeZone: scope.tenant.timeZone,
+      reported: f.reported,
+      sameDayAcceptance: ratio(f.decidedSameDay, f.reported),
+      resolution: ratio(f.resolved, f.accepted),
+      onSiteResolution: ratio(f.onSite, f.resolved),
+      backflow: ratio(f.cameBack, f.everResolved),
+      onTime: ratio(f.clocksMetOnTime, f.clocksMet + overdue),
+      timeToAccept: d(f.hist.accept, f.accepted),
+      timeToDispatch: d(f.hist.dispatch, f.dispatched),
+      timeToResolve: d(f.hist.resolve, f.resolved),
       openByWarning: await this.openByWarning(scope, q.orgUnitId),
       supervision: await this.supervision(scope, q),
     };
@@ -161,33 +206,46 @@ export class MetricsService {
    */
   private async openOverdue(scope: TenantScope, q: MetricsQuery): Promise<number> {
     const { where, params } = this.cohort(scope, q);
-    const [r] = await scope.em.execute<{ n: number }[]>(`select count(*)::int as n from deadlines d
+    const [r] = await scope.em.execute<{ n: number }[]>(
+      `select count(*)::int as n from deadlines d
       where d.tenant_id = ? and d.step = 'RESOLVE' and d.status = 'OPEN' and d.paused_at is null and d.due_at < now()
-        and exists (select 1 from cases c where c.id = d.case_id and ${where})`, [scope.tenant.id, ...params]);
+        and exists (select 1 from cases c where c.id = d.case_id and ${where})`,
+      [scope.tenant.id, ...params],
+    );
     return r!.n;
   }
 
-  private async openByWarning(scope: TenantScope, orgUnitId: string | null | undefined): Promise<{ green: number; yellow: number; red: number }> {
+  private async openByWarning(
+    scope: TenantScope,
+    orgUnitId: string | null | undefined,
+  ): Promise<{ green: number; yellow: number; red: number }> {
     const unit = this.unitFilter(scope, orgUnitId);
-    const [w] = await scope.em.execute<{ green: number; yellow: number; red: number }[]>(`
+    const [w] = await scope.em.execute<{ green: number; yellow: number; red: number }[]>(
+      `
       select count(*) filter (where warning_level = 'GREEN')::int as green, count(*) filter (where warning_level = 'YELLOW')::int as yellow,
              count(*) filter (where warning_level = 'RED')::int as red
-      from cases c where c.tenant_id = ? and c.status not in ('REJECTED', 'CLOSED', 'MERGED') ${unit.sql}`, [scope.tenant.id, ...unit.params]);
+      from cases c where c.tenant_id = ? and c.status not in ('REJECTED', 'CLOSED', 'MERGED') ${unit.sql}`,
+      [scope.tenant.id, ...unit.params],
+    );
     return w!;
   }
 
   private async unitIds(scope: TenantScope, orgUnitId: string | null | undefined): Promise<string[] | null> {
     if (!orgUnitId) return null;
     if (!isUuid(orgUnitId)) return [];
-    const rows = await scope.em.execute<{ id: string }[]>(`with recursive sub as (select id from org_units where tenant_id = ? and id = ?
-      union all select o.id from org_units o join sub on o.parent_id = sub.id where o.tenant_id = ?) select id from sub`, [scope.tenant.id, orgUnitId, scope.tenant.id]);
+    const rows = await scope.em.execute<{ id: string }[]>(
+      `with recursive sub as (select id from org_units where tenant_id = ? and id = ?
+      union all select o.id from org_units o join sub on o.parent_id = sub.id where o.tenant_id = ?) select id from sub`,
+      [scope.tenant.id, orgUnitId, scope.tenant.id],
+    );
     return rows.map((r) => r.id);
   }
 
   private async exact(scope: TenantScope, q: MetricsQuery): Promise<CaseMetrics> {
     const { where, params } = this.cohort(scope, q);
     const tz = scope.tenant.timeZone;
-    const [m] = await scope.em.execute<Record<string, string | number | null>[]>(`
+    const [m] = await scope.em.execute<Record<string, string | number | null>[]>(
+      `
       with cohort as (
         select c.*,
           exists (select 1 from follow_ups f where f.tenant_id = c.tenant_id and f.case_id = c.id and f.result in ('BROKEN', 'RECURRED')) as broken,
@@ -212,16 +270,25 @@ export class MetricsService {
         percentile_cont(0.5) within group (order by extract(epoch from resolved_at - reported_at)) filter (where resolved_at is not null) as resolve_p50,
         percentile_cont(0.9) within group (order by extract(epoch from resolved_at - reported_at)) filter (where resolved_at is not null) as resolve_p90,
         count(*) filter (where resolved_at is not null)::int as resolved_timed
-      from cohort`, [...params, tz, tz]);
-    const [o] = await scope.em.execute<{ on_time: number; met: number }[]>(`
+      from cohort`,
+      [...params, tz, tz],
+    );
+    const [o] = await scope.em.execute<{ on_time: number; met: number }[]>(
+      `
       select count(*) filter (where d.status = 'MET' and d.met_at <= d.due_at)::int as on_time, count(*) filter (where d.status = 'MET')::int as met
       from deadlines d join cases c on c.tenant_id = d.tenant_id and c.id = d.case_id
-      where d.step = 'RESOLVE' and d.status = 'MET' and ${where}`, params);
+      where d.step = 'RESOLVE' and d.status = 'MET' and ${where}`,
+      params,
+    );
     const overdue = await this.openOverdue(scope, q);
     const n = (k: string) => Number(m![k] ?? 0);
-    const hours = (k: string) => (m![k] === null || m![k] === undefined ? null : Math.round((Number(m![k]) / 3600) * 100) / 100);
+    const hours = (k: string) =>
+      m![k] === null || m![k] === undefined ? null : Math.round((Number(m![k]) / 3600) * 100) / 100;
     return {
-      from: q.from, to: q.to, timeZone: tz, reported: n('reported'),
+      from: q.from,
+      to: q.to,
+      timeZone: tz,
+      reported: n('reported'),
       sameDayAcceptance: ratio(n('same_day'), n('reported')),
       resolution: ratio(n('resolved'), n('accepted')),
       onSiteResolution: ratio(n('on_site'), n('resolved')),
@@ -242,16 +309,25 @@ export class MetricsService {
    */
   async supervision(scope: TenantScope, q: MetricsQuery): Promise<SupervisionFigures> {
     const unit = this.unitFilter(scope, q.orgUnitId, 'n.org_unit_id');
-    const rows = await scope.em.execute<(SupervisionCounts & { org_unit_id: string | null })[]>(`
+    const rows = await scope.em.execute<(SupervisionCounts & { org_unit_id: string | null })[]>(
+      `
       select n.org_unit_id, count(*)::int as issued, count(*) filter (where n.source = 'MANUAL')::int as manual,
         count(*) filter (where n.replied_at is not null)::int as replied,
         count(*) filter (where n.replied_at > n.reply_by)::int as "repliedLate",
         count(*) filter (where n.replied_at is null and n.reply_by < now())::int as "unansweredOverdue"
       from supervision_notices n where n.tenant_id = ? and n.created_at >= ? and n.created_at < ? ${unit.sql}
-      group by n.org_unit_id order by 2 desc, 1`, [scope.tenant.id, q.from, q.to, ...unit.params]);
+      group by n.org_unit_id order by 2 desc, 1`,
+      [scope.tenant.id, q.from, q.to, ...unit.params],
+    );
     const byUnit = rows.map(({ org_unit_id, ...c }) => ({ orgUnitId: org_unit_id, ...c }));
     const total = (k: keyof SupervisionCounts) => byUnit.reduce((n, u) => n + u[k], 0);
-    const counts = { issued: total('issued'), manual: total('manual'), replied: total('replied'), repliedLate: total('repliedLate'), unansweredOverdue: total('unansweredOverdue') };
+    const counts = {
+      issued: total('issued'),
+      manual: total('manual'),
+      replied: total('replied'),
+      repliedLate: total('repliedLate'),
+      unansweredOverdue: total('unansweredOverdue'),
+    };
     return { ...counts, replyOnTime: replyOnTime(counts), byUnit };
   }
 
@@ -259,24 +335,42 @@ export class MetricsService {
   async groups(scope: TenantScope, q: MetricsQuery, by: GroupBy): Promise<MetricGroup[]> {
     const { where, params } = this.cohort(scope, q);
     const dims: Record<GroupBy, { key: string; label: string; join: string }> = {
-      CATEGORY: { key: 'c.category_id::text', label: 'k.name', join: 'left join categories k on k.tenant_id = c.tenant_id and k.id = c.category_id' },
+      CATEGORY: {
+        key: 'c.category_id::text',
+        label: 'k.name',
+        join: 'left join categories k on k.tenant_id = c.tenant_id and k.id = c.category_id',
+      },
       CHANNEL: { key: 'c.channel', label: 'c.channel', join: '' },
       STATUS: { key: 'c.status', label: 'c.status', join: '' },
       RISK_LEVEL: { key: 'c.risk_level', label: 'c.risk_level', join: '' },
-      ORG_UNIT: { key: 'c.org_unit_id::text', label: 'u.name', join: 'left join org_units u on u.tenant_id = c.tenant_id and u.id = c.org_unit_id' },
-      DEPARTMENT: { key: 'c.department_id::text', label: 'dp.name', join: 'left join departments dp on dp.tenant_id = c.tenant_id and dp.id = c.department_id' },
+      ORG_UNIT: {
+        key: 'c.org_unit_id::text',
+        label: 'u.name',
+        join: 'left join org_units u on u.tenant_id = c.tenant_id and u.id = c.org_unit_id',
+      },
+      DEPARTMENT: {
+        key: 'c.department_id::text',
+        label: 'dp.name',
+        join: 'left join departments dp on dp.tenant_id = c.tenant_id and dp.id = c.department_id',
+      },
       MEDIATOR: {
-        key: 's.id::text', label: 's.name',
+        key: 's.id::text',
+        label: 's.name',
         join: 'join case_assignees a on a.tenant_id = c.tenant_id and a.case_id = c.id join staff_members s on s.tenant_id = a.tenant_id and s.id = a.staff_id and s.is_mediator',
       },
     };
     const d = dims[by];
-    const rows = await scope.em.execute<{ key: string | null; label: string | null; reported: number; resolved: number; open: number }[]>(`
+    const rows = await scope.em.execute<
+      { key: string | null; label: string | null; reported: number; resolved: number; open: number }[]
+    >(
+      `
       select ${d.key} as key, ${d.label} as label, count(*)::int as reported,
              count(*) filter (where c.resolved_at is not null)::int as resolved,
              count(*) filter (where c.status not in ('REJECTED', 'CLOSED', 'MERGED'))::int as open
       from cases c ${d.join} where ${where}
-      group by 1, 2 order by 3 desc, 1 limit 500`, params);
+      group by 1, 2 order by 3 desc, 1 limit 500`,
+      params,
+    );
     return rows;
   }
 
@@ -284,7 +378,11 @@ export class MetricsService {
    * The RED and YELLOW open cases of a unit's subtree, soonest due first (a case without a
    * running clock last), and how many of each every unit holds: the one-screen overview.
    */
-  async board(scope: TenantScope, orgUnitId: string | null, { first, after }: { first: number; after: string[] | null }) {
+  async board(
+    scope: TenantScope,
+    orgUnitId: string | null,
+    { first, after }: { first: number; after: string[] | null },
+  ) {
     const unit = this.unitFilter(scope, orgUnitId);
     const base = `from (select c.*, coalesce((select min(d.due_at) from deadlines d where d.tenant_id = c.tenant_id and d.case_id = c.id and d.status = 'OPEN'
         and d.paused_at is null), '${NO_DUE}'::timestamptz) as next_due
@@ -292,10 +390,13 @@ export class MetricsService {
     const params = [scope.tenant.id, ...unit.params];
     const rows = await scope.em.execute<{ id: string; next_due: Date }[]>(
       `select b.id, b.next_due ${base} ${after ? 'where (b.next_due, b.id) > (?, ?)' : ''} order by b.next_due, b.id limit ?`,
-      [...params, ...(after ? [after[0], after[1]] : []), first + 1]);
+      [...params, ...(after ? [after[0], after[1]] : []), first + 1],
+    );
     const perUnit = await scope.em.execute<{ org_unit_id: string | null; red: number; yellow: number }[]>(
       `select b.org_unit_id, count(*) filter (where b.warning_level = 'RED')::int as red, count(*) filter (where b.warning_level = 'YELLOW')::int as yellow
-       ${base} group by b.org_unit_id order by 2 desc, 3 desc`, params);
+       ${base} group by b.org_unit_id order by 2 desc, 3 desc`,
+      params,
+    );
     return { rows: rows.map((r) => ({ id: r.id, nextDue: new Date(r.next_due) })), perUnit };
   }
 
@@ -313,7 +414,8 @@ export class MetricsService {
     const out: { tenant: TenantRecord; metrics: CaseMetrics }[] = [];
     for (const child of await this.children(scope)) {
       const metrics = await withTenant(this.orm, child.id, (em) =>
-        this.caseMetrics({ tenant: child, em, actor: scope.actor }, { from: q.from, to: q.to }));
+        this.caseMetrics({ tenant: child, em, actor: scope.actor }, { from: q.from, to: q.to }),
+      );
       out.push({ tenant: child, metrics });
     }
     return out;
@@ -327,7 +429,11 @@ export class MetricsService {
     };
   }
 
-  private unitFilter(scope: TenantScope, orgUnitId: string | null | undefined, column = 'c.org_unit_id'): { sql: string; params: unknown[] } {
+  private unitFilter(
+    scope: TenantScope,
+    orgUnitId: string | null | undefined,
+    column = 'c.org_unit_id',
+  ): { sql: string; params: unknown[] } {
     if (!orgUnitId) return { sql: '', params: [] };
     const t = scope.tenant.id;
     return {

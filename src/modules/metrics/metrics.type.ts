@@ -1,7 +1,16 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { createConnectionType } from '../../core/graphql/connection';
 import { TenantType } from '../tenant/tenant.type';
-import { GROUP_BYS, replyOnTime, type CaseMetrics, type Durations, type GroupBy, type Ratio, type SupervisionCounts, type SupervisionFigures } from './metrics.service';
+import {
+  GROUP_BYS,
+  replyOnTime,
+  type CaseMetrics,
+  type Durations,
+  type GroupBy,
+  type Ratio,
+  type SupervisionCounts,
+  type SupervisionFigures,
+} from './metrics.service';
 
 export const GroupByEnum = Object.fromEntries(GROUP_BYS.map((g) => [g, g])) as Record<GroupBy, GroupBy>;
 registerEnumType(GroupByEnum, { name: 'MetricsGroupBy' });
@@ -14,7 +23,8 @@ export class RatioType {
   @Field(() => Int) numerator!: number;
   @Field(() => Int) denominator!: number;
   @Field(() => Float, { nullable: true, description: '0 to 1' }) rate!: number | null;
-  @Field(() => Boolean, { description: `Fewer than ${LOW_CONFIDENCE_BELOW} cases counted: read with care` }) lowConfidence!: boolean;
+  @Field(() => Boolean, { description: `Fewer than ${LOW_CONFIDENCE_BELOW} cases counted: read with care` })
+  lowConfidence!: boolean;
 
   static from(r: Ratio): RatioType {
     return Object.assign(new RatioType(), { ...r, lowConfidence: r.denominator < LOW_CONFIDENCE_BELOW });
@@ -39,24 +49,34 @@ export class WarningCountsType {
   @Field(() => Int) red!: number;
 }
 
-@ObjectType('SupervisionTotals', { description: 'Supervision notices (督办) issued in the range and how they were answered' })
+@ObjectType('SupervisionTotals', {
+  description: 'Supervision notices (督办) issued in the range and how they were answered',
+})
 export class SupervisionTotalsType {
   @Field(() => Int) issued!: number;
-  @Field(() => Int, { description: 'Sent by hand by a leader; the rest were raised by SLA escalation' }) manual!: number;
+  @Field(() => Int, { description: 'Sent by hand by a leader; the rest were raised by SLA escalation' })
+  manual!: number;
   @Field(() => Int) replied!: number;
   @Field(() => Int, { description: 'Answered after the reply-by time' }) repliedLate!: number;
   @Field(() => Int, { description: 'Not answered and past the reply-by time now' }) unansweredOverdue!: number;
-  @Field(() => RatioType, { description: 'Answered in time / answered, plus unanswered past the reply-by time' }) replyOnTime!: RatioType;
+  @Field(() => RatioType, { description: 'Answered in time / answered, plus unanswered past the reply-by time' })
+  replyOnTime!: RatioType;
 
   static totals(c: SupervisionCounts): SupervisionTotalsType {
     return Object.assign(new SupervisionTotalsType(), {
-      issued: c.issued, manual: c.manual, replied: c.replied, repliedLate: c.repliedLate, unansweredOverdue: c.unansweredOverdue,
+      issued: c.issued,
+      manual: c.manual,
+      replied: c.replied,
+      repliedLate: c.repliedLate,
+      unansweredOverdue: c.unansweredOverdue,
       replyOnTime: RatioType.from(replyOnTime(c)),
     });
   }
 }
 
-@ObjectType('SupervisionUnitFigures', { description: "A unit's supervision notices: the unit a notice was sent to answers for it" })
+@ObjectType('SupervisionUnitFigures', {
+  description: "A unit's supervision notices: the unit a notice was sent to answers for it",
+})
 export class SupervisionUnitFiguresType {
   orgUnitId!: string | null;
   @Field(() => Int) issued!: number;
@@ -67,7 +87,8 @@ export class SupervisionUnitFiguresType {
 
 @ObjectType('SupervisionFigures')
 export class SupervisionFiguresType extends SupervisionTotalsType {
-  @Field(() => [SupervisionUnitFiguresType], { description: 'Per unit the notices were sent to, most notices first' }) byUnit!: SupervisionUnitFiguresType[];
+  @Field(() => [SupervisionUnitFiguresType], { description: 'Per unit the notices were sent to, most notices first' })
+  byUnit!: SupervisionUnitFiguresType[];
 
   static from(f: SupervisionFigures): SupervisionFiguresType {
     return Object.assign(new SupervisionFiguresType(), SupervisionTotalsType.totals(f), {
@@ -78,43 +99,71 @@ export class SupervisionFiguresType extends SupervisionTotalsType {
 
 @ObjectType('MetricGroup')
 export class MetricGroupType {
-  @Field(() => String, { nullable: true, description: 'Id or code of the group (null: none, e.g. no category)' }) key!: string | null;
+  @Field(() => String, { nullable: true, description: 'Id or code of the group (null: none, e.g. no category)' }) key!:
+    string | null;
   @Field(() => String, { nullable: true }) label!: string | null;
   @Field(() => Int) reported!: number;
   @Field(() => Int) resolved!: number;
   @Field(() => Int) open!: number;
 }
 
-@ObjectType('CaseMetrics', { description: 'Definitions: docs/metrics.md. The cohort is the cases reported in the range (merged duplicates left out).' })
+@ObjectType('CaseMetrics', {
+  description:
+    'Definitions: docs/metrics.md. The cohort is the cases reported in the range (merged duplicates left out).',
+})
 export class CaseMetricsType {
   @Field(() => Date) from!: Date;
   @Field(() => Date) to!: Date;
   @Field(() => String, { description: 'Whose calendar day "same day" means' }) timeZone!: string;
   @Field(() => Int) reported!: number;
-  @Field(() => RatioType, { description: 'Accepted (or rejected) on the local day it was reported / reported' }) sameDayAcceptance!: RatioType;
+  @Field(() => RatioType, { description: 'Accepted (or rejected) on the local day it was reported / reported' })
+  sameDayAcceptance!: RatioType;
   @Field(() => RatioType, { description: 'Resolved on site by the front end / resolved' }) onSiteResolution!: RatioType;
   @Field(() => RatioType, { description: 'Resolved / accepted' }) resolution!: RatioType;
-  @Field(() => RatioType, { description: 'Came back (recurrence, or follow-up found it broken) / resolved at least once' }) backflow!: RatioType;
-  @Field(() => RatioType, { description: 'Resolution clocks met in time / clocks met or past due (open ones past due count as late)' }) onTime!: RatioType;
+  @Field(() => RatioType, {
+    description: 'Came back (recurrence, or follow-up found it broken) / resolved at least once',
+  })
+  backflow!: RatioType;
+  @Field(() => RatioType, {
+    description: 'Resolution clocks met in time / clocks met or past due (open ones past due count as late)',
+  })
+  onTime!: RatioType;
   @Field(() => DurationStatsType) timeToAccept!: DurationStatsType;
   @Field(() => DurationStatsType) timeToDispatch!: DurationStatsType;
   @Field(() => DurationStatsType) timeToResolve!: DurationStatsType;
-  @Field(() => WarningCountsType, { description: 'All open cases now (not only the cohort)' }) openByWarning!: WarningCountsType;
-  @Field(() => SupervisionFiguresType, { description: 'Notices issued in the range to units of the subtree (not only about cohort cases)' }) supervision!: SupervisionFiguresType;
-  @Field(() => [MetricGroupType], { description: 'The cohort by the dimension asked for in groupBy' }) groups!: MetricGroupType[];
+  @Field(() => WarningCountsType, { description: 'All open cases now (not only the cohort)' })
+  openByWarning!: WarningCountsType;
+  @Field(() => SupervisionFiguresType, {
+    description: 'Notices issued in the range to units of the subtree (not only about cohort cases)',
+  })
+  supervision!: SupervisionFiguresType;
+  @Field(() => [MetricGroupType], { description: 'The cohort by the dimension asked for in groupBy' })
+  groups!: MetricGroupType[];
 
   static from(m: CaseMetrics, groups: MetricGroupType[] = []): CaseMetricsType {
     return Object.assign(new CaseMetricsType(), {
-      from: m.from, to: m.to, timeZone: m.timeZone, reported: m.reported, openByWarning: m.openByWarning, groups,
-      sameDayAcceptance: RatioType.from(m.sameDayAcceptance), onSiteResolution: RatioType.from(m.onSiteResolution),
-      resolution: RatioType.from(m.resolution), backflow: RatioType.from(m.backflow), onTime: RatioType.from(m.onTime),
-      timeToAccept: DurationStatsType.from(m.timeToAccept), timeToDispatch: DurationStatsType.from(m.timeToDispatch), timeToResolve: DurationStatsType.from(m.timeToResolve),
+      from: m.from,
+      to: m.to,
+      timeZone: m.timeZone,
+      reported: m.reported,
+      openByWarning: m.openByWarning,
+      groups,
+      sameDayAcceptance: RatioType.from(m.sameDayAcceptance),
+      onSiteResolution: RatioType.from(m.onSiteResolution),
+      resolution: RatioType.from(m.resolution),
+      backflow: RatioType.from(m.backflow),
+      onTime: RatioType.from(m.onTime),
+      timeToAccept: DurationStatsType.from(m.timeToAccept),
+      timeToDispatch: DurationStatsType.from(m.timeToDispatch),
+      timeToResolve: DurationStatsType.from(m.timeToResolve),
       supervision: SupervisionFiguresType.from(m.supervision),
     });
   }
 }
 
-@ObjectType('ChildTenantMetrics', { description: "A child tenant's figures: aggregates only, computed inside the child's own isolation" })
+@ObjectType('ChildTenantMetrics', {
+  description: "A child tenant's figures: aggregates only, computed inside the child's own isolation",
+})
 export class ChildTenantMetricsType {
   @Field(() => TenantType) tenant!: TenantType;
   @Field(() => CaseMetricsType) metrics!: CaseMetricsType;
@@ -124,7 +173,10 @@ export class ChildTenantMetricsType {
 export class ChildTenantRollupType {
   @Field(() => [ChildTenantMetricsType]) children!: ChildTenantMetricsType[];
   @Field(() => Int) reported!: number;
-  @Field(() => RatioType, { description: 'Sums of the children’s numerators and denominators (medians do not add up, so none here)' }) sameDayAcceptance!: RatioType;
+  @Field(() => RatioType, {
+    description: 'Sums of the children’s numerators and denominators (medians do not add up, so none here)',
+  })
+  sameDayAcceptance!: RatioType;
   @Field(() => RatioType) onSiteResolution!: RatioType;
   @Field(() => RatioType) resolution!: RatioType;
   @Field(() => RatioType) backflow!: RatioType;
@@ -149,14 +201,17 @@ export class BoardUnitCountType {
 @ObjectType('BoardEntry')
 export class BoardEntryType {
   caseId!: string;
-  @Field(() => Date, { nullable: true, description: 'The soonest due time of its running clocks' }) nextDueAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'The soonest due time of its running clocks' })
+  nextDueAt!: Date | null;
 }
 
 export const BoardEntryConnection = createConnectionType('BoardEntry', BoardEntryType);
 
-@ObjectType('WarningBoard', { description: 'The one-screen overview: RED and YELLOW cases of a unit subtree, soonest due first' })
+@ObjectType('WarningBoard', {
+  description: 'The one-screen overview: RED and YELLOW cases of a unit subtree, soonest due first',
+})
 export class WarningBoardType {
   @Field(() => BoardEntryConnection) entries!: InstanceType<typeof BoardEntryConnection>;
-  @Field(() => [BoardUnitCountType], { description: 'RED and YELLOW counts of every unit in the subtree' }) perUnit!: BoardUnitCountType[];
+  @Field(() => [BoardUnitCountType], { description: 'RED and YELLOW counts of every unit in the subtree' })
+  perUnit!: BoardUnitCountType[];
 }
-

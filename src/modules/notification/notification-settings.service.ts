@@ -17,8 +17,10 @@ export class NotificationSettingsService {
   constructor(private readonly audit: AuditService) {}
 
   async get(scope: TenantScope): Promise<NotificationSettingsEntity> {
-    return (await scope.em.findOne(NotificationSettingsEntity, { tenantId: scope.tenant.id }))
-      ?? Object.assign(new NotificationSettingsEntity(), { tenantId: scope.tenant.id });
+    return (
+      (await scope.em.findOne(NotificationSettingsEntity, { tenantId: scope.tenant.id })) ??
+      Object.assign(new NotificationSettingsEntity(), { tenantId: scope.tenant.id })
+    );
   }
 
   async quietHours(scope: TenantScope): Promise<QuietHours> {
@@ -30,7 +32,8 @@ export class NotificationSettingsService {
     const errors: UserErrorData<E>[] = [];
     for (const k of ['quietStart', 'quietEnd'] as const) {
       const v = input[k];
-      if (v != null && !HHMM_RE.test(v)) errors.push(userError(['input', k], E.INVALID, 'Local time as HH:MM, 00:00 to 23:59'));
+      if (v != null && !HHMM_RE.test(v))
+        errors.push(userError(['input', k], E.INVALID, 'Local time as HH:MM, 00:00 to 23:59'));
     }
     if (errors.length) return fail(...errors);
     let s = await scope.em.findOne(NotificationSettingsEntity, { tenantId: scope.tenant.id });
@@ -42,7 +45,13 @@ export class NotificationSettingsService {
     if (input.quietHoursEnabled != null) s.quietHoursEnabled = input.quietHoursEnabled;
     if (input.quietStart != null) s.quietStart = input.quietStart;
     if (input.quietEnd != null) s.quietEnd = input.quietEnd;
-    this.audit.record(scope, { action: 'notificationSettings.update', targetType: 'NotificationSettings', targetId: null, before, after: snapshot(s) });
+    this.audit.record(scope, {
+      action: 'notificationSettings.update',
+      targetType: 'NotificationSettings',
+      targetId: null,
+      before,
+      after: snapshot(s),
+    });
     await scope.em.flush();
     return ok(s);
   }

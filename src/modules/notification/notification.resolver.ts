@@ -7,8 +7,14 @@ import { caseLoaders } from '../case/case.loaders';
 import { CaseType } from '../case/case.type';
 import { READ_ROLES } from '../case/case.states';
 import {
-  MarkNotificationsReadInput, MarkNotificationsReadPayload, NotificationConnection, NotificationFilter, NotificationSettingsPayload,
-  NotificationSettingsType, NotificationType, UpdateNotificationSettingsInput,
+  MarkNotificationsReadInput,
+  MarkNotificationsReadPayload,
+  NotificationConnection,
+  NotificationFilter,
+  NotificationSettingsPayload,
+  NotificationSettingsType,
+  NotificationType,
+  UpdateNotificationSettingsInput,
 } from './notification.type';
 
 /** People with an inbox: every staff role; machine feeds and platform admins have none. */
@@ -18,12 +24,16 @@ const STAFF_ROLES: Role[] = ROLES.filter((r) => r !== 'platform-admin' && r !== 
 export class NotificationResolver {
   @Query(() => NotificationConnection, { description: 'My delivered notifications, newest first' })
   async notifications(
-    @Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: RequestContext,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => NotificationFilter, { nullable: true }) filter?: NotificationFilter,
   ) {
     const req = pageRequest(page, ['timestamp', 'uuid']);
     const scope = await tenantScope(ctx, ...STAFF_ROLES);
-    return connectionFrom(await ctx.services.notifications.inbox(scope, ctx.viewer.subject, filter ?? {}, req), NotificationType.from);
+    return connectionFrom(
+      await ctx.services.notifications.inbox(scope, ctx.viewer.subject, filter ?? {}, req),
+      NotificationType.from,
+    );
   }
 
   @Query(() => Int, { description: 'My delivered notifications not yet read' })
@@ -32,7 +42,10 @@ export class NotificationResolver {
   }
 
   @Mutation(() => MarkNotificationsReadPayload)
-  async markNotificationsRead(@Ctx() ctx: RequestContext, @Arg('input', () => MarkNotificationsReadInput) input: MarkNotificationsReadInput) {
+  async markNotificationsRead(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => MarkNotificationsReadInput) input: MarkNotificationsReadInput,
+  ) {
     const scope = await tenantScope(ctx, ...STAFF_ROLES);
     const r = await ctx.services.notifications.markRead(scope, ctx.viewer.subject, input);
     const p = toPayload(ctx, r, 'result', (v) => v);
@@ -46,9 +59,14 @@ export class NotificationResolver {
   }
 
   @Mutation(() => NotificationSettingsPayload)
-  async updateNotificationSettings(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateNotificationSettingsInput) input: UpdateNotificationSettingsInput) {
+  async updateNotificationSettings(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpdateNotificationSettingsInput) input: UpdateNotificationSettingsInput,
+  ) {
     const scope = await tenantScope(ctx, 'tenant-admin');
-    return toPayload(ctx, await ctx.services.notificationSettings.update(scope, input), 'notificationSettings', (s) => NotificationSettingsType.from(s, scope.tenant.timeZone));
+    return toPayload(ctx, await ctx.services.notificationSettings.update(scope, input), 'notificationSettings', (s) =>
+      NotificationSettingsType.from(s, scope.tenant.timeZone),
+    );
   }
 
   @FieldResolver(() => CaseType, { nullable: true, description: 'Null for people who may not read cases' })

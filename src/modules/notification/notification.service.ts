@@ -64,7 +64,8 @@ export class NotificationService {
    * Invalid input is a programming error and throws.
    */
   async notify(scope: TenantScope, input: NotifyInput): Promise<{ created: number }> {
-    if (!isEventType(input.type)) throw new Error(`notification type "${input.type}" must be letters, digits, _, - or . (e.g. SLA_RED)`);
+    if (!isEventType(input.type))
+      throw new Error(`notification type "${input.type}" must be letters, digits, _, - or . (e.g. SLA_RED)`);
     if (!NOTIFICATION_LEVELS.includes(input.level)) throw new Error(`unknown notification level ${input.level}`);
     const title = input.title.trim();
     if (!title || title.length > 200) throw new Error('a notification title has 1 to 200 characters');
@@ -85,13 +86,27 @@ export class NotificationService {
          select ?, x.id, x.staff, ?, ?, ?, ?, ?::jsonb, ?, ?, ? from unnest(?::uuid[], ?::uuid[]) as x(id, staff)
          on conflict (tenant_id, dedupe_key, recipient_staff_id) do nothing
          returning id`,
-        [scope.tenant.id, input.caseId, input.type, input.level, title, JSON.stringify(input.data ?? {}), input.dedupeKey, !!input.urgent, when,
-          pgArray(recipients.map(() => uuidv7())), pgArray(recipients)],
+        [
+          scope.tenant.id,
+          input.caseId,
+          input.type,
+          input.level,
+          title,
+          JSON.stringify(input.data ?? {}),
+          input.dedupeKey,
+          !!input.urgent,
+          when,
+          pgArray(recipients.map(() => uuidv7())),
+          pgArray(recipients),
+        ],
       );
       created = rows.length;
     }
     await this.webhooks.emit(scope, {
-      type: input.type, caseId: input.caseId, data: input.data ?? {}, dedupeKey: input.dedupeKey,
+      type: input.type,
+      caseId: input.caseId,
+      data: input.data ?? {},
+      dedupeKey: input.dedupeKey,
       extra: { notification: { level: input.level, title, urgent: !!input.urgent, recipientStaffIds: recipients } },
     });
     return { created };
@@ -103,17 +118,30 @@ export class NotificationService {
   }
 
   /** The caller's delivered notifications, newest first; the caller is the staff member signed in as `subject`. */
-  async inbox(scope: TenantScope, subject: string, filter: { unreadOnly?: boolean | null }, { first, after }: PageRequest): Promise<Page<NotificationEntity>> {
+  async inbox(
+    scope: TenantScope,
+    subject: string,
+    filter: { unreadOnly?: boolean | null },
+    { first, after }: PageRequest,
+  ): Promise<Page<NotificationEntity>> {
     const base = () => {
-      const qb = scope.em.createQueryBuilder(NotificationEntity, 'n').where({ tenantId: scope.tenant.id })
-        .andWhere('n.recipient_staff_id = (select s.id from staff_members s where s.tenant_id = ? and s.keycloak_subject = ?)', [scope.tenant.id, subject])
+      const qb = scope.em
+        .createQueryBuilder(NotificationEntity, 'n')
+        .where({ tenantId: scope.tenant.id })
+        .andWhere(
+          'n.recipient_staff_id = (select s.id from staff_members s where s.tenant_id = ? and s.keycloak_subject = ?)',
+          [scope.tenant.id, subject],
+        )
         .andWhere('n.deliver_at <= now()');
       if (filter.unreadOnly) qb.andWhere({ readAt: null });
       return qb;
     };
     const qb = base();
     if (after) qb.andWhere('(n.deliver_at, n.id) < (?, ?)', [after[0], after[1]]);
-    const rows = await qb.orderBy({ deliverAt: 'desc', id: 'desc' }).limit(first + 1).getResult();
+    const rows = await qb
+      .orderBy({ deliverAt: 'desc', id: 'desc' })
+      .limit(first + 1)
+      .getResult();
     const page = toPage(rows, first, (n) => [n.deliverAt.toISOString(), n.id], !!after);
     page.totalCount = () => base().getCount();
     return page;
@@ -122,29 +150,50 @@ export class NotificationService {
   async unreadCount(scope: TenantScope, subject: string): Promise<number> {
     const [row] = await scope.em.execute<{ n: number }[]>(
       `select count(*)::int as n from notifications n join staff_members s on s.tenant_id = n.tenant_id and s.id = n.recipient_staff_id
-       where n.tenant_id = ? and s.keycloak_subject = ? and n.read_at is null and n.deliver_at <= now()`, [scope.tenant.id, subject]);
+       where n.tenant_id = ? and s.keycloak_subject = ? and n.read_at is null and n.deliver_at <= now()`,
+      [scope.tenant.id, subject],
+    );
     return row?.n ?? 0;
   }
 
   /** Marks the given notifications of the caller, or all of them; an id that is not the caller's refuses the whole call. */
-  async markRead(scope: TenantScope, subject: string, input: MarkReadInput): Promise<Result<{ marked: number; unread: number }, E>> {
+  async markRead(
+    scope: TenantScope,
+    subject: string,
+    input: MarkReadInput,
+  ): Promise<Result<{ marked: number; unread: number }, E>> {
     const ids = input.ids ?? [];
     if (!!input.all === ids.length > 0) return fail(userError(['input'], E.INVALID, 'Give either ids or all: true'));
-    if (ids.length > MAX_MARK_IDS) return fail(userError(['input', 'ids'], E.INVALID, `At most ${MAX_MARK_IDS} ids at once`));
+    if (ids.length > MAX_MARK_IDS)
+      return fail(userError(['input', 'ids'], E.INVALID, `At most ${MAX_MARK_IDS} ids at once`));
     const visible = `n.tenant_id = ? and n.deliver_at <= now()
       and n.recipient_staff_id = (select s.id from staff_members s where s.tenant_id = ? and s.keycloak_subject = ?)`;
     const params = [scope.tenant.id, scope.tenant.id, subject];
     if (ids.length) {
-      const mine = new Set((await scope.em.execute<{ id: string }[]>(
-        `select n.id from notifications n where ${visible} and n.id = any(?::uuid[])`, [...params, pgArray(ids.filter(isUuid))])).map((r) => r.id));
+      const mine = new Set(
+        (
+          await scope.em.execute<{ id: string }[]>(
+            `select n.id from notifications n where ${visible} and n.id = any(?::uuid[])`,
+            [...params, pgArray(ids.filter(isUuid))],
+          )
+        ).map((r) => r.id),
+      );
       const missing = ids.map((id, i) => [id, i] as const).filter(([id]) => !mine.has(id));
-      if (missing.length) return fail(...missing.map(([, i]) => userError(['input', 'ids', String(i)], E.NOT_FOUND, 'No such notification')));
+      if (missing.length)
+        return fail(
+          ...missing.map(([, i]) => userError(['input', 'ids', String(i)], E.NOT_FOUND, 'No such notification')),
+        );
     }
     const marked = await scope.em.execute<{ id: string }[]>(
       `update notifications n set read_at = now() where ${visible} and n.read_at is null ${ids.length ? 'and n.id = any(?::uuid[])' : ''} returning n.id`,
       ids.length ? [...params, pgArray(ids)] : params,
     );
-    this.audit.record(scope, { action: 'notification.markRead', targetType: 'Notification', targetId: null, after: { count: marked.length, all: !!input.all } });
+    this.audit.record(scope, {
+      action: 'notification.markRead',
+      targetType: 'Notification',
+      targetId: null,
+      after: { count: marked.length, all: !!input.all },
+    });
     return ok({ marked: marked.length, unread: await this.unreadCount(scope, subject) });
   }
 

@@ -2,11 +2,22 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { GraphQLJSON } from 'graphql-scalars';
 import { createUserErrorType } from '../../core/graphql/user-error';
 import { createConnectionType } from '../../core/graphql/connection';
-import { NOTIFICATION_LEVELS, type NotificationEntity, type NotificationLevel, type NotificationSettingsEntity } from './notification.entity';
+import {
+  NOTIFICATION_LEVELS,
+  type NotificationEntity,
+  type NotificationLevel,
+  type NotificationSettingsEntity,
+} from './notification.entity';
 import { NotificationErrorCode } from './notification.errors';
 
-export const NotificationLevelEnum = Object.fromEntries(NOTIFICATION_LEVELS.map((v) => [v, v])) as Record<NotificationLevel, NotificationLevel>;
-registerEnumType(NotificationLevelEnum, { name: 'NotificationLevel', description: 'INFO; YELLOW and RED as the case warning levels' });
+export const NotificationLevelEnum = Object.fromEntries(NOTIFICATION_LEVELS.map((v) => [v, v])) as Record<
+  NotificationLevel,
+  NotificationLevel
+>;
+registerEnumType(NotificationLevelEnum, {
+  name: 'NotificationLevel',
+  description: 'INFO; YELLOW and RED as the case warning levels',
+});
 
 export const NotificationUserError = createUserErrorType('Notification', NotificationErrorCode);
 
@@ -25,8 +36,16 @@ export class NotificationType {
 
   static from(n: NotificationEntity): NotificationType {
     return Object.assign(new NotificationType(), {
-      id: n.id, type: n.type, level: n.level, title: n.title, data: n.data, urgent: n.urgent, caseId: n.caseId,
-      deliveredAt: n.deliverAt, createdAt: n.createdAt, readAt: n.readAt,
+      id: n.id,
+      type: n.type,
+      level: n.level,
+      title: n.title,
+      data: n.data,
+      urgent: n.urgent,
+      caseId: n.caseId,
+      deliveredAt: n.deliverAt,
+      createdAt: n.createdAt,
+      readAt: n.readAt,
     });
   }
 }
@@ -51,15 +70,25 @@ export class MarkNotificationsReadPayload {
   @Field(() => [NotificationUserError]) userErrors!: InstanceType<typeof NotificationUserError>[];
 }
 
-@ObjectType('NotificationSettings', { description: "Quiet hours in the tenant's time zone: non-urgent notifications raised inside them wait for their end" })
+@ObjectType('NotificationSettings', {
+  description: "Quiet hours in the tenant's time zone: non-urgent notifications raised inside them wait for their end",
+})
 export class NotificationSettingsType {
   @Field(() => Boolean) quietHoursEnabled!: boolean;
   @Field(() => String, { description: 'HH:MM, inclusive' }) quietStart!: string;
-  @Field(() => String, { description: 'HH:MM, when deferred notifications arrive; earlier than the start spans midnight' }) quietEnd!: string;
+  @Field(() => String, {
+    description: 'HH:MM, when deferred notifications arrive; earlier than the start spans midnight',
+  })
+  quietEnd!: string;
   @Field(() => String) timeZone!: string;
 
   static from(s: NotificationSettingsEntity, timeZone: string): NotificationSettingsType {
-    return Object.assign(new NotificationSettingsType(), { quietHoursEnabled: s.quietHoursEnabled, quietStart: s.quietStart, quietEnd: s.quietEnd, timeZone });
+    return Object.assign(new NotificationSettingsType(), {
+      quietHoursEnabled: s.quietHoursEnabled,
+      quietStart: s.quietStart,
+      quietEnd: s.quietEnd,
+      timeZone,
+    });
   }
 }
 

@@ -14,7 +14,8 @@ export const looksPersonal = (s: string): boolean => !isUuid(s) && (PHONE_RE.tes
  */
 export function assertNoPersonalData(value: unknown, path = 'data'): void {
   if (typeof value === 'string' || typeof value === 'number') {
-    if (looksPersonal(String(value))) throw new Error(`${path} looks like a phone or ID number; notifications and webhooks carry ids only`);
+    if (looksPersonal(String(value)))
+      throw new Error(`${path} looks like a phone or ID number; notifications and webhooks carry ids only`);
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => assertNoPersonalData(v, `${path}[${i}]`));
   } else if (value && typeof value === 'object') {

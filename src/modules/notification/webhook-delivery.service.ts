@@ -16,7 +16,12 @@ export interface WebhookDeliveryOptions {
   timeoutMs: number;
 }
 
-export const DEFAULT_DELIVERY_OPTIONS: WebhookDeliveryOptions = { retryBaseMs: 5_000, retryMaxMs: 3_600_000, maxAttempts: 8, timeoutMs: 10_000 };
+export const DEFAULT_DELIVERY_OPTIONS: WebhookDeliveryOptions = {
+  retryBaseMs: 5_000,
+  retryMaxMs: 3_600_000,
+  maxAttempts: 8,
+  timeoutMs: 10_000,
+};
 
 export type DeliveryOutcome =
   | { kind: 'delivered' }
@@ -69,9 +74,13 @@ export class WebhookDeliveryService implements WebhookDispatcher {
     const def = JOBS['webhook.deliver'];
     // The deterministic id makes a request for a delivery that is already queued, delayed or
     // running a no-op; failed jobs are not kept, so the sweep can always ask again.
-    await this.queues.queue(def.queue).addBulk(items.map((p) => ({
-      name: 'webhook.deliver', data: def.payload.parse(p), opts: { jobId: jobId('webhook.deliver', p.deliveryId), removeOnFail: true },
-    })));
+    await this.queues.queue(def.queue).addBulk(
+      items.map((p) => ({
+        name: 'webhook.deliver',
+        data: def.payload.parse(p),
+        opts: { jobId: jobId('webhook.deliver', p.deliveryId), removeOnFail: true },
+      })),
+    );
   }
 
   async deliver(tenantId: string, deliveryId: string): Promise<DeliveryOutcome> {
@@ -109,8 +118,13 @@ export class WebhookDeliveryService implements WebhookDispatcher {
 
   /** Due pending deliveries of every tenant, re-requested: losing Redis delays webhooks, never loses them. */
   async sweep(limit = 500): Promise<number> {
-    const rows = await this.orm.em.fork().getConnection().execute<{ tenant_id: string; delivery_id: string }[]>(
-      'select tenant_id, delivery_id from platform_due_webhook_deliveries(?)', [limit]);
+    const rows = await this.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ tenant_id: string; delivery_id: string }[]>(
+        'select tenant_id, delivery_id from platform_due_webhook_deliveries(?)',
+        [limit],
+      );
     await this.request(rows.map((r) => ({ tenantId: r.tenant_id, deliveryId: r.delivery_id })));
     return rows.length;
   }
@@ -128,18 +142,30 @@ export class WebhookDeliveryService implements WebhookDispatcher {
     if (!row) {
       const [wait] = await em.execute<{ ms: number }[]>(
         `select greatest(1, ceil(extract(epoch from next_attempt_at - now()) * 1000))::int as ms
-         from webhook_deliveries where tenant_id = ? and id = ? and status = 'PENDING'`, [tenantId, deliveryId]);
+         from webhook_deliveries where tenant_id = ? and id = ? and status = 'PENDING'`,
+        [tenantId, deliveryId],
+      );
       // Woken early (clock skew, a replayed job): sleep until the row says.
       return wait ? { kind: 'retry', inMs: wait.ms } : { kind: 'skipped' };
     }
     if (!row.usable) {
-      await em.execute(`update webhook_deliveries set status = 'DEAD', last_error = 'subscription inactive' where tenant_id = ? and id = ?`, [tenantId, deliveryId]);
+      await em.execute(
+        `update webhook_deliveries set status = 'DEAD', last_error = 'subscription inactive' where tenant_id = ? and id = ?`,
+        [tenantId, deliveryId],
+      );
       return { kind: 'dead' };
     }
     return row;
   }
 
-  private async record(em: Em, tenantId: string, deliveryId: string, attempts: number, status: number | null, error: string | null): Promise<DeliveryOutcome> {
+  private async record(
+    em: Em,
+    tenantId: string,
+    deliveryId: string,
+    attempts: number,
+    status: number | null,
+    error: string | null,
+  ): Promise<DeliveryOutcome> {
     const dead = !!error && attempts >= this.options.maxAttempts;
     const [row] = await em.execute<{ status: string; ms: number }[]>(
       `update webhook_deliveries set
@@ -148,7 +174,17 @@ export class WebhookDeliveryService implements WebhookDispatcher {
          next_attempt_at = case when ? then now() + make_interval(secs => ?) else next_attempt_at end
        where tenant_id = ? and id = ? and status = 'PENDING' and attempts = ?
        returning status, greatest(1, ceil(extract(epoch from next_attempt_at - now()) * 1000))::int as ms`,
-      [error ? (dead ? 'DEAD' : 'PENDING') : 'DELIVERED', status, error, !error, !!error && !dead, this.backoffMs(attempts) / 1000, tenantId, deliveryId, attempts],
+      [
+        error ? (dead ? 'DEAD' : 'PENDING') : 'DELIVERED',
+        status,
+        error,
+        !error,
+        !!error && !dead,
+        this.backoffMs(attempts) / 1000,
+        tenantId,
+        deliveryId,
+        attempts,
+      ],
     );
     if (!row) return { kind: 'skipped' };
     if (row.status === 'DELIVERED') return { kind: 'delivered' };

@@ -6,8 +6,17 @@ import { toPayload } from '../../core/graphql/payload';
 import type { Result } from '../../shared/result';
 import type { SubscriptionWithSecret } from './webhook.service';
 import {
-  CreateWebhookSubscriptionInput, DeleteWebhookSubscriptionPayload, UpdateWebhookSubscriptionInput, WebhookDeliveryConnection, WebhookDeliveryFilter,
-  WebhookDeliveryPayload, WebhookDeliveryType, WebhookIdInput, WebhookSubscriptionConnection, WebhookSubscriptionPayload, WebhookSubscriptionType,
+  CreateWebhookSubscriptionInput,
+  DeleteWebhookSubscriptionPayload,
+  UpdateWebhookSubscriptionInput,
+  WebhookDeliveryConnection,
+  WebhookDeliveryFilter,
+  WebhookDeliveryPayload,
+  WebhookDeliveryType,
+  WebhookIdInput,
+  WebhookSubscriptionConnection,
+  WebhookSubscriptionPayload,
+  WebhookSubscriptionType,
 } from './webhook.type';
 
 function withSecret(ctx: RequestContext, r: Result<SubscriptionWithSecret>) {
@@ -26,26 +35,43 @@ export class WebhookResolver {
   }
 
   @Mutation(() => WebhookSubscriptionPayload, { description: 'The payload carries the signing secret, this once' })
-  async createWebhookSubscription(@Ctx() ctx: RequestContext, @Arg('input', () => CreateWebhookSubscriptionInput) input: CreateWebhookSubscriptionInput) {
+  async createWebhookSubscription(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateWebhookSubscriptionInput) input: CreateWebhookSubscriptionInput,
+  ) {
     const scope = await tenantScope(ctx, 'tenant-admin');
     return withSecret(ctx, await ctx.services.webhooks.create(scope, input));
   }
 
   @Mutation(() => WebhookSubscriptionPayload)
-  async updateWebhookSubscription(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateWebhookSubscriptionInput) input: UpdateWebhookSubscriptionInput) {
+  async updateWebhookSubscription(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpdateWebhookSubscriptionInput) input: UpdateWebhookSubscriptionInput,
+  ) {
     const scope = await tenantScope(ctx, 'tenant-admin');
     return withSecret(ctx, await ctx.services.webhooks.update(scope, input));
   }
 
-  @Mutation(() => DeleteWebhookSubscriptionPayload, { description: 'Its waiting deliveries end DEAD; its history stays readable' })
-  async deleteWebhookSubscription(@Ctx() ctx: RequestContext, @Arg('input', () => WebhookIdInput) input: WebhookIdInput) {
+  @Mutation(() => DeleteWebhookSubscriptionPayload, {
+    description: 'Its waiting deliveries end DEAD; its history stays readable',
+  })
+  async deleteWebhookSubscription(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => WebhookIdInput) input: WebhookIdInput,
+  ) {
     const scope = await tenantScope(ctx, 'tenant-admin');
-    return toPayload(ctx, await ctx.services.webhooks.delete(scope, input.id), 'webhookSubscription', WebhookSubscriptionType.from);
+    return toPayload(
+      ctx,
+      await ctx.services.webhooks.delete(scope, input.id),
+      'webhookSubscription',
+      WebhookSubscriptionType.from,
+    );
   }
 
   @Query(() => WebhookDeliveryConnection, { description: 'Newest first, dead letters included' })
   async webhookDeliveries(
-    @Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: RequestContext,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => WebhookDeliveryFilter, { nullable: true }) filter?: WebhookDeliveryFilter,
   ) {
     const req = pageRequest(page, ['uuid']);
@@ -54,14 +80,24 @@ export class WebhookResolver {
   }
 
   @Mutation(() => WebhookDeliveryPayload, { description: 'A DEAD delivery tried again from its first attempt' })
-  async redeliverWebhookDelivery(@Ctx() ctx: RequestContext, @Arg('input', () => WebhookIdInput) input: WebhookIdInput) {
+  async redeliverWebhookDelivery(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => WebhookIdInput) input: WebhookIdInput,
+  ) {
     const scope = await tenantScope(ctx, 'tenant-admin');
-    return toPayload(ctx, await ctx.services.webhooks.redeliver(scope, input.id), 'webhookDelivery', WebhookDeliveryType.from);
+    return toPayload(
+      ctx,
+      await ctx.services.webhooks.redeliver(scope, input.id),
+      'webhookDelivery',
+      WebhookDeliveryType.from,
+    );
   }
 
   @FieldResolver(() => WebhookSubscriptionType)
   async subscription(@Root() d: WebhookDeliveryType, @Ctx() ctx: RequestContext) {
-    const s = await idLoader(ctx, 'webhook.subscriptionById', (em, t, ids) => ctx.services.webhooks.byIds(em, t, ids)).load(d.subscriptionId);
+    const s = await idLoader(ctx, 'webhook.subscriptionById', (em, t, ids) =>
+      ctx.services.webhooks.byIds(em, t, ids),
+    ).load(d.subscriptionId);
     return WebhookSubscriptionType.from(s!);
   }
 }

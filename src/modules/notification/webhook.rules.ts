@@ -4,7 +4,13 @@ import { NotificationErrorCode as E } from './notification.errors';
 export type UrlCheck = { ok: true; url: string } | { ok: false; code: E; message: string };
 
 const PRIVATE_V4: [number, number][] = [
-  [0x00000000, 8], [0x0a000000, 8], [0x64400000, 10], [0x7f000000, 8], [0xa9fe0000, 16], [0xac100000, 12], [0xc0a80000, 16],
+  [0x00000000, 8],
+  [0x0a000000, 8],
+  [0x64400000, 10],
+  [0x7f000000, 8],
+  [0xa9fe0000, 16],
+  [0xac100000, 12],
+  [0xc0a80000, 16],
 ];
 
 function isPrivateAddress(host: string): boolean {
@@ -12,7 +18,7 @@ function isPrivateAddress(host: string): boolean {
   if (h === 'localhost' || h.endsWith('.localhost')) return true;
   if (isIP(h) === 4) {
     const n = h.split('.').reduce((acc, p) => (acc << 8) + Number(p), 0) >>> 0;
-    return PRIVATE_V4.some(([net, bits]) => (n >>> (32 - bits)) === (net >>> (32 - bits)));
+    return PRIVATE_V4.some(([net, bits]) => n >>> (32 - bits) === net >>> (32 - bits));
   }
   if (isIP(h) === 6) {
     const mapped = h.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/);
@@ -37,10 +43,18 @@ export function checkWebhookUrl(raw: string, production: boolean): UrlCheck {
     return { ok: false, code: E.INVALID_URL, message: 'Not a URL' };
   }
   if (text.length > 2000) return { ok: false, code: E.INVALID_URL, message: 'At most 2,000 characters' };
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') return { ok: false, code: E.INVALID_URL, message: 'Only http and https addresses' };
-  if (u.username || u.password) return { ok: false, code: E.INVALID_URL, message: 'No user name or password in the address: requests are signed instead' };
-  if (production && u.protocol !== 'https:') return { ok: false, code: E.INSECURE_URL, message: 'Webhooks must use https' };
-  if (production && isPrivateAddress(u.hostname)) return { ok: false, code: E.INSECURE_URL, message: 'Webhooks cannot target loopback or private addresses' };
+  if (u.protocol !== 'https:' && u.protocol !== 'http:')
+    return { ok: false, code: E.INVALID_URL, message: 'Only http and https addresses' };
+  if (u.username || u.password)
+    return {
+      ok: false,
+      code: E.INVALID_URL,
+      message: 'No user name or password in the address: requests are signed instead',
+    };
+  if (production && u.protocol !== 'https:')
+    return { ok: false, code: E.INSECURE_URL, message: 'Webhooks must use https' };
+  if (production && isPrivateAddress(u.hostname))
+    return { ok: false, code: E.INSECURE_URL, message: 'Webhooks cannot target loopback or private addresses' };
   u.hash = '';
   return { ok: true, url: u.toString() };
 }

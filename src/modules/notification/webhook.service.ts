@@ -49,8 +49,12 @@ export class WebhookService {
    * asks for delivery once it commits. Without an after-commit hook (a job's own transaction) the
    * sweep picks the rows up within its interval.
    */
-  async emit(scope: TenantScope, e: EmitInput & { extra?: Record<string, unknown> }): Promise<{ eventId: string; deliveries: number }> {
-    if (!isEventType(e.type)) throw new Error(`event type "${e.type}" must be letters, digits, _, - or . (e.g. SLA_RED)`);
+  async emit(
+    scope: TenantScope,
+    e: EmitInput & { extra?: Record<string, unknown> },
+  ): Promise<{ eventId: string; deliveries: number }> {
+    if (!isEventType(e.type))
+      throw new Error(`event type "${e.type}" must be letters, digits, _, - or . (e.g. SLA_RED)`);
     if (e.caseId !== null && !isUuid(e.caseId)) throw new Error('caseId must be a UUID');
     assertNoPersonalData(e.data ?? {});
     assertNoPersonalData(e.extra ?? {}, 'event');
@@ -62,7 +66,14 @@ export class WebhookService {
     );
     if (!subs.length) return { eventId, deliveries: 0 };
     const payload = {
-      id: eventId, type: e.type, occurredAt: new Date().toISOString(), tenantId, tenantCode: scope.tenant.code, caseId: e.caseId, ...e.extra, data: e.data ?? {},
+      id: eventId,
+      type: e.type,
+      occurredAt: new Date().toISOString(),
+      tenantId,
+      tenantCode: scope.tenant.code,
+      caseId: e.caseId,
+      ...e.extra,
+      data: e.data ?? {},
     };
     const ids = subs.map(() => uuidv7());
     const rows = await scope.em.execute<{ id: string }[]>(
@@ -70,10 +81,19 @@ export class WebhookService {
        select ?, x.id, x.sub, ?, ?, ?, ?::jsonb, now() from unnest(?::uuid[], ?::uuid[]) as x(id, sub)
        on conflict (tenant_id, subscription_id, dedupe_key) where dedupe_key is not null do nothing
        returning id`,
-      [tenantId, eventId, e.type, e.dedupeKey ?? null, JSON.stringify(payload), pgArray(ids), pgArray(subs.map((s) => s.id))],
+      [
+        tenantId,
+        eventId,
+        e.type,
+        e.dedupeKey ?? null,
+        JSON.stringify(payload),
+        pgArray(ids),
+        pgArray(subs.map((s) => s.id)),
+      ],
     );
     const created = rows.map((r) => r.id);
-    if (created.length) scope.afterCommit?.(() => this.dispatcher.request(created.map((deliveryId) => ({ tenantId, deliveryId }))));
+    if (created.length)
+      scope.afterCommit?.(() => this.dispatcher.request(created.map((deliveryId) => ({ tenantId, deliveryId }))));
     return { eventId, deliveries: created.length };
   }
 
@@ -81,7 +101,10 @@ export class WebhookService {
     const where = { tenantId: scope.tenant.id, deletedAt: null };
     const qb = scope.em.createQueryBuilder(WebhookSubscriptionEntity, 's').where(where);
     if (after) qb.andWhere('s.id > ?', [after[0]]);
-    const rows = await qb.orderBy({ id: 'asc' }).limit(first + 1).getResult();
+    const rows = await qb
+      .orderBy({ id: 'asc' })
+      .limit(first + 1)
+      .getResult();
     const page = toPage(rows, first, (s) => [s.id], !!after);
     page.totalCount = () => scope.em.count(WebhookSubscriptionEntity, where);
     return page;
@@ -92,19 +115,34 @@ export class WebhookService {
     return findByIds(em, WebhookSubscriptionEntity, tenantId, ids);
   }
 
-  async create(scope: TenantScope, input: SubscriptionInput & { url: string; eventTypes: string[] }): Promise<Result<SubscriptionWithSecret, E>> {
+  async create(
+    scope: TenantScope,
+    input: SubscriptionInput & { url: string; eventTypes: string[] },
+  ): Promise<Result<SubscriptionWithSecret, E>> {
     const errors = this.validate(input);
     if (errors.length) return fail(...errors);
     const secret = newWebhookSecret();
     const sub = scope.em.create(WebhookSubscriptionEntity, {
-      tenantId: scope.tenant.id, url: checkedUrl(input.url, this.production), secret, eventTypes: [...new Set(input.eventTypes)], active: input.active ?? true,
+      tenantId: scope.tenant.id,
+      url: checkedUrl(input.url, this.production),
+      secret,
+      eventTypes: [...new Set(input.eventTypes)],
+      active: input.active ?? true,
     } as WebhookSubscriptionEntity);
-    this.audit.record(scope, { action: 'webhookSubscription.create', targetType: 'WebhookSubscription', targetId: sub.id, after: auditView(sub) });
+    this.audit.record(scope, {
+      action: 'webhookSubscription.create',
+      targetType: 'WebhookSubscription',
+      targetId: sub.id,
+      after: auditView(sub),
+    });
     await scope.em.flush();
     return ok({ subscription: sub, secret });
   }
 
-  async update(scope: TenantScope, input: SubscriptionInput & { id: string; rotateSecret?: boolean | null }): Promise<Result<SubscriptionWithSecret, E>> {
+  async update(
+    scope: TenantScope,
+    input: SubscriptionInput & { id: string; rotateSecret?: boolean | null },
+  ): Promise<Result<SubscriptionWithSecret, E>> {
     const errors = this.validate(input);
     const sub = await this.live(scope, input.id);
     if (!sub) errors.push(userError(['input', 'id'], E.NOT_FOUND, 'No such webhook subscription'));
@@ -116,7 +154,11 @@ export class WebhookService {
     const secret = input.rotateSecret ? newWebhookSecret() : null;
     if (secret) sub.secret = secret;
     this.audit.record(scope, {
-      action: 'webhookSubscription.update', targetType: 'WebhookSubscription', targetId: sub.id, before, after: { ...auditView(sub), secretRotated: !!secret },
+      action: 'webhookSubscription.update',
+      targetType: 'WebhookSubscription',
+      targetId: sub.id,
+      before,
+      after: { ...auditView(sub), secretRotated: !!secret },
     });
     await scope.em.flush();
     return ok({ subscription: sub, secret });
@@ -136,13 +178,23 @@ export class WebhookService {
       `update webhook_deliveries set status = 'DEAD', last_error = 'subscription deleted' where tenant_id = ? and subscription_id = ? and status = 'PENDING'`,
       [scope.tenant.id, sub.id],
     );
-    this.audit.record(scope, { action: 'webhookSubscription.delete', targetType: 'WebhookSubscription', targetId: sub.id, before, after: auditView(sub) });
+    this.audit.record(scope, {
+      action: 'webhookSubscription.delete',
+      targetType: 'WebhookSubscription',
+      targetId: sub.id,
+      before,
+      after: auditView(sub),
+    });
     await scope.em.flush();
     return ok(sub);
   }
 
   /** Newest first (ids are time-ordered); dead letters included. */
-  async deliveries(scope: TenantScope, filter: { status?: DeliveryStatus | null; subscriptionId?: string | null }, { first, after }: PageRequest): Promise<Page<WebhookDeliveryEntity>> {
+  async deliveries(
+    scope: TenantScope,
+    filter: { status?: DeliveryStatus | null; subscriptionId?: string | null },
+    { first, after }: PageRequest,
+  ): Promise<Page<WebhookDeliveryEntity>> {
     const where: Record<string, unknown> = { tenantId: scope.tenant.id };
     if (filter.status) where['status'] = filter.status;
     if (filter.subscriptionId) {
@@ -151,7 +203,10 @@ export class WebhookService {
     }
     const qb = scope.em.createQueryBuilder(WebhookDeliveryEntity, 'd').where(where);
     if (after) qb.andWhere('d.id < ?', [after[0]]);
-    const rows = await qb.orderBy({ id: 'desc' }).limit(first + 1).getResult();
+    const rows = await qb
+      .orderBy({ id: 'desc' })
+      .limit(first + 1)
+      .getResult();
     const page = toPage(rows, first, (d) => [d.id], !!after);
     page.totalCount = () => scope.em.count(WebhookDeliveryEntity, where);
     return page;
@@ -161,12 +216,24 @@ export class WebhookService {
   async redeliver(scope: TenantScope, id: string): Promise<Result<WebhookDeliveryEntity, E>> {
     const d = await findById(scope.em, WebhookDeliveryEntity, scope.tenant.id, id);
     if (!d) return fail(userError(['input', 'id'], E.NOT_FOUND, 'No such webhook delivery'));
-    if (d.status !== 'DEAD') return fail(userError(['input', 'id'], E.NOT_DEAD, 'Only a dead delivery can be sent again'));
+    if (d.status !== 'DEAD')
+      return fail(userError(['input', 'id'], E.NOT_DEAD, 'Only a dead delivery can be sent again'));
     const sub = await this.live(scope, d.subscriptionId);
     if (!sub?.active) return fail(userError(['input', 'id'], E.NOT_FOUND, 'Its subscription is deleted or inactive'));
     const before = { status: d.status, attempts: d.attempts, lastError: d.lastError };
-    Object.assign(d, { status: 'PENDING', attempts: 0, nextAttemptAt: new Date(), lastError: null, lastStatusCode: null });
-    this.audit.record(scope, { action: 'webhookDelivery.redeliver', targetType: 'WebhookDelivery', targetId: d.id, before });
+    Object.assign(d, {
+      status: 'PENDING',
+      attempts: 0,
+      nextAttemptAt: new Date(),
+      lastError: null,
+      lastStatusCode: null,
+    });
+    this.audit.record(scope, {
+      action: 'webhookDelivery.redeliver',
+      targetType: 'WebhookDelivery',
+      targetId: d.id,
+      before,
+    });
     await scope.em.flush();
     const tenantId = scope.tenant.id;
     scope.afterCommit?.(() => this.dispatcher.request([{ tenantId, deliveryId: d.id }]));
@@ -174,7 +241,9 @@ export class WebhookService {
   }
 
   private live(scope: TenantScope, id: string): Promise<WebhookSubscriptionEntity | null> {
-    return isUuid(id) ? scope.em.findOne(WebhookSubscriptionEntity, { tenantId: scope.tenant.id, id, deletedAt: null }) : Promise.resolve(null);
+    return isUuid(id)
+      ? scope.em.findOne(WebhookSubscriptionEntity, { tenantId: scope.tenant.id, id, deletedAt: null })
+      : Promise.resolve(null);
   }
 
   private validate(input: SubscriptionInput): UserErrorData<E>[] {
@@ -188,7 +257,13 @@ export class WebhookService {
       if (!input.eventTypes.length || input.eventTypes.length > MAX_EVENT_TYPES) {
         errors.push(userError(['input', 'eventTypes'], E.INVALID_EVENT_TYPE, `One to ${MAX_EVENT_TYPES} event types`));
       } else if (bad.length) {
-        errors.push(userError(['input', 'eventTypes'], E.INVALID_EVENT_TYPE, `Not event types: ${bad.join(', ')} (e.g. SLA_RED, SLA_*, *)`));
+        errors.push(
+          userError(
+            ['input', 'eventTypes'],
+            E.INVALID_EVENT_TYPE,
+            `Not event types: ${bad.join(', ')} (e.g. SLA_RED, SLA_*, *)`,
+          ),
+        );
       }
     }
     return errors;
@@ -202,4 +277,10 @@ function checkedUrl(raw: string, production: boolean): string {
 }
 
 /** What the audit trail keeps of a subscription: never the secret. */
-const auditView = (s: WebhookSubscriptionEntity) => ({ id: s.id, url: s.url, eventTypes: s.eventTypes, active: s.active, deletedAt: s.deletedAt?.toISOString() ?? null });
+const auditView = (s: WebhookSubscriptionEntity) => ({
+  id: s.id,
+  url: s.url,
+  eventTypes: s.eventTypes,
+  active: s.active,
+  deletedAt: s.deletedAt?.toISOString() ?? null,
+});

@@ -13,7 +13,13 @@ export function signWebhook(secret: string, timestamp: string, body: string): st
 }
 
 /** What a receiver does (docs/notifications.md shows it): constant-time compare, bounded clock difference. */
-export function verifyWebhook(secret: string, headers: { timestamp: string; signature: string }, body: string, toleranceSeconds = 300, now = Date.now()): boolean {
+export function verifyWebhook(
+  secret: string,
+  headers: { timestamp: string; signature: string },
+  body: string,
+  toleranceSeconds = 300,
+  now = Date.now(),
+): boolean {
   const ts = Number(headers.timestamp);
   if (!Number.isInteger(ts) || Math.abs(now / 1000 - ts) > toleranceSeconds) return false;
   const expected = Buffer.from(signWebhook(secret, headers.timestamp, body));

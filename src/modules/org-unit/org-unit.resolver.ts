@@ -4,7 +4,13 @@ import { connectionFrom, PageArgs, pageRequest } from '../../core/graphql/connec
 import { toPayload } from '../../core/graphql/payload';
 import { orgUnitLoaders } from './org-unit.loaders';
 import {
-  ArchiveOrgUnitInput, CreateOrgUnitInput, OrgUnitConnection, OrgUnitFilter, OrgUnitPayload, OrgUnitType, UpdateOrgUnitInput,
+  ArchiveOrgUnitInput,
+  CreateOrgUnitInput,
+  OrgUnitConnection,
+  OrgUnitFilter,
+  OrgUnitPayload,
+  OrgUnitType,
+  UpdateOrgUnitInput,
 } from './org-unit.type';
 
 @Resolver(() => OrgUnitType)
@@ -52,7 +58,10 @@ export class OrgUnitResolver {
   }
 
   @Mutation(() => OrgUnitPayload, { description: 'Archive a unit: it keeps its history but takes no new work' })
-  async archiveOrgUnit(@Ctx() ctx: RequestContext, @Arg('input', () => ArchiveOrgUnitInput) input: ArchiveOrgUnitInput) {
+  async archiveOrgUnit(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => ArchiveOrgUnitInput) input: ArchiveOrgUnitInput,
+  ) {
     const scope = await tenantScope(ctx, 'tenant-admin');
     return toPayload(ctx, await ctx.services.orgUnits.archive(scope, input.id), 'orgUnit', OrgUnitType.from);
   }

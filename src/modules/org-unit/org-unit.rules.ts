@@ -21,7 +21,7 @@ export function checkOpeningHours(periods: OpeningPeriod[], path: string[]): Use
       errors.push(userError([...at, 'weekday'], E.INVALID, 'Weekday is 1 (Monday) to 7 (Sunday)'));
     }
     if (!HHMM.test(p.opens) || !HHMM.test(p.closes)) {
-      errors.push(userError(at, E.INVALID, 'Times are HH:MM in the tenant\'s time zone'));
+      errors.push(userError(at, E.INVALID, "Times are HH:MM in the tenant's time zone"));
     } else if (p.opens >= p.closes) {
       errors.push(userError(at, E.INVALID, 'A period must close after it opens'));
     }
@@ -32,7 +32,13 @@ export function checkOpeningHours(periods: OpeningPeriod[], path: string[]): Use
     const a = sorted[i - 1]!;
     const b = sorted[i]!;
     if (a.weekday === b.weekday && b.opens < a.closes) {
-      errors.push(userError(path, E.INVALID, `Periods overlap on weekday ${b.weekday}: ${a.opens}–${a.closes} and ${b.opens}–${b.closes}`));
+      errors.push(
+        userError(
+          path,
+          E.INVALID,
+          `Periods overlap on weekday ${b.weekday}: ${a.opens}–${a.closes} and ${b.opens}–${b.closes}`,
+        ),
+      );
     }
   }
   return errors;

@@ -42,17 +42,21 @@ export class OrgUnitService {
     this.archiveGuards.push(guard);
   }
 
-  async list(scope: TenantScope, filter: OrgUnitListFilter, { first, after: cursor }: PageRequest): Promise<Page<OrgUnitEntity>> {
+  async list(
+    scope: TenantScope,
+    filter: OrgUnitListFilter,
+    { first, after: cursor }: PageRequest,
+  ): Promise<Page<OrgUnitEntity>> {
     const where: Record<string, unknown> = { tenantId: scope.tenant.id };
-    if (filter.parentId) where['parentId'] = isUuid(filter.parentId) ? filter.parentId : '00000000-0000-0000-0000-000000000000';
+    if (filter.parentId)
+      where['parentId'] = isUuid(filter.parentId) ? filter.parentId : '00000000-0000-0000-0000-000000000000';
     else if (filter.rootsOnly) where['parentId'] = null;
     if (filter.kind) where['kind'] = filter.kind;
     if (!filter.includeArchived) where['archivedAt'] = null;
-    const rows = await scope.em.find(
-      OrgUnitEntity,
-      cursor ? { ...where, id: { $gt: cursor[0]! } } : where,
-      { orderBy: { id: 'asc' }, limit: first + 1 },
-    );
+    const rows = await scope.em.find(OrgUnitEntity, cursor ? { ...where, id: { $gt: cursor[0]! } } : where, {
+      orderBy: { id: 'asc' },
+      limit: first + 1,
+    });
     const page = toPage(rows, first, (u) => [u.id], !!cursor);
     page.totalCount = () => scope.em.count(OrgUnitEntity, where);
     return page;
@@ -67,22 +71,41 @@ export class OrgUnitService {
   }
 
   findChildren(em: Em, tenantId: string, parentIds: readonly string[]): Promise<OrgUnitEntity[]> {
-    return em.find(OrgUnitEntity, { tenantId, parentId: { $in: [...parentIds] }, archivedAt: null }, { orderBy: { name: 'asc' } });
+    return em.find(
+      OrgUnitEntity,
+      { tenantId, parentId: { $in: [...parentIds] }, archivedAt: null },
+      { orderBy: { name: 'asc' } },
+    );
   }
 
-  async create(scope: TenantScope, input: OrgUnitFields & { kind: OrgUnitKind; name: string }): Promise<Result<OrgUnitEntity, E>> {
+  async create(
+    scope: TenantScope,
+    input: OrgUnitFields & { kind: OrgUnitKind; name: string },
+  ): Promise<Result<OrgUnitEntity, E>> {
     const errors: Errors = this.validateFields(input, true);
     if (!ORG_UNIT_KINDS.includes(input.kind)) errors.push(userError(['input', 'kind'], E.INVALID, 'Unknown kind'));
     if (errors.length) return fail(...errors);
     // Built but not persisted until every check passed: a refused create leaves nothing to flush.
-    const unit = Object.assign(new OrgUnitEntity(), { tenantId: scope.tenant.id, kind: input.kind, name: clean(input.name)! });
+    const unit = Object.assign(new OrgUnitEntity(), {
+      tenantId: scope.tenant.id,
+      kind: input.kind,
+      name: clean(input.name)!,
+    });
     const parentId = input.parentId ?? null;
-    const problems = [...(await this.checkPlacement(scope, unit, parentId)), ...(await this.checkSiblingName(scope, unit.id, parentId, unit.name))];
+    const problems = [
+      ...(await this.checkPlacement(scope, unit, parentId)),
+      ...(await this.checkSiblingName(scope, unit.id, parentId, unit.name)),
+    ];
     if (problems.length) return fail(...problems);
     this.apply(unit, input);
     unit.parentId = parentId;
     scope.em.persist(unit);
-    this.audit.record(scope, { action: 'orgUnit.create', targetType: 'OrgUnit', targetId: unit.id, after: snapshot(unit) });
+    this.audit.record(scope, {
+      action: 'orgUnit.create',
+      targetType: 'OrgUnit',
+      targetId: unit.id,
+      after: snapshot(unit),
+    });
     await scope.em.flush();
     return ok(unit);
   }
@@ -104,7 +127,13 @@ export class OrgUnitService {
     const before = snapshot(unit);
     this.apply(unit, input);
     unit.parentId = parentId;
-    this.audit.record(scope, { action: moving ? 'orgUnit.move' : 'orgUnit.update', targetType: 'OrgUnit', targetId: unit.id, before, after: snapshot(unit) });
+    this.audit.record(scope, {
+      action: moving ? 'orgUnit.move' : 'orgUnit.update',
+      targetType: 'OrgUnit',
+      targetId: unit.id,
+      before,
+      after: snapshot(unit),
+    });
     await scope.em.flush();
     return ok(unit);
   }
@@ -114,9 +143,19 @@ export class OrgUnitService {
     const unit = await this.find(scope, id);
     if (!unit) return fail(userError(['input', 'id'], E.NOT_FOUND, 'No such org unit'));
     if (unit.archivedAt) return ok(unit);
-    const liveChildren = await scope.em.count(OrgUnitEntity, { tenantId: scope.tenant.id, parentId: unit.id, archivedAt: null });
+    const liveChildren = await scope.em.count(OrgUnitEntity, {
+      tenantId: scope.tenant.id,
+      parentId: unit.id,
+      archivedAt: null,
+    });
     if (liveChildren) {
-      return fail(userError(['input', 'id'], E.HAS_ACTIVE_CHILDREN, `Archive or move its ${liveChildren} active sub-unit(s) first`));
+      return fail(
+        userError(
+          ['input', 'id'],
+          E.HAS_ACTIVE_CHILDREN,
+          `Archive or move its ${liveChildren} active sub-unit(s) first`,
+        ),
+      );
     }
     for (const guard of this.archiveGuards) {
       const reason = await guard(scope, unit);
@@ -124,7 +163,13 @@ export class OrgUnitService {
     }
     const before = snapshot(unit);
     unit.archivedAt = new Date();
-    this.audit.record(scope, { action: 'orgUnit.archive', targetType: 'OrgUnit', targetId: unit.id, before, after: snapshot(unit) });
+    this.audit.record(scope, {
+      action: 'orgUnit.archive',
+      targetType: 'OrgUnit',
+      targetId: unit.id,
+      before,
+      after: snapshot(unit),
+    });
     await scope.em.flush();
     return ok(unit);
   }
@@ -142,33 +187,63 @@ export class OrgUnitService {
   private async checkPlacement(scope: TenantScope, unit: OrgUnitEntity, parentId: string | null): Promise<Errors> {
     const allowed = ALLOWED_PARENTS[unit.kind];
     if (parentId === null) {
-      if (!allowed.includes(null)) return [userError(['input', 'parentId'], E.PARENT_KIND_NOT_ALLOWED, `A ${unit.kind} needs a parent unit`)];
-      const root = await scope.em.findOne(OrgUnitEntity, { tenantId: scope.tenant.id, parentId: null, archivedAt: null, id: { $ne: unit.id } });
-      return root ? [userError(['input', 'parentId'], E.ROOT_EXISTS, `The tenant's top unit is already "${root.name}"; place this one under it`)] : [];
+      if (!allowed.includes(null))
+        return [userError(['input', 'parentId'], E.PARENT_KIND_NOT_ALLOWED, `A ${unit.kind} needs a parent unit`)];
+      const root = await scope.em.findOne(OrgUnitEntity, {
+        tenantId: scope.tenant.id,
+        parentId: null,
+        archivedAt: null,
+        id: { $ne: unit.id },
+      });
+      return root
+        ? [
+            userError(
+              ['input', 'parentId'],
+              E.ROOT_EXISTS,
+              `The tenant's top unit is already "${root.name}"; place this one under it`,
+            ),
+          ]
+        : [];
     }
     const parent = await this.find(scope, parentId);
-    if (!parent || parent.archivedAt) return [userError(['input', 'parentId'], E.PARENT_NOT_FOUND, 'No such active parent unit')];
+    if (!parent || parent.archivedAt)
+      return [userError(['input', 'parentId'], E.PARENT_NOT_FOUND, 'No such active parent unit')];
     if (!allowed.includes(parent.kind)) {
-      return [userError(['input', 'parentId'], E.PARENT_KIND_NOT_ALLOWED, `A ${unit.kind} cannot sit under a ${parent.kind}`)];
+      return [
+        userError(['input', 'parentId'], E.PARENT_KIND_NOT_ALLOWED, `A ${unit.kind} cannot sit under a ${parent.kind}`),
+      ];
     }
     // Moving a unit under its own descendant would cut the subtree off from the tree.
     for (let at: OrgUnitEntity | null = parent; at; at = at.parentId ? await this.find(scope, at.parentId) : null) {
-      if (at.id === unit.id) return [userError(['input', 'parentId'], E.CYCLE, 'A unit cannot move under its own sub-unit')];
+      if (at.id === unit.id)
+        return [userError(['input', 'parentId'], E.CYCLE, 'A unit cannot move under its own sub-unit')];
     }
     return [];
   }
 
-  private async checkSiblingName(scope: TenantScope, id: string, parentId: string | null, name: string): Promise<Errors> {
+  private async checkSiblingName(
+    scope: TenantScope,
+    id: string,
+    parentId: string | null,
+    name: string,
+  ): Promise<Errors> {
     const clash = await scope.em.count(OrgUnitEntity, {
-      tenantId: scope.tenant.id, parentId, name, archivedAt: null, id: { $ne: id },
+      tenantId: scope.tenant.id,
+      parentId,
+      name,
+      archivedAt: null,
+      id: { $ne: id },
     });
-    return clash ? [userError(['input', 'name'], E.NAME_TAKEN, `Another active unit here is already called "${name}"`)] : [];
+    return clash
+      ? [userError(['input', 'name'], E.NAME_TAKEN, `Another active unit here is already called "${name}"`)]
+      : [];
   }
 
   private apply(unit: OrgUnitEntity, input: OrgUnitFields): void {
     if (input.name) unit.name = clean(input.name)!;
     if (input.address !== undefined) unit.address = clean(input.address) ?? null;
     if (input.phone !== undefined) unit.phone = clean(input.phone) ?? null;
-    if (input.openingHours) unit.openingHours = input.openingHours.map(({ weekday, opens, closes }) => ({ weekday, opens, closes }));
+    if (input.openingHours)
+      unit.openingHours = input.openingHours.map(({ weekday, opens, closes }) => ({ weekday, opens, closes }));
   }
 }

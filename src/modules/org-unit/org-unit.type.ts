@@ -4,8 +4,14 @@ import { createConnectionType } from '../../core/graphql/connection';
 import { ORG_UNIT_KINDS, type OpeningPeriod, type OrgUnitEntity, type OrgUnitKind } from './org-unit.entity';
 import { OrgUnitErrorCode } from './org-unit.errors';
 
-export const OrgUnitKindEnum = Object.fromEntries(ORG_UNIT_KINDS.map((k) => [k, k])) as Record<OrgUnitKind, OrgUnitKind>;
-registerEnumType(OrgUnitKindEnum, { name: 'OrgUnitKind', description: 'CENTER at the top; SUB_CENTER, STATION, GRID below' });
+export const OrgUnitKindEnum = Object.fromEntries(ORG_UNIT_KINDS.map((k) => [k, k])) as Record<
+  OrgUnitKind,
+  OrgUnitKind
+>;
+registerEnumType(OrgUnitKindEnum, {
+  name: 'OrgUnitKind',
+  description: 'CENTER at the top; SUB_CENTER, STATION, GRID below',
+});
 
 @ObjectType('OpeningPeriod', { description: "Open on an ISO weekday between two local times (tenant's time zone)" })
 export class OpeningPeriodType {
@@ -37,8 +43,17 @@ export class OrgUnitType {
 
   static from(u: OrgUnitEntity): OrgUnitType {
     return Object.assign(new OrgUnitType(), {
-      id: u.id, kind: u.kind, name: u.name, parentId: u.parentId, address: u.address, phone: u.phone,
-      openingHours: u.openingHours, archived: u.archivedAt !== null, archivedAt: u.archivedAt, createdAt: u.createdAt, updatedAt: u.updatedAt,
+      id: u.id,
+      kind: u.kind,
+      name: u.name,
+      parentId: u.parentId,
+      address: u.address,
+      phone: u.phone,
+      openingHours: u.openingHours,
+      archived: u.archivedAt !== null,
+      archivedAt: u.archivedAt,
+      createdAt: u.createdAt,
+      updatedAt: u.updatedAt,
     });
   }
 }
@@ -74,7 +89,8 @@ export class CreateOrgUnitInput {
 export class UpdateOrgUnitInput {
   @Field(() => ID) id!: string;
   @Field(() => String, { nullable: true }) name?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Move the unit (and its subtree) under another unit' }) parentId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Move the unit (and its subtree) under another unit' }) parentId?:
+    string | null;
   @Field(() => String, { nullable: true }) address?: string | null;
   @Field(() => String, { nullable: true }) phone?: string | null;
   @Field(() => [OpeningPeriodInput], { nullable: true }) openingHours?: OpeningPeriodInput[] | null;

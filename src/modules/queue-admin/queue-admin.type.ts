@@ -9,7 +9,7 @@ export class QueueFailureType {
   @Field(() => Date, { nullable: true }) finishedAt!: Date | null;
 }
 
-@ObjectType('QueueStatus', { description: "One BullMQ queue as the on-call operator needs to see it" })
+@ObjectType('QueueStatus', { description: 'One BullMQ queue as the on-call operator needs to see it' })
 export class QueueStatusType {
   @Field(() => String) name!: string;
   @Field(() => Int) waiting!: number;
@@ -18,5 +18,6 @@ export class QueueStatusType {
   @Field(() => Int) failed!: number;
   @Field(() => Boolean) paused!: boolean;
   @Field(() => [String], { description: 'Job schedulers declared on the queue (the sweeps)' }) schedulers!: string[];
-  @Field(() => [QueueFailureType], { description: 'The latest failures, newest first' }) recentFailures!: QueueFailureType[];
+  @Field(() => [QueueFailureType], { description: 'The latest failures, newest first' })
+  recentFailures!: QueueFailureType[];
 }

@@ -7,14 +7,19 @@ import { RecordReferralOutcomeInput, ReferCaseInput, ReferralPayload, ReferralTy
 
 @Resolver()
 export class ReferralResolver {
-  @Mutation(() => CasePayload, { description: 'Refer to a court, labour arbitration, petitions, legal aid or an authority' })
+  @Mutation(() => CasePayload, {
+    description: 'Refer to a court, labour arbitration, petitions, legal aid or an authority',
+  })
   async referCase(@Ctx() ctx: RequestContext, @Arg('input', () => ReferCaseInput) input: ReferCaseInput) {
     const scope = await tenantScope(ctx, ...CASE_ACTIONS.refer.roles);
     return toPayload(ctx, await ctx.services.referrals.refer(scope, input), 'case', CaseType.from);
   }
 
   @Mutation(() => ReferralPayload)
-  async recordReferralOutcome(@Ctx() ctx: RequestContext, @Arg('input', () => RecordReferralOutcomeInput) input: RecordReferralOutcomeInput) {
+  async recordReferralOutcome(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RecordReferralOutcomeInput) input: RecordReferralOutcomeInput,
+  ) {
     const scope = await tenantScope(ctx, ...CASE_ACTIONS.linkage.roles);
     return toPayload(ctx, await ctx.services.referrals.recordOutcome(scope, input), 'referral', ReferralType.from);
   }

@@ -27,31 +27,50 @@ export class ReferralService {
 
   async refer(scope: TenantScope, input: ReferCase): Promise<Result<CaseEntity, CaseErrorCode>> {
     const name = clean(input.targetName);
-    if (!REFERRAL_TARGETS.includes(input.target)) return fail(userError(['input', 'target'], 'INVALID', 'Unknown referral target'));
-    if (!name || name.length > 200) return fail(userError(['input', 'targetName'], 'INVALID', 'Name the court, tribunal or authority'));
+    if (!REFERRAL_TARGETS.includes(input.target))
+      return fail(userError(['input', 'target'], 'INVALID', 'Unknown referral target'));
+    if (!name || name.length > 200)
+      return fail(userError(['input', 'targetName'], 'INVALID', 'Name the court, tribunal or authority'));
     const r = await this.workflow.forAction(scope, input.caseId, 'refer');
     if (!r.ok) return r;
     const ref = Object.assign(new ReferralEntity(), {
-      tenantId: scope.tenant.id, caseId: r.value.id, target: input.target, targetName: name,
-      referenceNumber: clean(input.referenceNumber) ?? null, reason: clean(input.reason) ?? null,
+      tenantId: scope.tenant.id,
+      caseId: r.value.id,
+      target: input.target,
+      targetName: name,
+      referenceNumber: clean(input.referenceNumber) ?? null,
+      reason: clean(input.reason) ?? null,
     });
     scope.em.persist(ref);
     this.workflow.move(scope, r.value, 'REFERRED', {
-      type: 'REFERRED', data: { referralId: ref.id, target: ref.target, targetName: name, referenceNumber: ref.referenceNumber }, legalBasis: clean(input.legalBasis) ?? null,
+      type: 'REFERRED',
+      data: { referralId: ref.id, target: ref.target, targetName: name, referenceNumber: ref.referenceNumber },
+      legalBasis: clean(input.legalBasis) ?? null,
     });
     await this.workflow.commit(scope);
     return ok(r.value);
   }
 
-  async recordOutcome(scope: TenantScope, input: { referralId: string; outcome: string; referenceNumber?: string | null }): Promise<Result<ReferralEntity, CaseErrorCode>> {
+  async recordOutcome(
+    scope: TenantScope,
+    input: { referralId: string; outcome: string; referenceNumber?: string | null },
+  ): Promise<Result<ReferralEntity, CaseErrorCode>> {
     const ref = await findById(scope.em, ReferralEntity, scope.tenant.id, input.referralId);
     if (!ref) return fail(userError(['input', 'referralId'], 'REFERRAL_NOT_FOUND', 'No such referral'));
     const outcome = clean(input.outcome);
-    if (!outcome || outcome.length > 5000) return fail(userError(['input', 'outcome'], 'INVALID', 'Describe the outcome'));
+    if (!outcome || outcome.length > 5000)
+      return fail(userError(['input', 'outcome'], 'INVALID', 'Describe the outcome'));
     const r = await this.workflow.forAction(scope, ref.caseId, 'linkage', ['input', 'referralId']);
     if (!r.ok) return r;
-    Object.assign(ref, { outcome, outcomeAt: new Date(), referenceNumber: clean(input.referenceNumber) ?? ref.referenceNumber });
-    this.workflow.timeline.record(scope, ref.caseId, { type: 'REFERRAL_OUTCOME', data: { referralId: ref.id, outcome, referenceNumber: ref.referenceNumber } });
+    Object.assign(ref, {
+      outcome,
+      outcomeAt: new Date(),
+      referenceNumber: clean(input.referenceNumber) ?? ref.referenceNumber,
+    });
+    this.workflow.timeline.record(scope, ref.caseId, {
+      type: 'REFERRAL_OUTCOME',
+      data: { referralId: ref.id, outcome, referenceNumber: ref.referenceNumber },
+    });
     await this.workflow.commit(scope);
     return ok(ref);
   }

@@ -2,7 +2,10 @@ import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql
 import { CaseUserError } from '../case/case.type';
 import { REFERRAL_TARGETS, type ReferralEntity, type ReferralTarget } from './referral.entity';
 
-export const ReferralTargetEnum = Object.fromEntries(REFERRAL_TARGETS.map((v) => [v, v])) as Record<ReferralTarget, ReferralTarget>;
+export const ReferralTargetEnum = Object.fromEntries(REFERRAL_TARGETS.map((v) => [v, v])) as Record<
+  ReferralTarget,
+  ReferralTarget
+>;
 registerEnumType(ReferralTargetEnum, { name: 'ReferralTarget' });
 
 @ObjectType('Referral', { description: 'Handed to a court, labour arbitration, petitions, legal aid or an authority' })
@@ -18,7 +21,14 @@ export class ReferralType {
 
   static from(r: ReferralEntity): ReferralType {
     return Object.assign(new ReferralType(), {
-      id: r.id, target: r.target, targetName: r.targetName, referenceNumber: r.referenceNumber, reason: r.reason, outcome: r.outcome, outcomeAt: r.outcomeAt, referredAt: r.referredAt,
+      id: r.id,
+      target: r.target,
+      targetName: r.targetName,
+      referenceNumber: r.referenceNumber,
+      reason: r.reason,
+      outcome: r.outcome,
+      outcomeAt: r.outcomeAt,
+      referredAt: r.referredAt,
     });
   }
 }

@@ -59,21 +59,50 @@ export class DutyService {
     const unit = await this.orgUnits.find(scope, orgUnitId);
     if (!unit) return null;
     const tz = scope.tenant.timeZone;
-    const valid = (await this.residencies.atUnit(scope, unit.id, at, new Date(at.getTime() + 1))).filter((r) => residencyValidAt(r, at));
+    const valid = (await this.residencies.atUnit(scope, unit.id, at, new Date(at.getTime() + 1))).filter((r) =>
+      residencyValidAt(r, at),
+    );
     const rostered = valid.filter((r) => r.mode === 'ROTATING' || r.mode === 'JOINT');
-    const shifts = rostered.length ? (await this.rosters.shifts(scope.em, scope.tenant.id, rostered.map((r) => r.id), at, new Date(at.getTime() + 1))).filter((s) => s.startsAt <= at && at < s.endsAt) : [];
-    const assignments = shifts.length ? await this.rosters.assignments(scope.em, scope.tenant.id, shifts.map((s) => s.id)) : [];
+    const shifts = rostered.length
+      ? (
+          await this.rosters.shifts(
+            scope.em,
+            scope.tenant.id,
+            rostered.map((r) => r.id),
+            at,
+            new Date(at.getTime() + 1),
+          )
+        ).filter((s) => s.startsAt <= at && at < s.endsAt)
+      : [];
+    const assignments = shifts.length
+      ? await this.rosters.assignments(
+          scope.em,
+          scope.tenant.id,
+          shifts.map((s) => s.id),
+        )
+      : [];
     const deptIds = valid.filter((r) => r.mode === 'RESIDENT' || r.mode === 'ON_DEMAND').map((r) => r.departmentId);
     const staffIds = [...new Set(assignments.map((a) => a.staffId))];
-    const people = await scope.em.find(StaffMemberEntity, {
-      tenantId: scope.tenant.id, active: true, $or: [{ id: { $in: staffIds } }, { departmentId: { $in: deptIds } }],
-    }, { orderBy: { name: 'asc' } });
+    const people = await scope.em.find(
+      StaffMemberEntity,
+      {
+        tenantId: scope.tenant.id,
+        active: true,
+        $or: [{ id: { $in: staffIds } }, { departmentId: { $in: deptIds } }],
+      },
+      { orderBy: { name: 'asc' } },
+    );
 
     const present: DutyEntry[] = [];
     const callable: DutyEntry[] = [];
     for (const r of valid) {
       if (r.mode === 'RESIDENT') {
-        if (isOpenAt(unit, at, tz)) present.push({ residency: r, shift: null, staff: people.filter((p) => p.departmentId === r.departmentId && p.orgUnitId === unit.id) });
+        if (isOpenAt(unit, at, tz))
+          present.push({
+            residency: r,
+            shift: null,
+            staff: people.filter((p) => p.departmentId === r.departmentId && p.orgUnitId === unit.id),
+          });
       } else if (r.mode === 'ON_DEMAND') {
         callable.push({ residency: r, shift: null, staff: people.filter((p) => p.departmentId === r.departmentId) });
       } else {
@@ -95,9 +124,17 @@ export class DutyService {
     const where: Record<string, unknown> = { tenantId: scope.tenant.id, isMediator: true, active: true };
     if (q.categoryId) {
       const chain: string[] = [];
-      for (let c = await this.categories.find(scope, q.categoryId); c; c = c.parentId ? await this.categories.find(scope, c.parentId) : null) chain.push(c.id);
+      for (
+        let c = await this.categories.find(scope, q.categoryId);
+        c;
+        c = c.parentId ? await this.categories.find(scope, c.parentId) : null
+      )
+        chain.push(c.id);
       if (!chain.length) return [];
-      const specialists = await scope.em.find(MediatorSpecialtyEntity, { tenantId: scope.tenant.id, categoryId: { $in: chain } });
+      const specialists = await scope.em.find(MediatorSpecialtyEntity, {
+        tenantId: scope.tenant.id,
+        categoryId: { $in: chain },
+      });
       where['id'] = { $in: [...new Set(specialists.map((s) => s.staffId))] };
     }
     if (q.orgUnitId && !q.availableAt) where['orgUnitId'] = q.orgUnitId;
@@ -106,7 +143,10 @@ export class DutyService {
       const onDuty = await this.staffOnDuty(scope, q.availableAt, q.orgUnitId ?? null);
       candidates = candidates.filter((s) => onDuty.has(s.id));
     }
-    const load = await this.caseLoad(scope, candidates.map((c) => c.id));
+    const load = await this.caseLoad(
+      scope,
+      candidates.map((c) => c.id),
+    );
     return candidates.filter((s) => (load.get(s.id) ?? 0) < s.maxConcurrentCases);
   }
 
@@ -114,21 +154,42 @@ export class DutyService {
   private async staffOnDuty(scope: TenantScope, at: Date, orgUnitId: string | null): Promise<Set<string>> {
     const tenantId = scope.tenant.id;
     const live = await scope.em.find(ResidencyEntity, {
-      tenantId, ...(orgUnitId ? { orgUnitId } : {}), validFrom: { $lte: at }, $or: [{ validTo: null }, { validTo: { $gt: at } }],
+      tenantId,
+      ...(orgUnitId ? { orgUnitId } : {}),
+      validFrom: { $lte: at },
+      $or: [{ validTo: null }, { validTo: { $gt: at } }],
     });
     const ids = new Set<string>();
     const rostered = live.filter((r) => r.mode === 'ROTATING' || r.mode === 'JOINT').map((r) => r.id);
     if (rostered.length) {
-      const shifts = await scope.em.find(RotationShiftEntity, { tenantId, residencyId: { $in: rostered }, startsAt: { $lte: at }, endsAt: { $gt: at } });
-      const on = shifts.length ? await scope.em.find(ShiftAssignmentEntity, { tenantId, shiftId: { $in: shifts.map((s) => s.id) } }) : [];
+      const shifts = await scope.em.find(RotationShiftEntity, {
+        tenantId,
+        residencyId: { $in: rostered },
+        startsAt: { $lte: at },
+        endsAt: { $gt: at },
+      });
+      const on = shifts.length
+        ? await scope.em.find(ShiftAssignmentEntity, { tenantId, shiftId: { $in: shifts.map((s) => s.id) } })
+        : [];
       for (const a of on) ids.add(a.staffId);
     }
     const resident = live.filter((r) => r.mode === 'RESIDENT');
     if (resident.length) {
-      const units = new Map((await this.orgUnits.findMany(scope.em, tenantId, [...new Set(resident.map((r) => r.orgUnitId))])).map((u) => [u.id, u]));
-      const open = resident.filter((r) => units.get(r.orgUnitId) && isOpenAt(units.get(r.orgUnitId)!, at, scope.tenant.timeZone));
+      const units = new Map(
+        (await this.orgUnits.findMany(scope.em, tenantId, [...new Set(resident.map((r) => r.orgUnitId))])).map((u) => [
+          u.id,
+          u,
+        ]),
+      );
+      const open = resident.filter(
+        (r) => units.get(r.orgUnitId) && isOpenAt(units.get(r.orgUnitId)!, at, scope.tenant.timeZone),
+      );
       if (open.length) {
-        const staff = await scope.em.find(StaffMemberEntity, { tenantId, active: true, $or: open.map((r) => ({ departmentId: r.departmentId, orgUnitId: r.orgUnitId })) });
+        const staff = await scope.em.find(StaffMemberEntity, {
+          tenantId,
+          active: true,
+          $or: open.map((r) => ({ departmentId: r.departmentId, orgUnitId: r.orgUnitId })),
+        });
         for (const s of staff) ids.add(s.id);
       }
     }

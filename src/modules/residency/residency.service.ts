@@ -46,7 +46,11 @@ export class ResidencyService {
     private readonly orgUnits: OrgUnitService,
   ) {}
 
-  async list(scope: TenantScope, filter: ResidencyListFilter, { first, after }: PageRequest): Promise<Page<ResidencyEntity>> {
+  async list(
+    scope: TenantScope,
+    filter: ResidencyListFilter,
+    { first, after }: PageRequest,
+  ): Promise<Page<ResidencyEntity>> {
     const where: Record<string, unknown> = { tenantId: scope.tenant.id };
     for (const k of ['orgUnitId', 'departmentId'] as const) {
       if (filter[k]) {
@@ -55,7 +59,10 @@ export class ResidencyService {
       }
     }
     if (!filter.includeEnded) where['$or'] = [{ validTo: null }, { validTo: { $gt: new Date() } }];
-    const rows = await scope.em.find(ResidencyEntity, after ? { ...where, id: { $gt: after[0]! } } : where, { orderBy: { id: 'asc' }, limit: first + 1 });
+    const rows = await scope.em.find(ResidencyEntity, after ? { ...where, id: { $gt: after[0]! } } : where, {
+      orderBy: { id: 'asc' },
+      limit: first + 1,
+    });
     const page = toPage(rows, first, (r) => [r.id], !!after);
     page.totalCount = () => scope.em.count(ResidencyEntity, where);
     return page;
@@ -72,7 +79,10 @@ export class ResidencyService {
   /** Residencies of a unit whose validity overlaps [from, to). */
   atUnit(scope: TenantScope, orgUnitId: string, from: Date, to: Date): Promise<ResidencyEntity[]> {
     return scope.em.find(ResidencyEntity, {
-      tenantId: scope.tenant.id, orgUnitId, validFrom: { $lt: to }, $or: [{ validTo: null }, { validTo: { $gt: from } }],
+      tenantId: scope.tenant.id,
+      orgUnitId,
+      validFrom: { $lt: to },
+      $or: [{ validTo: null }, { validTo: { $gt: from } }],
     });
   }
 
@@ -81,23 +91,44 @@ export class ResidencyService {
     const validTo = input.validTo ?? null;
     const errors: UserErrorData<E>[] = [];
     if (!RESIDENCY_MODES.includes(input.mode)) errors.push(userError(['input', 'mode'], E.INVALID, 'Unknown mode'));
-    if (validTo && validTo <= validFrom) errors.push(userError(['input', 'validTo'], E.INVALID, 'validTo must be after validFrom'));
+    if (validTo && validTo <= validFrom)
+      errors.push(userError(['input', 'validTo'], E.INVALID, 'validTo must be after validFrom'));
     const dept = await this.departments.find(scope, input.departmentId);
-    if (!dept || dept.archivedAt) errors.push(userError(['input', 'departmentId'], E.DEPARTMENT_NOT_FOUND, 'No such active department'));
+    if (!dept || dept.archivedAt)
+      errors.push(userError(['input', 'departmentId'], E.DEPARTMENT_NOT_FOUND, 'No such active department'));
     const unit = await this.orgUnits.find(scope, input.orgUnitId);
-    if (!unit || unit.archivedAt) errors.push(userError(['input', 'orgUnitId'], E.ORG_UNIT_NOT_FOUND, 'No such active org unit'));
+    if (!unit || unit.archivedAt)
+      errors.push(userError(['input', 'orgUnitId'], E.ORG_UNIT_NOT_FOUND, 'No such active org unit'));
     if (errors.length) return fail(...errors);
     // One department, one stationing at a unit at a time; a change of mode is an update.
-    const overlapping = (await this.atUnit(scope, input.orgUnitId, validFrom, validTo ?? END_OF_TIME)).find((r) => r.departmentId === input.departmentId);
+    const overlapping = (await this.atUnit(scope, input.orgUnitId, validFrom, validTo ?? END_OF_TIME)).find(
+      (r) => r.departmentId === input.departmentId,
+    );
     if (overlapping) {
-      return fail(userError(['input', 'departmentId'], E.ALREADY_STATIONED, `${dept!.name} is already stationed here (${overlapping.mode}) in that period; update or end that residency`));
+      return fail(
+        userError(
+          ['input', 'departmentId'],
+          E.ALREADY_STATIONED,
+          `${dept!.name} is already stationed here (${overlapping.mode}) in that period; update or end that residency`,
+        ),
+      );
     }
     const r = Object.assign(new ResidencyEntity(), {
-      tenantId: scope.tenant.id, departmentId: input.departmentId, orgUnitId: input.orgUnitId, mode: input.mode,
-      validFrom, validTo, note: clean(input.note) ?? null,
+      tenantId: scope.tenant.id,
+      departmentId: input.departmentId,
+      orgUnitId: input.orgUnitId,
+      mode: input.mode,
+      validFrom,
+      validTo,
+      note: clean(input.note) ?? null,
     });
     scope.em.persist(r);
-    this.audit.record(scope, { action: 'residency.station', targetType: 'Residency', targetId: r.id, after: snapshot(r) });
+    this.audit.record(scope, {
+      action: 'residency.station',
+      targetType: 'Residency',
+      targetId: r.id,
+      after: snapshot(r),
+    });
     await scope.em.flush();
     return ok(r);
   }
@@ -107,14 +138,22 @@ export class ResidencyService {
     if (!r) return fail(userError(['input', 'id'], E.NOT_FOUND, 'No such residency'));
     const validFrom = patch.validFrom ?? r.validFrom;
     const validTo = patch.validTo === undefined ? r.validTo : patch.validTo;
-    if (patch.mode && !RESIDENCY_MODES.includes(patch.mode)) return fail(userError(['input', 'mode'], E.INVALID, 'Unknown mode'));
-    if (validTo && validTo <= validFrom) return fail(userError(['input', 'validTo'], E.INVALID, 'validTo must be after validFrom'));
+    if (patch.mode && !RESIDENCY_MODES.includes(patch.mode))
+      return fail(userError(['input', 'mode'], E.INVALID, 'Unknown mode'));
+    if (validTo && validTo <= validFrom)
+      return fail(userError(['input', 'validTo'], E.INVALID, 'validTo must be after validFrom'));
     const before = snapshot(r);
     if (patch.mode) r.mode = patch.mode;
     r.validFrom = validFrom;
     r.validTo = validTo;
     if (patch.note !== undefined) r.note = clean(patch.note) ?? null;
-    this.audit.record(scope, { action: 'residency.update', targetType: 'Residency', targetId: r.id, before, after: snapshot(r) });
+    this.audit.record(scope, {
+      action: 'residency.update',
+      targetType: 'Residency',
+      targetId: r.id,
+      before,
+      after: snapshot(r),
+    });
     await scope.em.flush();
     return ok(r);
   }
@@ -124,11 +163,19 @@ export class ResidencyService {
     const r = await this.find(scope, id);
     if (!r) return fail(userError(['input', 'id'], E.NOT_FOUND, 'No such residency'));
     const endsAt = at ?? new Date();
-    if (r.validTo && r.validTo <= endsAt) return fail(userError(['input', 'id'], E.ENDED, 'This residency has already ended'));
-    if (endsAt <= r.validFrom) return fail(userError(['input', 'endsAt'], E.INVALID, 'A residency cannot end before it starts'));
+    if (r.validTo && r.validTo <= endsAt)
+      return fail(userError(['input', 'id'], E.ENDED, 'This residency has already ended'));
+    if (endsAt <= r.validFrom)
+      return fail(userError(['input', 'endsAt'], E.INVALID, 'A residency cannot end before it starts'));
     const before = snapshot(r);
     r.validTo = endsAt;
-    this.audit.record(scope, { action: 'residency.end', targetType: 'Residency', targetId: r.id, before, after: snapshot(r) });
+    this.audit.record(scope, {
+      action: 'residency.end',
+      targetType: 'Residency',
+      targetId: r.id,
+      before,
+      after: snapshot(r),
+    });
     await scope.em.flush();
     return ok(r);
   }

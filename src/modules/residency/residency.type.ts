@@ -1,13 +1,24 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { createUserErrorType } from '../../core/graphql/user-error';
 import { createConnectionType } from '../../core/graphql/connection';
-import { RESIDENCY_MODES, type ResidencyEntity, type ResidencyMode, type RotationShiftEntity } from './residency.entity';
+import {
+  RESIDENCY_MODES,
+  type ResidencyEntity,
+  type ResidencyMode,
+  type RotationShiftEntity,
+} from './residency.entity';
 import { ResidencyErrorCode } from './residency.errors';
 import { StaffMemberType } from '../staff/staff.type';
 import { OrgUnitType } from '../org-unit/org-unit.type';
 
-export const ResidencyModeEnum = Object.fromEntries(RESIDENCY_MODES.map((k) => [k, k])) as Record<ResidencyMode, ResidencyMode>;
-registerEnumType(ResidencyModeEnum, { name: 'ResidencyMode', description: 'RESIDENT 常驻, ROTATING 轮驻, JOINT 联驻, ON_DEMAND 随驻' });
+export const ResidencyModeEnum = Object.fromEntries(RESIDENCY_MODES.map((k) => [k, k])) as Record<
+  ResidencyMode,
+  ResidencyMode
+>;
+registerEnumType(ResidencyModeEnum, {
+  name: 'ResidencyMode',
+  description: 'RESIDENT 常驻, ROTATING 轮驻, JOINT 联驻, ON_DEMAND 随驻',
+});
 
 @ObjectType('Residency', { description: 'A department stationed at an org unit for a period' })
 export class ResidencyType {
@@ -20,7 +31,15 @@ export class ResidencyType {
   @Field(() => String, { nullable: true }) note!: string | null;
 
   static from(r: ResidencyEntity): ResidencyType {
-    return Object.assign(new ResidencyType(), { id: r.id, departmentId: r.departmentId, orgUnitId: r.orgUnitId, mode: r.mode, validFrom: r.validFrom, validTo: r.validTo, note: r.note });
+    return Object.assign(new ResidencyType(), {
+      id: r.id,
+      departmentId: r.departmentId,
+      orgUnitId: r.orgUnitId,
+      mode: r.mode,
+      validFrom: r.validFrom,
+      validTo: r.validTo,
+      note: r.note,
+    });
   }
 }
 
@@ -32,7 +51,12 @@ export class RotationShiftType {
   @Field(() => Date) endsAt!: Date;
 
   static from(s: RotationShiftEntity): RotationShiftType {
-    return Object.assign(new RotationShiftType(), { id: s.id, residencyId: s.residencyId, startsAt: s.startsAt, endsAt: s.endsAt });
+    return Object.assign(new RotationShiftType(), {
+      id: s.id,
+      residencyId: s.residencyId,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+    });
   }
 }
 
@@ -40,15 +64,20 @@ export class RotationShiftType {
 export class DutyEntryType {
   @Field(() => ResidencyType) residency!: ResidencyType;
   @Field(() => [StaffMemberType]) staff!: StaffMemberType[];
-  @Field(() => RotationShiftType, { nullable: true, description: 'The shift, for ROTATING and JOINT departments' }) shift!: RotationShiftType | null;
+  @Field(() => RotationShiftType, { nullable: true, description: 'The shift, for ROTATING and JOINT departments' })
+  shift!: RotationShiftType | null;
 }
 
 @ObjectType('OnDuty', { description: 'Who is at a unit at an instant' })
 export class OnDutyType {
   @Field(() => Date) at!: Date;
   @Field(() => OrgUnitType) orgUnit!: OrgUnitType;
-  @Field(() => [DutyEntryType], { description: 'Present: resident departments while the unit is open, rotating/joint ones on shift' }) present!: DutyEntryType[];
-  @Field(() => [DutyEntryType], { description: 'On-demand departments: callable, not present' }) callable!: DutyEntryType[];
+  @Field(() => [DutyEntryType], {
+    description: 'Present: resident departments while the unit is open, rotating/joint ones on shift',
+  })
+  present!: DutyEntryType[];
+  @Field(() => [DutyEntryType], { description: 'On-demand departments: callable, not present' })
+  callable!: DutyEntryType[];
 }
 
 export const ResidencyConnection = createConnectionType('Residency', ResidencyType);
@@ -63,7 +92,8 @@ export class ResidencyPayload {
 @ObjectType()
 export class SetRotationShiftsPayload {
   @Field(() => ResidencyType, { nullable: true }) residency!: ResidencyType | null;
-  @Field(() => [RotationShiftType], { nullable: true, description: 'The shifts now in the horizon' }) shifts!: RotationShiftType[] | null;
+  @Field(() => [RotationShiftType], { nullable: true, description: 'The shifts now in the horizon' }) shifts!:
+    RotationShiftType[] | null;
   @Field(() => [ResidencyUserError]) userErrors!: InstanceType<typeof ResidencyUserError>[];
 }
 
@@ -71,7 +101,8 @@ export class SetRotationShiftsPayload {
 export class ResidencyFilter {
   @Field(() => ID, { nullable: true }) orgUnitId?: string | null;
   @Field(() => ID, { nullable: true }) departmentId?: string | null;
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Include ended residencies (history)' }) includeEnded?: boolean | null;
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Include ended residencies (history)' })
+  includeEnded?: boolean | null;
 }
 
 @InputType()
@@ -120,5 +151,6 @@ export class SetRotationShiftsInput {
   @Field(() => Date, { description: 'Horizon start: shifts starting in [from, to) are replaced' }) from!: Date;
   @Field(() => Date) to!: Date;
   @Field(() => [ShiftInput], { nullable: true }) shifts?: ShiftInput[] | null;
-  @Field(() => [WeeklyShiftInput], { nullable: true, description: 'Expanded into shifts over the horizon' }) weekly?: WeeklyShiftInput[] | null;
+  @Field(() => [WeeklyShiftInput], { nullable: true, description: 'Expanded into shifts over the horizon' }) weekly?:
+    WeeklyShiftInput[] | null;
 }

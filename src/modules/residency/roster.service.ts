@@ -40,7 +40,8 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const MAX_HORIZON_MS = 366 * 86_400_000;
 const MAX_SHIFT_MS = 24 * 3_600_000;
 /** Half-open ranges: a shift ending at 17:00 and one starting at 17:00 do not overlap. */
-const overlaps = (a: { startsAt: Date; endsAt: Date }, b: { startsAt: Date; endsAt: Date }) => a.startsAt < b.endsAt && b.startsAt < a.endsAt;
+const overlaps = (a: { startsAt: Date; endsAt: Date }, b: { startsAt: Date; endsAt: Date }) =>
+  a.startsAt < b.endsAt && b.startsAt < a.endsAt;
 
 export class RosterService {
   constructor(
@@ -49,8 +50,18 @@ export class RosterService {
   ) {}
 
   /** Shifts of these residencies that overlap [from, to). */
-  shifts(em: Em, tenantId: string, residencyIds: readonly string[], from: Date, to: Date): Promise<RotationShiftEntity[]> {
-    return em.find(RotationShiftEntity, { tenantId, residencyId: { $in: [...residencyIds] }, startsAt: { $lt: to }, endsAt: { $gt: from } }, { orderBy: { startsAt: 'asc' } });
+  shifts(
+    em: Em,
+    tenantId: string,
+    residencyIds: readonly string[],
+    from: Date,
+    to: Date,
+  ): Promise<RotationShiftEntity[]> {
+    return em.find(
+      RotationShiftEntity,
+      { tenantId, residencyId: { $in: [...residencyIds] }, startsAt: { $lt: to }, endsAt: { $gt: from } },
+      { orderBy: { startsAt: 'asc' } },
+    );
   }
 
   assignments(em: Em, tenantId: string, shiftIds: readonly string[]): Promise<ShiftAssignmentEntity[]> {
@@ -61,14 +72,25 @@ export class RosterService {
    * Replaces the residency's roster within [from, to) by the given shifts plus the weekly
    * pattern expanded over that horizon. Refused as a whole when anyone would be in two places.
    */
-  async setShifts(scope: TenantScope, input: SetShiftsInput): Promise<Result<{ residency: ResidencyEntity; shifts: RotationShiftEntity[] }, E>> {
+  async setShifts(
+    scope: TenantScope,
+    input: SetShiftsInput,
+  ): Promise<Result<{ residency: ResidencyEntity; shifts: RotationShiftEntity[] }, E>> {
     const residency = await this.residencies.find(scope, input.residencyId);
     if (!residency) return fail(userError(['input', 'residencyId'], E.NOT_FOUND, 'No such residency'));
     if (residency.mode !== 'ROTATING' && residency.mode !== 'JOINT') {
-      return fail(userError(['input', 'residencyId'], E.NOT_ROSTERED, `A ${residency.mode} residency has no roster; only ROTATING and JOINT do`));
+      return fail(
+        userError(
+          ['input', 'residencyId'],
+          E.NOT_ROSTERED,
+          `A ${residency.mode} residency has no roster; only ROTATING and JOINT do`,
+        ),
+      );
     }
     if (!(input.from < input.to) || input.to.getTime() - input.from.getTime() > MAX_HORIZON_MS) {
-      return fail(userError(['input', 'to'], E.INVALID, 'The horizon must end after it starts and span at most 366 days'));
+      return fail(
+        userError(['input', 'to'], E.INVALID, 'The horizon must end after it starts and span at most 366 days'),
+      );
     }
     const expanded = this.expand(scope.tenant.timeZone, input);
     if (!expanded.ok) return expanded;
@@ -80,7 +102,7 @@ export class RosterService {
       } else if (c.startsAt < input.from || c.endsAt > input.to) {
         errors.push(userError(c.path, E.INVALID, 'A shift must lie within the horizon being set'));
       } else if (!residencyValidAt(residency, c.startsAt) || (residency.validTo && c.endsAt > residency.validTo)) {
-        errors.push(userError(c.path, E.OUTSIDE_RESIDENCY, 'A shift must lie within the residency\'s validity'));
+        errors.push(userError(c.path, E.OUTSIDE_RESIDENCY, "A shift must lie within the residency's validity"));
       }
     }
     if (errors.length) return fail(...errors);
@@ -88,37 +110,75 @@ export class RosterService {
     const staffIds = [...new Set(candidates.flatMap((c) => c.staffIds))];
     // Locking the people serialises concurrent rosters that involve the same person.
     const staff = staffIds.length
-      ? await scope.em.find(StaffMemberEntity, { tenantId: scope.tenant.id, id: { $in: staffIds }, active: true }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+      ? await scope.em.find(
+          StaffMemberEntity,
+          { tenantId: scope.tenant.id, id: { $in: staffIds }, active: true },
+          { lockMode: LockMode.PESSIMISTIC_WRITE },
+        )
       : [];
     const known = new Map(staff.map((s) => [s.id, s]));
     for (const c of candidates) {
       const missing = c.staffIds.filter((id) => !known.has(id));
-      if (missing.length) errors.push(userError([...c.path, 'staffIds'], E.STAFF_NOT_FOUND, `No such active staff member: ${missing.join(', ')}`));
+      if (missing.length)
+        errors.push(
+          userError([...c.path, 'staffIds'], E.STAFF_NOT_FOUND, `No such active staff member: ${missing.join(', ')}`),
+        );
     }
     if (errors.length) return fail(...errors);
 
     const clash = await this.findClash(scope, residency, input, candidates, known);
     if (clash) return fail(clash);
 
-    const replaced = await scope.em.find(RotationShiftEntity, { tenantId: scope.tenant.id, residencyId: residency.id, startsAt: { $gte: input.from, $lt: input.to } });
-    if (replaced.length) await scope.em.nativeDelete(RotationShiftEntity, { tenantId: scope.tenant.id, id: { $in: replaced.map((s) => s.id) } });
+    const replaced = await scope.em.find(RotationShiftEntity, {
+      tenantId: scope.tenant.id,
+      residencyId: residency.id,
+      startsAt: { $gte: input.from, $lt: input.to },
+    });
+    if (replaced.length)
+      await scope.em.nativeDelete(RotationShiftEntity, {
+        tenantId: scope.tenant.id,
+        id: { $in: replaced.map((s) => s.id) },
+      });
     const created = candidates
       .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
       .map((c) => {
-        const shift = Object.assign(new RotationShiftEntity(), { tenantId: scope.tenant.id, residencyId: residency.id, startsAt: c.startsAt, endsAt: c.endsAt });
+        const shift = Object.assign(new RotationShiftEntity(), {
+          tenantId: scope.tenant.id,
+          residencyId: residency.id,
+          startsAt: c.startsAt,
+          endsAt: c.endsAt,
+        });
         scope.em.persist(shift);
         return { shift, staffIds: [...new Set(c.staffIds)] };
       });
     await scope.em.flush();
     for (const { shift, staffIds: ids } of created) {
       for (const staffId of ids) {
-        scope.em.persist(Object.assign(new ShiftAssignmentEntity(), { tenantId: scope.tenant.id, shiftId: shift.id, staffId, startsAt: shift.startsAt, endsAt: shift.endsAt }));
+        scope.em.persist(
+          Object.assign(new ShiftAssignmentEntity(), {
+            tenantId: scope.tenant.id,
+            shiftId: shift.id,
+            staffId,
+            startsAt: shift.startsAt,
+            endsAt: shift.endsAt,
+          }),
+        );
       }
     }
     this.audit.record(scope, {
-      action: 'roster.set', targetType: 'Residency', targetId: residency.id,
+      action: 'roster.set',
+      targetType: 'Residency',
+      targetId: residency.id,
       before: { from: input.from, to: input.to, shifts: replaced.length },
-      after: { from: input.from, to: input.to, shifts: created.map(({ shift, staffIds: ids }) => ({ startsAt: shift.startsAt, endsAt: shift.endsAt, staffIds: ids })) },
+      after: {
+        from: input.from,
+        to: input.to,
+        shifts: created.map(({ shift, staffIds: ids }) => ({
+          startsAt: shift.startsAt,
+          endsAt: shift.endsAt,
+          staffIds: ids,
+        })),
+      },
     });
     await scope.em.flush();
     return ok({ residency, shifts: created.map((c) => c.shift) });
@@ -129,8 +189,10 @@ export class RosterService {
     const errors: UserErrorData<E>[] = [];
     (input.weekly ?? []).forEach((w, i) => {
       const path = ['input', 'weekly', String(i)];
-      if (!Number.isInteger(w.weekday) || w.weekday < 1 || w.weekday > 7) errors.push(userError([...path, 'weekday'], E.INVALID, 'Weekday is 1 (Monday) to 7 (Sunday)'));
-      if (!HHMM.test(w.start) || !HHMM.test(w.end) || w.start === w.end) errors.push(userError(path, E.INVALID, 'start and end are different HH:MM times'));
+      if (!Number.isInteger(w.weekday) || w.weekday < 1 || w.weekday > 7)
+        errors.push(userError([...path, 'weekday'], E.INVALID, 'Weekday is 1 (Monday) to 7 (Sunday)'));
+      if (!HHMM.test(w.start) || !HHMM.test(w.end) || w.start === w.end)
+        errors.push(userError(path, E.INVALID, 'start and end are different HH:MM times'));
     });
     if (errors.length) return fail(...errors);
     // Local dates covering the horizon in the tenant's zone, one day either side for overnight shifts.
@@ -141,14 +203,21 @@ export class RosterService {
         if (isoWeekday(date) !== w.weekday) return;
         const startsAt = zonedToUtc(date, w.start, tz);
         const endsAt = zonedToUtc(w.end <= w.start ? nextDayOf(date) : date, w.end, tz);
-        if (startsAt >= input.from && endsAt <= input.to) out.push({ startsAt, endsAt, staffIds: w.staffIds, path: ['input', 'weekly', String(i)] });
+        if (startsAt >= input.from && endsAt <= input.to)
+          out.push({ startsAt, endsAt, staffIds: w.staffIds, path: ['input', 'weekly', String(i)] });
       });
     }
     return ok(out);
   }
 
   /** The first clash of one person between two new shifts, or with a shift elsewhere. */
-  private async findClash(scope: TenantScope, residency: ResidencyEntity, input: SetShiftsInput, candidates: Candidate[], staff: Map<string, StaffMemberEntity>): Promise<UserErrorData<E> | null> {
+  private async findClash(
+    scope: TenantScope,
+    residency: ResidencyEntity,
+    input: SetShiftsInput,
+    candidates: Candidate[],
+    staff: Map<string, StaffMemberEntity>,
+  ): Promise<UserErrorData<E> | null> {
     const tz = scope.tenant.timeZone;
     const show = (s: { startsAt: Date; endsAt: Date }) => {
       const a = localParts(s.startsAt, tz);
@@ -161,7 +230,11 @@ export class RosterService {
         const b = candidates[j]!;
         const both = a.staffIds.find((id) => b.staffIds.includes(id));
         if (both && overlaps(a, b)) {
-          return userError([...b.path, 'staffIds'], E.SHIFT_OVERLAP, `${staff.get(both)!.name} would be on two shifts at once: ${show(a)} and ${show(b)}`);
+          return userError(
+            [...b.path, 'staffIds'],
+            E.SHIFT_OVERLAP,
+            `${staff.get(both)!.name} would be on two shifts at once: ${show(a)} and ${show(b)}`,
+          );
         }
       }
     }
@@ -169,9 +242,21 @@ export class RosterService {
     if (!ids.length || !candidates.length) return null;
     const min = new Date(Math.min(...candidates.map((c) => c.startsAt.getTime())));
     const max = new Date(Math.max(...candidates.map((c) => c.endsAt.getTime())));
-    const existing = await scope.em.find(ShiftAssignmentEntity, { tenantId: scope.tenant.id, staffId: { $in: ids }, startsAt: { $lt: max }, endsAt: { $gt: min } });
+    const existing = await scope.em.find(ShiftAssignmentEntity, {
+      tenantId: scope.tenant.id,
+      staffId: { $in: ids },
+      startsAt: { $lt: max },
+      endsAt: { $gt: min },
+    });
     if (!existing.length) return null;
-    const shifts = new Map((await scope.em.find(RotationShiftEntity, { tenantId: scope.tenant.id, id: { $in: [...new Set(existing.map((e) => e.shiftId))] } })).map((s) => [s.id, s]));
+    const shifts = new Map(
+      (
+        await scope.em.find(RotationShiftEntity, {
+          tenantId: scope.tenant.id,
+          id: { $in: [...new Set(existing.map((e) => e.shiftId))] },
+        })
+      ).map((s) => [s.id, s]),
+    );
     // This residency's shifts inside the horizon are being replaced, so they cannot clash.
     const kept = existing.filter((e) => {
       const s = shifts.get(e.shiftId)!;
@@ -180,7 +265,11 @@ export class RosterService {
     for (const c of candidates) {
       for (const e of kept) {
         if (c.staffIds.includes(e.staffId) && overlaps(c, e)) {
-          return userError([...c.path, 'staffIds'], E.SHIFT_OVERLAP, `${staff.get(e.staffId)!.name} is already on shift ${e.shiftId}, ${show(e)}, which overlaps ${show(c)}`);
+          return userError(
+            [...c.path, 'staffIds'],
+            E.SHIFT_OVERLAP,
+            `${staff.get(e.staffId)!.name} is already on shift ${e.shiftId}, ${show(e)}, which overlaps ${show(c)}`,
+          );
         }
       }
     }

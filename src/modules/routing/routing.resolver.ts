@@ -8,7 +8,13 @@ import { orgUnitLoaders } from '../org-unit/org-unit.loaders';
 import { OrgUnitType } from '../org-unit/org-unit.type';
 import { departmentById } from '../department/department.loaders';
 import { DepartmentType } from '../department/department.type';
-import { DeleteRoutingRuleInput, RoutingRuleConnection, RoutingRulePayload, RoutingRuleType, UpsertRoutingRuleInput } from './routing.type';
+import {
+  DeleteRoutingRuleInput,
+  RoutingRuleConnection,
+  RoutingRulePayload,
+  RoutingRuleType,
+  UpsertRoutingRuleInput,
+} from './routing.type';
 
 @Resolver(() => RoutingRuleType)
 export class RoutingResolver {
@@ -20,13 +26,19 @@ export class RoutingResolver {
   }
 
   @Mutation(() => RoutingRulePayload)
-  async upsertRoutingRule(@Ctx() ctx: RequestContext, @Arg('input', () => UpsertRoutingRuleInput) input: UpsertRoutingRuleInput) {
+  async upsertRoutingRule(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpsertRoutingRuleInput) input: UpsertRoutingRuleInput,
+  ) {
     const scope = await tenantScope(ctx, 'tenant-admin');
     return toPayload(ctx, await ctx.services.routing.upsert(scope, input), 'routingRule', RoutingRuleType.from);
   }
 
   @Mutation(() => RoutingRulePayload)
-  async deleteRoutingRule(@Ctx() ctx: RequestContext, @Arg('input', () => DeleteRoutingRuleInput) input: DeleteRoutingRuleInput) {
+  async deleteRoutingRule(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => DeleteRoutingRuleInput) input: DeleteRoutingRuleInput,
+  ) {
     const scope = await tenantScope(ctx, 'tenant-admin');
     return toPayload(ctx, await ctx.services.routing.delete(scope, input.id), 'routingRule', RoutingRuleType.from);
   }

@@ -41,7 +41,10 @@ export class RoutingService {
   async list(scope: TenantScope, { first, after }: PageRequest): Promise<Page<RoutingRuleEntity>> {
     const qb = scope.em.createQueryBuilder(RoutingRuleEntity, 'r').where({ tenantId: scope.tenant.id });
     if (after) qb.andWhere('(r.priority, r.id) > (?, ?)', [Number(after[0]), after[1]]);
-    const rows = await qb.orderBy({ priority: 'asc', id: 'asc' }).limit(first + 1).getResult();
+    const rows = await qb
+      .orderBy({ priority: 'asc', id: 'asc' })
+      .limit(first + 1)
+      .getResult();
     const page = toPage(rows, first, (r) => [String(r.priority), r.id], !!after);
     page.totalCount = () => scope.em.count(RoutingRuleEntity, { tenantId: scope.tenant.id });
     return page;
@@ -50,14 +53,24 @@ export class RoutingService {
   async upsert(scope: TenantScope, input: UpsertRoutingRule): Promise<Result<RoutingRuleEntity, E>> {
     const errors: UserErrorData<E>[] = [];
     const name = clean(input.name);
-    if (!name || name.length > 200) errors.push(userError(['input', 'name'], E.INVALID, 'A name is required (at most 200 characters)'));
-    if (!Number.isInteger(input.priority) || input.priority < 0 || input.priority > 100000) errors.push(userError(['input', 'priority'], E.INVALID, 'Priority is a whole number from 0 to 100000 (lower wins)'));
-    if (input.riskLevel && !RISK_LEVELS.includes(input.riskLevel)) errors.push(userError(['input', 'riskLevel'], E.INVALID, 'Unknown risk level'));
-    if (!input.targetOrgUnitId && !input.targetDepartmentId) errors.push(userError(['input', 'targetOrgUnitId'], E.NO_TARGET, 'Give a target unit, a target department, or both'));
-    if (input.categoryId && !(await this.categories.find(scope, input.categoryId))) errors.push(userError(['input', 'categoryId'], E.CATEGORY_NOT_FOUND, 'No such category'));
+    if (!name || name.length > 200)
+      errors.push(userError(['input', 'name'], E.INVALID, 'A name is required (at most 200 characters)'));
+    if (!Number.isInteger(input.priority) || input.priority < 0 || input.priority > 100000)
+      errors.push(
+        userError(['input', 'priority'], E.INVALID, 'Priority is a whole number from 0 to 100000 (lower wins)'),
+      );
+    if (input.riskLevel && !RISK_LEVELS.includes(input.riskLevel))
+      errors.push(userError(['input', 'riskLevel'], E.INVALID, 'Unknown risk level'));
+    if (!input.targetOrgUnitId && !input.targetDepartmentId)
+      errors.push(
+        userError(['input', 'targetOrgUnitId'], E.NO_TARGET, 'Give a target unit, a target department, or both'),
+      );
+    if (input.categoryId && !(await this.categories.find(scope, input.categoryId)))
+      errors.push(userError(['input', 'categoryId'], E.CATEGORY_NOT_FOUND, 'No such category'));
     for (const k of ['orgUnitId', 'targetOrgUnitId'] as const) {
       const id = input[k];
-      if (id && !(await this.orgUnits.find(scope, id))) errors.push(userError(['input', k], E.ORG_UNIT_NOT_FOUND, 'No such org unit'));
+      if (id && !(await this.orgUnits.find(scope, id)))
+        errors.push(userError(['input', k], E.ORG_UNIT_NOT_FOUND, 'No such org unit'));
     }
     if (input.targetDepartmentId && !(await this.departments.find(scope, input.targetDepartmentId))) {
       errors.push(userError(['input', 'targetDepartmentId'], E.DEPARTMENT_NOT_FOUND, 'No such department'));
@@ -68,11 +81,22 @@ export class RoutingService {
     const before = rule ? snapshot(rule) : null;
     rule ??= scope.em.create(RoutingRuleEntity, { tenantId: scope.tenant.id } as RoutingRuleEntity);
     Object.assign(rule, {
-      name: name!, priority: input.priority, categoryId: input.categoryId ?? null, orgUnitId: input.orgUnitId ?? null,
-      riskLevel: input.riskLevel ?? null, targetOrgUnitId: input.targetOrgUnitId ?? null, targetDepartmentId: input.targetDepartmentId ?? null,
+      name: name!,
+      priority: input.priority,
+      categoryId: input.categoryId ?? null,
+      orgUnitId: input.orgUnitId ?? null,
+      riskLevel: input.riskLevel ?? null,
+      targetOrgUnitId: input.targetOrgUnitId ?? null,
+      targetDepartmentId: input.targetDepartmentId ?? null,
       active: input.active ?? true,
     });
-    this.audit.record(scope, { action: before ? 'routingRule.update' : 'routingRule.create', targetType: 'RoutingRule', targetId: rule.id, before, after: snapshot(rule) });
+    this.audit.record(scope, {
+      action: before ? 'routingRule.update' : 'routingRule.create',
+      targetType: 'RoutingRule',
+      targetId: rule.id,
+      before,
+      after: snapshot(rule),
+    });
     await scope.em.flush();
     return ok(rule);
   }
@@ -80,7 +104,12 @@ export class RoutingService {
   async delete(scope: TenantScope, id: string): Promise<Result<RoutingRuleEntity, E>> {
     const rule = await findById(scope.em, RoutingRuleEntity, scope.tenant.id, id);
     if (!rule) return fail(userError(['input', 'id'], E.NOT_FOUND, 'No such routing rule'));
-    this.audit.record(scope, { action: 'routingRule.delete', targetType: 'RoutingRule', targetId: rule.id, before: snapshot(rule) });
+    this.audit.record(scope, {
+      action: 'routingRule.delete',
+      targetType: 'RoutingRule',
+      targetId: rule.id,
+      before: snapshot(rule),
+    });
     scope.em.remove(rule);
     await scope.em.flush();
     return ok(rule);
@@ -92,18 +121,31 @@ export class RoutingService {
    * risk is the case's; an empty condition matches anything.
    */
   async match(scope: TenantScope, s: RoutingSubject): Promise<RoutingRuleEntity | null> {
-    const rules = await scope.em.find(RoutingRuleEntity, { tenantId: scope.tenant.id, active: true }, { orderBy: { priority: 'asc', createdAt: 'asc' } });
+    const rules = await scope.em.find(
+      RoutingRuleEntity,
+      { tenantId: scope.tenant.id, active: true },
+      { orderBy: { priority: 'asc', createdAt: 'asc' } },
+    );
     if (!rules.length) return null;
     const categoryChain = await this.chain(s.categoryId, (id) => this.categories.find(scope, id));
     const unitChain = await this.chain(s.orgUnitId, (id) => this.orgUnits.find(scope, id));
-    return rules.find((r) =>
-      (!r.categoryId || categoryChain.has(r.categoryId)) && (!r.orgUnitId || unitChain.has(r.orgUnitId)) && (!r.riskLevel || r.riskLevel === s.riskLevel),
-    ) ?? null;
+    return (
+      rules.find(
+        (r) =>
+          (!r.categoryId || categoryChain.has(r.categoryId)) &&
+          (!r.orgUnitId || unitChain.has(r.orgUnitId)) &&
+          (!r.riskLevel || r.riskLevel === s.riskLevel),
+      ) ?? null
+    );
   }
 
-  private async chain(id: string | null, find: (id: string) => Promise<{ id: string; parentId: string | null } | null>): Promise<Set<string>> {
+  private async chain(
+    id: string | null,
+    find: (id: string) => Promise<{ id: string; parentId: string | null } | null>,
+  ): Promise<Set<string>> {
     const out = new Set<string>();
-    for (let at = id ? await find(id) : null; at && !out.has(at.id); at = at.parentId ? await find(at.parentId) : null) out.add(at.id);
+    for (let at = id ? await find(id) : null; at && !out.has(at.id); at = at.parentId ? await find(at.parentId) : null)
+      out.add(at.id);
     return out;
   }
 }

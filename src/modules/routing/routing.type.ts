@@ -6,7 +6,9 @@ import type { RiskLevel } from '../category/category.entity';
 import type { RoutingRuleEntity } from './routing.entity';
 import { RoutingErrorCode } from './routing.errors';
 
-@ObjectType('RoutingRule', { description: 'Category × place × risk → unit and/or department; the lowest priority that matches wins' })
+@ObjectType('RoutingRule', {
+  description: 'Category × place × risk → unit and/or department; the lowest priority that matches wins',
+})
 export class RoutingRuleType {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
@@ -20,8 +22,15 @@ export class RoutingRuleType {
 
   static from(r: RoutingRuleEntity): RoutingRuleType {
     return Object.assign(new RoutingRuleType(), {
-      id: r.id, name: r.name, priority: r.priority, categoryId: r.categoryId, orgUnitId: r.orgUnitId, riskLevel: r.riskLevel,
-      targetOrgUnitId: r.targetOrgUnitId, targetDepartmentId: r.targetDepartmentId, active: r.active,
+      id: r.id,
+      name: r.name,
+      priority: r.priority,
+      categoryId: r.categoryId,
+      orgUnitId: r.orgUnitId,
+      riskLevel: r.riskLevel,
+      targetOrgUnitId: r.targetOrgUnitId,
+      targetDepartmentId: r.targetDepartmentId,
+      active: r.active,
     });
   }
 }
@@ -40,8 +49,10 @@ export class UpsertRoutingRuleInput {
   @Field(() => ID, { nullable: true, description: 'Omit to create' }) id?: string | null;
   @Field(() => String) name!: string;
   @Field(() => Int) priority!: number;
-  @Field(() => ID, { nullable: true, description: 'This category and those under it; empty: any' }) categoryId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Reported at this unit or grid or under it; empty: anywhere' }) orgUnitId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'This category and those under it; empty: any' }) categoryId?:
+    string | null;
+  @Field(() => ID, { nullable: true, description: 'Reported at this unit or grid or under it; empty: anywhere' })
+  orgUnitId?: string | null;
   @Field(() => RiskLevelEnum, { nullable: true }) riskLevel?: RiskLevel | null;
   @Field(() => ID, { nullable: true }) targetOrgUnitId?: string | null;
   @Field(() => ID, { nullable: true }) targetDepartmentId?: string | null;

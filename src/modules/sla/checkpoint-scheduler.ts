@@ -26,9 +26,14 @@ export class CheckpointScheduler {
     let n = 0;
     for (const c of items) {
       if (c.dueAt.getTime() > now + this.horizonMs) continue;
-      await this.queues.enqueue('sla.checkpoint', { tenantId: c.tenantId, checkpointId: c.checkpointId }, {
-        jobId: jobId('sla.checkpoint', c.checkpointId, String(c.dueAt.getTime())), delay: Math.max(0, c.dueAt.getTime() - now),
-      });
+      await this.queues.enqueue(
+        'sla.checkpoint',
+        { tenantId: c.tenantId, checkpointId: c.checkpointId },
+        {
+          jobId: jobId('sla.checkpoint', c.checkpointId, String(c.dueAt.getTime())),
+          delay: Math.max(0, c.dueAt.getTime() - now),
+        },
+      );
       n++;
     }
     return n;
@@ -37,8 +42,15 @@ export class CheckpointScheduler {
   /** The reconcile step: every pending checkpoint due within the horizon gets its job, again if lost. */
   async sweep(horizonMs = this.horizonMs, limit = 100_000): Promise<number> {
     const until = new Date(Date.now() + horizonMs);
-    const rows = await this.orm.em.fork().getConnection().execute<{ tenant_id: string; checkpoint_id: string; due_at: string | Date }[]>(
-      'select tenant_id, checkpoint_id, due_at from platform_due_checkpoints(?, ?)', [until, limit]);
-    return this.enqueue(rows.map((r) => ({ tenantId: r.tenant_id, checkpointId: r.checkpoint_id, dueAt: new Date(r.due_at) })));
+    const rows = await this.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ tenant_id: string; checkpoint_id: string; due_at: string | Date }[]>(
+        'select tenant_id, checkpoint_id, due_at from platform_due_checkpoints(?, ?)',
+        [until, limit],
+      );
+    return this.enqueue(
+      rows.map((r) => ({ tenantId: r.tenant_id, checkpointId: r.checkpoint_id, dueAt: new Date(r.due_at) })),
+    );
   }
 }

@@ -14,7 +14,13 @@ import type { SlaPolicyService } from './sla-policy.service';
 import type { DeadlineService } from './deadline.service';
 
 const SYSTEM = 'system:sla';
-const STEP_NAMES: Record<string, string> = { ACCEPT: '受理', DISPATCH: '分流交办', FIRST_CONTACT: '首次联系', RESOLVE: '化解', FOLLOW_UP: '回访' };
+const STEP_NAMES: Record<string, string> = {
+  ACCEPT: '受理',
+  DISPATCH: '分流交办',
+  FIRST_CONTACT: '首次联系',
+  RESOLVE: '化解',
+  FOLLOW_UP: '回访',
+};
 
 /**
  * Fires one checkpoint. The PENDING → FIRED update is the claim and runs in the same transaction
@@ -51,7 +57,9 @@ export class CheckpointService {
       const claimed = await em.execute<{ deadline_id: string; kind: CheckpointEntity['kind']; level: number }[]>(
         `update deadline_checkpoints set status = 'FIRED', fired_at = now()
          where tenant_id = ? and id = ? and status = 'PENDING' and due_at <= now() + interval '1 second'
-         returning deadline_id, kind, level`, [tenantId, checkpointId]);
+         returning deadline_id, kind, level`,
+        [tenantId, checkpointId],
+      );
       const cp = claimed[0];
       if (!cp) return 'nothing';
       const d = await em.findOneOrFail(DeadlineEntity, { tenantId, id: cp.deadline_id });
@@ -66,40 +74,81 @@ export class CheckpointService {
     });
   }
 
-  private async warn(scope: TenantScope, c: CaseEntity, d: DeadlineEntity, level: 'YELLOW' | 'RED', checkpointId: string): Promise<void> {
+  private async warn(
+    scope: TenantScope,
+    c: CaseEntity,
+    d: DeadlineEntity,
+    level: 'YELLOW' | 'RED',
+    checkpointId: string,
+  ): Promise<void> {
     await this.deadlines.refreshWarning(scope, c);
     const handlers = await staffForRoles(scope, c, ['HANDLER']);
-    this.workflow.timeline.record(scope, c.id, { type: 'WARNING_RAISED', actor: SYSTEM, data: { step: d.step, level, deadlineId: d.id, dueAt: d.dueAt.toISOString(), notified: handlers } });
+    this.workflow.timeline.record(scope, c.id, {
+      type: 'WARNING_RAISED',
+      actor: SYSTEM,
+      data: { step: d.step, level, deadlineId: d.id, dueAt: d.dueAt.toISOString(), notified: handlers },
+    });
     await this.notifier?.notify(scope, {
-      caseId: c.id, type: `SLA_${level}`, level, title: `${c.number} ${STEP_NAMES[d.step]}时限${level === 'RED' ? '即将到期或已超期' : '已过半'}`,
-      data: { step: d.step, deadlineId: d.id }, recipients: { staffIds: handlers }, dedupeKey: `checkpoint-${checkpointId}`,
+      caseId: c.id,
+      type: `SLA_${level}`,
+      level,
+      title: `${c.number} ${STEP_NAMES[d.step]}时限${level === 'RED' ? '即将到期或已超期' : '已过半'}`,
+      data: { step: d.step, deadlineId: d.id },
+      recipients: { staffIds: handlers },
+      dedupeKey: `checkpoint-${checkpointId}`,
       // Night-time notices only for RED on high-risk cases (quiet hours apply to the rest).
       urgent: level === 'RED' && (c.riskLevel === 'HIGH' || c.riskLevel === 'MAJOR'),
     });
   }
 
-  private async escalate(scope: TenantScope, c: CaseEntity, d: DeadlineEntity, level: number, checkpointId: string): Promise<void> {
+  private async escalate(
+    scope: TenantScope,
+    c: CaseEntity,
+    d: DeadlineEntity,
+    level: number,
+    checkpointId: string,
+  ): Promise<void> {
     const policy = d.policyId ? await this.policies.find(scope, d.policyId) : null;
     const actions = policy?.escalations[level]?.actions ?? [];
     const done: Record<string, unknown>[] = [];
     for (const a of actions) done.push(await this.act(scope, c, d, a, level, checkpointId));
-    this.workflow.timeline.record(scope, c.id, { type: 'SLA_ESCALATION', actor: SYSTEM, data: { step: d.step, level, deadlineId: d.id, dueAt: d.dueAt.toISOString(), actions: done } });
+    this.workflow.timeline.record(scope, c.id, {
+      type: 'SLA_ESCALATION',
+      actor: SYSTEM,
+      data: { step: d.step, level, deadlineId: d.id, dueAt: d.dueAt.toISOString(), actions: done },
+    });
   }
 
-  private async act(scope: TenantScope, c: CaseEntity, d: DeadlineEntity, a: EscalationAction, level: number, checkpointId: string): Promise<Record<string, unknown>> {
+  private async act(
+    scope: TenantScope,
+    c: CaseEntity,
+    d: DeadlineEntity,
+    a: EscalationAction,
+    level: number,
+    checkpointId: string,
+  ): Promise<Record<string, unknown>> {
     switch (a.type) {
       case 'NOTIFY': {
         const staffIds = await staffForRoles(scope, c, a.roles ?? []);
         await this.notifier?.notify(scope, {
-          caseId: c.id, type: 'SLA_ESCALATION', level: 'RED', title: `${c.number} ${STEP_NAMES[d.step]}超时，第${level + 1}级督促`,
-          data: { step: d.step, deadlineId: d.id, level }, recipients: { staffIds }, dedupeKey: `checkpoint-${checkpointId}`,
+          caseId: c.id,
+          type: 'SLA_ESCALATION',
+          level: 'RED',
+          title: `${c.number} ${STEP_NAMES[d.step]}超时，第${level + 1}级督促`,
+          data: { step: d.step, deadlineId: d.id, level },
+          recipients: { staffIds },
+          dedupeKey: `checkpoint-${checkpointId}`,
           urgent: c.riskLevel === 'HIGH' || c.riskLevel === 'MAJOR',
         });
         return { type: 'NOTIFY', roles: a.roles, staffIds };
       }
       case 'SUPERVISE': {
         const n = await this.supervision.issue(scope, c, {
-          source: 'SLA', checkpointId, issuedBy: SYSTEM, message: `${STEP_NAMES[d.step]}已超时限，请说明情况并加快办理`, replyBy: new Date(Date.now() + 86_400_000),
+          source: 'SLA',
+          checkpointId,
+          issuedBy: SYSTEM,
+          message: `${STEP_NAMES[d.step]}已超时限，请说明情况并加快办理`,
+          replyBy: new Date(Date.now() + 86_400_000),
         });
         return { type: 'SUPERVISE', noticeId: n.id };
       }
@@ -109,7 +158,11 @@ export class CheckpointService {
       }
       case 'ESCALATE': {
         const r = await this.escalations.raiseBySla(scope, c, `${STEP_NAMES[d.step]}超时，按时限规则自动提级`);
-        return { type: 'ESCALATE', ok: r.ok, ...(r.ok ? { toOrgUnitId: r.value.orgUnitId } : { codes: r.errors.map((e) => e.code) }) };
+        return {
+          type: 'ESCALATE',
+          ok: r.ok,
+          ...(r.ok ? { toOrgUnitId: r.value.orgUnitId } : { codes: r.errors.map((e) => e.code) }),
+        };
       }
     }
   }

@@ -37,7 +37,14 @@ export function pointFor(cal: WorkingCalendar, start: Date, due: Date, mode: Tar
   return new Date(start.getTime() + Math.round((due.getTime() - start.getTime()) * (p.share ?? 1)));
 }
 
-export function pointsFor(cal: WorkingCalendar, start: Date, dueAt: Date, mode: Target['mode'], yellow: WarningPoint, red: WarningPoint): DeadlinePoints {
+export function pointsFor(
+  cal: WorkingCalendar,
+  start: Date,
+  dueAt: Date,
+  mode: Target['mode'],
+  yellow: WarningPoint,
+  red: WarningPoint,
+): DeadlinePoints {
   const redAt = pointFor(cal, start, dueAt, mode, red);
   const yellowAt = pointFor(cal, start, dueAt, mode, yellow);
   return { dueAt, redAt, yellowAt: yellowAt > redAt ? redAt : yellowAt };

@@ -45,7 +45,11 @@ export class DeadlineService {
   ) {}
 
   listFor(em: Em, tenantId: string, caseIds: readonly string[]): Promise<DeadlineEntity[]> {
-    return em.find(DeadlineEntity, { tenantId, caseId: { $in: [...caseIds] } }, { orderBy: { startedAt: 'asc', id: 'asc' } });
+    return em.find(
+      DeadlineEntity,
+      { tenantId, caseId: { $in: [...caseIds] } },
+      { orderBy: { startedAt: 'asc', id: 'asc' } },
+    );
   }
 
   /** Applies a step's events to the case's clocks, in the step's own transaction. */
@@ -54,13 +58,20 @@ export class DeadlineService {
     let policy: SlaPolicyEntity | null | undefined;
     let cal: WorkingCalendar | undefined;
     for (const e of events) {
-      const change = e.type === 'REOPENED'
-        ? (c.status === 'REPORTED' ? { cancel: 'ALL' as const, start: ['ACCEPT' as const] } : { cancel: 'ALL' as const, start: ['RESOLVE' as const] })
-        : REACTIONS[e.type];
+      const change =
+        e.type === 'REOPENED'
+          ? c.status === 'REPORTED'
+            ? { cancel: 'ALL' as const, start: ['ACCEPT' as const] }
+            : { cancel: 'ALL' as const, start: ['RESOLVE' as const] }
+          : REACTIONS[e.type];
       if (!change) continue;
       const open = await this.open(scope, c.id);
-      if (change.meet) for (const d of open.filter((x) => change.meet!.includes(x.step))) await this.close(scope, d, 'MET', e.occurredAt);
-      if (change.cancel) for (const d of open.filter((x) => change.cancel === 'ALL' || change.cancel!.includes(x.step))) await this.close(scope, d, 'CANCELLED', e.occurredAt);
+      if (change.meet)
+        for (const d of open.filter((x) => change.meet!.includes(x.step)))
+          await this.close(scope, d, 'MET', e.occurredAt);
+      if (change.cancel)
+        for (const d of open.filter((x) => change.cancel === 'ALL' || change.cancel!.includes(x.step)))
+          await this.close(scope, d, 'CANCELLED', e.occurredAt);
       for (const step of change.start ?? []) {
         if ((await this.open(scope, c.id)).some((d) => d.step === step)) continue;
         policy ??= await this.policies.match(scope, c.categoryId, c.riskLevel);
@@ -91,7 +102,9 @@ export class DeadlineService {
   async move(scope: TenantScope, d: DeadlineEntity, dueAt: Date): Promise<void> {
     const policy = d.policyId ? await this.policies.find(scope, d.policyId) : null;
     const cal = await this.calendars.calendar(scope);
-    const pts = policy ? pointsFor(cal, d.startedAt, dueAt, d.mode, policy.yellow, policy.red) : { dueAt, yellowAt: dueAt, redAt: dueAt };
+    const pts = policy
+      ? pointsFor(cal, d.startedAt, dueAt, d.mode, policy.yellow, policy.red)
+      : { dueAt, yellowAt: dueAt, redAt: dueAt };
     Object.assign(d, pts);
     await this.cancelCheckpoints(scope, d.id);
     this.plan(scope, d, policy);
@@ -101,11 +114,24 @@ export class DeadlineService {
     return scope.em.find(DeadlineEntity, { tenantId: scope.tenant.id, caseId, status: 'OPEN' });
   }
 
-  private async start(scope: TenantScope, c: CaseEntity, step: SlaStep, policy: SlaPolicyEntity, cal: WorkingCalendar, at: Date): Promise<void> {
+  private async start(
+    scope: TenantScope,
+    c: CaseEntity,
+    step: SlaStep,
+    policy: SlaPolicyEntity,
+    cal: WorkingCalendar,
+    at: Date,
+  ): Promise<void> {
     const target = policy.targets[step]!;
     const dueAt = dueFor(cal, at, target);
     const d = Object.assign(new DeadlineEntity(), {
-      tenantId: scope.tenant.id, caseId: c.id, step, policyId: policy.id, target: target.duration, mode: target.mode, startedAt: at,
+      tenantId: scope.tenant.id,
+      caseId: c.id,
+      step,
+      policyId: policy.id,
+      target: target.duration,
+      mode: target.mode,
+      startedAt: at,
       ...pointsFor(cal, at, dueAt, target.mode, policy.yellow, policy.red),
     });
     scope.em.persist(d);
@@ -115,10 +141,27 @@ export class DeadlineService {
   /** Checkpoint rows for a clock, and their jobs once the transaction has committed. */
   private plan(scope: TenantScope, d: DeadlineEntity, policy: SlaPolicyEntity | null): void {
     const rows = [
-      Object.assign(new CheckpointEntity(), { tenantId: d.tenantId, deadlineId: d.id, kind: 'YELLOW' as const, dueAt: d.yellowAt }),
-      Object.assign(new CheckpointEntity(), { tenantId: d.tenantId, deadlineId: d.id, kind: 'RED' as const, dueAt: d.redAt }),
+      Object.assign(new CheckpointEntity(), {
+        tenantId: d.tenantId,
+        deadlineId: d.id,
+        kind: 'YELLOW' as const,
+        dueAt: d.yellowAt,
+      }),
+      Object.assign(new CheckpointEntity(), {
+        tenantId: d.tenantId,
+        deadlineId: d.id,
+        kind: 'RED' as const,
+        dueAt: d.redAt,
+      }),
       ...escalationTimes(d.dueAt, policy?.escalations ?? []).map((dueAt, level) =>
-        Object.assign(new CheckpointEntity(), { tenantId: d.tenantId, deadlineId: d.id, kind: 'ESCALATION' as const, level, dueAt })),
+        Object.assign(new CheckpointEntity(), {
+          tenantId: d.tenantId,
+          deadlineId: d.id,
+          kind: 'ESCALATION' as const,
+          level,
+          dueAt,
+        }),
+      ),
     ];
     scope.em.persist(rows);
     scope.afterCommit?.(async () => {
@@ -151,7 +194,10 @@ export class DeadlineService {
         await this.cancelCheckpoints(scope, d.id);
       } else if (!waiting && d.pausedAt) {
         const cal = await this.calendars.calendar(scope);
-        const shift = (t: Date) => (d.mode === 'WORKING' ? cal.addWorkingTime(now, Math.max(0, cal.workingTimeBetween(d.pausedAt!, t))) : new Date(t.getTime() + (now.getTime() - d.pausedAt!.getTime())));
+        const shift = (t: Date) =>
+          d.mode === 'WORKING'
+            ? cal.addWorkingTime(now, Math.max(0, cal.workingTimeBetween(d.pausedAt!, t)))
+            : new Date(t.getTime() + (now.getTime() - d.pausedAt!.getTime()));
         d.pausedMs += now.getTime() - d.pausedAt.getTime();
         Object.assign(d, { dueAt: shift(d.dueAt), yellowAt: shift(d.yellowAt), redAt: shift(d.redAt), pausedAt: null });
         this.plan(scope, d, policy);

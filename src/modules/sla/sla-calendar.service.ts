@@ -17,7 +17,10 @@ export class SlaCalendarService {
   constructor(private readonly audit: AuditService) {}
 
   async settings(scope: TenantScope): Promise<TenantCalendarEntity> {
-    return (await scope.em.findOne(TenantCalendarEntity, { tenantId: scope.tenant.id })) ?? Object.assign(new TenantCalendarEntity(), { tenantId: scope.tenant.id });
+    return (
+      (await scope.em.findOne(TenantCalendarEntity, { tenantId: scope.tenant.id })) ??
+      Object.assign(new TenantCalendarEntity(), { tenantId: scope.tenant.id })
+    );
   }
 
   async calendar(scope: TenantScope): Promise<WorkingCalendar> {
@@ -35,14 +38,26 @@ export class SlaCalendarService {
     try {
       build(scope.tenant.timeZone, next);
     } catch (e) {
-      if (e instanceof CalendarConfigError) return fail(userError(['input', ...e.field.split('.')], 'INVALID', e.message));
+      if (e instanceof CalendarConfigError)
+        return fail(userError(['input', ...e.field.split('.')], 'INVALID', e.message));
       throw e;
     }
     const before = current ? snapshot(current) : null;
     const row = current ?? next;
-    if (current) Object.assign(current, { workingHours: next.workingHours, closedDates: next.closedDates, workingDates: next.workingDates });
+    if (current)
+      Object.assign(current, {
+        workingHours: next.workingHours,
+        closedDates: next.closedDates,
+        workingDates: next.workingDates,
+      });
     else scope.em.persist(next);
-    this.audit.record(scope, { action: 'calendar.update', targetType: 'TenantCalendar', targetId: null, before, after: snapshot(row) });
+    this.audit.record(scope, {
+      action: 'calendar.update',
+      targetType: 'TenantCalendar',
+      targetId: null,
+      before,
+      after: snapshot(row),
+    });
     await scope.em.flush();
     return ok(row);
   }

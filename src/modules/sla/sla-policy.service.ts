@@ -34,21 +34,47 @@ export class SlaPolicyService {
   async upsert(scope: TenantScope, input: UpsertSlaPolicy): Promise<Result<SlaPolicyEntity, PolicyErrorCode>> {
     const errors = validateRules(input);
     const name = clean(input.name);
-    if (!name || name.length > 200) errors.push(userError(['input', 'name'], 'INVALID', 'A name is required (at most 200 characters)'));
-    if (input.riskLevel && !RISK_LEVELS.includes(input.riskLevel)) errors.push(userError(['input', 'riskLevel'], 'INVALID', 'Unknown risk level'));
-    if (input.categoryId && !(await this.categories.find(scope, input.categoryId))) errors.push(userError(['input', 'categoryId'], 'CATEGORY_NOT_FOUND', 'No such category'));
+    if (!name || name.length > 200)
+      errors.push(userError(['input', 'name'], 'INVALID', 'A name is required (at most 200 characters)'));
+    if (input.riskLevel && !RISK_LEVELS.includes(input.riskLevel))
+      errors.push(userError(['input', 'riskLevel'], 'INVALID', 'Unknown risk level'));
+    if (input.categoryId && !(await this.categories.find(scope, input.categoryId)))
+      errors.push(userError(['input', 'categoryId'], 'CATEGORY_NOT_FOUND', 'No such category'));
     const existing = input.id ? await this.find(scope, input.id) : null;
     if (input.id && !existing) errors.push(userError(['input', 'id'], 'NOT_FOUND', 'No such SLA policy'));
     if (errors.length) return fail(...errors);
-    const clash = await scope.em.findOne(SlaPolicyEntity, { tenantId: scope.tenant.id, categoryId: input.categoryId ?? null, riskLevel: input.riskLevel ?? null });
-    if (clash && clash.id !== existing?.id) return fail(userError(['input', 'categoryId'], 'SCOPE_TAKEN', `Policy "${clash.name}" already covers this category and risk; edit it instead`));
+    const clash = await scope.em.findOne(SlaPolicyEntity, {
+      tenantId: scope.tenant.id,
+      categoryId: input.categoryId ?? null,
+      riskLevel: input.riskLevel ?? null,
+    });
+    if (clash && clash.id !== existing?.id)
+      return fail(
+        userError(
+          ['input', 'categoryId'],
+          'SCOPE_TAKEN',
+          `Policy "${clash.name}" already covers this category and risk; edit it instead`,
+        ),
+      );
     const before = existing ? snapshot(existing) : null;
     const p = existing ?? scope.em.create(SlaPolicyEntity, { tenantId: scope.tenant.id } as SlaPolicyEntity);
     Object.assign(p, {
-      name, categoryId: input.categoryId ?? null, riskLevel: input.riskLevel ?? null, targets: input.targets, yellow: input.yellow, red: input.red,
-      escalations: input.escalations, pauseStatuses: [...new Set(input.pauseStatuses)],
+      name,
+      categoryId: input.categoryId ?? null,
+      riskLevel: input.riskLevel ?? null,
+      targets: input.targets,
+      yellow: input.yellow,
+      red: input.red,
+      escalations: input.escalations,
+      pauseStatuses: [...new Set(input.pauseStatuses)],
     });
-    this.audit.record(scope, { action: existing ? 'slaPolicy.update' : 'slaPolicy.create', targetType: 'SlaPolicy', targetId: p.id, before, after: snapshot(p) });
+    this.audit.record(scope, {
+      action: existing ? 'slaPolicy.update' : 'slaPolicy.create',
+      targetType: 'SlaPolicy',
+      targetId: p.id,
+      before,
+      after: snapshot(p),
+    });
     await scope.em.flush();
     return ok(p);
   }
@@ -57,7 +83,12 @@ export class SlaPolicyService {
   async delete(scope: TenantScope, id: string): Promise<Result<SlaPolicyEntity, PolicyErrorCode>> {
     const p = await this.find(scope, id);
     if (!p) return fail(userError(['input', 'id'], 'NOT_FOUND', 'No such SLA policy'));
-    this.audit.record(scope, { action: 'slaPolicy.delete', targetType: 'SlaPolicy', targetId: p.id, before: snapshot(p) });
+    this.audit.record(scope, {
+      action: 'slaPolicy.delete',
+      targetType: 'SlaPolicy',
+      targetId: p.id,
+      before: snapshot(p),
+    });
     scope.em.remove(p);
     await scope.em.flush();
     return ok(p);
@@ -70,9 +101,17 @@ export class SlaPolicyService {
    */
   async match(scope: TenantScope, categoryId: string | null, risk: RiskLevel): Promise<SlaPolicyEntity | null> {
     const chain: string[] = [];
-    for (let c = categoryId ? await this.categories.find(scope, categoryId) : null; c && !chain.includes(c.id); c = c.parentId ? await this.categories.find(scope, c.parentId) : null) chain.push(c.id);
-    const candidates = (await this.list(scope)).filter((p) => (!p.categoryId || chain.includes(p.categoryId)) && (!p.riskLevel || p.riskLevel === risk));
-    const rank = (p: SlaPolicyEntity) => (p.categoryId ? (100 - chain.indexOf(p.categoryId)) * 2 : 0) + (p.riskLevel ? 1 : 0);
+    for (
+      let c = categoryId ? await this.categories.find(scope, categoryId) : null;
+      c && !chain.includes(c.id);
+      c = c.parentId ? await this.categories.find(scope, c.parentId) : null
+    )
+      chain.push(c.id);
+    const candidates = (await this.list(scope)).filter(
+      (p) => (!p.categoryId || chain.includes(p.categoryId)) && (!p.riskLevel || p.riskLevel === risk),
+    );
+    const rank = (p: SlaPolicyEntity) =>
+      (p.categoryId ? (100 - chain.indexOf(p.categoryId)) * 2 : 0) + (p.riskLevel ? 1 : 0);
     return candidates.sort((a, b) => rank(b) - rank(a))[0] ?? null;
   }
 
@@ -81,10 +120,18 @@ export class SlaPolicyService {
     let n = 0;
     for (const d of DEFAULT_POLICIES) {
       if (await em.findOne(SlaPolicyEntity, { tenantId, categoryId: null, riskLevel: d.riskLevel })) continue;
-      em.persist(Object.assign(new SlaPolicyEntity(), {
-        tenantId, name: d.name, riskLevel: d.riskLevel, targets: d.rules.targets, yellow: d.rules.yellow, red: d.rules.red,
-        escalations: d.rules.escalations, pauseStatuses: d.rules.pauseStatuses,
-      }));
+      em.persist(
+        Object.assign(new SlaPolicyEntity(), {
+          tenantId,
+          name: d.name,
+          riskLevel: d.riskLevel,
+          targets: d.rules.targets,
+          yellow: d.rules.yellow,
+          red: d.rules.red,
+          escalations: d.rules.escalations,
+          pauseStatuses: d.rules.pauseStatuses,
+        }),
+      );
       n++;
     }
     await em.flush();

@@ -27,7 +27,8 @@ export class TenantCalendarEntity {
   [PrimaryKeyProp]?: 'tenantId';
 
   @PrimaryKey({ type: 'uuid' }) tenantId!: string;
-  @Property({ type: 'json', nullable: true }) workingHours: Record<string, { start: string; end: string }[]> | null = null;
+  @Property({ type: 'json', nullable: true }) workingHours: Record<string, { start: string; end: string }[]> | null =
+    null;
   @Property({ type: 'text[]' }) closedDates: string[] = [];
   @Property({ type: 'text[]' }) workingDates: string[] = [];
   @Property({ type: 'datetime', onUpdate: () => new Date() }) updatedAt: Date = new Date();

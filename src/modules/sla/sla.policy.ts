@@ -74,24 +74,29 @@ export function validateRules(r: PolicyRules): Errors {
     if (!TARGET_MODES.includes(t.mode)) bad(['targets', step, 'mode'], 'CALENDAR, WORKING or SAME_DAY');
     const d = tryParseDuration(t.duration);
     if (!d.ok) bad(['targets', step, 'duration'], d.message);
-    else if (t.mode === 'WORKING' && (hasCalendarUnits(d.value) || d.value.weeks > 0)) bad(['targets', step, 'duration'], 'Working time counts days and hours; years, months and weeks are ambiguous');
-    else if (t.mode !== 'SAME_DAY' && fixedMs(d.value) <= 0 && !hasCalendarUnits(d.value)) bad(['targets', step, 'duration'], 'A target is longer than zero');
+    else if (t.mode === 'WORKING' && (hasCalendarUnits(d.value) || d.value.weeks > 0))
+      bad(['targets', step, 'duration'], 'Working time counts days and hours; years, months and weeks are ambiguous');
+    else if (t.mode !== 'SAME_DAY' && fixedMs(d.value) <= 0 && !hasCalendarUnits(d.value))
+      bad(['targets', step, 'duration'], 'A target is longer than zero');
     else if (fixedMs(d.value) > 366 * 86_400_000) bad(['targets', step, 'duration'], 'At most a year');
   }
   for (const k of ['yellow', 'red'] as const) {
     const p = r[k];
     if ((p.share == null) === (p.before == null)) bad([k], 'Give either share (0 < share ≤ 1) or before (a duration)');
-    else if (p.share != null && !(p.share > 0 && p.share <= 1)) bad([k, 'share'], 'A share of the time, above 0 and at most 1');
+    else if (p.share != null && !(p.share > 0 && p.share <= 1))
+      bad([k, 'share'], 'A share of the time, above 0 and at most 1');
     else if (p.before != null && !tryParseDuration(p.before).ok) bad([k, 'before'], 'An ISO 8601 duration, e.g. PT2H');
   }
   if (r.escalations.length > 10) bad(['escalations'], 'At most 10 levels');
   r.escalations.forEach((lvl, i) => {
-    if (typeof parseOffset(lvl.offset) === 'string') bad(['escalations', String(i), 'offset'], 'A duration after the due time, or "-PT1H" before it');
+    if (typeof parseOffset(lvl.offset) === 'string')
+      bad(['escalations', String(i), 'offset'], 'A duration after the due time, or "-PT1H" before it');
     if (!lvl.actions.length) bad(['escalations', String(i), 'actions'], 'At least one action');
     lvl.actions.forEach((a, j) => {
       const at = ['escalations', String(i), 'actions', String(j)];
       if (!ESCALATION_ACTIONS.includes(a.type)) bad([...at, 'type'], 'NOTIFY, SUPERVISE, REASSIGN or ESCALATE');
-      if (a.type === 'NOTIFY' && !(a.roles?.length && a.roles.every((x) => NOTIFY_ROLES.includes(x)))) bad([...at, 'roles'], 'Whom to notify: HANDLER, UNIT_LEAD, CENTER_LEAD, LEADER');
+      if (a.type === 'NOTIFY' && !(a.roles?.length && a.roles.every((x) => NOTIFY_ROLES.includes(x))))
+        bad([...at, 'roles'], 'Whom to notify: HANDLER, UNIT_LEAD, CENTER_LEAD, LEADER');
       if (a.type === 'REASSIGN' && !a.staffId) bad([...at, 'staffId'], 'Whom to reassign to');
     });
   });

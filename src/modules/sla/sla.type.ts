@@ -4,18 +4,43 @@ import { createConnectionType } from '../../core/graphql/connection';
 import { RiskLevelEnum } from '../category/category.type';
 import type { RiskLevel } from '../category/category.entity';
 import { CaseUserError } from '../case/case.type';
-import { ESCALATION_ACTIONS, NOTIFY_ROLES, SLA_STEPS, TARGET_MODES, type EscalationActionType, type NotifyRole, type SlaStep, type TargetMode } from './sla.policy';
-import { noticeLate, type DeadlineEntity, type ExtensionRequestEntity, type SlaPolicyEntity, type SupervisionNoticeEntity, type TenantCalendarEntity } from './sla.entity';
+import {
+  ESCALATION_ACTIONS,
+  NOTIFY_ROLES,
+  SLA_STEPS,
+  TARGET_MODES,
+  type EscalationActionType,
+  type NotifyRole,
+  type SlaStep,
+  type TargetMode,
+} from './sla.policy';
+import {
+  noticeLate,
+  type DeadlineEntity,
+  type ExtensionRequestEntity,
+  type SlaPolicyEntity,
+  type SupervisionNoticeEntity,
+  type TenantCalendarEntity,
+} from './sla.entity';
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
+const enumOf = <T extends string>(values: readonly T[]) =>
+  Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 export const SlaStepEnum = enumOf(SLA_STEPS);
 registerEnumType(SlaStepEnum, { name: 'SlaStep' });
 export const TargetModeEnum = enumOf(TARGET_MODES);
-registerEnumType(TargetModeEnum, { name: 'SlaTargetMode', description: 'CALENDAR or WORKING time (Chinese working days and the tenant hours), or SAME_DAY: by the end of the local day' });
+registerEnumType(TargetModeEnum, {
+  name: 'SlaTargetMode',
+  description:
+    'CALENDAR or WORKING time (Chinese working days and the tenant hours), or SAME_DAY: by the end of the local day',
+});
 export const EscalationActionEnum = enumOf(ESCALATION_ACTIONS);
 registerEnumType(EscalationActionEnum, { name: 'EscalationActionType' });
 export const NotifyRoleEnum = enumOf(NOTIFY_ROLES);
-registerEnumType(NotifyRoleEnum, { name: 'NotifyRole', description: "HANDLER: the case's assignees; UNIT_LEAD: leaders of its unit; CENTER_LEAD: of the top unit; LEADER: every leader" });
+registerEnumType(NotifyRoleEnum, {
+  name: 'NotifyRole',
+  description:
+    "HANDLER: the case's assignees; UNIT_LEAD: leaders of its unit; CENTER_LEAD: of the top unit; LEADER: every leader",
+});
 export const SlaErrorCodeEnum = enumOf(['INVALID', 'NOT_FOUND', 'CATEGORY_NOT_FOUND', 'SCOPE_TAKEN'] as const);
 export const SlaUserError = createUserErrorType('Sla', SlaErrorCodeEnum);
 
@@ -45,7 +70,9 @@ export class EscalationLevelType {
   @Field(() => [EscalationActionObject]) actions!: EscalationActionObject[];
 }
 
-@ObjectType('SlaPolicy', { description: 'Deadlines per step for a category (and those under it) and risk; the most specific policy applies' })
+@ObjectType('SlaPolicy', {
+  description: 'Deadlines per step for a category (and those under it) and risk; the most specific policy applies',
+})
 export class SlaPolicyType {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
@@ -59,10 +86,18 @@ export class SlaPolicyType {
 
   static from(p: SlaPolicyEntity): SlaPolicyType {
     return Object.assign(new SlaPolicyType(), {
-      id: p.id, name: p.name, categoryId: p.categoryId, riskLevel: p.riskLevel, pauseStatuses: p.pauseStatuses,
+      id: p.id,
+      name: p.name,
+      categoryId: p.categoryId,
+      riskLevel: p.riskLevel,
+      pauseStatuses: p.pauseStatuses,
       targets: SLA_STEPS.filter((s) => p.targets[s]).map((step) => ({ step, ...p.targets[step]! })),
-      yellow: { share: p.yellow.share ?? null, before: p.yellow.before ?? null }, red: { share: p.red.share ?? null, before: p.red.before ?? null },
-      escalations: p.escalations.map((l) => ({ offset: l.offset, actions: l.actions.map((a) => ({ type: a.type, roles: a.roles ?? null, staffId: a.staffId ?? null })) })),
+      yellow: { share: p.yellow.share ?? null, before: p.yellow.before ?? null },
+      red: { share: p.red.share ?? null, before: p.red.before ?? null },
+      escalations: p.escalations.map((l) => ({
+        offset: l.offset,
+        actions: l.actions.map((a) => ({ type: a.type, roles: a.roles ?? null, staffId: a.staffId ?? null })),
+      })),
     });
   }
 }
@@ -136,8 +171,18 @@ export class DeadlineType {
 
   static from(d: DeadlineEntity, now = new Date()): DeadlineType {
     return Object.assign(new DeadlineType(), {
-      id: d.id, step: d.step, target: d.target, mode: d.mode, startedAt: d.startedAt, dueAt: d.dueAt, yellowAt: d.yellowAt, redAt: d.redAt,
-      status: d.status, metAt: d.metAt, paused: d.pausedAt !== null, extensions: d.extensions,
+      id: d.id,
+      step: d.step,
+      target: d.target,
+      mode: d.mode,
+      startedAt: d.startedAt,
+      dueAt: d.dueAt,
+      yellowAt: d.yellowAt,
+      redAt: d.redAt,
+      status: d.status,
+      metAt: d.metAt,
+      paused: d.pausedAt !== null,
+      extensions: d.extensions,
       breached: d.status === 'MET' ? d.metAt! > d.dueAt : d.status === 'OPEN' && !d.pausedAt && now > d.dueAt,
     });
   }
@@ -157,8 +202,15 @@ export class ExtensionRequestType {
 
   static from(r: ExtensionRequestEntity): ExtensionRequestType {
     return Object.assign(new ExtensionRequestType(), {
-      id: r.id, deadlineId: r.deadlineId, requestedBy: r.requestedBy, reason: r.reason, requestedDueAt: r.requestedDueAt, status: r.status,
-      decidedBy: r.decidedBy, decidedAt: r.decidedAt, decisionNote: r.decisionNote,
+      id: r.id,
+      deadlineId: r.deadlineId,
+      requestedBy: r.requestedBy,
+      reason: r.reason,
+      requestedDueAt: r.requestedDueAt,
+      status: r.status,
+      decidedBy: r.decidedBy,
+      decidedAt: r.decidedAt,
+      decisionNote: r.decisionNote,
     });
   }
 }
@@ -172,12 +224,20 @@ export class SupervisionNoticeType {
   @Field(() => Date, { nullable: true }) replyBy!: Date | null;
   @Field(() => String, { nullable: true }) reply!: string | null;
   @Field(() => Date, { nullable: true }) repliedAt!: Date | null;
-  @Field(() => Boolean, { description: 'Answered after the reply-by time, or still unanswered past it' }) late!: boolean;
+  @Field(() => Boolean, { description: 'Answered after the reply-by time, or still unanswered past it' })
+  late!: boolean;
 
   static from(n: SupervisionNoticeEntity, now = new Date()): SupervisionNoticeType {
     const late = noticeLate(n, now);
     return Object.assign(new SupervisionNoticeType(), {
-      id: n.id, source: n.source, issuedBy: n.issuedBy, message: n.message, replyBy: n.replyBy, reply: n.reply, repliedAt: n.repliedAt, late,
+      id: n.id,
+      source: n.source,
+      issuedBy: n.issuedBy,
+      message: n.message,
+      replyBy: n.replyBy,
+      reply: n.reply,
+      repliedAt: n.repliedAt,
+      late,
     });
   }
 }
@@ -194,19 +254,36 @@ export class WeekdayHoursType {
   @Field(() => [WorkingPeriodType]) periods!: WorkingPeriodType[];
 }
 
-@ObjectType('WorkingCalendar', { description: "Official holidays and make-up working days, the tenant's own closed and working dates, and its hours" })
+@ObjectType('WorkingCalendar', {
+  description: "Official holidays and make-up working days, the tenant's own closed and working dates, and its hours",
+})
 export class WorkingCalendarType {
   @Field(() => String) timeZone!: string;
-  @Field(() => [WeekdayHoursType], { nullable: true, description: 'Empty: the default Mon–Fri 08:30–12:00, 14:00–17:30' }) workingHours!: WeekdayHoursType[] | null;
+  @Field(() => [WeekdayHoursType], {
+    nullable: true,
+    description: 'Empty: the default Mon–Fri 08:30–12:00, 14:00–17:30',
+  })
+  workingHours!: WeekdayHoursType[] | null;
   @Field(() => [String]) closedDates!: string[];
   @Field(() => [String]) workingDates!: string[];
   @Field(() => String, { description: 'Which official data, e.g. chinese-days@1.5.7' }) holidaySource!: string;
-  @Field(() => Int, { description: 'Last year with official holidays; later years count as plain weeks until updated' }) holidaysKnownUntil!: number;
+  @Field(() => Int, { description: 'Last year with official holidays; later years count as plain weeks until updated' })
+  holidaysKnownUntil!: number;
 
-  static from(tz: string, s: TenantCalendarEntity, coverage: { source: string; lastYear: number }): WorkingCalendarType {
+  static from(
+    tz: string,
+    s: TenantCalendarEntity,
+    coverage: { source: string; lastYear: number },
+  ): WorkingCalendarType {
     return Object.assign(new WorkingCalendarType(), {
-      timeZone: tz, closedDates: s.closedDates, workingDates: s.workingDates, holidaySource: coverage.source, holidaysKnownUntil: coverage.lastYear,
-      workingHours: s.workingHours ? Object.entries(s.workingHours).map(([weekday, periods]) => ({ weekday: Number(weekday), periods })) : null,
+      timeZone: tz,
+      closedDates: s.closedDates,
+      workingDates: s.workingDates,
+      holidaySource: coverage.source,
+      holidaysKnownUntil: coverage.lastYear,
+      workingHours: s.workingHours
+        ? Object.entries(s.workingHours).map(([weekday, periods]) => ({ weekday: Number(weekday), periods }))
+        : null,
     });
   }
 }
@@ -225,10 +302,20 @@ export class WeekdayHoursInput {
 
 @InputType()
 export class UpdateWorkingCalendarInput {
-  @Field(() => [WeekdayHoursInput], { nullable: true, description: 'Replaces the whole week; omit to keep' }) workingHours?: WeekdayHoursInput[] | null;
-  @Field(() => Boolean, { nullable: true, description: 'Back to the default hours' }) resetWorkingHours?: boolean | null;
-  @Field(() => [String], { nullable: true, description: 'YYYY-MM-DD the center is closed although the official calendar says work' }) closedDates?: string[] | null;
-  @Field(() => [String], { nullable: true, description: 'YYYY-MM-DD the center works although the official calendar says rest' }) workingDates?: string[] | null;
+  @Field(() => [WeekdayHoursInput], { nullable: true, description: 'Replaces the whole week; omit to keep' })
+  workingHours?: WeekdayHoursInput[] | null;
+  @Field(() => Boolean, { nullable: true, description: 'Back to the default hours' }) resetWorkingHours?:
+    boolean | null;
+  @Field(() => [String], {
+    nullable: true,
+    description: 'YYYY-MM-DD the center is closed although the official calendar says work',
+  })
+  closedDates?: string[] | null;
+  @Field(() => [String], {
+    nullable: true,
+    description: 'YYYY-MM-DD the center works although the official calendar says rest',
+  })
+  workingDates?: string[] | null;
 }
 
 @ObjectType()

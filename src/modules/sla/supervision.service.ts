@@ -33,16 +33,30 @@ export class SupervisionService {
   }
 
   listFor(em: Em, tenantId: string, caseIds: readonly string[]): Promise<SupervisionNoticeEntity[]> {
-    return em.find(SupervisionNoticeEntity, { tenantId, caseId: { $in: [...caseIds] } }, { orderBy: { createdAt: 'asc' } });
+    return em.find(
+      SupervisionNoticeEntity,
+      { tenantId, caseId: { $in: [...caseIds] } },
+      { orderBy: { createdAt: 'asc' } },
+    );
   }
 
-  async supervise(scope: TenantScope, input: { caseId: string; message: string; replyBy: Date }): Promise<Result<SupervisionNoticeEntity, CaseErrorCode>> {
+  async supervise(
+    scope: TenantScope,
+    input: { caseId: string; message: string; replyBy: Date },
+  ): Promise<Result<SupervisionNoticeEntity, CaseErrorCode>> {
     const message = clean(input.message);
-    if (!message || message.length > 2000) return fail(userError(['input', 'message'], 'INVALID', 'The notice needs a message'));
-    if (!(input.replyBy.getTime() > Date.now())) return fail(userError(['input', 'replyBy'], 'INVALID', 'A reply-by time in the future'));
+    if (!message || message.length > 2000)
+      return fail(userError(['input', 'message'], 'INVALID', 'The notice needs a message'));
+    if (!(input.replyBy.getTime() > Date.now()))
+      return fail(userError(['input', 'replyBy'], 'INVALID', 'A reply-by time in the future'));
     const r = await this.workflow.forAction(scope, input.caseId, 'linkage');
     if (!r.ok) return r;
-    const n = await this.issue(scope, r.value, { source: 'MANUAL', issuedBy: scope.actor.subject, message, replyBy: input.replyBy });
+    const n = await this.issue(scope, r.value, {
+      source: 'MANUAL',
+      issuedBy: scope.actor.subject,
+      message,
+      replyBy: input.replyBy,
+    });
     await this.workflow.commit(scope);
     return ok(n);
   }
@@ -50,24 +64,46 @@ export class SupervisionService {
   /** Records a notice on a locked case inside the caller's transaction, and notifies the unit. */
   async issue(scope: TenantScope, c: CaseEntity, input: IssueNotice): Promise<SupervisionNoticeEntity> {
     const n = Object.assign(new SupervisionNoticeEntity(), {
-      tenantId: scope.tenant.id, caseId: c.id, orgUnitId: c.orgUnitId, source: input.source, checkpointId: input.checkpointId ?? null,
-      issuedBy: input.issuedBy, message: input.message, replyBy: input.replyBy,
+      tenantId: scope.tenant.id,
+      caseId: c.id,
+      orgUnitId: c.orgUnitId,
+      source: input.source,
+      checkpointId: input.checkpointId ?? null,
+      issuedBy: input.issuedBy,
+      message: input.message,
+      replyBy: input.replyBy,
     });
     scope.em.persist(n);
     const handlers = await staffForRoles(scope, c, ['HANDLER']);
     const leads = (await staffForRoles(scope, c, ['UNIT_LEAD'])).filter((id) => !handlers.includes(id));
     this.workflow.timeline.record(scope, c.id, {
       type: 'SUPERVISION_ISSUED',
-      data: { noticeId: n.id, source: input.source, orgUnitId: c.orgUnitId, replyBy: input.replyBy.toISOString(), message: input.message, notified: handlers, copied: leads },
+      data: {
+        noticeId: n.id,
+        source: input.source,
+        orgUnitId: c.orgUnitId,
+        replyBy: input.replyBy.toISOString(),
+        message: input.message,
+        notified: handlers,
+        copied: leads,
+      },
     });
     await this.notifier?.notify(scope, {
-      caseId: c.id, type: 'SUPERVISION_ISSUED', level: 'RED', title: `${c.number} 督办：请于期限内回复`,
-      data: { noticeId: n.id, replyBy: input.replyBy.toISOString() }, recipients: { staffIds: [...handlers, ...leads] }, dedupeKey: `supervision-${n.id}`,
+      caseId: c.id,
+      type: 'SUPERVISION_ISSUED',
+      level: 'RED',
+      title: `${c.number} 督办：请于期限内回复`,
+      data: { noticeId: n.id, replyBy: input.replyBy.toISOString() },
+      recipients: { staffIds: [...handlers, ...leads] },
+      dedupeKey: `supervision-${n.id}`,
     });
     return n;
   }
 
-  async reply(scope: TenantScope, input: { noticeId: string; reply: string }): Promise<Result<SupervisionNoticeEntity, CaseErrorCode>> {
+  async reply(
+    scope: TenantScope,
+    input: { noticeId: string; reply: string },
+  ): Promise<Result<SupervisionNoticeEntity, CaseErrorCode>> {
     const text = clean(input.reply);
     if (!text || text.length > 5000) return fail(userError(['input', 'reply'], 'INVALID', 'The reply is required'));
     const n = await findById(scope.em, SupervisionNoticeEntity, scope.tenant.id, input.noticeId);
@@ -77,13 +113,24 @@ export class SupervisionService {
     const late = noticeLate(n);
     this.workflow.timeline.record(scope, n.caseId, { type: 'SUPERVISION_REPLIED', data: { noticeId: n.id, late } });
     // The leader who sent it by hand hears the answer; SLA notices are read on the timeline.
-    const issuer = n.source === 'MANUAL' && n.issuedBy
-      ? await scope.em.findOne(StaffMemberEntity, { tenantId: scope.tenant.id, keycloakSubject: n.issuedBy, active: true }) : null;
+    const issuer =
+      n.source === 'MANUAL' && n.issuedBy
+        ? await scope.em.findOne(StaffMemberEntity, {
+            tenantId: scope.tenant.id,
+            keycloakSubject: n.issuedBy,
+            active: true,
+          })
+        : null;
     if (issuer) {
       const c = await scope.em.findOneOrFail(CaseEntity, { tenantId: scope.tenant.id, id: n.caseId });
       await this.notifier?.notify(scope, {
-        caseId: n.caseId, type: 'SUPERVISION_REPLIED', level: late ? 'YELLOW' : 'INFO', title: `${c.number} 督办已回复${late ? '（逾期）' : ''}`,
-        data: { noticeId: n.id, late }, recipients: { staffIds: [issuer.id] }, dedupeKey: `supervision-reply-${n.id}`,
+        caseId: n.caseId,
+        type: 'SUPERVISION_REPLIED',
+        level: late ? 'YELLOW' : 'INFO',
+        title: `${c.number} 督办已回复${late ? '（逾期）' : ''}`,
+        data: { noticeId: n.id, late },
+        recipients: { staffIds: [issuer.id] },
+        dedupeKey: `supervision-reply-${n.id}`,
       });
     }
     await this.workflow.commit(scope);

@@ -9,13 +9,24 @@ import { orgUnitLoaders } from '../org-unit/org-unit.loaders';
 import { OrgUnitType } from '../org-unit/org-unit.type';
 import { specialtiesOf } from './staff.loaders';
 import {
-  CreateStaffMemberInput, MediatorFilter, MediatorProfileType, StaffFilter, StaffMemberConnection, StaffMemberPayload, StaffMemberType, UpdateStaffMemberInput,
+  CreateStaffMemberInput,
+  MediatorFilter,
+  MediatorProfileType,
+  StaffFilter,
+  StaffMemberConnection,
+  StaffMemberPayload,
+  StaffMemberType,
+  UpdateStaffMemberInput,
 } from './staff.type';
 
 @Resolver(() => StaffMemberType)
 export class StaffResolver {
   @Query(() => StaffMemberConnection, { description: "The center's people, oldest first" })
-  async staff(@Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs, @Arg('filter', () => StaffFilter, { nullable: true }) filter?: StaffFilter) {
+  async staff(
+    @Ctx() ctx: RequestContext,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => StaffFilter, { nullable: true }) filter?: StaffFilter,
+  ) {
     const req = pageRequest(page, ['uuid']);
     const scope = await tenantScope(ctx);
     return connectionFrom(await ctx.services.staff.list(scope, filter ?? {}, req), StaffMemberType.from);
@@ -27,8 +38,14 @@ export class StaffResolver {
     return s && StaffMemberType.from(s);
   }
 
-  @Query(() => StaffMemberConnection, { description: 'Mediators to choose from: by specialty, on duty at a time, with room for another case' })
-  async mediators(@Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs, @Arg('filter', () => MediatorFilter, { nullable: true }) filter?: MediatorFilter) {
+  @Query(() => StaffMemberConnection, {
+    description: 'Mediators to choose from: by specialty, on duty at a time, with room for another case',
+  })
+  async mediators(
+    @Ctx() ctx: RequestContext,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => MediatorFilter, { nullable: true }) filter?: MediatorFilter,
+  ) {
     const { first, after } = pageRequest(page, ['string', 'uuid']);
     const scope = await tenantScope(ctx);
     const all = await ctx.services.duty.mediators(scope, filter ?? {});
@@ -56,13 +73,19 @@ export class StaffResolver {
   }
 
   @Mutation(() => StaffMemberPayload)
-  async createStaffMember(@Ctx() ctx: RequestContext, @Arg('input', () => CreateStaffMemberInput) input: CreateStaffMemberInput) {
+  async createStaffMember(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateStaffMemberInput) input: CreateStaffMemberInput,
+  ) {
     const scope = await tenantScope(ctx, 'tenant-admin');
     return toPayload(ctx, await ctx.services.staff.create(scope, input), 'staffMember', StaffMemberType.from);
   }
 
   @Mutation(() => StaffMemberPayload)
-  async updateStaffMember(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateStaffMemberInput) input: UpdateStaffMemberInput) {
+  async updateStaffMember(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpdateStaffMemberInput) input: UpdateStaffMemberInput,
+  ) {
     const scope = await tenantScope(ctx, 'tenant-admin');
     const { id, ...fields } = input;
     return toPayload(ctx, await ctx.services.staff.update(scope, id, fields), 'staffMember', StaffMemberType.from);

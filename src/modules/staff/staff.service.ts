@@ -50,15 +50,23 @@ export class StaffService {
     private readonly categories: CategoryService,
   ) {}
 
-  async list(scope: TenantScope, filter: StaffListFilter, { first, after }: PageRequest): Promise<Page<StaffMemberEntity>> {
+  async list(
+    scope: TenantScope,
+    filter: StaffListFilter,
+    { first, after }: PageRequest,
+  ): Promise<Page<StaffMemberEntity>> {
     const where: Record<string, unknown> = { tenantId: scope.tenant.id };
     if (filter.departmentId) where['departmentId'] = filter.departmentId;
     if (filter.orgUnitId) where['orgUnitId'] = filter.orgUnitId;
     if (filter.role) where['roles'] = { $contains: [filter.role] };
     if (filter.mediatorsOnly) where['isMediator'] = true;
     if (!filter.includeInactive) where['active'] = true;
-    for (const k of ['departmentId', 'orgUnitId'] as const) if (filter[k] && !isUuid(filter[k])) return toPage([], first, () => [], false);
-    const rows = await scope.em.find(StaffMemberEntity, after ? { ...where, id: { $gt: after[0]! } } : where, { orderBy: { id: 'asc' }, limit: first + 1 });
+    for (const k of ['departmentId', 'orgUnitId'] as const)
+      if (filter[k] && !isUuid(filter[k])) return toPage([], first, () => [], false);
+    const rows = await scope.em.find(StaffMemberEntity, after ? { ...where, id: { $gt: after[0]! } } : where, {
+      orderBy: { id: 'asc' },
+      limit: first + 1,
+    });
     const page = toPage(rows, first, (s) => [s.id], !!after);
     page.totalCount = () => scope.em.count(StaffMemberEntity, where);
     return page;
@@ -94,27 +102,45 @@ export class StaffService {
     if (errors.length) return fail(...errors);
     const before = snapshot(s);
     await this.apply(scope, s, input);
-    this.audit.record(scope, { action: 'staff.update', targetType: 'StaffMember', targetId: s.id, before, after: snapshot(s) });
+    this.audit.record(scope, {
+      action: 'staff.update',
+      targetType: 'StaffMember',
+      targetId: s.id,
+      before,
+      after: snapshot(s),
+    });
     await scope.em.flush();
     return ok(s);
   }
 
   /** Every check before any change, so a refused input leaves nothing staged. */
-  private async check(scope: TenantScope, s: StaffMemberEntity, input: StaffFields, creating: boolean): Promise<Errors> {
+  private async check(
+    scope: TenantScope,
+    s: StaffMemberEntity,
+    input: StaffFields,
+    creating: boolean,
+  ): Promise<Errors> {
     const errors: Errors = [];
     const name = clean(input.name);
-    if ((creating || input.name !== undefined) && (!name || name.length > 100)) errors.push(userError(['input', 'name'], E.INVALID, 'Name is required (at most 100 characters)'));
+    if ((creating || input.name !== undefined) && (!name || name.length > 100))
+      errors.push(userError(['input', 'name'], E.INVALID, 'Name is required (at most 100 characters)'));
     const badRoles = (input.roles ?? []).filter((r) => !isRole(r));
-    if (badRoles.length) errors.push(userError(['input', 'roles'], E.INVALID, `Unknown role(s): ${badRoles.join(', ')}`));
-    if (input.departmentId && !(await this.departments.find(scope, input.departmentId))) errors.push(userError(['input', 'departmentId'], E.DEPARTMENT_NOT_FOUND, 'No such department'));
+    if (badRoles.length)
+      errors.push(userError(['input', 'roles'], E.INVALID, `Unknown role(s): ${badRoles.join(', ')}`));
+    if (input.departmentId && !(await this.departments.find(scope, input.departmentId)))
+      errors.push(userError(['input', 'departmentId'], E.DEPARTMENT_NOT_FOUND, 'No such department'));
     if (input.orgUnitId) {
       const unit = await this.orgUnits.find(scope, input.orgUnitId);
-      if (!unit || unit.archivedAt) errors.push(userError(['input', 'orgUnitId'], E.ORG_UNIT_NOT_FOUND, 'No such active org unit'));
+      if (!unit || unit.archivedAt)
+        errors.push(userError(['input', 'orgUnitId'], E.ORG_UNIT_NOT_FOUND, 'No such active org unit'));
     }
     const subject = clean(input.keycloakSubject);
     if (subject) {
       const holder = await scope.em.findOne(StaffMemberEntity, { tenantId: scope.tenant.id, keycloakSubject: subject });
-      if (holder && holder.id !== s.id) errors.push(userError(['input', 'keycloakSubject'], E.SUBJECT_TAKEN, `That sign-in already belongs to ${holder.name}`));
+      if (holder && holder.id !== s.id)
+        errors.push(
+          userError(['input', 'keycloakSubject'], E.SUBJECT_TAKEN, `That sign-in already belongs to ${holder.name}`),
+        );
     }
     const p = input.mediatorProfile;
     if (p) {
@@ -123,7 +149,14 @@ export class StaffService {
       }
       const ids = [...new Set(p.specialtyIds)];
       const found = await this.categories.findMany(scope.em, scope.tenant.id, ids);
-      if (found.length !== ids.length) errors.push(userError(['input', 'mediatorProfile', 'specialtyIds'], E.CATEGORY_NOT_FOUND, 'One or more categories do not exist'));
+      if (found.length !== ids.length)
+        errors.push(
+          userError(
+            ['input', 'mediatorProfile', 'specialtyIds'],
+            E.CATEGORY_NOT_FOUND,
+            'One or more categories do not exist',
+          ),
+        );
     }
     return errors;
   }
@@ -146,7 +179,9 @@ export class StaffService {
     await scope.em.flush();
     await scope.em.nativeDelete(MediatorSpecialtyEntity, { tenantId: scope.tenant.id, staffId: s.id });
     for (const categoryId of new Set(p?.specialtyIds ?? [])) {
-      scope.em.persist(Object.assign(new MediatorSpecialtyEntity(), { tenantId: scope.tenant.id, staffId: s.id, categoryId }));
+      scope.em.persist(
+        Object.assign(new MediatorSpecialtyEntity(), { tenantId: scope.tenant.id, staffId: s.id, categoryId }),
+      );
     }
   }
 }

@@ -17,7 +17,8 @@ export class MediatorProfileType {
 export class StaffMemberType {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
-  @Field(() => String, { nullable: true, description: 'The Keycloak subject this person signs in as' }) keycloakSubject!: string | null;
+  @Field(() => String, { nullable: true, description: 'The Keycloak subject this person signs in as' })
+  keycloakSubject!: string | null;
   @Field(() => [String]) roles!: string[];
   departmentId!: string | null;
   orgUnitId!: string | null;
@@ -26,9 +27,21 @@ export class StaffMemberType {
 
   static from(s: StaffMemberEntity): StaffMemberType {
     return Object.assign(new StaffMemberType(), {
-      id: s.id, name: s.name, keycloakSubject: s.keycloakSubject, roles: s.roles, departmentId: s.departmentId, orgUnitId: s.orgUnitId, active: s.active,
+      id: s.id,
+      name: s.name,
+      keycloakSubject: s.keycloakSubject,
+      roles: s.roles,
+      departmentId: s.departmentId,
+      orgUnitId: s.orgUnitId,
+      active: s.active,
       profile: s.isMediator
-        ? Object.assign(new MediatorProfileType(), { staffId: s.id, studioName: s.studioName, languages: s.languages, goldMedal: s.goldMedal, maxConcurrentCases: s.maxConcurrentCases })
+        ? Object.assign(new MediatorProfileType(), {
+            staffId: s.id,
+            studioName: s.studioName,
+            languages: s.languages,
+            goldMedal: s.goldMedal,
+            maxConcurrentCases: s.maxConcurrentCases,
+          })
         : null,
     });
   }
@@ -45,7 +58,8 @@ export class StaffMemberPayload {
 
 @InputType()
 export class MediatorProfileInput {
-  @Field(() => [ID], { description: 'Categories this mediator takes (a category covers its sub-categories)' }) specialtyIds!: string[];
+  @Field(() => [ID], { description: 'Categories this mediator takes (a category covers its sub-categories)' })
+  specialtyIds!: string[];
   @Field(() => String, { nullable: true }) studioName?: string | null;
   @Field(() => [String], { nullable: true }) languages?: string[] | null;
   @Field(() => Boolean, { nullable: true }) goldMedal?: boolean | null;
@@ -63,8 +77,10 @@ export class StaffFilter {
 
 @InputType()
 export class MediatorFilter {
-  @Field(() => ID, { nullable: true, description: 'Mediators whose specialties cover this category' }) categoryId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'At this unit (on duty there, when availableAt is given)' }) orgUnitId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Mediators whose specialties cover this category' }) categoryId?:
+    string | null;
+  @Field(() => ID, { nullable: true, description: 'At this unit (on duty there, when availableAt is given)' })
+  orgUnitId?: string | null;
   @Field(() => Date, { nullable: true, description: 'On duty at this instant' }) availableAt?: Date | null;
 }
 
@@ -87,5 +103,6 @@ export class UpdateStaffMemberInput {
   @Field(() => ID, { nullable: true }) departmentId?: string | null;
   @Field(() => ID, { nullable: true }) orgUnitId?: string | null;
   @Field(() => Boolean, { nullable: true }) active?: boolean | null;
-  @Field(() => MediatorProfileInput, { nullable: true, description: 'Explicit null removes the mediator profile' }) mediatorProfile?: MediatorProfileInput | null;
+  @Field(() => MediatorProfileInput, { nullable: true, description: 'Explicit null removes the mediator profile' })
+  mediatorProfile?: MediatorProfileInput | null;
 }

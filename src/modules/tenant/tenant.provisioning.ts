@@ -33,7 +33,10 @@ export class TenantProvisioning {
       const departments = await this.departments.seedDefaults(em, tenantId);
       const categories = await this.categories.seedDefaults(em, tenantId);
       for (const seed of this.seeders) await seed(em, tenantId);
-      await em.execute('update tenants set defaults_seeded_at = now(), updated_at = now() where id = ? and defaults_seeded_at is null', [tenantId]);
+      await em.execute(
+        'update tenants set defaults_seeded_at = now(), updated_at = now() where id = ? and defaults_seeded_at is null',
+        [tenantId],
+      );
       return { departments, categories };
     });
   }

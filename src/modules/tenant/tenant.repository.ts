@@ -42,14 +42,25 @@ export class TenantRepository {
 
   async create(actor: Actor, t: Omit<TenantRecord, 'status' | 'createdAt' | 'updatedAt'>): Promise<TenantRecord> {
     const [row] = await this.call('select * from platform_create_tenant(?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-      actor.subject, actor.requestId, t.id, t.code, t.name, t.level, t.parentId, t.timeZone, t.caseNumberPrefix,
+      actor.subject,
+      actor.requestId,
+      t.id,
+      t.code,
+      t.name,
+      t.level,
+      t.parentId,
+      t.timeZone,
+      t.caseNumberPrefix,
     ]);
     return row!;
   }
 
   async update(actor: Actor, id: string, patch: TenantPatch): Promise<TenantRecord | null> {
     const [row] = await this.call('select * from platform_update_tenant(?, ?, ?, ?::jsonb)', [
-      actor.subject, actor.requestId, id, JSON.stringify(patch),
+      actor.subject,
+      actor.requestId,
+      id,
+      JSON.stringify(patch),
     ]);
     return row ?? null;
   }
@@ -57,7 +68,10 @@ export class TenantRepository {
   async pendingDefaults(limit: number): Promise<string[]> {
     const rows = await this.orm.em
       .getConnection()
-      .execute<{ id: string }[]>('select platform_tenants_pending_defaults as id from platform_tenants_pending_defaults(?)', [limit]);
+      .execute<{ id: string }[]>(
+        'select platform_tenants_pending_defaults as id from platform_tenants_pending_defaults(?)',
+        [limit],
+      );
     return rows.map((r) => r.id);
   }
 }

@@ -5,7 +5,13 @@ import { toPayload } from '../../core/graphql/payload';
 import { forbidden } from '../../core/errors/errors';
 import { tenantsById } from './tenant.loaders';
 import {
-  CreateTenantInput, SuspendTenantInput, TenantConnection, TenantPayload, TenantType, UpdateTenantInput, ViewerType,
+  CreateTenantInput,
+  SuspendTenantInput,
+  TenantConnection,
+  TenantPayload,
+  TenantType,
+  UpdateTenantInput,
+  ViewerType,
 } from './tenant.type';
 
 const actor = (ctx: RequestContext) => ({ subject: ctx.viewer.subject, requestId: ctx.reqId });
@@ -26,11 +32,15 @@ export class TenantResolver {
 
   @Query(() => TenantType, { description: 'The tenant this request acts in' })
   tenant(@Ctx() ctx: RequestContext): TenantType {
-    if (!ctx.tenant) throw forbidden('No current tenant: your token lists none, or several and no X-Tenant-Id header chose one');
+    if (!ctx.tenant)
+      throw forbidden('No current tenant: your token lists none, or several and no X-Tenant-Id header chose one');
     return TenantType.from(ctx.tenant);
   }
 
-  @FieldResolver(() => TenantType, { nullable: true, description: 'The tenant one level up (a town\'s county or district)' })
+  @FieldResolver(() => TenantType, {
+    nullable: true,
+    description: "The tenant one level up (a town's county or district)",
+  })
   async parent(@Root() t: TenantType, @Ctx() ctx: RequestContext) {
     if (!t.parentId) return null;
     const p = await tenantsById(ctx).load(t.parentId);
@@ -42,7 +52,10 @@ export class TenantResolver {
     const { first, after: cursor } = pageRequest(page, ['string']);
     requireRole(ctx, 'platform-admin');
     const rows = await ctx.services.tenants.list(cursor?.[0] ?? null, first + 1);
-    return connectionFrom(toPage(rows, first, (t) => [t.code], !!cursor), TenantType.from);
+    return connectionFrom(
+      toPage(rows, first, (t) => [t.code], !!cursor),
+      TenantType.from,
+    );
   }
 
   @Mutation(() => TenantPayload)
@@ -62,6 +75,11 @@ export class TenantResolver {
   async suspendTenant(@Ctx() ctx: RequestContext, @Arg('input', () => SuspendTenantInput) input: SuspendTenantInput) {
     requireRole(ctx, 'platform-admin');
     const status = input.suspended === false ? 'ACTIVE' : 'SUSPENDED';
-    return toPayload(ctx, await ctx.services.tenants.setStatus(actor(ctx), input.id, status), 'tenant', TenantType.from);
+    return toPayload(
+      ctx,
+      await ctx.services.tenants.setStatus(actor(ctx), input.id, status),
+      'tenant',
+      TenantType.from,
+    );
   }
 }

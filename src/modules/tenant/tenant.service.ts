@@ -43,21 +43,33 @@ export class TenantService {
     return this.repo.lookup([], ids.filter(isUuid));
   }
 
-  async create(actor: Actor, input: TenantFields & { code: string; name: string; level: TenantLevel }): Promise<Result<TenantRecord, E>> {
+  async create(
+    actor: Actor,
+    input: TenantFields & { code: string; name: string; level: TenantLevel },
+  ): Promise<Result<TenantRecord, E>> {
     const code = input.code.trim().toLowerCase();
     const errors = await this.validate(input, true);
-    if (!CODE_RE.test(code)) errors.push(userError(['input', 'code'], E.INVALID, 'Code: 2–40 lower-case letters, digits or -, starting with a letter'));
+    if (!CODE_RE.test(code))
+      errors.push(
+        userError(['input', 'code'], E.INVALID, 'Code: 2–40 lower-case letters, digits or -, starting with a letter'),
+      );
     if (errors.length) return fail(...errors);
-    if ((await this.repo.lookup([code], [])).length) return fail(userError(['input', 'code'], E.CODE_TAKEN, `Tenant code "${code}" is taken`));
+    if ((await this.repo.lookup([code], [])).length)
+      return fail(userError(['input', 'code'], E.CODE_TAKEN, `Tenant code "${code}" is taken`));
     let tenant: TenantRecord;
     try {
       tenant = await this.repo.create(actor, {
-        id: uuidv7(), code, name: clean(input.name)!, level: input.level, parentId: input.parentId ?? null,
+        id: uuidv7(),
+        code,
+        name: clean(input.name)!,
+        level: input.level,
+        parentId: input.parentId ?? null,
         timeZone: input.timeZone ?? 'Asia/Shanghai',
         caseNumberPrefix: input.caseNumberPrefix ?? defaultPrefix(code),
       });
     } catch (e) {
-      if ((e as { code?: string }).code === '23505') return fail(userError(['input', 'code'], E.CODE_TAKEN, `Tenant code "${code}" is taken`));
+      if ((e as { code?: string }).code === '23505')
+        return fail(userError(['input', 'code'], E.CODE_TAKEN, `Tenant code "${code}" is taken`));
       throw e;
     }
     await this.requestDefaults(tenant.id);
@@ -97,7 +109,9 @@ export class TenantService {
       return ok(t);
     } catch (e) {
       if ((e as { hint?: string }).hint === 'PARENT_CYCLE') {
-        return fail(userError(['input', 'parentId'], E.PARENT_CYCLE, 'That parent is this tenant or one of its descendants'));
+        return fail(
+          userError(['input', 'parentId'], E.PARENT_CYCLE, 'That parent is this tenant or one of its descendants'),
+        );
       }
       throw e;
     }
@@ -106,10 +120,14 @@ export class TenantService {
   private async validate(input: TenantFields, creating: boolean): Promise<Errors> {
     const errors: Errors = [];
     const name = clean(input.name);
-    if ((creating || input.name !== undefined) && (!name || name.length > 200)) errors.push(userError(['input', 'name'], E.INVALID, 'Name is required (at most 200 characters)'));
-    if ((creating || input.level !== undefined) && (!input.level || !TENANT_LEVELS.includes(input.level))) errors.push(userError(['input', 'level'], E.INVALID, 'Level is required'));
-    if (input.timeZone && !ZONES.has(input.timeZone)) errors.push(userError(['input', 'timeZone'], E.INVALID, `Unknown IANA time zone "${input.timeZone}"`));
-    if (input.caseNumberPrefix && !PREFIX_RE.test(input.caseNumberPrefix)) errors.push(userError(['input', 'caseNumberPrefix'], E.INVALID, 'Case number prefix: 1–6 capital letters'));
+    if ((creating || input.name !== undefined) && (!name || name.length > 200))
+      errors.push(userError(['input', 'name'], E.INVALID, 'Name is required (at most 200 characters)'));
+    if ((creating || input.level !== undefined) && (!input.level || !TENANT_LEVELS.includes(input.level)))
+      errors.push(userError(['input', 'level'], E.INVALID, 'Level is required'));
+    if (input.timeZone && !ZONES.has(input.timeZone))
+      errors.push(userError(['input', 'timeZone'], E.INVALID, `Unknown IANA time zone "${input.timeZone}"`));
+    if (input.caseNumberPrefix && !PREFIX_RE.test(input.caseNumberPrefix))
+      errors.push(userError(['input', 'caseNumberPrefix'], E.INVALID, 'Case number prefix: 1–6 capital letters'));
     if (input.parentId) {
       const [parent] = isUuid(input.parentId) ? await this.repo.lookup([], [input.parentId]) : [];
       if (!parent) errors.push(userError(['input', 'parentId'], E.PARENT_NOT_FOUND, 'No such parent tenant'));
@@ -119,5 +137,10 @@ export class TenantService {
 }
 
 function defaultPrefix(code: string): string {
-  return code.replace(/[^a-z]/g, '').slice(0, 2).toUpperCase() || 'OD';
+  return (
+    code
+      .replace(/[^a-z]/g, '')
+      .slice(0, 2)
+      .toUpperCase() || 'OD'
+  );
 }

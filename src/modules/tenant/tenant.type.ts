@@ -6,7 +6,10 @@ import { TenantErrorCode } from './tenant.errors';
 
 export const TenantLevelEnum = Object.fromEntries(TENANT_LEVELS.map((k) => [k, k])) as Record<TenantLevel, TenantLevel>;
 registerEnumType(TenantLevelEnum, { name: 'TenantLevel' });
-export const TenantStatusEnum = Object.fromEntries(TENANT_STATUSES.map((k) => [k, k])) as Record<TenantStatus, TenantStatus>;
+export const TenantStatusEnum = Object.fromEntries(TENANT_STATUSES.map((k) => [k, k])) as Record<
+  TenantStatus,
+  TenantStatus
+>;
 registerEnumType(TenantStatusEnum, { name: 'TenantStatus' });
 
 @ObjectType('Tenant', { description: 'A county or town center: the unit of isolation' })
@@ -51,7 +54,8 @@ export class UpdateTenantInput {
   @Field(() => ID) id!: string;
   @Field(() => String, { nullable: true }) name?: string | null;
   @Field(() => TenantLevelEnum, { nullable: true }) level?: TenantLevel | null;
-  @Field(() => ID, { nullable: true, description: 'null detaches the tenant from its parent' }) parentId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'null detaches the tenant from its parent' }) parentId?:
+    string | null;
   @Field(() => String, { nullable: true }) timeZone?: string | null;
   @Field(() => String, { nullable: true }) caseNumberPrefix?: string | null;
 }
@@ -59,15 +63,18 @@ export class UpdateTenantInput {
 @InputType()
 export class SuspendTenantInput {
   @Field(() => ID) id!: string;
-  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'false reactivates the tenant' }) suspended?: boolean;
+  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'false reactivates the tenant' })
+  suspended?: boolean;
 }
 
 @ObjectType('Viewer', { description: 'Who is calling, and where' })
 export class ViewerType {
   @Field(() => String, { description: 'Subject (Keycloak user or service-account id)' }) subject!: string;
   @Field(() => String, { nullable: true }) username!: string | null;
-  @Field(() => String, { nullable: true, description: 'Set for machine clients (client-credentials tokens)' }) clientId!: string | null;
+  @Field(() => String, { nullable: true, description: 'Set for machine clients (client-credentials tokens)' })
+  clientId!: string | null;
   @Field(() => [String]) roles!: string[];
   @Field(() => [TenantType], { description: 'Tenants the token allows' }) tenants!: TenantType[];
-  @Field(() => TenantType, { nullable: true, description: 'The tenant this request acts in' }) currentTenant!: TenantType | null;
+  @Field(() => TenantType, { nullable: true, description: 'The tenant this request acts in' })
+  currentTenant!: TenantType | null;
 }

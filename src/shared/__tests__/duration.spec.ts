@@ -1,5 +1,14 @@
 import {
-  dayCount, duration, DurationError, formatDuration, hasCalendarUnits, isZeroDuration, parseDuration, timeMs, tryParseDuration, ZERO_DURATION,
+  dayCount,
+  duration,
+  DurationError,
+  formatDuration,
+  hasCalendarUnits,
+  isZeroDuration,
+  parseDuration,
+  timeMs,
+  tryParseDuration,
+  ZERO_DURATION,
 } from '../duration';
 
 describe('parseDuration', () => {
@@ -69,9 +78,12 @@ describe('tryParseDuration', () => {
 });
 
 describe('formatDuration', () => {
-  it.each(['P1D', 'PT4H', 'PT2S', 'PT30M', 'P1W', 'P3DT4H', 'P1Y2M3W4DT5H6M7S', 'PT1.5H', 'PT0.25S', 'P6M'])('round-trips %s', (text) => {
-    expect(formatDuration(parseDuration(text))).toBe(text);
-  });
+  it.each(['P1D', 'PT4H', 'PT2S', 'PT30M', 'P1W', 'P3DT4H', 'P1Y2M3W4DT5H6M7S', 'PT1.5H', 'PT0.25S', 'P6M'])(
+    'round-trips %s',
+    (text) => {
+      expect(formatDuration(parseDuration(text))).toBe(text);
+    },
+  );
 
   it('writes the canonical form', () => {
     expect(formatDuration(parseDuration('p1dt0h30m'))).toBe('P1DT30M');

@@ -13,7 +13,9 @@ export function wall(d: Date, tz = 'Asia/Shanghai'): string {
   const pad = (n: number): string => String(n).padStart(2, '0');
   const s = Math.floor(msOfDay / 1000);
   const hhmm = `${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}`;
-  return s % 60 || msOfDay % 1000 ? `${date} ${hhmm}:${pad(s % 60)}${msOfDay % 1000 ? `.${String(msOfDay % 1000).padStart(3, '0')}` : ''}` : `${date} ${hhmm}`;
+  return s % 60 || msOfDay % 1000
+    ? `${date} ${hhmm}:${pad(s % 60)}${msOfDay % 1000 ? `.${String(msOfDay % 1000).padStart(3, '0')}` : ''}`
+    : `${date} ${hhmm}`;
 }
 
 export const HOUR = 3_600_000;

@@ -1,4 +1,13 @@
-import { addDays, addMonths, clockToMinutes, daysFrom, fromWallClock, isLocalDate, minutesToClock, wallClock } from '../local-date';
+import {
+  addDays,
+  addMonths,
+  clockToMinutes,
+  daysFrom,
+  fromWallClock,
+  isLocalDate,
+  minutesToClock,
+  wallClock,
+} from '../local-date';
 
 describe('local dates', () => {
   it('knows a real date', () => {
@@ -28,7 +37,10 @@ describe('local dates', () => {
 
   it('maps instants to the wall clock and back to the millisecond', () => {
     const t = new Date('2026-02-13T16:00:42.125Z');
-    expect(wallClock(t, 'Asia/Shanghai')).toEqual({ date: '2026-02-14', msOfDay: ((0 * 60 + 0) * 60 + 42) * 1000 + 125 });
+    expect(wallClock(t, 'Asia/Shanghai')).toEqual({
+      date: '2026-02-14',
+      msOfDay: ((0 * 60 + 0) * 60 + 42) * 1000 + 125,
+    });
     expect(fromWallClock('2026-02-14', 42_125, 'Asia/Shanghai')).toEqual(t);
     expect(fromWallClock('2026-02-13', 24 * 3_600_000 + 42_125, 'Asia/Shanghai')).toEqual(t);
     expect(wallClock(new Date('1969-12-31T23:00:00Z'), 'UTC')).toEqual({ date: '1969-12-31', msOfDay: 23 * 3_600_000 });

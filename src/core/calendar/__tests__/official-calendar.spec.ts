@@ -15,11 +15,30 @@ describe('the official 2026 arrangement (State Council General Office notice on 
   const cal = new WorkingCalendar();
 
   it('closes Spring Festival from Sunday Feb 15 to Monday Feb 23 and works Saturdays Feb 14 and Feb 28', () => {
-    for (const d of ['2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23']) {
-      expect(cal.describeDay(d)).toMatchObject({ working: false, reason: 'PUBLIC_HOLIDAY', official: { name: 'Spring Festival', nameZh: '春节' } });
+    for (const d of [
+      '2026-02-15',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-02-21',
+      '2026-02-22',
+      '2026-02-23',
+    ]) {
+      expect(cal.describeDay(d)).toMatchObject({
+        working: false,
+        reason: 'PUBLIC_HOLIDAY',
+        official: { name: 'Spring Festival', nameZh: '春节' },
+      });
     }
     for (const d of ['2026-02-14', '2026-02-28']) {
-      expect(cal.describeDay(d)).toMatchObject({ weekday: 6, working: true, reason: 'MAKEUP_WORKDAY', official: { kind: 'MAKEUP_WORKDAY', nameZh: '春节' } });
+      expect(cal.describeDay(d)).toMatchObject({
+        weekday: 6,
+        working: true,
+        reason: 'MAKEUP_WORKDAY',
+        official: { kind: 'MAKEUP_WORKDAY', nameZh: '春节' },
+      });
     }
     expect(cal.isWorkingDay('2026-02-13')).toBe(true);
     expect(cal.isWorkingDay('2026-02-24')).toBe(true);
@@ -29,24 +48,47 @@ describe('the official 2026 arrangement (State Council General Office notice on 
 
   it('closes National Day from Thursday Oct 1 to Wednesday Oct 7 and works Sunday Sep 20 and Saturday Oct 10', () => {
     for (let d = '2026-10-01'; d <= '2026-10-07'; d = addDays(d, 1)) {
-      expect(cal.describeDay(d)).toMatchObject({ working: false, reason: 'PUBLIC_HOLIDAY', official: { nameZh: '国庆节' } });
+      expect(cal.describeDay(d)).toMatchObject({
+        working: false,
+        reason: 'PUBLIC_HOLIDAY',
+        official: { nameZh: '国庆节' },
+      });
     }
-    expect(cal.describeDay('2026-09-20')).toMatchObject({ weekday: 7, working: true, reason: 'MAKEUP_WORKDAY', official: { nameZh: '国庆节' } });
+    expect(cal.describeDay('2026-09-20')).toMatchObject({
+      weekday: 7,
+      working: true,
+      reason: 'MAKEUP_WORKDAY',
+      official: { nameZh: '国庆节' },
+    });
     expect(cal.describeDay('2026-10-10')).toMatchObject({ weekday: 6, working: true, reason: 'MAKEUP_WORKDAY' });
     expect(cal.isWorkingDay('2026-10-08')).toBe(true);
     expect(cal.isWorkingDay('2026-10-11')).toBe(false);
   });
 
   it('matches the whole notice: its weekday closures and its make-up days, nothing more', () => {
-    const closedWeekdays = yearDates(2026).filter((d) => cal.describeDay(d).reason === 'PUBLIC_HOLIDAY' && cal.describeDay(d).weekday <= 5);
+    const closedWeekdays = yearDates(2026).filter(
+      (d) => cal.describeDay(d).reason === 'PUBLIC_HOLIDAY' && cal.describeDay(d).weekday <= 5,
+    );
     expect(closedWeekdays).toEqual([
-      '2026-01-01', '2026-01-02', // 元旦 Jan 1–3
-      '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-23', // 春节 Feb 15–23
+      '2026-01-01',
+      '2026-01-02', // 元旦 Jan 1–3
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-02-23', // 春节 Feb 15–23
       '2026-04-06', // 清明 Apr 4–6
-      '2026-05-01', '2026-05-04', '2026-05-05', // 劳动节 May 1–5
+      '2026-05-01',
+      '2026-05-04',
+      '2026-05-05', // 劳动节 May 1–5
       '2026-06-19', // 端午 Jun 19–21
       '2026-09-25', // 中秋 Sep 25–27
-      '2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07', // 国庆 Oct 1–7
+      '2026-10-01',
+      '2026-10-02',
+      '2026-10-05',
+      '2026-10-06',
+      '2026-10-07', // 国庆 Oct 1–7
     ]);
     const makeup = yearDates(2026).filter((d) => cal.describeDay(d).reason === 'MAKEUP_WORKDAY');
     expect(makeup).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
@@ -119,17 +161,32 @@ describe('coverage of the official data', () => {
 
   it('stops applying a source outside the years it declares', () => {
     const source = tableHolidaySource({
-      source: 'test', years: [2030], holidays: { '2030-01-01': "New Year's Day,元旦", '2031-01-01': 'ignored' }, makeupWorkdays: { '2030-01-05': '元旦' },
+      source: 'test',
+      years: [2030],
+      holidays: { '2030-01-01': "New Year's Day,元旦", '2031-01-01': 'ignored' },
+      makeupWorkdays: { '2030-01-05': '元旦' },
     });
     const c = new WorkingCalendar({}, source);
-    expect(c.describeDay('2030-01-01')).toMatchObject({ working: false, reason: 'PUBLIC_HOLIDAY', official: { name: "New Year's Day", nameZh: '元旦' } });
-    expect(c.describeDay('2030-01-05')).toMatchObject({ working: true, reason: 'MAKEUP_WORKDAY', official: { name: '元旦', nameZh: '元旦' } });
+    expect(c.describeDay('2030-01-01')).toMatchObject({
+      working: false,
+      reason: 'PUBLIC_HOLIDAY',
+      official: { name: "New Year's Day", nameZh: '元旦' },
+    });
+    expect(c.describeDay('2030-01-05')).toMatchObject({
+      working: true,
+      reason: 'MAKEUP_WORKDAY',
+      official: { name: '元旦', nameZh: '元旦' },
+    });
     expect(c.describeDay('2031-01-01')).toMatchObject({ working: true, reason: 'WEEKLY_HOURS', covered: false });
     expect(c.coverage()).toEqual({ source: 'test', firstYear: 2030, lastYear: 2030, years: [2030] });
   });
 
   it('refuses a table that lists a date as both holiday and make-up day', () => {
-    expect(() => tableHolidaySource({ source: 't', holidays: { '2030-01-01': 'a' }, makeupWorkdays: { '2030-01-01': 'a' } })).toThrow('both');
-    expect(() => tableHolidaySource({ source: 't', holidays: { '2030-02-30': 'a' }, makeupWorkdays: {} })).toThrow('not a YYYY-MM-DD');
+    expect(() =>
+      tableHolidaySource({ source: 't', holidays: { '2030-01-01': 'a' }, makeupWorkdays: { '2030-01-01': 'a' } }),
+    ).toThrow('both');
+    expect(() => tableHolidaySource({ source: 't', holidays: { '2030-02-30': 'a' }, makeupWorkdays: {} })).toThrow(
+      'not a YYYY-MM-DD',
+    );
   });
 });

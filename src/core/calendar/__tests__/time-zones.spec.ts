@@ -30,7 +30,10 @@ describe('a tenant in Xinjiang on Asia/Urumqi (UTC+6), official days by its own 
 describe('a zone with daylight saving: Europe/Berlin', () => {
   const tz = 'Europe/Berlin';
   const nineToFive = [{ start: '09:00', end: '17:00' }];
-  const berlin = new WorkingCalendar({ timeZone: tz, workingHours: { 1: nineToFive, 2: nineToFive, 3: nineToFive, 4: nineToFive, 5: nineToFive } });
+  const berlin = new WorkingCalendar({
+    timeZone: tz,
+    workingHours: { 1: nineToFive, 2: nineToFive, 3: nineToFive, 4: nineToFive, 5: nineToFive },
+  });
 
   it('counts working time across the spring change on local clock hours', () => {
     const friday = at('2026-03-27 16:00', tz);
@@ -53,7 +56,10 @@ describe('a zone with daylight saving: Europe/Berlin', () => {
 
   it('gives a round-the-clock day 23 hours in spring and 25 in autumn', () => {
     const allDay = [{ start: '00:00', end: '24:00' }];
-    const always = new WorkingCalendar({ timeZone: tz, workingHours: { 1: allDay, 2: allDay, 3: allDay, 4: allDay, 5: allDay, 6: allDay, 7: allDay } });
+    const always = new WorkingCalendar({
+      timeZone: tz,
+      workingHours: { 1: allDay, 2: allDay, 3: allDay, 4: allDay, 5: allDay, 6: allDay, 7: allDay },
+    });
     expect(always.describeDay('2026-03-28').workingMs).toBe(24 * HOUR);
     expect(always.describeDay('2026-03-29').workingMs).toBe(23 * HOUR);
     expect(always.describeDay('2026-10-25').workingMs).toBe(25 * HOUR);

@@ -49,8 +49,14 @@ describe('addWorkingDays, the way a clerk counts', () => {
   it('clamps into the target day’s hours when they differ', () => {
     const short = new WorkingCalendar({
       workingHours: {
-        1: [{ start: '09:00', end: '17:00' }], 2: [{ start: '08:00', end: '17:00' }], 3: [{ start: '09:00', end: '17:00' }],
-        4: [{ start: '08:30', end: '12:00' }, { start: '14:00', end: '17:30' }], 5: [{ start: '08:30', end: '12:00' }],
+        1: [{ start: '09:00', end: '17:00' }],
+        2: [{ start: '08:00', end: '17:00' }],
+        3: [{ start: '09:00', end: '17:00' }],
+        4: [
+          { start: '08:30', end: '12:00' },
+          { start: '14:00', end: '17:30' },
+        ],
+        5: [{ start: '08:30', end: '12:00' }],
       },
     });
     expect(wall(short.addWorkingDays(at('2026-11-26 16:00'), 1))).toBe('2026-11-27 12:00'); // Friday closes at noon
@@ -83,19 +89,32 @@ describe('tenant overrides', () => {
 
   it('opens an extra weekend day with the weekday hours', () => {
     expect(tenant.describeDay('2026-11-28')).toMatchObject({
-      working: true, reason: 'TENANT_WORKING', periods: [{ start: '08:30', end: '12:00' }, { start: '14:00', end: '17:30' }],
+      working: true,
+      reason: 'TENANT_WORKING',
+      periods: [
+        { start: '08:30', end: '12:00' },
+        { start: '14:00', end: '17:30' },
+      ],
     });
     expect(wall(tenant.addWorkingDays(at('2026-11-27 10:00'), 1))).toBe('2026-11-28 10:00');
   });
 
   it('wins over an official holiday, and still says what the official calendar says', () => {
-    expect(tenant.describeDay('2026-10-03')).toMatchObject({ working: true, reason: 'TENANT_WORKING', official: { kind: 'HOLIDAY', nameZh: '国庆节' } });
+    expect(tenant.describeDay('2026-10-03')).toMatchObject({
+      working: true,
+      reason: 'TENANT_WORKING',
+      official: { kind: 'HOLIDAY', nameZh: '国庆节' },
+    });
     expect(wall(tenant.addWorkingDays(at('2026-09-30 10:00'), 1))).toBe('2026-10-03 10:00');
   });
 
   it('can close an official make-up day', () => {
     const c = new WorkingCalendar({ overrides: { closedDates: ['2026-02-14'] } });
-    expect(c.describeDay('2026-02-14')).toMatchObject({ working: false, reason: 'TENANT_CLOSED', official: { kind: 'MAKEUP_WORKDAY' } });
+    expect(c.describeDay('2026-02-14')).toMatchObject({
+      working: false,
+      reason: 'TENANT_CLOSED',
+      official: { kind: 'MAKEUP_WORKDAY' },
+    });
     expect(wall(c.addWorkingDays(at('2026-02-13 16:00'), 1))).toBe('2026-02-24 16:00');
   });
 });
@@ -104,18 +123,30 @@ describe('working hours of make-up days', () => {
   it('uses the weekday’s own hours when the tenant opens on that weekday', () => {
     const saturdays = new WorkingCalendar({
       workingHours: {
-        1: [{ start: '08:30', end: '17:30' }], 2: [{ start: '08:30', end: '17:30' }], 3: [{ start: '08:30', end: '17:30' }],
-        4: [{ start: '08:30', end: '17:30' }], 5: [{ start: '08:30', end: '17:30' }], 6: [{ start: '09:00', end: '12:00' }],
+        1: [{ start: '08:30', end: '17:30' }],
+        2: [{ start: '08:30', end: '17:30' }],
+        3: [{ start: '08:30', end: '17:30' }],
+        4: [{ start: '08:30', end: '17:30' }],
+        5: [{ start: '08:30', end: '17:30' }],
+        6: [{ start: '09:00', end: '12:00' }],
       },
     });
     expect(saturdays.describeDay('2026-02-14').periods).toEqual([{ start: '09:00', end: '12:00' }]);
-    expect(saturdays.describeDay('2026-09-20')).toMatchObject({ reason: 'MAKEUP_WORKDAY', periods: [{ start: '08:30', end: '17:30' }] });
-    expect(saturdays.describeDay('2026-11-28')).toMatchObject({ reason: 'WEEKLY_HOURS', periods: [{ start: '09:00', end: '12:00' }] });
+    expect(saturdays.describeDay('2026-09-20')).toMatchObject({
+      reason: 'MAKEUP_WORKDAY',
+      periods: [{ start: '08:30', end: '17:30' }],
+    });
+    expect(saturdays.describeDay('2026-11-28')).toMatchObject({
+      reason: 'WEEKLY_HOURS',
+      periods: [{ start: '09:00', end: '12:00' }],
+    });
     expect(saturdays.isWorkingDay('2026-02-21')).toBe(false); // a Saturday inside Spring Festival
   });
 
   it('uses the first weekday with hours when the make-up weekday has none', () => {
-    const c = new WorkingCalendar({ workingHours: { 2: [{ start: '10:00', end: '16:00' }], 4: [{ start: '09:00', end: '11:00' }] } });
+    const c = new WorkingCalendar({
+      workingHours: { 2: [{ start: '10:00', end: '16:00' }], 4: [{ start: '09:00', end: '11:00' }] },
+    });
     expect(c.describeDay('2026-02-14').periods).toEqual([{ start: '10:00', end: '16:00' }]);
     expect(c.isWorkingDay('2026-11-23')).toBe(false); // Monday, closed in this week
   });
@@ -165,7 +196,9 @@ describe('deadline()', () => {
       expect(wall(cal.deadline(start, 'P15D', 'CALENDAR'))).toBe('2026-10-05 10:00');
       expect(wall(cal.deadline(start, 'P15D', 'CALENDAR', { endOnWorkingDay: true }))).toBe('2026-10-08 17:30');
       expect(wall(cal.deadline(start, 'P1D', 'CALENDAR', { endOnWorkingDay: true }))).toBe('2026-09-21 10:00');
-      expect(wall(cal.deadline(at('2026-02-13 10:00'), 'P1D', 'CALENDAR', { endOnWorkingDay: true }))).toBe('2026-02-14 10:00');
+      expect(wall(cal.deadline(at('2026-02-13 10:00'), 'P1D', 'CALENDAR', { endOnWorkingDay: true }))).toBe(
+        '2026-02-14 10:00',
+      );
     });
 
     it('refuses an unknown mode', () => {

@@ -121,10 +121,23 @@ describe('workingTimeBetween', () => {
 describe('properties over random starts and amounts', () => {
   const berlin = new WorkingCalendar({
     timeZone: 'Europe/Berlin',
-    workingHours: { 1: [{ start: '09:00', end: '17:00' }], 2: [{ start: '09:00', end: '17:00' }], 3: [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '17:00' }], 4: [{ start: '09:00', end: '17:00' }], 5: [{ start: '09:00', end: '15:00' }], 6: [{ start: '02:00', end: '04:00' }] },
+    workingHours: {
+      1: [{ start: '09:00', end: '17:00' }],
+      2: [{ start: '09:00', end: '17:00' }],
+      3: [
+        { start: '09:00', end: '12:00' },
+        { start: '13:00', end: '17:00' },
+      ],
+      4: [{ start: '09:00', end: '17:00' }],
+      5: [{ start: '09:00', end: '15:00' }],
+      6: [{ start: '02:00', end: '04:00' }],
+    },
     overrides: { closedDates: ['2026-03-30', '2026-10-26'], workingDates: ['2026-03-29', '2026-10-25', '2026-10-03'] },
   });
-  const calendars: [string, WorkingCalendar][] = [['Shanghai default', cal], ['Berlin, odd hours and DST dates', berlin]];
+  const calendars: [string, WorkingCalendar][] = [
+    ['Shanghai default', cal],
+    ['Berlin, odd hours and DST dates', berlin],
+  ];
   const from = Date.parse('2025-12-01T00:00:00Z');
   const span = Date.parse('2027-02-01T00:00:00Z') - from;
 
@@ -135,7 +148,12 @@ describe('properties over random starts and amounts', () => {
       const d = Math.floor(rnd() * (rnd() < 0.5 ? 8 * HOUR : 400 * HOUR));
       const due = c.addWorkingTime(start, d);
       expect([start.toISOString(), d, c.workingTimeBetween(start, due)]).toEqual([start.toISOString(), d, d]);
-      if (d > 0) expect([start.toISOString(), d, c.isWorkingTime(new Date(due.getTime() - 1))]).toEqual([start.toISOString(), d, true]);
+      if (d > 0)
+        expect([start.toISOString(), d, c.isWorkingTime(new Date(due.getTime() - 1))]).toEqual([
+          start.toISOString(),
+          d,
+          true,
+        ]);
     }
   });
 
@@ -164,7 +182,11 @@ describe('properties over random starts and amounts', () => {
     for (let i = 0; i < 300; i++) {
       const start = new Date(from + Math.floor(rnd() * span));
       const n = 1 + Math.floor(rnd() * 30);
-      expect([start.toISOString(), n, cal.workingTimeBetween(start, cal.addWorkingDays(start, n))]).toEqual([start.toISOString(), n, n * 7 * HOUR]);
+      expect([start.toISOString(), n, cal.workingTimeBetween(start, cal.addWorkingDays(start, n))]).toEqual([
+        start.toISOString(),
+        n,
+        n * 7 * HOUR,
+      ]);
     }
   });
 });

@@ -7,7 +7,11 @@ describe('zoned time', () => {
   });
 
   it('reads local parts of an instant', () => {
-    expect(localParts(new Date('2026-11-22T23:30:00Z'), 'Asia/Shanghai')).toEqual({ date: '2026-11-23', time: '07:30', weekday: 1 });
+    expect(localParts(new Date('2026-11-22T23:30:00Z'), 'Asia/Shanghai')).toEqual({
+      date: '2026-11-23',
+      time: '07:30',
+      weekday: 1,
+    });
   });
 
   it('handles a zone with daylight saving on both sides of the change', () => {

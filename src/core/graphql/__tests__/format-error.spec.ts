@@ -7,7 +7,11 @@ describe('formatError', () => {
       path: ['createOrgUnit'],
       extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at /work/main/src/x.ts:1:1'] },
     });
-    expect(f).toEqual({ message: 'Internal server error', path: ['createOrgUnit'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(f).toEqual({
+      message: 'Internal server error',
+      path: ['createOrgUnit'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
   });
 
   it('masks errors that carry no code at all', () => {
@@ -15,7 +19,10 @@ describe('formatError', () => {
   });
 
   it('keeps client-facing messages and drops field suggestions in production', () => {
-    const e = { message: 'Cannot query field "nam" on type "Tenant". Did you mean "name"?', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+    const e = {
+      message: 'Cannot query field "nam" on type "Tenant". Did you mean "name"?',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    };
     expect(formatError(false)(e).message).toContain('Did you mean');
     expect(formatError(true)(e).message).toBe('Cannot query field "nam" on type "Tenant".');
   });

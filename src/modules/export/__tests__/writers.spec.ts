@@ -43,7 +43,10 @@ describe('CSV cells', () => {
   });
 
   it('starts with a BOM, ends lines with CRLF and leaves numbers, even negative ones, undefused', async () => {
-    const rows = [{ n: 1, title: '=2*3', amount: '-12.50' }, { n: 2, title: 'a "quoted" word', amount: null }];
+    const rows = [
+      { n: 1, title: '=2*3', amount: '-12.50' },
+      { n: 2, title: 'a "quoted" word', amount: null },
+    ];
     const text = (await collect(csvChunks(COLUMNS, 'zh', from(rows)))).toString('utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text.slice(1)).toBe(`序号,标题,涉及金额\r\n1,'=2*3,-12.50\r\n2,"a ""quoted"" word",\r\n`);
@@ -65,8 +68,17 @@ describe('XLSX writer', () => {
       { n: 3, title: '一二三四五六七八九十'.repeat(20), amount: '99999999999999.99' },
     ];
     const file = await collect(xlsxChunks(COLUMNS, 'zh', from(rows), { sheetTitle: '案件' }));
-    const names = readZip(file).map((e) => e.name).sort();
-    expect(names).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
+    const names = readZip(file)
+      .map((e) => e.name)
+      .sort();
+    expect(names).toEqual([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'xl/_rels/workbook.xml.rels',
+      'xl/styles.xml',
+      'xl/workbook.xml',
+      'xl/worksheets/sheet1.xml',
+    ]);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file as unknown as ArrayBuffer);
@@ -89,8 +101,14 @@ describe('XLSX writer', () => {
     const file = await collect(xlsxChunks(COLUMNS, 'en', from(rows), { sheetTitle: 'Cases', maxRows: 3 }));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => [w.name, w.rowCount])).toEqual([['Cases', 3], ['Cases (2)', 3], ['Cases (3)', 2]]);
-    expect(wb.worksheets.flatMap((w) => w.getColumn(1).values.filter((v) => typeof v === 'number'))).toEqual([1, 2, 3, 4, 5]);
+    expect(wb.worksheets.map((w) => [w.name, w.rowCount])).toEqual([
+      ['Cases', 3],
+      ['Cases (2)', 3],
+      ['Cases (3)', 2],
+    ]);
+    expect(wb.worksheets.flatMap((w) => w.getColumn(1).values.filter((v) => typeof v === 'number'))).toEqual([
+      1, 2, 3, 4, 5,
+    ]);
   });
 
   it('pulls rows only as fast as its bytes are read, and stops the source when the reader stops', async () => {

@@ -31,9 +31,10 @@ export function readZip(zip: Buffer): ZipEntry[] {
     const raw = zip.subarray(start, start + csize);
     const data = method === 8 ? inflateRawSync(raw) : Buffer.from(raw);
     if (data.length !== size) throw new Error(`${name}: size ${data.length}, directory says ${size}`);
-    if ((crc32(data) >>> 0) !== crc) throw new Error(`${name}: CRC mismatch`);
+    if (crc32(data) >>> 0 !== crc) throw new Error(`${name}: CRC mismatch`);
     const descriptor = zip.subarray(start + csize, start + csize + 16);
-    if (descriptor.readUInt32LE(0) !== 0x08074b50 || descriptor.readUInt32LE(4) !== crc) throw new Error(`${name}: bad data descriptor`);
+    if (descriptor.readUInt32LE(0) !== 0x08074b50 || descriptor.readUInt32LE(4) !== crc)
+      throw new Error(`${name}: bad data descriptor`);
     entries.push({ name, data });
     p += 46 + nameLen + extraLen + commentLen;
   }

@@ -10,7 +10,7 @@ const exact = (sorted: number[], p: number) => {
 describe('duration histograms', () => {
   it('estimate medians and p90 within 5 % over realistic spreads of durations', () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const rand = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     for (const scaleHours of [0.5, 8, 72, 24 * 20]) {
       const secs = Array.from({ length: 20_000 }, () => scaleHours * 3600 * (0.1 + rand() * rand() * 3));
       const hist = Array<number>(BUCKETS).fill(0);

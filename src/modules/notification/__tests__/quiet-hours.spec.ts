@@ -55,6 +55,8 @@ describe('quiet hours', () => {
 
   it('follows daylight saving in zones that have it', () => {
     // New York springs forward on 2026-03-08: 07:30 that morning is EDT (UTC-4), the evening before EST (UTC-5).
-    expect(iso(deliverAt(new Date('2026-03-08T04:00:00Z'), NIGHT, 'America/New_York'))).toBe('2026-03-08T11:30:00.000Z');
+    expect(iso(deliverAt(new Date('2026-03-08T04:00:00Z'), NIGHT, 'America/New_York'))).toBe(
+      '2026-03-08T11:30:00.000Z',
+    );
   });
 });

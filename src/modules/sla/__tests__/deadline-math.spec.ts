@@ -11,7 +11,9 @@ describe('deadline points', () => {
     expect(dueFor(shanghai, start, { duration: 'P1D', mode: 'WORKING' })).toEqual(at('2026-02-14T08:00:00Z'));
     expect(dueFor(shanghai, start, { duration: 'P2D', mode: 'WORKING' })).toEqual(at('2026-02-24T08:00:00Z'));
     // Two working days later counts the make-up Saturday 28 Feb too.
-    expect(dueFor(shanghai, at('2026-02-26T08:00:00Z'), { duration: 'P2D', mode: 'WORKING' })).toEqual(at('2026-02-28T08:00:00Z'));
+    expect(dueFor(shanghai, at('2026-02-26T08:00:00Z'), { duration: 'P2D', mode: 'WORKING' })).toEqual(
+      at('2026-02-28T08:00:00Z'),
+    );
   });
 
   it('follows a tenant override: an extra closed day and an extra working Sunday', () => {
@@ -27,9 +29,13 @@ describe('deadline points', () => {
 
   it('is due by the end of the local day for same-day targets, whatever the UTC date', () => {
     // 23:30 Beijing time on 23 Nov is 15:30 UTC: due at 23:59:59.999 Beijing time the same day.
-    expect(dueFor(shanghai, at('2026-11-23T15:30:00Z'), { duration: 'P0D', mode: 'SAME_DAY' })).toEqual(at('2026-11-23T15:59:59.999Z'));
+    expect(dueFor(shanghai, at('2026-11-23T15:30:00Z'), { duration: 'P0D', mode: 'SAME_DAY' })).toEqual(
+      at('2026-11-23T15:59:59.999Z'),
+    );
     // 00:30 Beijing time on 24 Nov is still 23 Nov in UTC.
-    expect(dueFor(shanghai, at('2026-11-23T16:30:00Z'), { duration: 'P0D', mode: 'SAME_DAY' })).toEqual(at('2026-11-24T15:59:59.999Z'));
+    expect(dueFor(shanghai, at('2026-11-23T16:30:00Z'), { duration: 'P0D', mode: 'SAME_DAY' })).toEqual(
+      at('2026-11-24T15:59:59.999Z'),
+    );
   });
 
   it('counts a working-time share and a "before" offset in office hours, and both in clock time for calendar targets', () => {
@@ -43,7 +49,14 @@ describe('deadline points', () => {
     expect(p.redAt).toEqual(at('2026-11-23T09:00:00Z'));
     // Across the 2026 National Day holiday (1–7 Oct closed): due Thursday 8 Oct 10:00, two office
     // hours before it is 30 September 17:00, one hour before is 8 Oct 09:00.
-    const holiday = pointsFor(shanghai, at('2026-09-30T01:00:00Z'), at('2026-10-08T02:00:00Z'), 'WORKING', { before: 'PT2H' }, { before: 'PT1H' });
+    const holiday = pointsFor(
+      shanghai,
+      at('2026-09-30T01:00:00Z'),
+      at('2026-10-08T02:00:00Z'),
+      'WORKING',
+      { before: 'PT2H' },
+      { before: 'PT1H' },
+    );
     expect([holiday.yellowAt, holiday.redAt]).toEqual([at('2026-09-30T09:00:00Z'), at('2026-10-08T01:00:00Z')]);
     const clock = pointsFor(shanghai, start, due, 'CALENDAR', { share: 0.5 }, { before: 'PT1H' });
     expect([clock.yellowAt, clock.redAt]).toEqual([at('2026-11-23T13:00:00Z'), at('2026-11-24T00:00:00Z')]);
@@ -56,7 +69,12 @@ describe('deadline points', () => {
     const due = at('2026-11-23T10:00:00Z');
     const p = pointsFor(shanghai, start, due, 'CALENDAR', { share: 0.9 }, { share: 0.5 });
     expect(p.yellowAt).toEqual(p.redAt);
-    expect(escalationTimes(due, [{ offset: '-PT1H', actions: [] }, { offset: 'PT0S', actions: [] }, { offset: 'P1D', actions: [] }]))
-      .toEqual([at('2026-11-23T09:00:00Z'), due, at('2026-11-24T10:00:00Z')]);
+    expect(
+      escalationTimes(due, [
+        { offset: '-PT1H', actions: [] },
+        { offset: 'PT0S', actions: [] },
+        { offset: 'P1D', actions: [] },
+      ]),
+    ).toEqual([at('2026-11-23T09:00:00Z'), due, at('2026-11-24T10:00:00Z')]);
   });
 });
