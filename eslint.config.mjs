@@ -24,6 +24,34 @@ export default tseslint.config(
     },
   },
   {
+    // Domain code talks in scopes, results and pages; only a module's transport layer (resolvers,
+    // types, inputs, payloads, per-request loaders, HTTP routes) may know about the GraphQL engine.
+    files: ['src/modules/**/*.ts'],
+    ignores: [
+      'src/modules/**/*.resolver.ts',
+      'src/modules/**/*.type.ts',
+      'src/modules/**/*.inputs.ts',
+      'src/modules/**/*.payloads.ts',
+      'src/modules/**/*.loaders.ts',
+      'src/modules/**/*.routes.ts',
+      'src/modules/**/__tests__/**',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/core/graphql/*', 'type-graphql', 'graphql', '@apollo/*'],
+              message:
+                'Domain code does not import the GraphQL layer: use core/tenancy (TenantScope), shared/user-error, shared/page.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: nodeGlobals },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -9,8 +9,8 @@ import { bootstrap, type Runtime } from '../src/bootstrap';
 import { createApp } from '../src/app';
 import { LocalIssuer, LOCAL_ISSUER_BASE_PATH, LOCAL_REALM } from '../src/core/auth/local-issuer';
 import { OidcTokenVerifier } from '../src/core/auth/token-verifier';
-import { withTenant } from '../src/core/tenancy/tenant-tx';
-import type { TenantScope } from '../src/core/graphql/context';
+import { withTenantScope } from '../src/core/tenancy/tenant-tx';
+import type { TenantScope } from '../src/core/tenancy/scope';
 import type { TenantRecord } from '../src/modules/tenant/tenant.model';
 
 const ADMIN = process.env['TEST_PG_ADMIN_URL'] ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
@@ -84,10 +84,7 @@ export async function withBench(
       rt,
       tenant,
       http,
-      inTenant: (fn) =>
-        withTenant(rt.orm, tenant.id, (em) =>
-          fn({ tenant, em, actor: { subject: 'bench', requestId: 'bench', ip: null } }),
-        ),
+      inTenant: (fn) => withTenantScope(rt.orm, tenant, { subject: 'bench', requestId: 'bench', ip: null }, fn),
       async analyze(tables) {
         const owner = new Client({ connectionString: urls.ownerUrl });
         await owner.connect();

@@ -13,7 +13,7 @@ import { poolStats } from './core/db/orm';
 import type { TokenVerifier } from './core/auth/token-verifier';
 import { authenticate, authenticateCredentials } from './core/auth/authenticate';
 import { LOCAL_ISSUER_BASE_PATH, LOCAL_REALM, type LocalIssuer } from './core/auth/local-issuer';
-import { RequestUnitOfWork } from './core/tenancy/tenant-tx';
+import { TenantUnitOfWork } from './core/tenancy/tenant-tx';
 import type { RequestContext } from './core/graphql/context';
 import { getSchema } from './core/graphql/schema';
 import { queryLimitsPlugin } from './core/graphql/limits';
@@ -166,12 +166,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
             throw e;
           },
         );
+        const reqLog = log.child({ reqId, tenantId: auth.tenant?.id, userId: auth.viewer.subject });
         return {
           reqId,
           ip: req.ip ?? null,
           ...auth,
-          uow: auth.tenant ? new RequestUnitOfWork(services.orm, auth.tenant.id) : null,
-          log: log.child({ reqId, tenantId: auth.tenant?.id, userId: auth.viewer.subject }),
+          uow: auth.tenant ? new TenantUnitOfWork(services.orm, auth.tenant.id, reqLog) : null,
+          log: reqLog,
           services,
           loaders: new Map(),
         };

@@ -183,7 +183,7 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   exportService.register('cases', casesExport);
   exportService.register('metrics', metricsExport(metrics));
   // Last listener: the case's warning level is what the SLA listener left it at.
-  const board = new BoardService(orm, opts.realtime ?? null);
+  const board = new BoardService(opts.realtime ?? null);
   workflow.onEvents((scope, c, events) => board.record(scope, c, events));
   return {
     orm,

@@ -1,4 +1,4 @@
-import type { TenantScope } from '../core/graphql/context';
+import type { TenantScope } from '../core/tenancy/scope';
 import type { Services } from '../services';
 import type { Result } from '../shared/result';
 import { OrgUnitEntity } from '../modules/org-unit/org-unit.entity';

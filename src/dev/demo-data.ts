@@ -1,5 +1,5 @@
-import { withTenant } from '../core/tenancy/tenant-tx';
-import type { TenantScope } from '../core/graphql/context';
+import { withTenantScope } from '../core/tenancy/tenant-tx';
+import type { TenantScope } from '../core/tenancy/scope';
 import type { Services } from '../services';
 import type { TenantRecord } from '../modules/tenant/tenant.model';
 import type { OrgUnitKind } from '../modules/org-unit/org-unit.entity';
@@ -173,15 +173,19 @@ export async function loadDemoData(s: Services): Promise<boolean> {
     [hongta, HONGTA_UNITS],
   ] as const) {
     await s.provisioning.seedDefaults(tenant.id);
-    await withTenant(s.orm, tenant.id, async (em) => {
-      const scope: TenantScope = { tenant, em, actor: { subject: ACTOR.subject, requestId: 'demo-data', ip: null } };
-      if (tenant.code === 'zhili') {
-        for (const d of ZHILI_DEPARTMENTS) await s.departments.create(scope, d);
-      }
-      const top = await createUnits(scope, s, units, null);
-      await stationDepartments(scope, s, top, STATIONED[tenant.code] ?? []);
-      if (tenant.code === 'zhili') await loadZhiliCases(s, scope);
-    });
+    await withTenantScope(
+      s.orm,
+      tenant,
+      { subject: ACTOR.subject, requestId: 'demo-data', ip: null },
+      async (scope) => {
+        if (tenant.code === 'zhili') {
+          for (const d of ZHILI_DEPARTMENTS) await s.departments.create(scope, d);
+        }
+        const top = await createUnits(scope, s, units, null);
+        await stationDepartments(scope, s, top, STATIONED[tenant.code] ?? []);
+        if (tenant.code === 'zhili') await loadZhiliCases(s, scope);
+      },
+    );
   }
   return true;
 }

@@ -1,4 +1,4 @@
-import type { UserErrorData } from '../core/graphql/user-error';
+import type { UserErrorData } from '../shared/user-error';
 
 /** A service outcome: the changed object, or the userErrors that explain why nothing changed. */
 export type Result<T, C extends string = string> = { ok: true; value: T } | { ok: false; errors: UserErrorData<C>[] };

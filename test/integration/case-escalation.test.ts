@@ -1,7 +1,7 @@
 import { startHarness, type Harness } from '../utils/harness';
 import { buildCenter, mutate, REPORT_CASE, step, STEPS, type Center } from '../utils/cases';
 import { withTenant } from '../../src/core/tenancy/tenant-tx';
-import type { TenantScope } from '../../src/core/graphql/context';
+import type { TenantScope } from '../../src/core/tenancy/scope';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
 
 const CHILD_VIEW = /* GraphQL */ `query($id: ID!) { case(id: $id) { status escalations { toParentTenant handoffState reason }
@@ -168,7 +168,13 @@ describe('escalation to the parent tenant', () => {
     const c = await openAtCenter('土地承包纠纷');
     // The escalation commits but its after-commit hand-off never runs (the process died).
     await withTenant(h.rt.orm, town.id, async (em) => {
-      const scope: TenantScope = { tenant: town, em, actor: { subject: 'test', requestId: 'crash', ip: null } };
+      // No after-commit work runs: the process dies right after the commit.
+      const scope: TenantScope = {
+        tenant: town,
+        em,
+        actor: { subject: 'test', requestId: 'crash', ip: null },
+        afterCommit: () => undefined,
+      };
       const r = await h.rt.services.escalations.escalate(scope, { caseId: c.id, reason: '提交区级' });
       expect(r.ok).toBe(true);
     });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { startHarness, type Harness } from '../utils/harness';
-import { withTenant, type Em } from '../../src/core/tenancy/tenant-tx';
+import { withTenant, withTenantScope, type Em } from '../../src/core/tenancy/tenant-tx';
 import { MetricsService } from '../../src/modules/metrics/metrics.service';
-import type { TenantScope } from '../../src/core/graphql/context';
+import type { TenantScope } from '../../src/core/tenancy/scope';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
 
 /** Beijing time (UTC+8) as an instant. */
@@ -184,9 +184,7 @@ describe('case metrics', () => {
   it('gives the same figures from the stored daily figures, with changed days computed live', async () => {
     const q = { from: new Date(october.from), to: new Date(october.to) };
     const inTown = <T>(fn: (scope: TenantScope) => Promise<T>) =>
-      withTenant(h.rt.orm, town.id, (em) =>
-        fn({ tenant: town, em, actor: { subject: 'test', requestId: 'test', ip: null } }),
-      );
+      withTenantScope(h.rt.orm, town, { subject: 'test', requestId: 'test', ip: null }, fn);
     const days = Array.from({ length: 31 }, (_, i) => `2026-10-${String(i + 1).padStart(2, '0')}`);
     expect(await inTown((s) => h.rt.services.metrics.days.refresh(s, days))).toBe(31);
     const stored = new MetricsService(h.rt.orm, h.rt.services.metrics.days, 1);

@@ -1,6 +1,6 @@
 import { startHarness, type Harness } from '../utils/harness';
 import { addStaff, buildCenter, mutate, notifyIn, REPORT_CASE, type Center } from '../utils/cases';
-import { withTenant } from '../../src/core/tenancy/tenant-tx';
+import { withTenant, withTenantScope } from '../../src/core/tenancy/tenant-tx';
 import { localParts } from '../../src/core/calendar/zoned-time';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
 import type { NotifyInput } from '../../src/modules/notification/notification.service';
@@ -415,11 +415,8 @@ describe('notifications', () => {
         data: { deadlineId: '019a0000-0000-7000-8000-000000000001' },
       });
       await expect(
-        withTenant(h.rt.orm, t.id, async (em) => {
-          await h.rt.services.notifications.notify(
-            { tenant: t, em, actor: { subject: 'system:test', requestId: 't', ip: null } },
-            red,
-          );
+        withTenantScope(h.rt.orm, t, { subject: 'system:test', requestId: 't', ip: null }, async (scope) => {
+          await h.rt.services.notifications.notify(scope, red);
           throw new Error('the caller fails after notifying');
         }),
       ).rejects.toThrow('the caller fails');
@@ -459,11 +456,12 @@ describe('notifications', () => {
         /phone or ID number/,
       );
       await expect(
-        withTenant(h.rt.orm, t.id, (em) =>
-          h.rt.services.notifications.emit(
-            { tenant: t, em, actor: { subject: 's', requestId: 'r', ip: null } },
-            { type: 'CASE_NOTE', caseId: null, data: { ids: ['33050219900101123X'] } },
-          ),
+        withTenantScope(h.rt.orm, t, { subject: 's', requestId: 'r', ip: null }, (scope) =>
+          h.rt.services.notifications.emit(scope, {
+            type: 'CASE_NOTE',
+            caseId: null,
+            data: { ids: ['33050219900101123X'] },
+          }),
         ),
       ).rejects.toThrow(/phone or ID number/);
     });

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { startHarness, type Harness } from '../utils/harness';
 import { buildCenter, mutate, REPORT_CASE, step, STEPS, type Center } from '../utils/cases';
 import { eventually } from '../utils/eventually';
-import { withTenant } from '../../src/core/tenancy/tenant-tx';
+import { withTenant, withTenantScope } from '../../src/core/tenancy/tenant-tx';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
 import {
   BOARD_EVENTS,
@@ -162,8 +162,7 @@ describe('board subscriptions', () => {
       const c = await report('退回测试', center.centerId);
       await received(sub, (d) => d.some((x) => x.boardEvents.caseId === c.id));
       await expect(
-        withTenant(h.rt.orm, t.id, async (em) => {
-          const scope = { tenant: t, em, actor: { subject: 'system:test', requestId: 'rollback', ip: null } };
+        withTenantScope(h.rt.orm, t, { subject: 'system:test', requestId: 'rollback', ip: null }, async (scope) => {
           const r = await h.rt.services.handling.accept(scope, { caseId: c.id });
           expect(r.ok).toBe(true);
           throw new Error('rolled back on purpose');

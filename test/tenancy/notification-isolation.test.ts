@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { startHarness, type Harness } from '../utils/harness';
 import { addStaff, mutate, notifyIn } from '../utils/cases';
-import { withTenant } from '../../src/core/tenancy/tenant-tx';
+import { withTenant, withTenantScope } from '../../src/core/tenancy/tenant-tx';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
 
 const TABLES = ['notifications', 'notification_settings', 'webhook_subscriptions', 'webhook_deliveries'];
@@ -157,11 +157,8 @@ describe('notification isolation', () => {
       'mutation($i: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $i) { userErrors { code } } }',
       { url: 'http://127.0.0.1:9/a', eventTypes: ['*'] },
     );
-    await withTenant(h.rt.orm, a.id, (em) =>
-      h.rt.services.notifications.emit(
-        { tenant: a, em, actor: { subject: 's', requestId: 'r', ip: null } },
-        { type: 'CASE_CLOSED', caseId: null },
-      ),
+    await withTenantScope(h.rt.orm, a, { subject: 's', requestId: 'r', ip: null }, (scope) =>
+      h.rt.services.notifications.emit(scope, { type: 'CASE_CLOSED', caseId: null }),
     );
     expect(await snapshotB()).toEqual(before);
   });

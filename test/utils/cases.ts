@@ -1,5 +1,5 @@
 import type { Harness } from './harness';
-import { withTenant } from '../../src/core/tenancy/tenant-tx';
+import { withTenantScope } from '../../src/core/tenancy/tenant-tx';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
 import type { NotifyInput } from '../../src/modules/notification/notification.service';
 import { CREATE_ORG_UNIT } from './ops';
@@ -196,11 +196,8 @@ export const NOTIFICATION_OPERATIONS = [
 
 /** Calls NotificationService.notify as another module would: inside a transaction of the tenant. */
 export function notifyIn(h: Harness, tenant: TenantRecord, input: NotifyInput): Promise<{ created: number }> {
-  return withTenant(h.rt.orm, tenant.id, (em) =>
-    h.rt.services.notifications.notify(
-      { tenant, em, actor: { subject: 'system:test', requestId: 'test', ip: null } },
-      input,
-    ),
+  return withTenantScope(h.rt.orm, tenant, { subject: 'system:test', requestId: 'test', ip: null }, (scope) =>
+    h.rt.services.notifications.notify(scope, input),
   );
 }
 

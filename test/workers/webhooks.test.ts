@@ -9,7 +9,7 @@ import { startWorkers, type WorkerSet } from '../../workers/runtime';
 import { createServices, type Services } from '../../src/services';
 import { withTenant } from '../../src/core/tenancy/tenant-tx';
 import { QUEUES } from '../../src/core/queue/queues';
-import type { TenantScope } from '../../src/core/graphql/context';
+import type { TenantScope } from '../../src/core/tenancy/scope';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
 import type { NotifyInput } from '../../src/modules/notification/notification.service';
 import { verifyWebhook } from '../../src/modules/notification/webhook.signing';
@@ -299,8 +299,9 @@ describe('webhook deliveries through the workers', () => {
   it('lets only one of two workers racing for a delivery send it', async () => {
     const sub = await subscribe('/race');
     const n = await withTenant(h.rt.orm, t.id, async (em) => {
+      // No after-commit dispatch: the two workers below race for the delivery themselves.
       await h.rt.services.notifications.notify(
-        { tenant: t, em, actor: { subject: 's', requestId: 'r', ip: null } },
+        { tenant: t, em, actor: { subject: 's', requestId: 'r', ip: null }, afterCommit: () => undefined },
         {
           caseId,
           type: 'SLA_RED',

@@ -3,8 +3,8 @@ import type { TokenVerifier } from './token-verifier';
 import { InvalidTokenError } from './token-verifier';
 import { viewerFromClaims, type Viewer } from './viewer';
 import { forbidden, unauthenticated } from '../errors/errors';
-import type { TenantDirectory } from '../../modules/tenant/tenant.directory';
-import type { TenantRecord } from '../../modules/tenant/tenant.model';
+import type { TenantLookup } from '../tenancy/tenant-record';
+import type { TenantRecord } from '../tenancy/tenant-record';
 import type { Logger } from '../observability/logger';
 
 export interface AuthOptions {
@@ -39,7 +39,7 @@ function bearer(authorization: string | undefined): string | null {
 export async function authenticate(
   req: Request,
   verifier: TokenVerifier,
-  directory: TenantDirectory,
+  directory: TenantLookup,
   opts: AuthOptions,
   log: Logger,
 ): Promise<Authenticated> {
@@ -55,7 +55,7 @@ export async function authenticate(
 export async function authenticateCredentials(
   creds: Credentials,
   verifier: TokenVerifier,
-  directory: TenantDirectory,
+  directory: TenantLookup,
   opts: AuthOptions,
   log: Logger,
 ): Promise<Authenticated & { expiresAt: Date | null }> {

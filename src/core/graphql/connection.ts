@@ -1,6 +1,10 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badUserInput } from '../errors/errors';
 import { isUuid } from '../../shared/ids';
+import type { Page, PageRequest } from '../../shared/page';
+
+// Pages are the services' own data (shared/page); re-exported for the resolvers that build connections.
+export { toPage, encodeCursor, type Page, type PageRequest } from '../../shared/page';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -22,20 +26,6 @@ export class PageArgs {
   after?: string | null;
 }
 
-export interface Page<T> {
-  nodes: T[];
-  cursors: string[];
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-  totalCount?: () => Promise<number>;
-}
-
-export interface PageRequest {
-  first: number;
-  /** the decoded keyset of the `after` cursor, or null for the first page */
-  after: string[] | null;
-}
-
 /** Checked in the resolver before any SQL runs (the cost plugin refused oversize literals already). */
 export function pageRequest(args: PageArgs, shape: CursorPart[]): PageRequest {
   return { first: pageSize(args), after: decodeCursor(args.after, shape) };
@@ -50,7 +40,6 @@ function pageSize(args: PageArgs): number {
 }
 
 /** Opaque keyset cursor: base64url of the sort key values. */
-export const encodeCursor = (key: string[]): string => Buffer.from(JSON.stringify(key)).toString('base64url');
 
 const ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
@@ -75,17 +64,6 @@ export function decodeCursor(cursor: string | null | undefined, shape: CursorPar
     /* fall through */
   }
   throw badUserInput('after is not a cursor this list issued');
-}
-
-/** Fetch `size + 1` rows in key order, then shape them into a page. */
-export function toPage<T>(rows: T[], size: number, key: (row: T) => string[], hadCursor: boolean): Page<T> {
-  const nodes = rows.slice(0, size);
-  return {
-    nodes,
-    cursors: nodes.map((n) => encodeCursor(key(n))),
-    hasNextPage: rows.length > size,
-    hasPreviousPage: hadCursor,
-  };
 }
 
 export function createConnectionType<T extends object>(name: string, nodeType: ClassType<T>) {

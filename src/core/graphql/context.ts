@@ -1,8 +1,9 @@
 import type { Logger } from '../observability/logger';
 import type { Viewer } from '../auth/viewer';
 import type { Role } from '../auth/roles';
-import type { RequestUnitOfWork, Em } from '../tenancy/tenant-tx';
-import type { TenantRecord } from '../../modules/tenant/tenant.model';
+import type { TenantUnitOfWork } from '../tenancy/tenant-tx';
+import type { TenantRecord } from '../tenancy/tenant-record';
+import type { TenantScope } from '../tenancy/scope';
 import type { Services } from '../../services';
 import { forbidden } from '../errors/errors';
 
@@ -14,21 +15,15 @@ export interface RequestContext {
   allowedTenants: TenantRecord[];
   /** the tenant this request acts in, or null (platform admin, or several tenants and no header) */
   tenant: TenantRecord | null;
-  uow: RequestUnitOfWork | null;
+  uow: TenantUnitOfWork | null;
   log: Logger;
   services: Services;
   /** per-request DataLoaders, created on first use by each module */
   loaders: Map<string, unknown>;
 }
 
-/** What a tenant-scoped service needs: the tenant, its transaction, and who is acting. */
-export interface TenantScope {
-  tenant: TenantRecord;
-  em: Em;
-  actor: { subject: string; requestId: string; ip: string | null };
-  /** runs after the operation commits (see RequestUnitOfWork.afterCommit); absent outside requests */
-  afterCommit?: (fn: () => Promise<void>) => void;
-}
+// Moved to core/tenancy (services, jobs and scripts share it); re-exported while callers move.
+export type { TenantScope } from '../tenancy/scope';
 
 export function requireRole(ctx: RequestContext, ...roles: Role[]): void {
   if (!roles.some((r) => ctx.viewer.roles.has(r))) {
@@ -45,16 +40,7 @@ export async function tenantScope(ctx: RequestContext, ...roles: Role[]): Promis
     );
   }
   if (roles.length) requireRole(ctx, ...roles);
-  const uow = ctx.uow;
-  return {
-    tenant: ctx.tenant,
-    em: await uow.em(),
-    actor: { subject: ctx.viewer.subject, requestId: ctx.reqId, ip: ctx.ip },
-    afterCommit: (fn) =>
-      uow.afterCommit(async () =>
-        fn().catch((err: unknown) => ctx.log.warn({ err }, 'after-commit work failed; a sweep will retry')),
-      ),
-  };
+  return ctx.uow.scope(ctx.tenant, { subject: ctx.viewer.subject, requestId: ctx.reqId, ip: ctx.ip });
 }
 
 export function loader<T>(ctx: RequestContext, key: string, make: () => T): T {

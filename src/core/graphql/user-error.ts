@@ -26,14 +26,5 @@ export function createUserErrorType<E extends EnumObj>(area: string, codes: E) {
   return AreaUserError;
 }
 
-export interface UserErrorData<C extends string = string> {
-  field: string[] | null;
-  code: C;
-  message: string;
-}
-
-export const userError = <C extends string>(field: string[] | null, code: C, message: string): UserErrorData<C> => ({
-  field,
-  code,
-  message,
-});
+// The data side lives in shared/ (services return it); re-exported for the GraphQL layer.
+export { userError, type UserErrorData } from '../../shared/user-error';

@@ -1,8 +1,10 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '../db/orm';
 import { TENANT_FILTER } from '../db/entities';
+import { createLogger, type Logger } from '../observability/logger';
+import type { Actor, Em, TenantScope } from './scope';
+import type { TenantRecord } from './tenant-record';
 
-export type Em = EntityManager;
+export type { Em } from './scope';
 
 async function enterTenant(em: Em, tenantId: string): Promise<void> {
   // Transaction-local: the setting dies with the transaction, so a pooled connection
@@ -10,28 +12,16 @@ async function enterTenant(em: Em, tenantId: string): Promise<void> {
   await em.execute(`select set_config('app.tenant_id', ?, true)`, [tenantId]);
 }
 
-function forkFor(orm: Orm, tenantId: string): Em {
-  const em = orm.em.fork({ clear: true, useContext: false });
-  em.setFilterParams(TENANT_FILTER, { tenantId });
-  return em;
-}
+/** Where after-commit failures go when the caller gave no logger of its own (scripts, tests). */
+let fallbackLog: Logger | null = null;
+const defaultLog = (): Logger => (fallbackLog ??= createLogger('warn'));
 
 /**
- * Run `fn` in one transaction inside `tenantId`'s isolation context. Jobs, scripts and
- * tests use this; GraphQL requests use {@link RequestUnitOfWork} (one per operation).
+ * One tenant transaction: a GraphQL operation, a job, a hand-off or a script. Opened on first use
+ * (an operation that never touches tenant data pays nothing), ended by `finish`: commit and then
+ * the after-commit work, or roll back and drop it.
  */
-export async function withTenant<T>(orm: Orm, tenantId: string, fn: (em: Em) => Promise<T>): Promise<T> {
-  return forkFor(orm, tenantId).transactional(async (em) => {
-    await enterTenant(em as Em, tenantId);
-    return fn(em as Em);
-  });
-}
-
-/**
- * Exactly one tenant transaction per GraphQL operation, opened on first use (an operation
- * that never touches tenant data pays nothing) and ended by the Apollo plugin.
- */
-export class RequestUnitOfWork {
+export class TenantUnitOfWork {
   private started: Promise<Em> | null = null;
   private mustRollback = false;
   private readonly committed: (() => Promise<void>)[] = [];
@@ -39,11 +29,13 @@ export class RequestUnitOfWork {
   constructor(
     private readonly orm: Orm,
     readonly tenantId: string,
+    private readonly log: Logger = defaultLog(),
   ) {}
 
   em(): Promise<Em> {
     this.started ??= (async () => {
-      const em = forkFor(this.orm, this.tenantId);
+      const em = this.orm.em.fork({ clear: true, useContext: false });
+      em.setFilterParams(TENANT_FILTER, { tenantId: this.tenantId });
       await em.begin();
       await enterTenant(em, this.tenantId);
       return em;
@@ -51,22 +43,17 @@ export class RequestUnitOfWork {
     return this.started;
   }
 
+  async scope(tenant: TenantRecord, actor: Actor): Promise<TenantScope> {
+    return { tenant, em: await this.em(), actor, afterCommit: (fn) => this.afterCommit(fn) };
+  }
+
   /** A refused mutation: whatever it may have staged must not be committed. */
   rollbackOnly(): void {
     this.mustRollback = true;
   }
 
-  /**
-   * Work that must only happen once this operation's changes are visible to others (enqueueing a
-   * job, a hand-off to another tenant). Runs after commit, never after a rollback; a failure is
-   * the caller's to log, and the database row it depends on lets a sweep redo it.
-   */
   afterCommit(fn: () => Promise<void>): void {
     this.committed.push(fn);
-  }
-
-  get isOpen(): boolean {
-    return this.started !== null;
   }
 
   async finish(commit: boolean): Promise<void> {
@@ -76,10 +63,48 @@ export class RequestUnitOfWork {
     if (!em) return;
     if (commit && !this.mustRollback) {
       await em.commit();
-      for (const fn of this.committed.splice(0)) await fn();
+      // Work staged by after-commit work (a hand-off's own steps) runs too, still once each.
+      for (let fn = this.committed.shift(); fn; fn = this.committed.shift()) {
+        await fn().catch((err: unknown) =>
+          this.log.warn({ err, tenantId: this.tenantId }, 'after-commit work failed; a sweep will retry'),
+        );
+      }
     } else {
       this.committed.length = 0;
       await em.rollback();
     }
   }
+
+  /** Runs `fn` in this unit of work and ends it: commit when `fn` returns, roll back when it throws. */
+  async run<T>(fn: (em: Em) => Promise<T>): Promise<T> {
+    let result: T;
+    try {
+      result = await fn(await this.em());
+    } catch (err) {
+      await this.finish(false);
+      throw err;
+    }
+    await this.finish(true);
+    return result;
+  }
+}
+
+/**
+ * Run `fn` in one transaction inside `tenantId`'s isolation context, for work that needs only the
+ * entity manager (claims, reads). Steps that act on cases take a whole scope: {@link withTenantScope}.
+ */
+export function withTenant<T>(orm: Orm, tenantId: string, fn: (em: Em) => Promise<T>, log?: Logger): Promise<T> {
+  return new TenantUnitOfWork(orm, tenantId, log).run(fn);
+}
+
+/** A job's, hand-off's or script's unit of work: the same scope a GraphQL operation gets. */
+export function withTenantScope<T>(
+  orm: Orm,
+  tenant: TenantRecord,
+  actor: Actor,
+  fn: (scope: TenantScope) => Promise<T>,
+  log?: Logger,
+): Promise<T> {
+  const uow = new TenantUnitOfWork(orm, tenant.id, log);
+  return uow.run(async () => fn(await uow.scope(tenant, actor)));
 }

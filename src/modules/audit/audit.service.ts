@@ -1,6 +1,6 @@
-import type { TenantScope } from '../../core/graphql/context';
+import type { TenantScope } from '../../core/tenancy/scope';
 import { AuditEventEntity } from './audit.entity';
-import { toPage, type Page, type PageRequest } from '../../core/graphql/connection';
+import { toPage, type Page, type PageRequest } from '../../shared/page';
 import { isUuid } from '../../shared/ids';
 
 export interface AuditEntry {

@@ -1,8 +1,6 @@
 import { Repeater, SlidingBuffer } from '@graphql-yoga/subscription';
 import type { Redis } from 'ioredis';
-import type { TenantScope } from '../../core/graphql/context';
-import type { Orm } from '../../core/db/orm';
-import { CommitHooks } from '../../core/realtime/commit-hooks';
+import type { TenantScope } from '../../core/tenancy/scope';
 import { RedisChannels } from '../../core/realtime/redis-channels';
 import type { Logger } from '../../core/observability/logger';
 import type { CaseEntity, CaseEventEntity } from '../case/case.entity';
@@ -23,20 +21,14 @@ export interface RealtimeOptions {
 const SUBSCRIBER_BUFFER = 256;
 
 /**
- * Live board events: a case step's events are published after its transaction commits — in a
- * request through TenantScope.afterCommit, in a worker or a hand-off through the ORM's commit
- * event — on the tenant's Redis channel, so every API replica's subscribers see changes made
+ * Live board events: a case step's events are published after its unit of work commits (a
+ * request's, a job's or a hand-off's: TenantScope.afterCommit) on the tenant's Redis channel, so every API replica's subscribers see changes made
  * anywhere. Subscribers listen on their own tenant's channel only.
  */
 export class BoardService {
-  private readonly hooks: CommitHooks;
   private readonly channels: RedisChannels | null;
 
-  constructor(
-    orm: Orm,
-    private readonly realtime: RealtimeOptions | null,
-  ) {
-    this.hooks = new CommitHooks(orm);
+  constructor(private readonly realtime: RealtimeOptions | null) {
     this.channels = realtime ? new RedisChannels(realtime.redis, realtime.log) : null;
   }
 
@@ -55,15 +47,13 @@ export class BoardService {
     const channel = this.channel(scope.tenant.id);
     // Not awaited: ioredis queues commands while Redis is away, and a live update is not worth
     // holding a response or a job for. Commands on one connection keep their order.
-    const publish = () => {
+    scope.afterCommit(async () => {
       channels
         .publish(channel, message)
         .catch((err: unknown) =>
           this.realtime?.log.warn({ err, tenantId: scope.tenant.id }, 'board event not published'),
         );
-    };
-    if (scope.afterCommit) scope.afterCommit(async () => publish());
-    else this.hooks.after(scope.em, publish);
+    });
   }
 
   /** The tenant's board events that pass `filter`, until the iterator is returned. */

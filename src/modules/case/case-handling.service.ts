@@ -1,5 +1,5 @@
-import type { TenantScope } from '../../core/graphql/context';
-import { userError } from '../../core/graphql/user-error';
+import type { TenantScope } from '../../core/tenancy/scope';
+import { userError } from '../../shared/user-error';
 import { clean, fail, ok, type Result } from '../../shared/result';
 import { RISK_LEVELS, type RiskLevel } from '../category/category.entity';
 import type { CategoryService } from '../category/category.service';

@@ -1,5 +1,5 @@
-import type { TenantScope } from '../../core/graphql/context';
-import { userError, type UserErrorData } from '../../core/graphql/user-error';
+import type { TenantScope } from '../../core/tenancy/scope';
+import { userError, type UserErrorData } from '../../shared/user-error';
 import { isRole } from '../../core/auth/roles';
 import { fail, ok, type Result } from '../../shared/result';
 import { snapshot, type AuditService } from '../audit/audit.service';

@@ -1,4 +1,4 @@
-import { userError } from '../../core/graphql/user-error';
+import { userError } from '../../shared/user-error';
 import { clean } from '../../shared/result';
 import { CASE_ERROR_CODES, type CaseErrorCode } from './case.states';
 

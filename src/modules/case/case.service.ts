@@ -1,6 +1,6 @@
-import type { TenantScope } from '../../core/graphql/context';
+import type { TenantScope } from '../../core/tenancy/scope';
 import type { Em } from '../../core/tenancy/tenant-tx';
-import { toPage, type Page, type PageRequest } from '../../core/graphql/connection';
+import { toPage, type Page, type PageRequest } from '../../shared/page';
 import { findById, findByIds, pgArray } from '../../core/db/by-id';
 import { isUuid } from '../../shared/ids';
 import type { RiskLevel } from '../category/category.entity';

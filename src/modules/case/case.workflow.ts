@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
-import type { TenantScope } from '../../core/graphql/context';
-import { userError } from '../../core/graphql/user-error';
+import type { TenantScope } from '../../core/tenancy/scope';
+import { userError } from '../../shared/user-error';
 import { fail, ok, type Result } from '../../shared/result';
 import { isUuid } from '../../shared/ids';
 import { CaseEntity, type CaseEventEntity } from './case.entity';

@@ -1,4 +1,4 @@
-import type { TenantScope } from '../../core/graphql/context';
+import type { TenantScope } from '../../core/tenancy/scope';
 import { pgArray } from '../../core/db/by-id';
 import { CaseDuplicateEntity, type CaseEntity, type CasePartyEntity, type DuplicateReason } from './case.entity';
 import type { TimelineService } from './timeline.service';

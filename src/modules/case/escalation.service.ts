@@ -1,6 +1,6 @@
-import type { TenantScope } from '../../core/graphql/context';
-import { userError } from '../../core/graphql/user-error';
-import { withTenant } from '../../core/tenancy/tenant-tx';
+import type { TenantScope } from '../../core/tenancy/scope';
+import { userError } from '../../shared/user-error';
+import { withTenant, withTenantScope } from '../../core/tenancy/tenant-tx';
 import type { Orm } from '../../core/db/orm';
 import { clean, fail, ok, type Result } from '../../shared/result';
 import { CategoryEntity } from '../category/category.entity';
@@ -114,7 +114,7 @@ export class EscalationService {
     });
     await this.workflow.commit(scope);
     const childTenantId = scope.tenant.id;
-    scope.afterCommit?.(async () => {
+    scope.afterCommit(async () => {
       await this.handoff(childTenantId, esc.id);
     });
     return ok(c);
@@ -205,9 +205,13 @@ export class EscalationService {
     if (!found) return 'nothing';
     const [parent] = await this.directory.byIds([found.esc.toTenantId!]);
     if (!parent || parent.status !== 'ACTIVE') return 'nothing';
-    const parentCase = await withTenant(this.orm, parent.id, (em) => this.openAtParent(parent, child, em, found));
-    await withTenant(this.orm, child.id, async (em) => {
-      const esc = await em.findOne(CaseEscalationEntity, {
+    const parentActor = { subject: HANDOFF_ACTOR, requestId: `handoff-${found.esc.id}`, ip: null };
+    const parentCase = await withTenantScope(this.orm, parent, parentActor, (scope) =>
+      this.openAtParent(scope, child, found),
+    );
+    const actor = { subject: HANDOFF_ACTOR, requestId: `handoff-${escalationId}`, ip: null };
+    await withTenantScope(this.orm, child, actor, async (scope) => {
+      const esc = await scope.em.findOne(CaseEscalationEntity, {
         tenantId: child.id,
         id: escalationId,
         handoffState: 'PENDING',
@@ -215,11 +219,6 @@ export class EscalationService {
       if (!esc) return;
       esc.handoffState = 'DONE';
       esc.parentCaseId = parentCase.id;
-      const scope: TenantScope = {
-        tenant: child,
-        em,
-        actor: { subject: HANDOFF_ACTOR, requestId: `handoff-${escalationId}`, ip: null },
-      };
       this.workflow.timeline.record(scope, esc.caseId, {
         type: 'HANDED_TO_PARENT_TENANT',
         actor: HANDOFF_ACTOR,
@@ -286,9 +285,8 @@ export class EscalationService {
   }
 
   private async openAtParent(
-    parent: TenantRecord,
+    scope: TenantScope,
     child: TenantRecord,
-    em: TenantScope['em'],
     f: {
       esc: CaseEscalationEntity;
       c: CaseEntity;
@@ -296,11 +294,7 @@ export class EscalationService {
       categoryCode: string | null;
     },
   ): Promise<CaseEntity> {
-    const scope: TenantScope = {
-      tenant: parent,
-      em,
-      actor: { subject: HANDOFF_ACTOR, requestId: `handoff-${f.esc.id}`, ip: null },
-    };
+    const { em, tenant: parent } = scope;
     const existing = await em.findOne(CaseEntity, {
       tenantId: parent.id,
       originTenantId: child.id,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { TenantScope } from '../../core/graphql/context';
-import { userError, type UserErrorData } from '../../core/graphql/user-error';
+import type { TenantScope } from '../../core/tenancy/scope';
+import { userError, type UserErrorData } from '../../shared/user-error';
 import { clean, fail, ok, type Result } from '../../shared/result';
 import { RISK_LEVELS, type RiskLevel } from '../category/category.entity';
 import type { CategoryService } from '../category/category.service';

@@ -1,5 +1,5 @@
-import type { TenantScope } from '../../core/graphql/context';
-import { userError } from '../../core/graphql/user-error';
+import type { TenantScope } from '../../core/tenancy/scope';
+import { userError } from '../../shared/user-error';
 import { fail, ok, type Result } from '../../shared/result';
 import type { CaseEntity } from './case.entity';
 import type { CaseErrorCode } from './case.states';

@@ -1,5 +1,5 @@
-import type { TenantScope } from '../../core/graphql/context';
-import { userError } from '../../core/graphql/user-error';
+import type { TenantScope } from '../../core/tenancy/scope';
+import { userError } from '../../shared/user-error';
 import { forbidden } from '../../core/errors/errors';
 import { findById } from '../../core/db/by-id';
 import { clean, fail, ok, type Result } from '../../shared/result';

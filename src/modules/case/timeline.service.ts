@@ -1,5 +1,5 @@
-import type { TenantScope } from '../../core/graphql/context';
-import { toPage, type Page, type PageRequest } from '../../core/graphql/connection';
+import type { TenantScope } from '../../core/tenancy/scope';
+import { toPage, type Page, type PageRequest } from '../../shared/page';
 import { CaseEventEntity } from './case.entity';
 
 export interface EventInput {

@@ -1,8 +1,8 @@
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Orm } from '../../core/db/orm';
-import type { TenantScope } from '../../core/graphql/context';
-import { withTenant } from '../../core/tenancy/tenant-tx';
+import type { TenantScope } from '../../core/tenancy/scope';
+import { withTenantScope } from '../../core/tenancy/tenant-tx';
 import type { AuditService } from '../audit/audit.service';
 import type { TenantRecord } from '../tenant/tenant.model';
 import { csvChunks } from './csv-writer';
@@ -111,7 +111,7 @@ export class ExportService {
     const ctx: ExportContext = {
       tenant,
       lang,
-      read: (fn) => withTenant(this.orm, tenant.id, (em) => fn({ tenant, em, actor })),
+      read: (fn) => withTenantScope(this.orm, tenant, actor, fn),
     };
     const it = provider.rows(params, ctx)[Symbol.asyncIterator]();
     let error: unknown = null;
@@ -150,25 +150,22 @@ export class ExportService {
     }
     let auditError: unknown = null;
     try {
-      await withTenant(this.orm, req.tenant.id, async (em) => {
-        this.audit.record(
-          { tenant: req.tenant, em, actor: req.actor },
-          {
-            action: req.provider.auditAction ?? `${req.name}.export`,
-            targetType: 'Export',
-            targetId: null,
-            after: {
-              export: req.name,
-              format: req.format,
-              lang: req.lang,
-              filter: req.provider.describe ? req.provider.describe(req.params) : req.params,
-              rows: count.rows,
-              bytes: count.bytes,
-            },
-            success: !error,
+      await withTenantScope(this.orm, req.tenant, req.actor, async (scope) => {
+        this.audit.record(scope, {
+          action: req.provider.auditAction ?? `${req.name}.export`,
+          targetType: 'Export',
+          targetId: null,
+          after: {
+            export: req.name,
+            format: req.format,
+            lang: req.lang,
+            filter: req.provider.describe ? req.provider.describe(req.params) : req.params,
+            rows: count.rows,
+            bytes: count.bytes,
           },
-        );
-        await em.flush();
+          success: !error,
+        });
+        await scope.em.flush();
       });
     } catch (e) {
       auditError = e;

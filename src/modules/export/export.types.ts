@@ -1,5 +1,5 @@
 import type { Role } from '../../core/auth/roles';
-import type { TenantScope } from '../../core/graphql/context';
+import type { TenantScope } from '../../core/tenancy/scope';
 import type { TenantRecord } from '../tenant/tenant.model';
 import type { ExportQuery } from './export-query';
 

@@ -1,6 +1,6 @@
-import type { TenantScope } from '../../core/graphql/context';
+import type { TenantScope } from '../../core/tenancy/scope';
 import type { Orm } from '../../core/db/orm';
-import { withTenant } from '../../core/tenancy/tenant-tx';
+import { withTenantScope } from '../../core/tenancy/tenant-tx';
 import { localParts } from '../../core/calendar/zoned-time';
 import { pgArray } from '../../core/db/by-id';
 import type { TenantDirectory } from '../tenant/tenant.directory';
@@ -232,8 +232,11 @@ export class MetricDays {
     for (const { tenant_id } of rows) {
       const [tenant] = await this.directory.byIds([tenant_id]);
       if (!tenant) continue;
-      n += await withTenant(this.orm, tenant.id, (em) =>
-        this.refresh({ tenant, em, actor: { subject: 'system:metrics', requestId: 'metrics-sweep', ip: null } }),
+      n += await withTenantScope(
+        this.orm,
+        tenant,
+        { subject: 'system:metrics', requestId: 'metrics-sweep', ip: null },
+        (scope) => this.refresh(scope),
       );
     }
     return n;

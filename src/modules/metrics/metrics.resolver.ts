@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { tenantScope, type RequestContext } from '../../core/graphql/context';
-import { connectionFrom, PageArgs, pageRequest, toPage } from '../../core/graphql/connection';
+import { connectionFrom, PageArgs, pageRequest } from '../../core/graphql/connection';
+import { toPage } from '../../shared/page';
 import { badUserInput } from '../../core/errors/errors';
 import { orgUnitLoaders } from '../org-unit/org-unit.loaders';
 import { OrgUnitType } from '../org-unit/org-unit.type';

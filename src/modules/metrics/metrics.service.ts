@@ -1,6 +1,6 @@
-import type { TenantScope } from '../../core/graphql/context';
+import type { TenantScope } from '../../core/tenancy/scope';
 import type { Orm } from '../../core/db/orm';
-import { withTenant } from '../../core/tenancy/tenant-tx';
+import { withTenantScope } from '../../core/tenancy/tenant-tx';
 import { localParts } from '../../core/calendar/zoned-time';
 import { isUuid } from '../../shared/ids';
 import { tenantFromRow, type TenantRecord } from '../tenant/tenant.model';
@@ -413,8 +413,8 @@ export class MetricsService {
   async forChildren(scope: TenantScope, q: MetricsQuery): Promise<{ tenant: TenantRecord; metrics: CaseMetrics }[]> {
     const out: { tenant: TenantRecord; metrics: CaseMetrics }[] = [];
     for (const child of await this.children(scope)) {
-      const metrics = await withTenant(this.orm, child.id, (em) =>
-        this.caseMetrics({ tenant: child, em, actor: scope.actor }, { from: q.from, to: q.to }),
+      const metrics = await withTenantScope(this.orm, child, scope.actor, (childScope) =>
+        this.caseMetrics(childScope, { from: q.from, to: q.to }),
       );
       out.push({ tenant: child, metrics });
     }

@@ -1,6 +1,6 @@
-import type { TenantScope } from '../../core/graphql/context';
-import { toPage, type Page, type PageRequest } from '../../core/graphql/connection';
-import { userError } from '../../core/graphql/user-error';
+import type { TenantScope } from '../../core/tenancy/scope';
+import { toPage, type Page, type PageRequest } from '../../shared/page';
+import { userError } from '../../shared/user-error';
 import { pgArray } from '../../core/db/by-id';
 import { isUuid, uuidv7 } from '../../shared/ids';
 import { fail, ok, type Result } from '../../shared/result';

@@ -1,6 +1,6 @@
-import type { TenantScope } from '../../core/graphql/context';
-import { toPage, type Page, type PageRequest } from '../../core/graphql/connection';
-import { userError, type UserErrorData } from '../../core/graphql/user-error';
+import type { TenantScope } from '../../core/tenancy/scope';
+import { toPage, type Page, type PageRequest } from '../../shared/page';
+import { userError, type UserErrorData } from '../../shared/user-error';
 import { findById, findByIds, pgArray } from '../../core/db/by-id';
 import type { Em } from '../../core/tenancy/tenant-tx';
 import { isUuid, uuidv7 } from '../../shared/ids';
@@ -93,7 +93,7 @@ export class WebhookService {
     );
     const created = rows.map((r) => r.id);
     if (created.length)
-      scope.afterCommit?.(() => this.dispatcher.request(created.map((deliveryId) => ({ tenantId, deliveryId }))));
+      scope.afterCommit(() => this.dispatcher.request(created.map((deliveryId) => ({ tenantId, deliveryId }))));
     return { eventId, deliveries: created.length };
   }
 
@@ -236,7 +236,7 @@ export class WebhookService {
     });
     await scope.em.flush();
     const tenantId = scope.tenant.id;
-    scope.afterCommit?.(() => this.dispatcher.request([{ tenantId, deliveryId: d.id }]));
+    scope.afterCommit(() => this.dispatcher.request([{ tenantId, deliveryId: d.id }]));
     return ok(d);
   }
 

@@ -1,4 +1,4 @@
-import { userError, type UserErrorData } from '../../core/graphql/user-error';
+import { userError, type UserErrorData } from '../../shared/user-error';
 import type { OpeningPeriod, OrgUnitKind } from './org-unit.entity';
 import { OrgUnitErrorCode as E } from './org-unit.errors';
 

@@ -1,4 +1,4 @@
-import type { TenantScope } from '../../core/graphql/context';
+import type { TenantScope } from '../../core/tenancy/scope';
 import { localParts } from '../../core/calendar/zoned-time';
 import type { OrgUnitEntity } from '../org-unit/org-unit.entity';
 import type { OrgUnitService } from '../org-unit/org-unit.service';

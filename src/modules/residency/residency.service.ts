@@ -1,7 +1,7 @@
-import type { TenantScope } from '../../core/graphql/context';
+import type { TenantScope } from '../../core/tenancy/scope';
 import type { Em } from '../../core/tenancy/tenant-tx';
-import { toPage, type Page, type PageRequest } from '../../core/graphql/connection';
-import { userError, type UserErrorData } from '../../core/graphql/user-error';
+import { toPage, type Page, type PageRequest } from '../../shared/page';
+import { userError, type UserErrorData } from '../../shared/user-error';
 import { clean, fail, ok, type Result } from '../../shared/result';
 import { isUuid } from '../../shared/ids';
 import { findById, findByIds } from '../../core/db/by-id';

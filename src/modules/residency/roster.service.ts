@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
-import type { TenantScope } from '../../core/graphql/context';
+import type { TenantScope } from '../../core/tenancy/scope';
 import type { Em } from '../../core/tenancy/tenant-tx';
-import { userError, type UserErrorData } from '../../core/graphql/user-error';
+import { userError, type UserErrorData } from '../../shared/user-error';
 import { fail, ok, type Result } from '../../shared/result';
 import { datesBetween, isoWeekday, localParts, zonedToUtc } from '../../core/calendar/zoned-time';
 import type { AuditService } from '../audit/audit.service';

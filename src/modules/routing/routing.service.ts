@@ -1,6 +1,6 @@
-import type { TenantScope } from '../../core/graphql/context';
-import { toPage, type Page, type PageRequest } from '../../core/graphql/connection';
-import { userError, type UserErrorData } from '../../core/graphql/user-error';
+import type { TenantScope } from '../../core/tenancy/scope';
+import { toPage, type Page, type PageRequest } from '../../shared/page';
+import { userError, type UserErrorData } from '../../shared/user-error';
 import { clean, fail, ok, type Result } from '../../shared/result';
 import { findById } from '../../core/db/by-id';
 import { snapshot, type AuditService } from '../audit/audit.service';

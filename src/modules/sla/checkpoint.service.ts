@@ -1,6 +1,6 @@
-import type { TenantScope } from '../../core/graphql/context';
+import type { TenantScope } from '../../core/tenancy/scope';
 import type { Orm } from '../../core/db/orm';
-import { withTenant } from '../../core/tenancy/tenant-tx';
+import { withTenantScope } from '../../core/tenancy/tenant-tx';
 import type { TenantDirectory } from '../tenant/tenant.directory';
 import type { CaseEntity } from '../case/case.entity';
 import type { CaseWorkflow } from '../case/case.workflow';
@@ -51,8 +51,9 @@ export class CheckpointService {
   async fire(tenantId: string, checkpointId: string): Promise<'fired' | 'nothing'> {
     const [tenant] = await this.directory.byIds([tenantId]);
     if (!tenant || tenant.status !== 'ACTIVE') return 'nothing';
-    return withTenant(this.orm, tenantId, async (em) => {
-      const scope: TenantScope = { tenant, em, actor: { subject: SYSTEM, requestId: `sla-${checkpointId}`, ip: null } };
+    const actor = { subject: SYSTEM, requestId: `sla-${checkpointId}`, ip: null };
+    return withTenantScope(this.orm, tenant, actor, async (scope) => {
+      const em = scope.em;
       // A second of tolerance: a delayed job may run a hair before its due time.
       const claimed = await em.execute<{ deadline_id: string; kind: CheckpointEntity['kind']; level: number }[]>(
         `update deadline_checkpoints set status = 'FIRED', fired_at = now()

@@ -1,4 +1,4 @@
-import type { TenantScope } from '../../core/graphql/context';
+import type { TenantScope } from '../../core/tenancy/scope';
 import type { Em } from '../../core/tenancy/tenant-tx';
 import type { WorkingCalendar } from '../../core/calendar/working-calendar';
 import type { CaseEntity, CaseEventEntity, WarningLevel } from '../case/case.entity';
@@ -164,7 +164,7 @@ export class DeadlineService {
       ),
     ];
     scope.em.persist(rows);
-    scope.afterCommit?.(async () => {
+    scope.afterCommit(async () => {
       await this.scheduler.enqueue(rows.map((r) => ({ tenantId: r.tenantId, checkpointId: r.id, dueAt: r.dueAt })));
     });
   }

@@ -1,6 +1,6 @@
-import type { TenantScope } from '../../core/graphql/context';
+import type { TenantScope } from '../../core/tenancy/scope';
 import type { Em } from '../../core/tenancy/tenant-tx';
-import { userError } from '../../core/graphql/user-error';
+import { userError } from '../../shared/user-error';
 import { findById } from '../../core/db/by-id';
 import { clean, fail, ok, type Result } from '../../shared/result';
 import type { CaseErrorCode } from '../case/case.states';

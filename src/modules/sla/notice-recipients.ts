@@ -1,4 +1,4 @@
-import type { TenantScope } from '../../core/graphql/context';
+import type { TenantScope } from '../../core/tenancy/scope';
 import { OrgUnitEntity } from '../org-unit/org-unit.entity';
 import { StaffMemberEntity } from '../staff/staff.entity';
 import { CaseAssigneeEntity, type CaseEntity } from '../case/case.entity';

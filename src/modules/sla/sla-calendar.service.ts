@@ -1,5 +1,5 @@
-import type { TenantScope } from '../../core/graphql/context';
-import { userError } from '../../core/graphql/user-error';
+import type { TenantScope } from '../../core/tenancy/scope';
+import { userError } from '../../shared/user-error';
 import { CalendarConfigError, type WorkingHours } from '../../core/calendar/calendar-config';
 import { WorkingCalendar } from '../../core/calendar/working-calendar';
 import { fail, ok, type Result } from '../../shared/result';

@@ -1,5 +1,5 @@
 import { tryParseDuration, hasCalendarUnits, timeMs, dayCount, type Duration } from '../../shared/duration';
-import { userError, type UserErrorData } from '../../core/graphql/user-error';
+import { userError, type UserErrorData } from '../../shared/user-error';
 import type { RiskLevel } from '../category/category.entity';
 
 /** The steps a case's clock runs for, each started and met by a case event (docs/sla.md). */

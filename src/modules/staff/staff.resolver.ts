@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { tenantScope, type RequestContext } from '../../core/graphql/context';
-import { connectionFrom, PageArgs, pageRequest, toPage } from '../../core/graphql/connection';
+import { connectionFrom, PageArgs, pageRequest } from '../../core/graphql/connection';
+import { toPage } from '../../shared/page';
 import { toPayload } from '../../core/graphql/payload';
 import { CategoryType } from '../category/category.type';
 import { DepartmentType } from '../department/department.type';

@@ -1,4 +1,4 @@
-import { userError, type UserErrorData } from '../../core/graphql/user-error';
+import { userError, type UserErrorData } from '../../shared/user-error';
 import { fail, ok, clean, type Result } from '../../shared/result';
 import { isUuid, uuidv7 } from '../../shared/ids';
 import type { QueueClient } from '../../core/queue/queue-client';

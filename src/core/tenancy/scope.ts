@@ -1,0 +1,28 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { TenantRecord } from './tenant-record';
+
+export type Em = EntityManager;
+
+/** Who acts: a person's token subject, or a `system:*` name for jobs and hand-offs. */
+export interface Actor {
+  subject: string;
+  requestId: string;
+  ip: string | null;
+}
+
+/**
+ * What a tenant-scoped service needs: the tenant, its transaction, who is acting, and a way to
+ * run work once the transaction's changes are visible to others. The same in a GraphQL operation,
+ * a job and a script (see TenantUnitOfWork).
+ */
+export interface TenantScope {
+  tenant: TenantRecord;
+  em: Em;
+  actor: Actor;
+  /**
+   * Runs `fn` once this unit of work has committed, exactly once, never after a rollback (enqueue
+   * a job, publish a live update, hand off to another tenant). A failure is logged, not thrown: the
+   * database row the work derives from lets a sweep redo it.
+   */
+  afterCommit(fn: () => Promise<void>): void;
+}
