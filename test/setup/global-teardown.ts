@@ -1,10 +1,11 @@
 import { Redis } from 'ioredis';
 import { dropDatabase } from '../../src/core/db/provision';
-import { TEST_PG_ADMIN_URL } from './test-env';
+import { servers } from './global-setup';
 
 export default async function globalTeardown(): Promise<void> {
   const db = process.env['ONEDOOR_TEST_DATABASE'];
-  if (db && !process.env['ONEDOOR_TEST_KEEP']) await dropDatabase(TEST_PG_ADMIN_URL, db);
+  const adminUrl = process.env['ONEDOOR_TEST_PG_ADMIN_URL'];
+  if (db && adminUrl && !process.env['ONEDOOR_TEST_KEEP']) await dropDatabase(adminUrl, db);
   const prefix = process.env['ONEDOOR_TEST_REDIS_PREFIX'];
   if (prefix) {
     const redis = new Redis(process.env['ONEDOOR_TEST_REDIS_URL']!);
@@ -16,4 +17,5 @@ export default async function globalTeardown(): Promise<void> {
     } while (cursor !== '0');
     await redis.quit();
   }
+  await servers.current?.stop();
 }
