@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { Queue } from 'bullmq';
+import { QUEUES } from '../../src/core/queue/queues';
 import { startHarness, type Harness } from '../utils/harness';
 import { buildCenter, mutate, REPORT_CASE, step, STEPS, type Center } from '../utils/cases';
 import { eventually } from '../utils/eventually';
@@ -213,17 +215,28 @@ describe('board subscriptions', () => {
         KEYCLOAK_REALM_URL: h.rt.config.KEYCLOAK_REALM_URL,
       };
       const worker = spawn(process.execPath, ['dist/workers/main.js'], { env, stdio: 'ignore' });
+      const sla = new Queue(QUEUES.sla, { connection: h.rt.redis, prefix: h.rt.config.REDIS_PREFIX });
       try {
+        // On a busy machine the worker process can take many seconds to start: wait for it, not for the clock.
+        const workersUp = await eventually(
+          () => sla.getWorkersCount(),
+          (n) => n > 0,
+          60_000,
+          100,
+        );
+        expect(workersUp).toBeGreaterThan(0);
         const c = await report('交通事故', center.centerId, 'traffic');
-        await received(sub, (d) => d.some((x) => x.boardEvents.caseId === c.id), 15_000);
+        // A generous deadline; on failure the comparison below shows what did arrive.
+        await received(sub, (d) => d.some((x) => x.boardEvents.caseId === c.id), 30_000);
         expect(eventsOf(sub).filter((e) => e.caseId === c.id)).toEqual([
           expect.objectContaining({ type: 'WARNING_RAISED', warningLevel: 'YELLOW', caseNumber: c.number }),
         ]);
       } finally {
+        await sla.close();
         worker.kill('SIGTERM');
         await new Promise((r) => worker.once('exit', r));
       }
-    }, 30_000);
+    }, 120_000);
   });
 
   describe('who may subscribe', () => {

@@ -105,6 +105,13 @@ export class ExportService {
    * called and any byte is sent, so a failing query or a provider's late refusal can still be
    * answered with a status code. A client that goes away stops the reading.
    */
+  /**
+   * The most bytes any export of this process has held between its rows and the socket (the
+   * readable's buffer plus the response's): bounded by the high-water marks while a slow client
+   * holds the download back, whatever the number of rows.
+   */
+  readonly stats = { peakBufferedBytes: 0 };
+
   async send(req: ExportRequest, sink: Writable, start: () => void): Promise<ExportOutcome> {
     const { provider, params, tenant, actor, lang } = req;
     const count = { rows: 0, bytes: 0 };
@@ -116,6 +123,7 @@ export class ExportService {
     const it = provider.rows(params, ctx)[Symbol.asyncIterator]();
     let error: unknown = null;
     let started = false;
+    const stats = this.stats;
     try {
       const first = await it.next();
       const rows = (async function* () {
@@ -133,16 +141,21 @@ export class ExportService {
         req.format === 'csv'
           ? csvChunks(columns, lang, rows)
           : xlsxChunks(columns, lang, rows, { sheetTitle: provider.title[lang], level: this.opts.xlsxLevel });
+      let source = null as Readable | null;
       const bytes = (async function* () {
         for await (const c of chunks) {
           const b = typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
           count.bytes += b.length;
+          // What this process holds between the rows and the socket: the backpressure, measured.
+          const buffered = (source?.readableLength ?? 0) + sink.writableLength;
+          if (buffered > stats.peakBufferedBytes) stats.peakBufferedBytes = buffered;
           yield b;
         }
       })();
       start();
       started = true;
-      await pipeline(Readable.from(bytes, { objectMode: false, highWaterMark: 64 * 1024 }), sink);
+      source = Readable.from(bytes, { objectMode: false, highWaterMark: 64 * 1024 });
+      await pipeline(source, sink);
     } catch (e) {
       error = e;
       // Also when the writers never pulled a row: the provider's finally must still run.
