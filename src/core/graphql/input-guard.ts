@@ -19,7 +19,7 @@ import {
 import { badUserInput } from '../errors/errors';
 import { isUuid } from '../../shared/ids';
 import { DEFAULT_MAX_LENGTH, MAX_LENGTH, NON_UUID_IDS } from './input-limits';
-import { operationVariables, rootType } from './operation';
+import { coerceVariables, rootType } from './operation';
 
 /**
  * C0 controls other than tab, line feed and carriage return. PostgreSQL cannot store NUL in
@@ -86,9 +86,9 @@ export function checkOperationInputs(
   op: OperationDefinitionNode,
   variables: Record<string, unknown>,
 ): GraphQLError | null {
-  const vars = operationVariables(schema, op, variables);
-  // Variables that do not coerce are refused by execution itself, before any resolver.
-  if (!vars) return null;
+  const coerced = coerceVariables(schema, op, variables);
+  if (!coerced.ok) return badUserInput(coerced.message);
+  const vars = coerced.values;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const visited = new Set<string>();
