@@ -128,6 +128,16 @@ describe('Operation limits over HTTP (issue 12: fan-out, ways round the cost, st
       expect(r.body.errors![0]!.message).toBe(`${path} must be an id this API issued (a UUID)`);
     });
 
+    it('answers many bad variable values with BAD_USER_INPUT, not an internal error', async () => {
+      // Past 50 problems graphql-js gives up with an error that has no code (found by generated-inputs.test.ts).
+      const r = await refusedBeforeSql(
+        'query($f: CaseFilter) { cases(filter: $f) { totalCount } }',
+        { f: { statuses: Array.from({ length: 60 }, () => 'NOPE') } },
+        'BAD_USER_INPUT',
+      );
+      expect(r.body.errors![0]!.message).toMatch(/^Variable "\$f" got invalid value "NOPE" at "f.statuses\[0\]"/);
+    });
+
     it('refuses a NUL byte in any string, and keeps line breaks and tabs in free text', async () => {
       const center = await buildCenter(h, admin);
       const report = (description: string) =>

@@ -18,18 +18,9 @@ import {
 } from 'graphql';
 import { badUserInput } from '../errors/errors';
 import { isUuid } from '../../shared/ids';
+import { unstorableText } from '../../shared/text';
 import { DEFAULT_MAX_LENGTH, MAX_LENGTH, NON_UUID_IDS } from './input-limits';
 import { coerceVariables, rootType } from './operation';
-
-/**
- * C0 controls other than tab, line feed and carriage return. PostgreSQL cannot store NUL in
- * text at all; the others have no place in a dispute record and break what reads it back
- * (XML 1.0, so XLSX exports, forbids them).
- */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
-/** In `u` mode a surrogate pair is one code point, so only a lone surrogate matches. */
-const LONE_SURROGATE_RE = /[\uD800-\uDFFF]/u;
 
 /** Why one string is refused, or null; `path` names it as the client wrote it (`input.title`). */
 function stringProblem(value: string, coordinate: string, path: string, isId: boolean): string | null {
@@ -38,9 +29,8 @@ function stringProblem(value: string, coordinate: string, path: string, isId: bo
   }
   const max = MAX_LENGTH[coordinate] ?? DEFAULT_MAX_LENGTH;
   if (value.length > max) return `${path} is longer than ${max.toLocaleString('en')} characters`;
-  if (CONTROL_RE.test(value)) return `${path} contains a control character (only tab and line breaks are allowed)`;
-  if (LONE_SURROGATE_RE.test(value)) return `${path} is not valid Unicode text`;
-  return null;
+  const unstorable = unstorableText(value);
+  return unstorable ? `${path} ${unstorable}` : null;
 }
 
 /** Walks one coerced argument value along its input type; the first problem found, or null. */
