@@ -31,7 +31,7 @@ import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
  * internal error or a 5xx answer to client input is a bug in the mechanism that should have
  * refused the input (issue 12, item 6).
  */
-const RUNS = Number(process.env['GENERATED_INPUT_RUNS'] ?? 5);
+const RUNS = Number(process.env['GENERATED_INPUT_RUNS'] ?? 20);
 /** To replay some operations only: GENERATED_INPUT_ONLY=upsertSlaPolicy,cases */
 const ONLY = process.env['GENERATED_INPUT_ONLY']?.split(',');
 /** Per answer; generous for a shared 2-core machine, far below a stuck event loop or database. */

@@ -1,6 +1,7 @@
 import { startHarness, type Harness } from '../utils/harness';
 import { buildCenter, REPORT_CASE, mutate } from '../utils/cases';
 import { fanOutDocument } from '../utils/documents';
+import { BOARD_EVENTS, subscribeWs } from '../utils/subscriptions';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
 
 /** Wall-clock milliseconds of a promise, measured from the client. */
@@ -91,6 +92,35 @@ describe('Operation limits over HTTP (issue 12: fan-out, ways round the cost, st
       await refusedBeforeSql(units(''), undefined, 'QUERY_TOO_COMPLEX');
       // 1 + 10 × 313 = 3,131.
       expect((await h.gql(admin, units('(first: 10)'))).body.errors).toBeUndefined();
+    });
+  });
+
+  describe('over WebSocket, the same checks', () => {
+    const refusedWs = async (query: string, variables: Record<string, unknown> = {}) => {
+      const started = performance.now();
+      const s = subscribeWs(h, { authorization: `Bearer ${admin}` }, query, variables);
+      try {
+        await s.ended;
+        return { errors: s.errors.map((e) => [e.extensions?.code, e.message]), ms: performance.now() - started };
+      } finally {
+        await s.dispose();
+      }
+    };
+
+    it('refuses a 30-level fragment fan-out', async () => {
+      const frags = ['fragment F0 on BoardEvent { caseId status }'];
+      for (let i = 1; i <= 30; i++) frags.push(`fragment F${i} on BoardEvent { ...F${i - 1} ...F${i - 1} }`);
+      const r = await refusedWs(`subscription { boardEvents { ...F30 } } ${frags.join(' ')}`);
+      expect(r.errors).toEqual([
+        ['QUERY_TOO_COMPLEX', expect.stringMatching(/^Query cost \d+ exceeds the limit of 5000$/)],
+      ]);
+      // Connecting and authenticating included; the old walk took minutes here.
+      expect(r.ms).toBeLessThan(2000);
+    });
+
+    it('refuses an id that is no UUID in a subscription filter', async () => {
+      const r = await refusedWs(BOARD_EVENTS, { f: { orgUnitId: 'nope' } });
+      expect(r.errors).toEqual([['BAD_USER_INPUT', 'filter.orgUnitId must be an id this API issued (a UUID)']]);
     });
   });
 
