@@ -110,12 +110,12 @@ export function measureOperation(
   /** `depth` is the level of this set's fields in the operation, for stopping early only. */
   const walk = (set: SelectionSetNode, parent: GraphQLNamedType | undefined, depth: number): Tally => {
     const t: Tally = { cost: 0, height: 0, aliases: 0, maxFirst: 0 };
-    const add = (sub: Tally, multiplier: number, levelsAbove: number) => {
-      t.cost += multiplier * sub.cost;
-      t.height = Math.max(t.height, levelsAbove + sub.height);
+    const add = (sub: Tally) => {
+      t.cost += sub.cost;
+      t.height = Math.max(t.height, sub.height);
       t.aliases += sub.aliases;
       t.maxFirst = Math.max(t.maxFirst, sub.maxFirst);
-      // Multipliers are at least 1, so a part's figures are lower bounds of the whole's.
+      // Page sizes multiply by at least 1, so a part's figures are lower bounds of the whole's.
       if (t.maxFirst > MAX_PAGE_SIZE) throw new LimitPassed({ maxFirst: t.maxFirst });
       if (depth - 1 + t.height > limits.maxDepth) throw new LimitPassed({ depth: depth - 1 + t.height });
       if (t.aliases > limits.maxAliases) throw new LimitPassed({ aliases: t.aliases });
@@ -145,11 +145,11 @@ export function measureOperation(
           field.aliases += below.aliases;
           field.maxFirst = Math.max(field.maxFirst, below.maxFirst);
         }
-        add(field, 1, 0);
+        add(field);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        add(walk(sel.selectionSet, typeNamed(sel.typeCondition?.name.value) ?? parent, depth), 1, 0);
+        add(walk(sel.selectionSet, typeNamed(sel.typeCondition?.name.value) ?? parent, depth));
       } else {
-        add(fragment(sel.name.value, depth), 1, 0);
+        add(fragment(sel.name.value, depth));
       }
     }
     return t;
