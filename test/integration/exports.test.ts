@@ -196,11 +196,14 @@ describe('exports: CSV and XLSX of the case list', () => {
         `?reportedFrom=${encodeURIComponent(reported['plus']!['reportedAt'] as string)}`,
         { reportedFrom: reported['plus']!['reportedAt'] },
       ],
-      ['?categoryId=not-a-uuid', { categoryId: 'not-a-uuid' }],
     ] as const) {
       const numbers = (await csv(query)).slice(1).map((x) => x[0]);
       expect({ query, numbers: [...numbers].sort() }).toEqual({ query, numbers: (await listed(filter)).sort() });
     }
+    // An id that is no UUID: both refuse it (issue 12 made the cases query answer BAD_USER_INPUT, not an empty list).
+    expect((await get('/exports/cases.csv?categoryId=not-a-uuid', adminA)).status).toBe(400);
+    const listedBad = await h.gql(adminA, CASES, { f: { categoryId: 'not-a-uuid' } });
+    expect(listedBad.body.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('writes one case as a ledger row: labels in Chinese, tenant-local times, decimal amounts, the category and unit by name', async () => {
@@ -319,6 +322,10 @@ describe('exports: CSV and XLSX of the case list', () => {
       '?reportedFrom=yesterday',
       '?openOnly=maybe',
       '?reportedFrom=2026-10-02&reportedTo=2026-10-01',
+      // PostgreSQL cannot store NUL; it must not reach a statement (issue 12).
+      '?text=%E7%BA%A0%00',
+      '?externalRef=a%00b',
+      '?orgUnitId=%01',
     ]) {
       const r = await get(`/exports/cases.csv${bad}`, adminA);
       expect({ bad, status: r.status, code: JSON.parse(r.text).error.code }).toEqual({

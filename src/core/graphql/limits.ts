@@ -6,16 +6,20 @@ import {
   isListType,
   isObjectType,
   isInterfaceType,
+  valueFromAST,
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
-  type ValueNode,
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection';
+import { checkOperationInputs } from './input-guard';
+import { operationVariables, rootType } from './operation';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -29,88 +33,147 @@ export interface QueryMeasure {
   cost: number;
   /** largest `first` requested anywhere in the operation */
   maxFirst: number;
-}
-
-function argValue(node: ValueNode | undefined, variables: Record<string, unknown>): unknown {
-  if (!node) return undefined;
-  if (node.kind === Kind.VARIABLE) return variables[node.name.value];
-  if (node.kind === Kind.INT) return Number(node.value);
-  return undefined;
+  /** selections visited: at most the number in the document, whatever its fragments spread */
+  steps: number;
 }
 
 /** Assumed size of a list field that takes no `first` (e.g. a unit's children). */
 const UNPAGED_LIST_ESTIMATE = 10;
 
+/** What one selection set costs, measured once wherever it is spread. */
+interface Tally {
+  cost: number;
+  /** levels of fields below and including this set's own */
+  height: number;
+  aliases: number;
+  maxFirst: number;
+}
+
+const NONE: Tally = { cost: 0, height: 0, aliases: 0, maxFirst: 0 };
+const NO_LIMITS: QueryLimits = { maxDepth: Infinity, maxAliases: Infinity, maxCost: Infinity };
+
+/** Thrown inside the walk once a figure passes its limit: nothing further can make it pass. */
+class LimitPassed {
+  constructor(readonly measure: Partial<QueryMeasure>) {}
+}
+
+/**
+ * The page size a field's resolver will use, or null when the field is not paginated. Every
+ * connection resolver goes through `pageRequest`, which takes `first ?? DEFAULT_PAGE_SIZE`.
+ */
+function pageSizeOf(node: FieldNode, def: GraphQLField<unknown, unknown> | undefined, vars: Record<string, unknown>) {
+  const argNode = node.arguments?.find((a) => a.name.value === 'first');
+  const argDef = def?.args.find((a) => a.name === 'first');
+  if (!argDef && !argNode) return null;
+  let value: unknown = argDef?.defaultValue;
+  if (argNode) {
+    value =
+      argNode.value.kind === Kind.VARIABLE
+        ? vars[argNode.value.name.value]
+        : argDef
+          ? valueFromAST(argNode.value, argDef.type, vars)
+          : argNode.value.kind === Kind.INT
+            ? Number(argNode.value.value)
+            : undefined;
+  }
+  return typeof value === 'number' ? value : DEFAULT_PAGE_SIZE;
+}
+
 /**
  * Static measure of an operation after validation (so fragment cycles are already refused):
  * nesting depth, aliases, and a cost where each field costs 1 and a paginated field
- * multiplies the cost of what it selects by its page size. Introspection is not measured:
- * it is off in production and its fixed shape is deep by design.
+ * multiplies the cost of what it selects by the page size its resolver will use (`first`
+ * from a literal, a variable or the variable's default, else the default page size).
+ * Introspection is not measured: it is off in production and its fixed shape is deep by design.
+ *
+ * Each fragment is measured once and its figures reused at every spread, so the walk is linear
+ * in the document's size (a fragment spreading the previous one twice, k levels deep, would
+ * otherwise cost 2^k steps). Given limits, the walk stops as soon as one is passed; the figure
+ * reported is then the count reached, already beyond the limit.
  */
 export function measureOperation(
   schema: GraphQLSchema,
   doc: DocumentNode,
   op: OperationDefinitionNode,
   variables: Record<string, unknown>,
+  limits: QueryLimits = NO_LIMITS,
 ): QueryMeasure {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  const m: QueryMeasure = { depth: 0, aliases: 0, cost: 0, maxFirst: 0 };
+  const vars = operationVariables(schema, op, variables) ?? variables;
+  const measured = new Map<string, Tally | 'walking'>();
+  let steps = 0;
 
   const typeNamed = (name: string | undefined): GraphQLNamedType | undefined =>
     name ? schema.getType(name) : undefined;
 
-  const walk = (
-    set: SelectionSetNode,
-    parent: GraphQLNamedType | undefined,
-    depth: number,
-    seen: ReadonlySet<string>,
-  ): number => {
-    let cost = 0;
+  /** `depth` is the level of this set's fields in the operation, for stopping early only. */
+  const walk = (set: SelectionSetNode, parent: GraphQLNamedType | undefined, depth: number): Tally => {
+    const t: Tally = { cost: 0, height: 0, aliases: 0, maxFirst: 0 };
+    const add = (sub: Tally) => {
+      t.cost += sub.cost;
+      t.height = Math.max(t.height, sub.height);
+      t.aliases += sub.aliases;
+      t.maxFirst = Math.max(t.maxFirst, sub.maxFirst);
+      // Page sizes multiply by at least 1, so a part's figures are lower bounds of the whole's.
+      if (t.maxFirst > MAX_PAGE_SIZE) throw new LimitPassed({ maxFirst: t.maxFirst });
+      if (depth - 1 + t.height > limits.maxDepth) throw new LimitPassed({ depth: depth - 1 + t.height });
+      if (t.aliases > limits.maxAliases) throw new LimitPassed({ aliases: t.aliases });
+      if (t.cost > limits.maxCost) throw new LimitPassed({ cost: t.cost });
+    };
     for (const sel of set.selections) {
+      steps++;
       if (sel.kind === Kind.FIELD) {
         if (sel.name.value.startsWith('__')) continue;
-        if (sel.alias) m.aliases++;
-        m.depth = Math.max(m.depth, depth);
-        let fieldCost = 1;
+        const def =
+          parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[sel.name.value] : undefined;
+        const field: Tally = { cost: 1, height: 1, aliases: sel.alias ? 1 : 0, maxFirst: 0 };
         if (sel.selectionSet) {
-          const def =
-            parent && (isObjectType(parent) || isInterfaceType(parent))
-              ? parent.getFields()[sel.name.value]
-              : undefined;
-          const firstArg = sel.arguments?.find((a) => a.name.value === 'first');
-          const first = firstArg ? argValue(firstArg.value, variables) : undefined;
+          const page = pageSizeOf(sel, def, vars);
           let size = 1;
-          if (firstArg) {
-            size = typeof first === 'number' ? first : DEFAULT_PAGE_SIZE;
-            m.maxFirst = Math.max(m.maxFirst, size);
+          if (page !== null) {
+            size = page;
+            field.maxFirst = page;
+            if (page > MAX_PAGE_SIZE) throw new LimitPassed({ maxFirst: page });
           } else if (def && isListType(getNullableType(def.type)) && sel.name.value !== 'edges') {
-            // A connection's edges are already counted by its `first`.
+            // A connection's edges are already counted by its page size.
             size = UNPAGED_LIST_ESTIMATE;
           }
-          fieldCost +=
-            Math.max(size, 1) * walk(sel.selectionSet, def ? getNamedType(def.type) : undefined, depth + 1, seen);
+          const below = walk(sel.selectionSet, def ? getNamedType(def.type) : undefined, depth + 1);
+          field.cost += Math.max(size, 1) * below.cost;
+          field.height += below.height;
+          field.aliases += below.aliases;
+          field.maxFirst = Math.max(field.maxFirst, below.maxFirst);
         }
-        cost += fieldCost;
+        add(field);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        cost += walk(sel.selectionSet, typeNamed(sel.typeCondition?.name.value) ?? parent, depth, seen);
+        add(walk(sel.selectionSet, typeNamed(sel.typeCondition?.name.value) ?? parent, depth));
       } else {
-        const name = sel.name.value;
-        const frag = fragments.get(name);
-        if (frag && !seen.has(name))
-          cost += walk(frag.selectionSet, typeNamed(frag.typeCondition.name.value), depth, new Set([...seen, name]));
+        add(fragment(sel.name.value, depth));
       }
     }
-    return cost;
+    return t;
   };
-  const root =
-    op.operation === 'mutation'
-      ? schema.getMutationType()
-      : op.operation === 'subscription'
-        ? schema.getSubscriptionType()
-        : schema.getQueryType();
-  m.cost = walk(op.selectionSet, root ?? undefined, 1, new Set());
-  return m;
+
+  const fragment = (name: string, depth: number): Tally => {
+    const known = measured.get(name);
+    // 'walking' is a cycle, which validation refuses before this runs; count it as nothing.
+    if (known) return known === 'walking' ? NONE : known;
+    const frag = fragments.get(name);
+    if (!frag) return NONE;
+    measured.set(name, 'walking');
+    const t = walk(frag.selectionSet, typeNamed(frag.typeCondition.name.value), depth);
+    measured.set(name, t);
+    return t;
+  };
+
+  try {
+    const t = walk(op.selectionSet, rootType(schema, op), 1);
+    return { depth: t.height, aliases: t.aliases, cost: t.cost, maxFirst: t.maxFirst, steps };
+  } catch (e) {
+    if (!(e instanceof LimitPassed)) throw e;
+    return { depth: 0, aliases: 0, cost: 0, maxFirst: 0, ...e.measure, steps };
+  }
 }
 
 const tooComplex = (message: string) =>
@@ -130,6 +193,24 @@ export function limitError(m: QueryMeasure, limits: QueryLimits): GraphQLError |
   return null;
 }
 
+/**
+ * Everything that refuses an operation after validation and before any resolver runs: its
+ * size (depth, aliases, page size, cost) and its input values (core/graphql/input-guard.ts).
+ * Shared by HTTP (the plugin below) and WebSocket subscriptions.
+ */
+export function refuseOperation(
+  schema: GraphQLSchema,
+  doc: DocumentNode,
+  op: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  limits: QueryLimits,
+): GraphQLError | null {
+  return (
+    limitError(measureOperation(schema, doc, op, variables, limits), limits) ??
+    checkOperationInputs(schema, doc, op, variables)
+  );
+}
+
 /** Refuses abusive operations after validation and before any resolver (and so any SQL) runs. */
 export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
   return {
@@ -137,7 +218,7 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
       return {
         async didResolveOperation({ document, operation, request, schema }) {
           if (!operation) return;
-          const refused = limitError(measureOperation(schema, document, operation, request.variables ?? {}), limits);
+          const refused = refuseOperation(schema, document, operation, request.variables ?? {}, limits);
           if (refused) throw refused;
         },
       };

@@ -18,7 +18,7 @@ import {
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Authenticated, Credentials } from '../auth/authenticate';
 import type { RequestContext } from '../graphql/context';
-import { limitError, measureOperation, type QueryLimits } from '../graphql/limits';
+import { refuseOperation, type QueryLimits } from '../graphql/limits';
 import { PUBLIC_ERROR_CODES, badUserInput } from '../errors/errors';
 import type { Logger } from '../observability/logger';
 import type { Services } from '../../services';
@@ -197,7 +197,7 @@ export function attachGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
         const op = getOperationAST(document, payload.operationName);
         if (!op) return [badUserInput('Name the operation to run (operationName)')];
         const variables = payload.variables ?? {};
-        const tooMuch = limitError(measureOperation(schema, document, op, variables), limits);
+        const tooMuch = refuseOperation(schema, document, op, variables, limits);
         if (tooMuch) return [tooMuch];
         if (op.operation !== 'subscription') {
           return [badUserInput('Only subscriptions are served over WebSocket; send queries and mutations over HTTP')];

@@ -1,4 +1,6 @@
 import { zonedToUtc } from '../../core/calendar/zoned-time';
+import { unstorableText } from '../../shared/text';
+import { isUuid } from '../../shared/ids';
 
 /** A query parameter the client can fix: answered 400 before anything is streamed. */
 export class ExportParamError extends Error {
@@ -68,10 +70,19 @@ export class ExportQuery {
     throw exportParamError(name, `${name} must be true or false`);
   }
 
+  /** An id, refused unless a UUID, as the GraphQL filters refuse it (core/graphql/input-guard.ts). */
+  id(name: string): string | null {
+    const v = this.one(name);
+    if (v !== null && !isUuid(v)) throw exportParamError(name, `${name} must be an id this API issued (a UUID)`);
+    return v;
+  }
+
   text(name: string, maxLength: number): string | null {
     const v = this.one(name);
     if (v !== null && v.length > maxLength)
       throw exportParamError(name, `${name} is longer than ${maxLength} characters`);
+    const unstorable = v === null ? null : unstorableText(v);
+    if (unstorable) throw exportParamError(name, `${name} ${unstorable}`);
     return v;
   }
 

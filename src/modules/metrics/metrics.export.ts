@@ -87,7 +87,7 @@ export function metricsExport(metrics: MetricsService): ExportProvider<MetricsEx
       if (!(to > from)) throw exportParamError('to', 'to must be after from');
       if (to.getTime() - from.getTime() > 3 * 366 * 86_400_000)
         throw exportParamError('to', 'A period covers at most three years');
-      return { from, to, orgUnitId: q.text('orgUnitId', 100), groupBy: q.oneOf('groupBy', GROUP_BYS) };
+      return { from, to, orgUnitId: q.id('orgUnitId'), groupBy: q.oneOf('groupBy', GROUP_BYS) };
     },
     columns: () => COLUMNS,
     async *rows(p, ctx) {
