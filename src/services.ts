@@ -35,7 +35,8 @@ import { ExtensionService } from './modules/sla/extension.service';
 import { SupervisionService } from './modules/sla/supervision.service';
 import { MetricsService } from './modules/metrics/metrics.service';
 import { metricsExport } from './modules/metrics/metrics.export';
-import { MetricDays, localDay } from './modules/metrics/metric-days';
+import { MetricDays } from './modules/metrics/metric-days';
+import { localDateOf } from './core/calendar/local-date';
 import { CaseEntity } from './modules/case/case.entity';
 import { NotificationService } from './modules/notification/notification.service';
 import { NotificationSettingsService } from './modules/notification/notification-settings.service';
@@ -159,10 +160,10 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   // A changed case changes its report day's figures; a recurrence changes its original's too.
   workflow.onEvents(async (scope, c, events) => {
     const tz = scope.tenant.timeZone;
-    const days = [localDay(c.reportedAt, tz)];
+    const days = [localDateOf(c.reportedAt, tz)];
     if (c.recurrenceOfId && events.some((e) => e.type === 'REPORTED')) {
       const original = await scope.em.findOne(CaseEntity, { tenantId: scope.tenant.id, id: c.recurrenceOfId });
-      if (original) days.push(localDay(original.reportedAt, tz));
+      if (original) days.push(localDateOf(original.reportedAt, tz));
     }
     await metricDays.markDirty(scope, days);
   });

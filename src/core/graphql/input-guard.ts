@@ -17,7 +17,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { badUserInput } from '../errors/errors';
-import { isUuid } from '../../shared/ids';
+import { isCanonicalUuid } from '../../shared/ids';
 import { unstorableText } from '../../shared/text';
 import { DEFAULT_MAX_LENGTH, MAX_LENGTH, NON_UUID_IDS } from './input-limits';
 import { coerceVariables, rootType } from './operation';
@@ -25,7 +25,7 @@ import { coerceVariables, rootType } from './operation';
 /** Why one string is refused, or null; `path` names it as the client wrote it (`input.title`). */
 function stringProblem(value: string, coordinate: string, path: string, isId: boolean): string | null {
   if (isId && !NON_UUID_IDS.has(coordinate)) {
-    return isUuid(value) ? null : `${path} must be an id this API issued (a UUID)`;
+    return isCanonicalUuid(value) ? null : `${path} must be an id this API issued (a UUID)`;
   }
   const max = MAX_LENGTH[coordinate] ?? DEFAULT_MAX_LENGTH;
   if (value.length > max) return `${path} is longer than ${max.toLocaleString('en')} characters`;

@@ -1,8 +1,9 @@
+import { subtreeIdsSql } from '../../core/db/tree-sql';
 import type { TenantScope } from '../../core/tenancy/scope';
 import type { Em } from '../../core/tenancy/tenant-tx';
 import { toPage, type Page, type PageRequest } from '../../shared/page';
 import { findById, findByIds, pgArray } from '../../core/db/by-id';
-import { isUuid } from '../../shared/ids';
+import { idOrNoMatch, isUuid } from '../../shared/ids';
 import type { RiskLevel } from '../category/category.entity';
 import {
   CaseAssigneeEntity,
@@ -31,11 +32,6 @@ export interface CaseListFilter {
 }
 
 export type CaseOrder = 'REPORTED_AT_DESC' | 'REPORTED_AT_ASC';
-
-const NO_MATCH = '00000000-0000-0000-0000-000000000000';
-const subtree = (table: string) =>
-  `(with recursive sub as (select id from ${table} where tenant_id = ? and id = ? union all
-     select t.id from ${table} t join sub on t.parent_id = sub.id where t.tenant_id = ?) select id from sub)`;
 
 /** Reading cases: by id, by number, and the filtered, keyset-paginated list. */
 export class CaseService {
@@ -121,13 +117,18 @@ export class CaseService {
     if (f.externalRef) qb.andWhere({ externalRef: f.externalRef });
     if (f.reportedFrom) qb.andWhere({ reportedAt: { $gte: f.reportedFrom } });
     if (f.reportedTo) qb.andWhere({ reportedAt: { $lt: f.reportedTo } });
-    const idOrNone = (id: string) => (isUuid(id) ? id : NO_MATCH);
-    if (f.categoryId) qb.andWhere(`c.category_id in ${subtree('categories')}`, [t, idOrNone(f.categoryId), t]);
-    if (f.orgUnitId) qb.andWhere(`c.org_unit_id in ${subtree('org_units')}`, [t, idOrNone(f.orgUnitId), t]);
+    if (f.categoryId) {
+      const sub = subtreeIdsSql('categories', t, idOrNoMatch(f.categoryId));
+      qb.andWhere(`c.category_id in ${sub.sql}`, sub.params);
+    }
+    if (f.orgUnitId) {
+      const sub = subtreeIdsSql('org_units', t, idOrNoMatch(f.orgUnitId));
+      qb.andWhere(`c.org_unit_id in ${sub.sql}`, sub.params);
+    }
     if (f.assigneeId) {
       qb.andWhere(
         'exists (select 1 from case_assignees a where a.tenant_id = c.tenant_id and a.case_id = c.id and a.staff_id = ?)',
-        [idOrNone(f.assigneeId)],
+        [idOrNoMatch(f.assigneeId)],
       );
     }
     const text = f.text?.trim();

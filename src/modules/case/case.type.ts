@@ -1,3 +1,4 @@
+import { enumOf } from '../../core/graphql/enum-of';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { createUserErrorType } from '../../core/graphql/user-error';
@@ -25,9 +26,6 @@ import {
 import { CASE_STATUSES, type CaseStatus } from './case.states';
 import { CaseErrorCodeEnum } from './case.errors';
 import { maskAddress, maskIdNumber, maskPhone } from './personal-data';
-
-const enumOf = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 
 export const ChannelEnum = enumOf(CHANNELS);
 registerEnumType(ChannelEnum, { name: 'Channel', description: 'Where a report came in' });

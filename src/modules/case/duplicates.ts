@@ -1,3 +1,4 @@
+import { openStatusSql } from './case.states';
 import type { TenantScope } from '../../core/tenancy/scope';
 import { pgArray } from '../../core/db/by-id';
 import { CaseDuplicateEntity, type CaseEntity, type CasePartyEntity, type DuplicateReason } from './case.entity';
@@ -21,7 +22,7 @@ export class DuplicateFinder {
       e.reasons.add(reason);
       found.set(id, e);
     };
-    const recent = `(c.status not in ('CLOSED', 'REJECTED', 'MERGED') or c.reported_at >= ?) and c.status <> 'MERGED' and c.id <> ?`;
+    const recent = `(${openStatusSql('c.status')} or c.reported_at >= ?) and c.status <> 'MERGED' and c.id <> ?`;
     if (phones.length || ids.length) {
       const rows = await scope.em.execute<
         { id: string; number: string; phone: string | null; id_number: string | null }[]

@@ -1,3 +1,5 @@
+import { riskWarningFloor } from './risk';
+import { MONEY_RE } from '../../shared/patterns';
 import { createHash } from 'node:crypto';
 import type { TenantScope } from '../../core/tenancy/scope';
 import { userError, type UserErrorData } from '../../shared/user-error';
@@ -63,7 +65,6 @@ export interface Reported {
 }
 
 type Errors = UserErrorData<CaseErrorCode>[];
-const MONEY_RE = /^\d{1,14}(\.\d{1,2})?$/;
 const RISK_ORDER: Record<RiskLevel, number> = { LOW: 0, MEDIUM: 1, HIGH: 2, MAJOR: 3 };
 const atLeast = (r: RiskLevel, floor: RiskLevel): RiskLevel => (RISK_ORDER[r] >= RISK_ORDER[floor] ? r : floor);
 
@@ -115,7 +116,7 @@ export class IntakeService {
       status: 'REPORTED' as const,
       categoryId: category?.id ?? null,
       riskLevel: risk,
-      warningLevel: RISK_ORDER[risk] >= RISK_ORDER.HIGH ? ('YELLOW' as const) : ('GREEN' as const),
+      warningLevel: riskWarningFloor(risk),
       isGroupDispute: isGroup,
       peopleInvolved: people,
       amountInvolved: clean(input.amountInvolved) ?? null,
@@ -147,7 +148,7 @@ export class IntakeService {
       },
     });
     await this.duplicates.flag(scope, c, parties, settings.duplicateWindowHours);
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok({ case: c, replayed: false });
   }
 

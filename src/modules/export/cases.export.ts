@@ -1,5 +1,6 @@
+import { subtreeIdsSql } from '../../core/db/tree-sql';
 import { pgArray } from '../../core/db/by-id';
-import { isUuid } from '../../shared/ids';
+import { idOrNoMatch } from '../../shared/ids';
 import { RISK_LEVELS } from '../category/category.entity';
 import { CHANNELS, WARNING_LEVELS, type Channel, type WarningLevel } from '../case/case.entity';
 import { CASE_STATUSES, OPEN_STATUSES, READ_ROLES, type CaseStatus } from '../case/case.states';
@@ -81,12 +82,6 @@ export const CASE_COLUMNS: readonly ExportColumn<CaseExportRow>[] = [
   { key: 'amount', header: { zh: '涉及金额', en: 'Amount' }, kind: 'decimal', width: 14, value: (r) => r.amount },
 ];
 
-const NO_MATCH = '00000000-0000-0000-0000-000000000000';
-const idOrNone = (id: string) => (isUuid(id) ? id : NO_MATCH);
-const subtree = (table: string) =>
-  `(with recursive sub as (select id from ${table} where tenant_id = ? and id = ? union all
-     select t.id from ${table} t join sub on t.parent_id = sub.id where t.tenant_id = ?) select id from sub)`;
-
 /**
  * The `cases` query's filter (CaseService.list) as SQL, so the export holds exactly the rows that
  * list pages through; test/integration/exports.test.ts compares the two. One deliberate
@@ -109,12 +104,18 @@ export function caseFilterSql(tenantId: string, f: CaseListFilter): { sql: strin
   if (f.externalRef) add('c.external_ref = ?', f.externalRef);
   if (f.reportedFrom) add('c.reported_at >= ?', f.reportedFrom);
   if (f.reportedTo) add('c.reported_at < ?', f.reportedTo);
-  if (f.categoryId) add(`c.category_id in ${subtree('categories')}`, tenantId, idOrNone(f.categoryId), tenantId);
-  if (f.orgUnitId) add(`c.org_unit_id in ${subtree('org_units')}`, tenantId, idOrNone(f.orgUnitId), tenantId);
+  for (const [column, table, id] of [
+    ['c.category_id', 'categories', f.categoryId],
+    ['c.org_unit_id', 'org_units', f.orgUnitId],
+  ] as const) {
+    if (!id) continue;
+    const sub = subtreeIdsSql(table, tenantId, idOrNoMatch(id));
+    add(`${column} in ${sub.sql}`, ...sub.params);
+  }
   if (f.assigneeId)
     add(
       'exists (select 1 from case_assignees a where a.tenant_id = c.tenant_id and a.case_id = c.id and a.staff_id = ?)',
-      idOrNone(f.assigneeId),
+      idOrNoMatch(f.assigneeId),
     );
   const text = f.text?.trim();
   if (text) add(`(c.title || ' ' || c.description) ilike ?`, `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { authenticate, type AuthOptions } from '../../core/auth/authenticate';
 import type { TokenVerifier } from '../../core/auth/token-verifier';
 import type { Logger } from '../../core/observability/logger';
-import { localParts } from '../../core/calendar/zoned-time';
+import { localDateOf } from '../../core/calendar/local-date';
 import type { Services } from '../../services';
 import { ExportParamError, ExportQuery } from './export-query';
 import { CONTENT_TYPES } from './export.service';
@@ -124,7 +124,7 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
     try {
       const actor = { subject: viewer.subject, requestId: reqId, ip: req.ip ?? null };
       const out = await services.exports.send({ name, provider, params, tenant, format, lang, actor }, res, () => {
-        const day = localParts(new Date(), tenant.timeZone).date.replaceAll('-', '');
+        const day = localDateOf(new Date(), tenant.timeZone).replaceAll('-', '');
         res.status(200);
         res.setHeader('content-type', CONTENT_TYPES[format]);
         res.setHeader('content-disposition', contentDisposition(`${name}-${tenant.code}-${day}.${format}`));

@@ -1,3 +1,4 @@
+import { MONEY_RE } from '../../shared/patterns';
 import type { TenantScope } from '../../core/tenancy/scope';
 import type { Em } from '../../core/tenancy/tenant-tx';
 import { userError, type UserErrorData } from '../../shared/user-error';
@@ -59,7 +60,6 @@ export interface JudicialConfirmation {
 }
 
 type Errors = UserErrorData<CaseErrorCode>[];
-const MONEY_RE = /^\d{1,14}(\.\d{1,2})?$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_SESSION_MS = 12 * 3_600_000;
 
@@ -192,7 +192,7 @@ export class MediationService {
       },
     });
     this.workflow.startHandling(scope, c, 'mediation');
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok(s);
   }
 
@@ -230,7 +230,7 @@ export class MediationService {
     if (input.outcome === 'FAILED') await this.countFailure(scope, c);
     if (input.agreement) this.addAgreement(scope, c, s.id, input.agreement);
     this.workflow.startHandling(scope, c, 'mediation');
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok(s);
   }
 
@@ -265,7 +265,7 @@ export class MediationService {
       data: { agreementId: a.id, court, courtCaseNumber: a.confirmationCaseNumber, at: at.toISOString() },
       legalBasis: '《中华人民共和国民事诉讼法》司法确认程序',
     });
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok(a);
   }
 

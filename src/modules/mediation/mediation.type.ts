@@ -1,3 +1,4 @@
+import { enumOf } from '../../core/graphql/enum-of';
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { DecimalScalar } from '../../core/graphql/scalars';
 import { CaseUserError } from '../case/case.type';
@@ -14,8 +15,6 @@ import {
   type SessionStatus,
 } from './mediation.entity';
 
-const enumOf = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 export const MediationMethodEnum = enumOf(MEDIATION_METHODS);
 registerEnumType(MediationMethodEnum, { name: 'MediationMethod' });
 export const MediationOutcomeEnum = enumOf(MEDIATION_OUTCOMES);

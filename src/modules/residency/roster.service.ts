@@ -1,9 +1,11 @@
+import { HHMM_RE } from '../../shared/patterns';
 import { LockMode } from '@mikro-orm/core';
 import type { TenantScope } from '../../core/tenancy/scope';
 import type { Em } from '../../core/tenancy/tenant-tx';
 import { userError, type UserErrorData } from '../../shared/user-error';
 import { fail, ok, type Result } from '../../shared/result';
 import { datesBetween, isoWeekday, localParts, zonedToUtc } from '../../core/calendar/zoned-time';
+import { addDays } from '../../core/calendar/local-date';
 import type { AuditService } from '../audit/audit.service';
 import { StaffMemberEntity } from '../staff/staff.entity';
 import { RotationShiftEntity, ShiftAssignmentEntity, type ResidencyEntity } from './residency.entity';
@@ -36,7 +38,6 @@ interface Candidate extends ShiftInput {
   path: string[];
 }
 
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const MAX_HORIZON_MS = 366 * 86_400_000;
 const MAX_SHIFT_MS = 24 * 3_600_000;
 /** Half-open ranges: a shift ending at 17:00 and one starting at 17:00 do not overlap. */
@@ -191,7 +192,7 @@ export class RosterService {
       const path = ['input', 'weekly', String(i)];
       if (!Number.isInteger(w.weekday) || w.weekday < 1 || w.weekday > 7)
         errors.push(userError([...path, 'weekday'], E.INVALID, 'Weekday is 1 (Monday) to 7 (Sunday)'));
-      if (!HHMM.test(w.start) || !HHMM.test(w.end) || w.start === w.end)
+      if (!HHMM_RE.test(w.start) || !HHMM_RE.test(w.end) || w.start === w.end)
         errors.push(userError(path, E.INVALID, 'start and end are different HH:MM times'));
     });
     if (errors.length) return fail(...errors);
@@ -202,7 +203,7 @@ export class RosterService {
       (input.weekly ?? []).forEach((w, i) => {
         if (isoWeekday(date) !== w.weekday) return;
         const startsAt = zonedToUtc(date, w.start, tz);
-        const endsAt = zonedToUtc(w.end <= w.start ? nextDayOf(date) : date, w.end, tz);
+        const endsAt = zonedToUtc(w.end <= w.start ? addDays(date, 1) : date, w.end, tz);
         if (startsAt >= input.from && endsAt <= input.to)
           out.push({ startsAt, endsAt, staffIds: w.staffIds, path: ['input', 'weekly', String(i)] });
       });
@@ -275,8 +276,4 @@ export class RosterService {
     }
     return null;
   }
-}
-
-function nextDayOf(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }

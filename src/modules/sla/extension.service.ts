@@ -55,7 +55,7 @@ export class ExtensionService {
         reason,
       },
     });
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok(r);
   }
 
@@ -96,7 +96,7 @@ export class ExtensionService {
         data: { requestId: r.id, deadlineId: d.id, note: r.decisionNote },
       });
     }
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok(r);
   }
 }

@@ -1,3 +1,4 @@
+import { enumOf } from '../../core/graphql/enum-of';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { createUserErrorType } from '../../core/graphql/user-error';
 import { createConnectionType } from '../../core/graphql/connection';
@@ -23,8 +24,6 @@ import {
   type TenantCalendarEntity,
 } from './sla.entity';
 
-const enumOf = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 export const SlaStepEnum = enumOf(SLA_STEPS);
 registerEnumType(SlaStepEnum, { name: 'SlaStep' });
 export const TargetModeEnum = enumOf(TARGET_MODES);
