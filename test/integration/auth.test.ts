@@ -50,6 +50,15 @@ describe('authentication', () => {
     await expect401(await h.token({ tenants: [a.code], notBeforeSeconds: 300 }));
   });
 
+  it('refuses a token issued in the future beyond the clock-skew allowance', async () => {
+    await expect401(await h.token({ tenants: [a.code], issuedAtOffsetSeconds: 600 }));
+  });
+
+  it('accepts a token issued in the future within the clock-skew allowance', async () => {
+    const r = await h.gql(await h.token({ tenants: [a.code], issuedAtOffsetSeconds: 10 }), ME);
+    expect(r.status).toBe(200);
+  });
+
   it('refuses a token from another issuer', async () => {
     await expect401(await h.token({ tenants: [a.code], issuer: 'http://127.0.0.1:1/realms/evil' }));
   });

@@ -20,6 +20,8 @@ export interface TokenRequest {
   azp?: string;
   expiresInSeconds?: number;
   notBeforeSeconds?: number;
+  /** tests only: shift `iat` from now (a signer whose clock runs ahead) */
+  issuedAtOffsetSeconds?: number;
   extra?: Record<string, unknown>;
   /** tests only: sign as if another issuer */
   issuer?: string;
@@ -96,7 +98,7 @@ export class LocalIssuer {
       .setIssuer(req.issuer ?? this.issuer)
       .setSubject(req.subject)
       .setAudience(req.audience ?? [this.clientId, 'account'])
-      .setIssuedAt(now)
+      .setIssuedAt(now + (req.issuedAtOffsetSeconds ?? 0))
       .setJti(randomUUID())
       .setExpirationTime(now + (req.expiresInSeconds ?? 3600));
     if (req.notBeforeSeconds !== undefined) jwt.setNotBefore(now + req.notBeforeSeconds);
