@@ -130,7 +130,7 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   const escalations = new EscalationService(orm, workflow, cases, intake, orgUnits, tenantDirectory, handling);
   const mediation = new MediationService(workflow, caseSettings, staff, orgUnits, departments);
   const referrals = new ReferralService(workflow);
-  const slaPolicies = new SlaPolicyService(audit, categories);
+  const slaPolicies = new SlaPolicyService(audit, categories, staff);
   const calendars = new SlaCalendarService(audit);
   const scheduler = new CheckpointScheduler(orm, queues, (opts.slaHorizonSeconds ?? 48 * 3600) * 1000);
   const deadlines = new DeadlineService(slaPolicies, calendars, scheduler);

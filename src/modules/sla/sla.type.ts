@@ -41,7 +41,13 @@ registerEnumType(NotifyRoleEnum, {
   description:
     "HANDLER: the case's assignees; UNIT_LEAD: leaders of its unit; CENTER_LEAD: of the top unit; LEADER: every leader",
 });
-export const SlaErrorCodeEnum = enumOf(['INVALID', 'NOT_FOUND', 'CATEGORY_NOT_FOUND', 'SCOPE_TAKEN'] as const);
+export const SlaErrorCodeEnum = enumOf([
+  'INVALID',
+  'NOT_FOUND',
+  'CATEGORY_NOT_FOUND',
+  'STAFF_NOT_FOUND',
+  'SCOPE_TAKEN',
+] as const);
 export const SlaUserError = createUserErrorType('Sla', SlaErrorCodeEnum);
 
 @ObjectType('SlaTarget')
