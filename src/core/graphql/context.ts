@@ -26,6 +26,12 @@ export interface TenantScope {
   tenant: TenantRecord;
   em: Em;
   actor: { subject: string; requestId: string; ip: string | null };
+  /**
+   * Who reads, when a request does: read rules that depend on the caller (a feed reads only its
+   * own reports; free text is masked for roles without personal-data rights) look here. Absent
+   * for system work (workers, hand-offs, demo data), which reads everything of its tenant.
+   */
+  viewer?: Viewer;
   /** runs after the operation commits (see RequestUnitOfWork.afterCommit); absent outside requests */
   afterCommit?: (fn: () => Promise<void>) => void;
 }
@@ -50,6 +56,7 @@ export async function tenantScope(ctx: RequestContext, ...roles: Role[]): Promis
     tenant: ctx.tenant,
     em: await uow.em(),
     actor: { subject: ctx.viewer.subject, requestId: ctx.reqId, ip: ctx.ip },
+    viewer: ctx.viewer,
     afterCommit: (fn) =>
       uow.afterCommit(async () =>
         fn().catch((err: unknown) => ctx.log.warn({ err }, 'after-commit work failed; a sweep will retry')),

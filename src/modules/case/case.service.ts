@@ -1,7 +1,7 @@
 import type { TenantScope } from '../../core/graphql/context';
 import type { Em } from '../../core/tenancy/tenant-tx';
 import { toPage, type Page, type PageRequest } from '../../core/graphql/connection';
-import { findById, findByIds, pgArray } from '../../core/db/by-id';
+import { pgArray } from '../../core/db/by-id';
 import { isUuid } from '../../shared/ids';
 import type { RiskLevel } from '../category/category.entity';
 import {
@@ -14,6 +14,8 @@ import {
   type WarningLevel,
 } from './case.entity';
 import { OPEN_STATUSES, type CaseStatus } from './case.states';
+import { readableCases, readableCasesSql } from './case-access';
+import type { Viewer } from '../../core/auth/viewer';
 
 export interface CaseListFilter {
   statuses?: CaseStatus[] | null;
@@ -37,18 +39,28 @@ const subtree = (table: string) =>
   `(with recursive sub as (select id from ${table} where tenant_id = ? and id = ? union all
      select t.id from ${table} t join sub on t.parent_id = sub.id where t.tenant_id = ?) select id from sub)`;
 
-/** Reading cases: by id, by number, and the filtered, keyset-paginated list. */
+/**
+ * Reading cases: by id, by number, and the filtered, keyset-paginated list. Every read for a
+ * request applies the reader's restriction (case-access.ts: a feed sees its own reports) here,
+ * so no resolver has to remember it.
+ */
 export class CaseService {
-  find(scope: TenantScope, id: string): Promise<CaseEntity | null> {
-    return findById(scope.em, CaseEntity, scope.tenant.id, id);
+  async find(scope: TenantScope, id: string): Promise<CaseEntity | null> {
+    if (!isUuid(id)) return null;
+    return scope.em.findOne(CaseEntity, { tenantId: scope.tenant.id, id, ...readableCases(scope.viewer) });
   }
 
   findByNumber(scope: TenantScope, number: string): Promise<CaseEntity | null> {
-    return scope.em.findOne(CaseEntity, { tenantId: scope.tenant.id, number: number.trim().toUpperCase() });
+    return scope.em.findOne(CaseEntity, {
+      tenantId: scope.tenant.id,
+      number: number.trim().toUpperCase(),
+      ...readableCases(scope.viewer),
+    });
   }
 
-  findMany(em: Em, tenantId: string, ids: readonly string[]): Promise<CaseEntity[]> {
-    return findByIds(em, CaseEntity, tenantId, ids);
+  /** By ids, for relations (recurrenceOf, mergedInto, duplicates, notifications): `reader` as in {@link find}. */
+  findMany(em: Em, tenantId: string, ids: readonly string[], reader?: Viewer): Promise<CaseEntity[]> {
+    return em.find(CaseEntity, { tenantId, id: { $in: ids.filter(isUuid) }, ...readableCases(reader) });
   }
 
   partiesOf(em: Em, tenantId: string, caseIds: readonly string[]): Promise<CasePartyEntity[]> {
@@ -80,8 +92,8 @@ export class CaseService {
   }
 
   /** Cases folded into these ones by a merge, so a survivor's file shows theirs too. */
-  mergedInto(em: Em, tenantId: string, caseIds: readonly string[]): Promise<CaseEntity[]> {
-    return em.find(CaseEntity, { tenantId, mergedIntoId: { $in: [...caseIds] } });
+  mergedInto(em: Em, tenantId: string, caseIds: readonly string[], reader?: Viewer): Promise<CaseEntity[]> {
+    return em.find(CaseEntity, { tenantId, mergedIntoId: { $in: [...caseIds] }, ...readableCases(reader) });
   }
 
   /** Open cases per staff member, for mediators' limits of concurrent cases. */
@@ -108,6 +120,8 @@ export class CaseService {
   ): Promise<Page<CaseEntity>> {
     const t = scope.tenant.id;
     const qb = scope.em.createQueryBuilder(CaseEntity, 'c').where({ tenantId: t });
+    const only = readableCasesSql(scope.viewer);
+    if (only) qb.andWhere(only.sql, only.params);
     const statuses = f.openOnly
       ? OPEN_STATUSES.filter((s) => !f.statuses?.length || f.statuses.includes(s))
       : f.statuses;

@@ -123,6 +123,7 @@ export class IntakeService {
       reportedOrgUnitId: unit?.id ?? null,
       orgUnitId: unit?.id ?? null,
       reporterSubject: scope.actor.subject,
+      reporterClientId: scope.viewer?.clientId ?? null,
       reportedOnBehalf: !!input.onBehalfOfResident,
       externalRef: clean(input.externalRef) ?? null,
       idempotencyKey: key ?? null,

@@ -4,6 +4,8 @@ import { RISK_LEVELS } from '../category/category.entity';
 import { CHANNELS, WARNING_LEVELS, type Channel, type WarningLevel } from '../case/case.entity';
 import { CASE_STATUSES, OPEN_STATUSES, READ_ROLES, type CaseStatus } from '../case/case.states';
 import type { CaseListFilter } from '../case/case.service';
+import { readableCasesSql } from '../case/case-access';
+import type { Viewer } from '../../core/auth/viewer';
 import type { RiskLevel } from '../category/category.entity';
 import { CHANNEL_ZH, RISK_ZH, STATUS_ZH, WARNING_ZH } from './case-labels';
 import { exportParamError, type ExportQuery } from './export-query';
@@ -92,13 +94,20 @@ const subtree = (table: string) =>
  * list pages through; test/integration/exports.test.ts compares the two. One deliberate
  * difference: `openOnly` with only closed statuses matches nothing here.
  */
-export function caseFilterSql(tenantId: string, f: CaseListFilter): { sql: string; params: unknown[] } {
+export function caseFilterSql(
+  tenantId: string,
+  f: CaseListFilter,
+  reader?: Viewer,
+): { sql: string; params: unknown[] } {
   const where = ['c.tenant_id = ?'];
   const params: unknown[] = [tenantId];
   const add = (sql: string, ...p: unknown[]) => {
     where.push(sql);
     params.push(...p);
   };
+  // The export refuses feeds today; the reader's restriction applies anyway, as in CaseService.list.
+  const only = readableCasesSql(reader);
+  if (only) add(only.sql, ...only.params);
   const statuses = f.openOnly ? OPEN_STATUSES.filter((s) => !f.statuses?.length || f.statuses.includes(s)) : f.statuses;
   if (f.openOnly && !statuses?.length) add('false');
   else if (statuses?.length) add('c.status = any(?::text[])', pgArray(statuses));
@@ -135,7 +144,7 @@ export async function* caseRows(
   batch = CASE_EXPORT_BATCH,
 ): AsyncGenerator<CaseExportRow> {
   const tz = ctx.tenant.timeZone;
-  const filter = caseFilterSql(ctx.tenant.id, f);
+  const filter = caseFilterSql(ctx.tenant.id, f, ctx.viewer);
   const fetch = (after: [string, string] | null) =>
     ctx.read((scope) =>
       scope.em.execute<CaseExportRow[]>(
