@@ -30,6 +30,8 @@ export class CaseEntity {
   @Property({ type: 'text' }) number!: string;
   @Property({ type: 'text' }) title!: string;
   @Property({ type: 'text' }) description: string = '';
+  /** title and description as readers without personal-data rights see them, for their text search (case-search.ts) */
+  @Property({ type: 'text', nullable: true }) maskedText: string | null = null;
   @Property({ type: 'uuid', nullable: true }) categoryId: string | null = null;
   @Property({ type: 'text' }) channel!: Channel;
   @Property({ type: 'text' }) status!: CaseStatus;

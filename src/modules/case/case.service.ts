@@ -15,6 +15,8 @@ import {
 } from './case.entity';
 import { OPEN_STATUSES, type CaseStatus } from './case.states';
 import { readableCases, readableCasesSql } from './case-access';
+import { containsPattern, searchedText } from './case-search';
+import type { PersonalDataService } from './personal-data.service';
 import type { Viewer } from '../../core/auth/viewer';
 
 export interface CaseListFilter {
@@ -45,6 +47,8 @@ const subtree = (table: string) =>
  * so no resolver has to remember it.
  */
 export class CaseService {
+  constructor(private readonly personalData: PersonalDataService) {}
+
   async find(scope: TenantScope, id: string): Promise<CaseEntity | null> {
     if (!isUuid(id)) return null;
     return scope.em.findOne(CaseEntity, { tenantId: scope.tenant.id, id, ...readableCases(scope.viewer) });
@@ -146,7 +150,7 @@ export class CaseService {
     }
     const text = f.text?.trim();
     if (text)
-      qb.andWhere(`(c.title || ' ' || c.description) ilike ?`, [`%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`]);
+      qb.andWhere(`${searchedText(await this.personalData.readerSees(scope))} ilike ?`, [containsPattern(text)]);
     const countQb = qb.clone();
     const asc = order === 'REPORTED_AT_ASC';
     if (after) qb.andWhere(`(c.reported_at, c.id) ${asc ? '>' : '<'} (?, ?)`, [after[0], after[1]]);

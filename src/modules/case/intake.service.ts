@@ -17,6 +17,7 @@ import {
 } from './case.entity';
 import type { CaseErrorCode } from './case.states';
 import { nextCaseNumber } from './case-number';
+import { maskedSearchText } from './case-search';
 import type { CaseSettingsService } from './case-settings.service';
 import type { DuplicateFinder } from './duplicates';
 import { isValidCreditCode, isValidIdNumber, isValidPhone } from './personal-data';
@@ -105,12 +106,15 @@ export class IntakeService {
     let risk: RiskLevel = input.riskLevel ?? category?.defaultRiskLevel ?? 'LOW';
     if (isGroup) risk = atLeast(risk, 'MEDIUM');
     const now = new Date();
+    const title = clean(input.title)!;
+    const description = clean(input.description) ?? '';
     const c = Object.assign(new CaseEntity(), {
       tenantId: scope.tenant.id,
       id,
       number: await nextCaseNumber(scope.em, scope.tenant, now),
-      title: clean(input.title)!,
-      description: clean(input.description) ?? '',
+      title,
+      description,
+      maskedText: maskedSearchText(title, description),
       channel: input.channel,
       status: 'REPORTED' as const,
       categoryId: category?.id ?? null,

@@ -5,6 +5,9 @@ import { CHANNELS, WARNING_LEVELS, type Channel, type WarningLevel } from '../ca
 import { CASE_STATUSES, OPEN_STATUSES, READ_ROLES, type CaseStatus } from '../case/case.states';
 import type { CaseListFilter } from '../case/case.service';
 import { readableCasesSql } from '../case/case-access';
+import { containsPattern, searchedText } from '../case/case-search';
+import type { PersonalDataService } from '../case/personal-data.service';
+import { maskPersonalText } from '../../shared/personal-text';
 import type { Viewer } from '../../core/auth/viewer';
 import type { RiskLevel } from '../category/category.entity';
 import { CHANNEL_ZH, RISK_ZH, STATUS_ZH, WARNING_ZH } from './case-labels';
@@ -97,7 +100,8 @@ const subtree = (table: string) =>
 export function caseFilterSql(
   tenantId: string,
   f: CaseListFilter,
-  reader?: Viewer,
+  reader: Viewer | undefined,
+  seesPersonalData: boolean,
 ): { sql: string; params: unknown[] } {
   const where = ['c.tenant_id = ?'];
   const params: unknown[] = [tenantId];
@@ -126,7 +130,7 @@ export function caseFilterSql(
       idOrNone(f.assigneeId),
     );
   const text = f.text?.trim();
-  if (text) add(`(c.title || ' ' || c.description) ilike ?`, `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+  if (text) add(`${searchedText(seesPersonalData)} ilike ?`, containsPattern(text));
   return { sql: where.join(' and '), params };
 }
 
@@ -141,10 +145,15 @@ const LOCAL = `'YYYY-MM-DD HH24:MI'`;
 export async function* caseRows(
   f: CaseListFilter,
   ctx: ExportContext,
+  personalData: PersonalDataService,
   batch = CASE_EXPORT_BATCH,
 ): AsyncGenerator<CaseExportRow> {
   const tz = ctx.tenant.timeZone;
-  const filter = caseFilterSql(ctx.tenant.id, f, ctx.viewer);
+  // The download's reader sees what the API shows them: masked free text, and a text search
+  // that does not match on the masked digits.
+  const sees = await ctx.read((scope) => personalData.readerSees(scope));
+  const filter = caseFilterSql(ctx.tenant.id, f, ctx.viewer, sees);
+  const shown = (r: CaseExportRow): CaseExportRow => (sees ? r : { ...r, title: maskPersonalText(r.title) });
   const fetch = (after: [string, string] | null) =>
     ctx.read((scope) =>
       scope.em.execute<CaseExportRow[]>(
@@ -168,7 +177,7 @@ export async function* caseRows(
       const rows: CaseExportRow[] = await pending;
       const last = rows.at(-1);
       pending = rows.length === batch && last ? fetch([last.cursor_at, last.id]) : null;
-      yield* rows;
+      yield* rows.map(shown);
     }
   } finally {
     // A client that went away leaves a batch in flight; its failure, if any, is nobody's to handle.
@@ -197,13 +206,13 @@ export function parseCaseFilter(q: ExportQuery, timeZone: string): CaseListFilte
 }
 
 /** `GET /exports/cases.csv|xlsx`: the filtered case list, as the `cases` query filters it. */
-export const casesExport: ExportProvider<CaseListFilter, CaseExportRow> = {
+export const casesExport = (personalData: PersonalDataService): ExportProvider<CaseListFilter, CaseExportRow> => ({
   title: { zh: '案件', en: 'Cases' },
   // Machine feeds read what they report; a bulk export of the tenant's cases is for people.
   roles: READ_ROLES.filter((r) => r !== 'intake-system'),
   auditAction: 'cases.export',
   parse: (q, tenant) => parseCaseFilter(q, tenant.timeZone),
   columns: () => CASE_COLUMNS,
-  rows: (f, ctx) => caseRows(f, ctx),
+  rows: (f, ctx) => caseRows(f, ctx, personalData),
   describe: (f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== null && v !== undefined)),
-};
+});

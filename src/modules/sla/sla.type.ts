@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PersonalText } from '../case/free-text-masking';
 import { createUserErrorType } from '../../core/graphql/user-error';
 import { createConnectionType } from '../../core/graphql/connection';
 import { RiskLevelEnum } from '../category/category.type';
@@ -199,12 +200,12 @@ export class ExtensionRequestType {
   @Field(() => ID) id!: string;
   @Field(() => ID) deadlineId!: string;
   @Field(() => String, { nullable: true }) requestedBy!: string | null;
-  @Field(() => String) reason!: string;
+  @PersonalText() @Field(() => String) reason!: string;
   @Field(() => Date) requestedDueAt!: Date;
   @Field(() => String, { description: 'PENDING, APPROVED or REJECTED' }) status!: string;
   @Field(() => String, { nullable: true }) decidedBy!: string | null;
   @Field(() => Date, { nullable: true }) decidedAt!: Date | null;
-  @Field(() => String, { nullable: true }) decisionNote!: string | null;
+  @PersonalText() @Field(() => String, { nullable: true }) decisionNote!: string | null;
 
   static from(r: ExtensionRequestEntity): ExtensionRequestType {
     return Object.assign(new ExtensionRequestType(), {
@@ -226,9 +227,9 @@ export class SupervisionNoticeType {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'MANUAL (a leader) or SLA (the escalation chain)' }) source!: string;
   @Field(() => String, { nullable: true }) issuedBy!: string | null;
-  @Field(() => String) message!: string;
+  @PersonalText() @Field(() => String) message!: string;
   @Field(() => Date, { nullable: true }) replyBy!: Date | null;
-  @Field(() => String, { nullable: true }) reply!: string | null;
+  @PersonalText() @Field(() => String, { nullable: true }) reply!: string | null;
   @Field(() => Date, { nullable: true }) repliedAt!: Date | null;
   @Field(() => Boolean, { description: 'Answered after the reply-by time, or still unanswered past it' })
   late!: boolean;
