@@ -16,6 +16,8 @@ export interface TokenRequest {
   username?: string;
   tenants?: string[];
   roles?: string[];
+  /** Keycloak group paths, `/<tenant code>/<role>`: roles per tenant (the `groups` claim) */
+  groups?: string[];
   audience?: string | string[];
   azp?: string;
   expiresInSeconds?: number;
@@ -92,6 +94,7 @@ export class LocalIssuer {
       preferred_username: req.username ?? req.subject,
       realm_access: { roles: req.roles ?? [] },
       organization: req.tenants ?? [],
+      ...(req.groups ? { groups: req.groups } : {}),
       ...req.extra,
     })
       .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid })
