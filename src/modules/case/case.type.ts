@@ -176,8 +176,9 @@ export class CaseEventType {
   @PersonalText()
   @Field(() => GraphQLJSON, { description: 'Ids and values only; parties are referred to by id' })
   data!: unknown;
-  @Field(() => String, { nullable: true, description: 'Law or regulation the step relied on' }) legalBasis!:
-    string | null;
+  @PersonalText()
+  @Field(() => String, { nullable: true, description: 'Law or regulation the step relied on' })
+  legalBasis!: string | null;
 
   static from(e: CaseEventEntity): CaseEventType {
     return Object.assign(new CaseEventType(), {
