@@ -92,6 +92,16 @@ describe('machine feeds read only their own reports', () => {
     expect(byNumber.body.data!.caseByNumber.id).toBe(cases['own']!.id);
   });
 
+  it("does not hand another feed's case over through its idempotency key", async () => {
+    const same = { title: '转办 b', channel: 'POLICE_110', externalRef: 'ref-b', idempotencyKey: 'key-b' };
+    const taken = await mutate(h, feed12345, REPORT_CASE, same);
+    expect(taken.case).toBeNull();
+    expect(taken.userErrors.map((e) => e.code)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+    // The feed that reported it still gets its replay.
+    const replay = await mutate(h, feed110, REPORT_CASE, same);
+    expect(replay.case?.id).toBe(cases['other']!.id);
+  });
+
   it('keeps the bulk export for people', async () => {
     const res = await fetch(`${h.url}/exports/cases.csv`, { headers: { authorization: `Bearer ${feed12345}` } });
     expect(res.status).toBe(403);

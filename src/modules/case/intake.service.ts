@@ -18,6 +18,7 @@ import {
 import type { CaseErrorCode } from './case.states';
 import { nextCaseNumber } from './case-number';
 import { maskedSearchText } from './case-search';
+import { readableCases } from './case-access';
 import type { CaseSettingsService } from './case-settings.service';
 import type { DuplicateFinder } from './duplicates';
 import { isValidCreditCode, isValidIdNumber, isValidPhone } from './personal-data';
@@ -181,7 +182,15 @@ export class IntakeService {
       'select case_id, request_hash from intake_keys where tenant_id = ? and idempotency_key = ?',
       [scope.tenant.id, key],
     );
-    if (!prior || prior.request_hash !== hash) {
+    // Keys are unique per tenant, not per feed: another feed's key must not hand its case over.
+    const existing = prior
+      ? await scope.em.findOne(CaseEntity, {
+          tenantId: scope.tenant.id,
+          id: prior.case_id,
+          ...readableCases(scope.viewer),
+        })
+      : null;
+    if (!prior || !existing || prior.request_hash !== hash) {
       return fail(
         userError(
           ['input', 'idempotencyKey'],
@@ -190,7 +199,6 @@ export class IntakeService {
         ),
       );
     }
-    const existing = await scope.em.findOneOrFail(CaseEntity, { tenantId: scope.tenant.id, id: prior.case_id });
     return ok({ case: existing, replayed: true });
   }
 
