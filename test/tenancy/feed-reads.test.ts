@@ -4,8 +4,15 @@ import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
 
 const LIST = /* GraphQL */ `
   query($f: CaseFilter) { cases(first: 100, filter: $f) { totalCount edges { node { id } } } }`;
-const BY_ID = /* GraphQL */ `query($id: ID!) { case(id: $id) { id possibleDuplicates { case { id } } } }`;
+const BY_ID = /* GraphQL */ `query($id: ID!) { case(id: $id) {
+  id possibleDuplicates { case { id } } timeline(first: 20) { edges { node { type data } } } } }`;
 const BY_NUMBER = /* GraphQL */ `query($n: String!) { caseByNumber(number: $n) { id } }`;
+
+interface Own {
+  id: string;
+  possibleDuplicates: { case: { id: string } | null }[];
+  timeline: { edges: { node: { type: string; data: unknown } }[] };
+}
 
 /** Machine feeds (12345, 110) read the cases their own client reported, never the rest of the tenant. */
 describe('machine feeds read only their own reports', () => {
@@ -83,11 +90,13 @@ describe('machine feeds read only their own reports', () => {
       const byNumber = await h.gql<{ caseByNumber: unknown }>(feed12345, BY_NUMBER, { n: c.number });
       expect(byNumber.body).toEqual({ data: { caseByNumber: null } });
     }
-    const own = await h.gql<{ case: { id: string; possibleDuplicates: { case: unknown }[] } }>(feed12345, BY_ID, {
-      id: cases['own']!.id,
-    });
+    const own = await h.gql<{ case: Own }>(feed12345, BY_ID, { id: cases['own']!.id });
     expect(own.body.data!.case.id).toBe(cases['own']!.id);
-    expect(own.body.data!.case.possibleDuplicates).toEqual([{ case: null }]);
+    // The walk-in case shares the applicant's phone: flagged, but not the feed's to see.
+    expect(own.body.data!.case.possibleDuplicates).toEqual([]);
+    const flag = own.body.data!.case.timeline.edges.find((e) => e.node.type === 'DUPLICATES_FLAGGED');
+    expect(flag?.node.data).toEqual({ cases: [] });
+    expect(JSON.stringify(own.body.data)).not.toContain(cases['walkIn']!.number);
     const byNumber = await h.gql<{ caseByNumber: { id: string } }>(feed12345, BY_NUMBER, { n: cases['own']!.number });
     expect(byNumber.body.data!.caseByNumber.id).toBe(cases['own']!.id);
   });
@@ -115,9 +124,11 @@ describe('machine feeds read only their own reports', () => {
     expect((await ids(clerk)).ids).toEqual(all);
     const both = await h.token({ tenants: [t.code], roles: ['intake-system', 'dispatcher'] });
     expect((await ids(both)).ids).toEqual(all);
-    const dup = await h.gql<{ case: { possibleDuplicates: { case: { id: string } }[] } }>(clerk, BY_ID, {
-      id: cases['own']!.id,
-    });
+    const dup = await h.gql<{ case: Own }>(clerk, BY_ID, { id: cases['own']!.id });
     expect(dup.body.data!.case.possibleDuplicates).toEqual([{ case: { id: cases['walkIn']!.id } }]);
+    const flag = dup.body.data!.case.timeline.edges.find((e) => e.node.type === 'DUPLICATES_FLAGGED');
+    expect(flag?.node.data).toEqual({
+      cases: [{ caseId: cases['walkIn']!.id, number: cases['walkIn']!.number, reasons: ['SAME_PHONE'] }],
+    });
   });
 });
