@@ -123,19 +123,16 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
     const elog = rlog.child({ tenantId: tenant.id, userId: viewer.subject });
     try {
       const actor = { subject: viewer.subject, requestId: reqId, ip: req.ip ?? null };
-      const out = await services.exports.send(
-        { name, provider, params, tenant, format, lang, actor, viewer },
-        res,
-        () => {
-          const day = localParts(new Date(), tenant.timeZone).date.replaceAll('-', '');
-          res.status(200);
-          res.setHeader('content-type', CONTENT_TYPES[format]);
-          res.setHeader('content-disposition', contentDisposition(`${name}-${tenant.code}-${day}.${format}`));
-          res.setHeader('cache-control', 'no-store');
-          res.setHeader('x-content-type-options', 'nosniff');
-          res.setTimeout(idleMs, () => res.destroy(new Error('export client idle')));
-        },
-      );
+      const request = { name, provider, params, tenant, format, lang, actor, viewer };
+      const out = await services.exports.send(request, res, () => {
+        const day = localParts(new Date(), tenant.timeZone).date.replaceAll('-', '');
+        res.status(200);
+        res.setHeader('content-type', CONTENT_TYPES[format]);
+        res.setHeader('content-disposition', contentDisposition(`${name}-${tenant.code}-${day}.${format}`));
+        res.setHeader('cache-control', 'no-store');
+        res.setHeader('x-content-type-options', 'nosniff');
+        res.setTimeout(idleMs, () => res.destroy(new Error('export client idle')));
+      });
       const fields = {
         export: name,
         format,
