@@ -48,7 +48,10 @@ registerEnumType(DuplicateReasonEnum, { name: 'DuplicateReason' });
 
 export const CaseUserError = createUserErrorType('Case', CaseErrorCodeEnum);
 
-@ObjectType('Case', { description: 'One dispute (矛盾纠纷), from report to closure, with its digital file' })
+@ObjectType('Case', {
+  description:
+    'One dispute (矛盾纠纷), from report to closure, with its digital file. ID numbers and phones typed into its free text (title, description, location, notes and reasons, timeline data) are masked unless your role sees personal data.',
+})
 export class CaseType {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'Per tenant and year, e.g. ZL-2026-000123' }) number!: string;
