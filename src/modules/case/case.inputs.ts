@@ -64,12 +64,8 @@ export class CaseFilter {
   @Field(() => [ChannelEnum], { nullable: true }) channels?: Channel[] | null;
   @Field(() => Date, { nullable: true, description: 'Inclusive' }) reportedFrom?: Date | null;
   @Field(() => Date, { nullable: true, description: 'Exclusive' }) reportedTo?: Date | null;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Substring of title or description (Chinese works), as you see them: masked ID numbers and phones match only if your role sees personal data',
-  })
-  text?: string | null;
+  @Field(() => String, { nullable: true, description: 'Substring of title or description (Chinese works)' }) text?:
+    string | null;
   @Field(() => String, { nullable: true }) externalRef?: string | null;
 }
 
