@@ -6,9 +6,9 @@
  *
  * - ID number: 17 digits and a check character (digit or X) whose GB 11643 checksum holds, not
  *   inside a longer digit run. An 18-digit order or account number with a wrong checksum stays.
- * - Mobile: 1[3-9] and nine more digits, written plain or grouped 3-4-4 by spaces or hyphens,
- *   optionally after +86 / 0086 / 86, not inside a longer digit run.
- * - Full-width digits (０-９, common from Chinese input methods) count as digits.
+ * - Mobile: 1[3-9] and nine more digits, written plain or grouped 3-4-4 by spaces or hyphens
+ *   (full-width ones too), optionally after +86 / 0086 / 86, not inside a longer digit run.
+ * - Full-width digits and X (０-９, Ｘ: common from Chinese input methods) count as ASCII ones.
  * - Nothing inside a UUID: ids in timeline data can hold eleven decimal digits in a row.
  *
  * Pure: no framework imports.
@@ -24,7 +24,9 @@ export interface PersonalSpan {
 }
 
 const ID_CANDIDATE = /(?<!\d)\d{17}[\dXx](?!\d)/g;
-const MOBILE_CANDIDATE = /(?<![\d+])(?:(?:\+|00)86[ -]?|86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)/g;
+// Separators between digit groups: space, hyphen, and their full-width forms (ideographic space, －).
+const MOBILE_CANDIDATE =
+  /(?<![\d+])(?:(?:\+|00)86[ \-\u3000\uFF0D]?|86[ \-\u3000\uFF0D]?)?1[3-9]\d[ \-\u3000\uFF0D]?\d{4}[ \-\u3000\uFF0D]?\d{4}(?!\d)/g;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 /** cheap pre-check: no text without eleven digits can hold either */
 const DIGIT = /[0-9\uFF10-\uFF19]/g;
@@ -32,9 +34,9 @@ const DIGIT = /[0-9\uFF10-\uFF19]/g;
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
-/** Full-width digits become ASCII ones; every other character stays, so offsets are unchanged. */
+/** Full-width digits and X become ASCII ones (full-width = ASCII + 0xFEE0); nothing else changes, so offsets hold. */
 const asciiDigits = (text: string): string =>
-  text.replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30));
+  text.replace(/[\uFF10-\uFF19\uFF38\uFF58]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
 /** GB 11643: the 18th character is a checksum over the first 17 digits. */
 export function hasValidIdChecksum(id18: string): boolean {
@@ -77,7 +79,7 @@ export function maskPersonalText(text: string): string {
   const chars = text.split('');
   for (const s of spans) {
     const digits: number[] = [];
-    for (let i = s.start; i < s.end; i++) if (/[\dXx\uFF10-\uFF19]/.test(chars[i]!)) digits.push(i);
+    for (let i = s.start; i < s.end; i++) if (/[\dXx\uFF10-\uFF19\uFF38\uFF58]/.test(chars[i]!)) digits.push(i);
     for (const i of maskedDigits(s.kind, digits)) chars[i] = '*';
   }
   return chars.join('');

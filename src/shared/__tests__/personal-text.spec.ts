@@ -20,6 +20,7 @@ describe('personal data in free text', () => {
   it('masks a resident ID number in text, keeping region and last four', () => {
     expect(maskPersonalText(`申请人身份证号${ID}，住大河村`)).toBe('申请人身份证号330502********1232，住大河村');
     expect(maskPersonalText(`证件 ${ID_X.toLowerCase()}`)).toBe('证件 110105********002x');
+    expect(maskPersonalText('１１０１０５１９４９１２３１００２Ｘ')).toBe('１１０１０５********００２Ｘ');
   });
 
   it('leaves 18-digit numbers with a wrong checksum, and ID numbers inside longer digit runs', () => {
@@ -36,6 +37,9 @@ describe('personal data in free text', () => {
     expect(maskPersonalText('008613812345678')).toBe('0086138****5678');
     expect(maskPersonalText('8613812345678')).toBe('86138****5678');
     expect(maskPersonalText('手机１３８１２３４５６７８')).toBe('手机１３８****５６７８');
+    expect(maskPersonalText('电话：１３８－１２３４－５６７８')).toBe('电话：１３８－****－５６７８');
+    expect(maskPersonalText('+86-138-1234-5678')).toBe('+86-138-****-5678');
+    expect(maskPersonalText('(+86)13812345678')).toBe('(+86)138****5678');
   });
 
   it('leaves numbers that are not mobiles: other prefixes, longer runs, landlines, amounts', () => {
