@@ -122,7 +122,8 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   const timeline = new TimelineService();
   const workflow = new CaseWorkflow(timeline);
   const caseSettings = new CaseSettingsService(audit);
-  const cases = new CaseService();
+  const personalData = new PersonalDataService(audit, caseSettings);
+  const cases = new CaseService(personalData);
   const intake = new IntakeService(categories, orgUnits, caseSettings, workflow, new DuplicateFinder(timeline));
   const routing = new RoutingService(audit, categories, orgUnits, departments);
   const followUps = new FollowUpService(workflow, cases, intake, caseSettings, staff);
@@ -131,7 +132,7 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   const escalations = new EscalationService(orm, workflow, cases, intake, orgUnits, tenantDirectory, handling);
   const mediation = new MediationService(workflow, caseSettings, staff, orgUnits, departments);
   const referrals = new ReferralService(workflow);
-  const slaPolicies = new SlaPolicyService(audit, categories);
+  const slaPolicies = new SlaPolicyService(audit, categories, staff);
   const calendars = new SlaCalendarService(audit);
   const scheduler = new CheckpointScheduler(orm, queues, (opts.slaHorizonSeconds ?? 48 * 3600) * 1000);
   const deadlines = new DeadlineService(slaPolicies, calendars, scheduler);
@@ -181,7 +182,7 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   sla.checkpoints.setNotifier(notifications);
   supervision.setNotifier(notifications);
   const exportService = new ExportService(orm, audit, opts.exports);
-  exportService.register('cases', casesExport);
+  exportService.register('cases', casesExport(personalData));
   exportService.register('metrics', metricsExport(metrics));
   // Last listener: the case's warning level is what the SLA listener left it at.
   const board = new BoardService(opts.realtime ?? null);
@@ -211,7 +212,7 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
     mediation,
     referrals,
     followUps,
-    personalData: new PersonalDataService(audit),
+    personalData,
     sla,
     metrics,
     notifications,

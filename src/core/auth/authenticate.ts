@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { TokenVerifier } from './token-verifier';
 import { InvalidTokenError } from './token-verifier';
-import { viewerFromClaims, type Viewer } from './viewer';
+import { viewerFromClaims, viewerIn, type Viewer } from './viewer';
 import { forbidden, unauthenticated } from '../errors/errors';
 import type { TenantLookup } from '../tenancy/tenant-record';
 import type { TenantRecord } from '../tenancy/tenant-record';
@@ -86,5 +86,7 @@ export async function authenticateCredentials(
     tenant = allowedTenants.length === 1 ? allowedTenants[0]! : null;
   }
   if (tenant?.status === 'SUSPENDED') throw forbidden(`Tenant ${tenant.code} is suspended`);
+  // Roles are per tenant: from here on, `viewer.roles` are the ones that count in this tenant.
+  viewer = viewerIn(viewer, tenant?.code ?? null);
   return { viewer, allowedTenants, tenant, expiresAt: exp === undefined ? null : new Date(exp * 1000) };
 }

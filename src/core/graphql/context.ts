@@ -40,7 +40,7 @@ export async function tenantScope(ctx: RequestContext, ...roles: Role[]): Promis
     );
   }
   if (roles.length) requireRole(ctx, ...roles);
-  return ctx.uow.scope(ctx.tenant, { subject: ctx.viewer.subject, requestId: ctx.reqId, ip: ctx.ip });
+  return ctx.uow.scope(ctx.tenant, { subject: ctx.viewer.subject, requestId: ctx.reqId, ip: ctx.ip }, ctx.viewer);
 }
 
 export function loader<T>(ctx: RequestContext, key: string, make: () => T): T {

@@ -30,6 +30,7 @@ import {
 import { NotificationResolver } from '../../modules/notification/notification.resolver';
 import { WebhookResolver } from '../../modules/notification/webhook.resolver';
 import { BoardResolver } from '../../modules/board/board.resolver';
+import { maskPersonalTextFields } from './personal-text';
 
 export const resolvers = [
   TenantResolver,
@@ -68,7 +69,9 @@ let built: Promise<GraphQLSchema> | null = null;
 export function getSchema(): Promise<GraphQLSchema> {
   // type-graphql insists on a pubSub once there is a subscription, though ours brings its own
   // `subscribe` (the tenant's Redis channel, chosen per subscriber): this one carries nothing.
-  built ??= buildSchema({ resolvers: [...resolvers], validate: false, pubSub: createPubSub() });
+  built ??= buildSchema({ resolvers: [...resolvers], validate: false, pubSub: createPubSub() }).then(
+    maskPersonalTextFields,
+  );
   return built;
 }
 

@@ -1,6 +1,7 @@
 import type { Orm } from '../db/orm';
 import { TENANT_FILTER } from '../db/entities';
 import { createLogger, type Logger } from '../observability/logger';
+import type { Viewer } from '../auth/viewer';
 import type { Actor, Em, TenantScope } from './scope';
 import type { TenantRecord } from './tenant-record';
 
@@ -43,8 +44,8 @@ export class TenantUnitOfWork {
     return this.started;
   }
 
-  async scope(tenant: TenantRecord, actor: Actor): Promise<TenantScope> {
-    return { tenant, em: await this.em(), actor, afterCommit: (fn) => this.afterCommit(fn) };
+  async scope(tenant: TenantRecord, actor: Actor, viewer?: Viewer): Promise<TenantScope> {
+    return { tenant, em: await this.em(), actor, viewer, afterCommit: (fn) => this.afterCommit(fn) };
   }
 
   /** A refused mutation: whatever it may have staged must not be committed. */
@@ -103,8 +104,8 @@ export function withTenantScope<T>(
   tenant: TenantRecord,
   actor: Actor,
   fn: (scope: TenantScope) => Promise<T>,
-  log?: Logger,
+  opts: { log?: Logger; viewer?: Viewer } = {},
 ): Promise<T> {
-  const uow = new TenantUnitOfWork(orm, tenant.id, log);
-  return uow.run(async () => fn(await uow.scope(tenant, actor)));
+  const uow = new TenantUnitOfWork(orm, tenant.id, opts.log);
+  return uow.run(async () => fn(await uow.scope(tenant, actor, opts.viewer)));
 }

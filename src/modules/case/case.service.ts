@@ -2,7 +2,7 @@ import { subtreeIdsSql } from '../../core/db/tree-sql';
 import type { TenantScope } from '../../core/tenancy/scope';
 import type { Em } from '../../core/tenancy/tenant-tx';
 import { toPage, type Page, type PageRequest } from '../../shared/page';
-import { findById, findByIds, pgArray } from '../../core/db/by-id';
+import { pgArray } from '../../core/db/by-id';
 import { idOrNoMatch, isUuid } from '../../shared/ids';
 import type { RiskLevel } from '../category/category.entity';
 import {
@@ -15,6 +15,10 @@ import {
   type WarningLevel,
 } from './case.entity';
 import { OPEN_STATUSES, type CaseStatus } from './case.states';
+import { readableCases, readableCasesSql } from './case-access';
+import { containsPattern, searchedText } from './case-search';
+import type { PersonalDataService } from './personal-data.service';
+import type { Viewer } from '../../core/auth/viewer';
 
 export interface CaseListFilter {
   statuses?: CaseStatus[] | null;
@@ -33,18 +37,30 @@ export interface CaseListFilter {
 
 export type CaseOrder = 'REPORTED_AT_DESC' | 'REPORTED_AT_ASC';
 
-/** Reading cases: by id, by number, and the filtered, keyset-paginated list. */
+/**
+ * Reading cases: by id, by number, and the filtered, keyset-paginated list. Every read for a
+ * request applies the reader's restriction (case-access.ts: a feed sees its own reports) here,
+ * so no resolver has to remember it.
+ */
 export class CaseService {
-  find(scope: TenantScope, id: string): Promise<CaseEntity | null> {
-    return findById(scope.em, CaseEntity, scope.tenant.id, id);
+  constructor(private readonly personalData: PersonalDataService) {}
+
+  async find(scope: TenantScope, id: string): Promise<CaseEntity | null> {
+    if (!isUuid(id)) return null;
+    return scope.em.findOne(CaseEntity, { tenantId: scope.tenant.id, id, ...readableCases(scope.viewer) });
   }
 
   findByNumber(scope: TenantScope, number: string): Promise<CaseEntity | null> {
-    return scope.em.findOne(CaseEntity, { tenantId: scope.tenant.id, number: number.trim().toUpperCase() });
+    return scope.em.findOne(CaseEntity, {
+      tenantId: scope.tenant.id,
+      number: number.trim().toUpperCase(),
+      ...readableCases(scope.viewer),
+    });
   }
 
-  findMany(em: Em, tenantId: string, ids: readonly string[]): Promise<CaseEntity[]> {
-    return findByIds(em, CaseEntity, tenantId, ids);
+  /** By ids, for relations (recurrenceOf, mergedInto, duplicates, notifications): `reader` as in {@link find}. */
+  findMany(em: Em, tenantId: string, ids: readonly string[], reader?: Viewer): Promise<CaseEntity[]> {
+    return em.find(CaseEntity, { tenantId, id: { $in: ids.filter(isUuid) }, ...readableCases(reader) });
   }
 
   partiesOf(em: Em, tenantId: string, caseIds: readonly string[]): Promise<CasePartyEntity[]> {
@@ -76,8 +92,8 @@ export class CaseService {
   }
 
   /** Cases folded into these ones by a merge, so a survivor's file shows theirs too. */
-  mergedInto(em: Em, tenantId: string, caseIds: readonly string[]): Promise<CaseEntity[]> {
-    return em.find(CaseEntity, { tenantId, mergedIntoId: { $in: [...caseIds] } });
+  mergedInto(em: Em, tenantId: string, caseIds: readonly string[], reader?: Viewer): Promise<CaseEntity[]> {
+    return em.find(CaseEntity, { tenantId, mergedIntoId: { $in: [...caseIds] }, ...readableCases(reader) });
   }
 
   /** Open cases per staff member, for mediators' limits of concurrent cases. */
@@ -104,6 +120,8 @@ export class CaseService {
   ): Promise<Page<CaseEntity>> {
     const t = scope.tenant.id;
     const qb = scope.em.createQueryBuilder(CaseEntity, 'c').where({ tenantId: t });
+    const only = readableCasesSql(scope.viewer);
+    if (only) qb.andWhere(only.sql, only.params);
     const statuses = f.openOnly
       ? OPEN_STATUSES.filter((s) => !f.statuses?.length || f.statuses.includes(s))
       : f.statuses;
@@ -133,7 +151,7 @@ export class CaseService {
     }
     const text = f.text?.trim();
     if (text)
-      qb.andWhere(`(c.title || ' ' || c.description) ilike ?`, [`%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`]);
+      qb.andWhere(`${searchedText(await this.personalData.readerSees(scope))} ilike ?`, [containsPattern(text)]);
     const countQb = qb.clone();
     const asc = order === 'REPORTED_AT_ASC';
     if (after) qb.andWhere(`(c.reported_at, c.id) ${asc ? '>' : '<'} (?, ?)`, [after[0], after[1]]);

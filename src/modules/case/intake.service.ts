@@ -19,6 +19,8 @@ import {
 } from './case.entity';
 import type { CaseErrorCode } from './case.states';
 import { nextCaseNumber } from './case-number';
+import { maskedSearchText } from './case-search';
+import { readableCases } from './case-access';
 import type { CaseSettingsService } from './case-settings.service';
 import type { DuplicateFinder } from './duplicates';
 import { isValidCreditCode, isValidIdNumber, isValidPhone } from './personal-data';
@@ -106,12 +108,15 @@ export class IntakeService {
     let risk: RiskLevel = input.riskLevel ?? category?.defaultRiskLevel ?? 'LOW';
     if (isGroup) risk = atLeast(risk, 'MEDIUM');
     const now = new Date();
+    const title = clean(input.title)!;
+    const description = clean(input.description) ?? '';
     const c = Object.assign(new CaseEntity(), {
       tenantId: scope.tenant.id,
       id,
       number: await nextCaseNumber(scope.em, scope.tenant, now),
-      title: clean(input.title)!,
-      description: clean(input.description) ?? '',
+      title,
+      description,
+      maskedText: maskedSearchText(title, description),
       channel: input.channel,
       status: 'REPORTED' as const,
       categoryId: category?.id ?? null,
@@ -124,6 +129,7 @@ export class IntakeService {
       reportedOrgUnitId: unit?.id ?? null,
       orgUnitId: unit?.id ?? null,
       reporterSubject: scope.actor.subject,
+      reporterClientId: scope.viewer?.clientId ?? null,
       reportedOnBehalf: !!input.onBehalfOfResident,
       externalRef: clean(input.externalRef) ?? null,
       idempotencyKey: key ?? null,
@@ -177,7 +183,15 @@ export class IntakeService {
       'select case_id, request_hash from intake_keys where tenant_id = ? and idempotency_key = ?',
       [scope.tenant.id, key],
     );
-    if (!prior || prior.request_hash !== hash) {
+    // Keys are unique per tenant, not per feed: another feed's key must not hand its case over.
+    const existing = prior
+      ? await scope.em.findOne(CaseEntity, {
+          tenantId: scope.tenant.id,
+          id: prior.case_id,
+          ...readableCases(scope.viewer),
+        })
+      : null;
+    if (!prior || !existing || prior.request_hash !== hash) {
       return fail(
         userError(
           ['input', 'idempotencyKey'],
@@ -186,7 +200,6 @@ export class IntakeService {
         ),
       );
     }
-    const existing = await scope.em.findOneOrFail(CaseEntity, { tenantId: scope.tenant.id, id: prior.case_id });
     return ok({ case: existing, replayed: true });
   }
 

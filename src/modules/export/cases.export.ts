@@ -5,6 +5,11 @@ import { RISK_LEVELS } from '../category/category.entity';
 import { CHANNELS, WARNING_LEVELS, type Channel, type WarningLevel } from '../case/case.entity';
 import { CASE_STATUSES, OPEN_STATUSES, READ_ROLES, type CaseStatus } from '../case/case.states';
 import type { CaseListFilter } from '../case/case.service';
+import { readableCasesSql } from '../case/case-access';
+import { containsPattern, searchedText } from '../case/case-search';
+import type { PersonalDataService } from '../case/personal-data.service';
+import { maskPersonalText } from '../../shared/personal-text';
+import type { Viewer } from '../../core/auth/viewer';
 import type { RiskLevel } from '../category/category.entity';
 import { CHANNEL_ZH, RISK_ZH, STATUS_ZH, WARNING_ZH } from './case-labels';
 import { exportParamError, type ExportQuery } from './export-query';
@@ -87,13 +92,21 @@ export const CASE_COLUMNS: readonly ExportColumn<CaseExportRow>[] = [
  * list pages through; test/integration/exports.test.ts compares the two. One deliberate
  * difference: `openOnly` with only closed statuses matches nothing here.
  */
-export function caseFilterSql(tenantId: string, f: CaseListFilter): { sql: string; params: unknown[] } {
+export function caseFilterSql(
+  tenantId: string,
+  f: CaseListFilter,
+  reader: Viewer | undefined,
+  seesPersonalData: boolean,
+): { sql: string; params: unknown[] } {
   const where = ['c.tenant_id = ?'];
   const params: unknown[] = [tenantId];
   const add = (sql: string, ...p: unknown[]) => {
     where.push(sql);
     params.push(...p);
   };
+  // The export refuses feeds today; the reader's restriction applies anyway, as in CaseService.list.
+  const only = readableCasesSql(reader);
+  if (only) add(only.sql, ...only.params);
   const statuses = f.openOnly ? OPEN_STATUSES.filter((s) => !f.statuses?.length || f.statuses.includes(s)) : f.statuses;
   if (f.openOnly && !statuses?.length) add('false');
   else if (statuses?.length) add('c.status = any(?::text[])', pgArray(statuses));
@@ -118,7 +131,7 @@ export function caseFilterSql(tenantId: string, f: CaseListFilter): { sql: strin
       idOrNoMatch(f.assigneeId),
     );
   const text = f.text?.trim();
-  if (text) add(`(c.title || ' ' || c.description) ilike ?`, `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+  if (text) add(`${searchedText(seesPersonalData)} ilike ?`, containsPattern(text));
   return { sql: where.join(' and '), params };
 }
 
@@ -133,10 +146,15 @@ const LOCAL = `'YYYY-MM-DD HH24:MI'`;
 export async function* caseRows(
   f: CaseListFilter,
   ctx: ExportContext,
+  personalData: PersonalDataService,
   batch = CASE_EXPORT_BATCH,
 ): AsyncGenerator<CaseExportRow> {
   const tz = ctx.tenant.timeZone;
-  const filter = caseFilterSql(ctx.tenant.id, f);
+  // The download's reader sees what the API shows them: masked free text, and a text search
+  // that does not match on the masked digits.
+  const sees = await ctx.read((scope) => personalData.readerSees(scope));
+  const filter = caseFilterSql(ctx.tenant.id, f, ctx.viewer, sees);
+  const shown = (r: CaseExportRow): CaseExportRow => (sees ? r : { ...r, title: maskPersonalText(r.title) });
   const fetch = (after: [string, string] | null) =>
     ctx.read((scope) =>
       scope.em.execute<CaseExportRow[]>(
@@ -160,7 +178,7 @@ export async function* caseRows(
       const rows: CaseExportRow[] = await pending;
       const last = rows.at(-1);
       pending = rows.length === batch && last ? fetch([last.cursor_at, last.id]) : null;
-      yield* rows;
+      yield* rows.map(shown);
     }
   } finally {
     // A client that went away leaves a batch in flight; its failure, if any, is nobody's to handle.
@@ -189,13 +207,13 @@ export function parseCaseFilter(q: ExportQuery, timeZone: string): CaseListFilte
 }
 
 /** `GET /exports/cases.csv|xlsx`: the filtered case list, as the `cases` query filters it. */
-export const casesExport: ExportProvider<CaseListFilter, CaseExportRow> = {
+export const casesExport = (personalData: PersonalDataService): ExportProvider<CaseListFilter, CaseExportRow> => ({
   title: { zh: '案件', en: 'Cases' },
   // Machine feeds read what they report; a bulk export of the tenant's cases is for people.
   roles: READ_ROLES.filter((r) => r !== 'intake-system'),
   auditAction: 'cases.export',
   parse: (q, tenant) => parseCaseFilter(q, tenant.timeZone),
   columns: () => CASE_COLUMNS,
-  rows: (f, ctx) => caseRows(f, ctx),
+  rows: (f, ctx) => caseRows(f, ctx, personalData),
   describe: (f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== null && v !== undefined)),
-};
+});

@@ -123,7 +123,8 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
     const elog = rlog.child({ tenantId: tenant.id, userId: viewer.subject });
     try {
       const actor = { subject: viewer.subject, requestId: reqId, ip: req.ip ?? null };
-      const out = await services.exports.send({ name, provider, params, tenant, format, lang, actor }, res, () => {
+      const request = { name, provider, params, tenant, format, lang, actor, viewer };
+      const out = await services.exports.send(request, res, () => {
         const day = localDateOf(new Date(), tenant.timeZone).replaceAll('-', '');
         res.status(200);
         res.setHeader('content-type', CONTENT_TYPES[format]);

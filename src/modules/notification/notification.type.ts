@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PersonalText } from '../../core/graphql/personal-text';
 import { GraphQLJSON } from 'graphql-scalars';
 import { createUserErrorType } from '../../core/graphql/user-error';
 import { createConnectionType } from '../../core/graphql/connection';
@@ -26,7 +27,7 @@ export class NotificationType {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'e.g. SLA_YELLOW, SLA_RED, SLA_ESCALATION' }) type!: string;
   @Field(() => NotificationLevelEnum) level!: NotificationLevel;
-  @Field(() => String, { description: 'The case number and a short phrase' }) title!: string;
+  @PersonalText() @Field(() => String, { description: 'The case number and a short phrase' }) title!: string;
   @Field(() => GraphQLJSON, { description: 'Ids of what it is about' }) data!: Record<string, unknown>;
   @Field(() => Boolean, { description: 'Was let through quiet hours' }) urgent!: boolean;
   caseId!: string | null;
