@@ -23,6 +23,7 @@ import { isServiceUnavailable, serviceUnavailable } from './core/errors/unavaila
 import type { Services } from './services';
 import { exportRoutes } from './modules/export/export.routes';
 import { attachGraphqlWs } from './core/realtime/graphql-ws';
+import { installHttpErrorHandlers } from './core/http/http-errors';
 
 export interface AppDeps {
   config: Config;
@@ -181,6 +182,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       },
     }),
   );
+  installHttpErrorHandlers(app, log);
 
   return {
     server,

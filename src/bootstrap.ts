@@ -23,6 +23,8 @@ export async function bootstrap(config: Config, log: Logger = createLogger(confi
   if (!config.REDIS_URL) throw new Error('REDIS_URL is not set (npm start sets it up for development)');
   const orm = await createOrm(config.DATABASE_URL, config.DATABASE_POOL_MAX, sessionTimeouts(config));
   const redis = createRedis(config.REDIS_URL);
+  // ioredis reconnects by itself; without a listener each failed attempt goes to stderr unstructured.
+  redis.on('error', (err: unknown) => log.warn({ err }, 'redis connection error'));
   const queues = new QueueClient(redis, config.REDIS_PREFIX);
   const services = createServices(orm, queues, {
     slaHorizonSeconds: config.SLA_HORIZON_SECONDS,

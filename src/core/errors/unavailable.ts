@@ -66,10 +66,11 @@ function causes(e: unknown): unknown[] {
   let cur: unknown = e;
   for (let i = 0; i < 6 && cur && typeof cur === 'object' && !out.includes(cur); i++) {
     out.push(cur);
-    const o = cur as { originalError?: unknown; cause?: unknown; errors?: unknown };
+    const o = cur as { originalError?: unknown; cause?: unknown; errors?: unknown; thrownValue?: unknown };
     // AggregateError (several addresses refused) counts when all of its parts do.
     if (Array.isArray(o.errors) && o.errors.length && o.errors.every((x) => isOne(x))) return [...out, o.errors[0]];
-    cur = o.originalError ?? o.cause;
+    // graphql-js wraps a thrown value that is no Error of this realm as NonErrorThrown.thrownValue.
+    cur = o.originalError ?? o.cause ?? o.thrownValue;
   }
   return out;
 }

@@ -26,12 +26,20 @@ function isDatabaseError(e: object): boolean {
   return (typeof o.code === 'string' && SQLSTATE.test(o.code)) || (o.severity !== undefined && o.routine !== undefined);
 }
 
+/** Errors from another realm (node internals seen from a test sandbox) fail `instanceof Error`. */
+function isErrorLike(e: unknown): e is Error {
+  return (
+    e instanceof Error || (!!e && typeof e === 'object' && typeof (e as { message?: unknown }).message === 'string')
+  );
+}
+
 /** The chain an error wraps (GraphQLError's originalError, Error.cause), outermost first. */
 function chain(e: Error): Error[] {
   const out: Error[] = [];
-  for (let cur: unknown = e; cur instanceof Error && !out.includes(cur) && out.length < 6;) {
+  for (let cur: unknown = e; isErrorLike(cur) && !out.includes(cur) && out.length < 6;) {
     out.push(cur);
-    cur = (cur as { originalError?: unknown }).originalError ?? cur.cause;
+    const o = cur as { originalError?: unknown; thrownValue?: unknown };
+    cur = o.originalError ?? cur.cause ?? o.thrownValue;
   }
   return out;
 }
@@ -49,7 +57,7 @@ const frames = (stack: string | undefined) =>
  * in forms no pattern catches reliably. Code, table, constraint and column say what went wrong.
  */
 function errSerializer(e: unknown): Record<string, unknown> {
-  if (!(e instanceof Error)) return { message: scrubSql(String(e)) };
+  if (!isErrorLike(e)) return { message: scrubSql(String(e)) };
   const db = chain(e).find(isDatabaseError);
   if (db) {
     const fields: Record<string, unknown> = { type: e.name, dbError: db.name };
