@@ -1,6 +1,7 @@
 import { startHarness, type Harness } from '../utils/harness';
 import { startTcpProxy, type TcpProxy } from '../utils/tcp-proxy';
 import { eventually } from '../utils/eventually';
+import { BOARD_EVENTS, subscribeWs } from '../utils/subscriptions';
 
 const STATEMENT_TIMEOUT_MS = 1500;
 const UNITS = 'query Units { orgUnits(first: 5) { totalCount } }';
@@ -69,6 +70,15 @@ describe('database and Redis outages', () => {
       expect(exp.headers.get('retry-after')).toMatch(/^\d+$/);
       expect(((await exp.json()) as { error: { code: string } }).error.code).toBe('SERVICE_UNAVAILABLE');
       expect((await fetch(`${h.url}/readyz`)).status).toBe(503);
+      // A live-board socket whose tenant cannot be looked up: 1013, try again later.
+      const ws = subscribeWs(
+        h,
+        { authorization: `Bearer ${await h.token({ tenants: ['another-unseen-tenant'], roles: ['tenant-admin'] })}` },
+        BOARD_EVENTS,
+      );
+      await ws.ended;
+      expect(ws.closed?.code).toBe(1013);
+      await ws.dispose();
     } finally {
       await pg.restore();
     }
