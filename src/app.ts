@@ -138,6 +138,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // main.ts's onShutdown owns SIGTERM; Apollo's own handler racing it held every stop for 10 s.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
     formatError: formatError(config.isProduction),

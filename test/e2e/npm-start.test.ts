@@ -216,4 +216,28 @@ describe('npm start on a fresh machine', () => {
       other.kill('SIGKILL');
     }
   }, 180_000);
+
+  it('gives up on a child that keeps dying: stops everything, the embedded database included, and exits 1', async () => {
+    launch();
+    expect(await until(readyz, (s) => s === 200, 120_000)).toBe(200);
+    const pg = postmasterPid();
+    const exited = new Promise<number | null>((r) => child!.once('exit', (code) => r(code)));
+    // Three restarts are allowed within a minute; the fourth death ends the launcher.
+    let last = 0;
+    for (let i = 0; i < 4; i++) {
+      const pid = await until(
+        () => childPid('dist/workers/main.js'),
+        (p) => p > 0 && p !== last,
+        10_000,
+      );
+      expect(pid).toBeGreaterThan(0);
+      process.kill(pid, 'SIGKILL');
+      last = pid;
+    }
+    const started = Date.now();
+    expect(await exited).toBe(1);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(alive(pg)).toBe(false);
+    expect(await readyz()).toBe(0);
+  }, 180_000);
 });
