@@ -17,11 +17,13 @@ import { TenantUnitOfWork } from './core/tenancy/tenant-tx';
 import type { RequestContext } from './core/graphql/context';
 import { getSchema } from './core/graphql/schema';
 import { queryLimitsPlugin } from './core/graphql/limits';
-import { observabilityPlugin, unitOfWorkPlugin } from './core/graphql/plugins';
+import { observabilityPlugin, serviceUnavailablePlugin, unitOfWorkPlugin } from './core/graphql/plugins';
 import { formatError } from './core/graphql/format-error';
+import { isServiceUnavailable, serviceUnavailable } from './core/errors/unavailable';
 import type { Services } from './services';
 import { exportRoutes } from './modules/export/export.routes';
 import { attachGraphqlWs } from './core/realtime/graphql-ws';
+import { installHttpErrorHandlers } from './core/http/http-errors';
 
 export interface AppDeps {
   config: Config;
@@ -136,6 +138,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // main.ts's onShutdown owns SIGTERM; Apollo's own handler racing it held every stop for 10 s.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
     formatError: formatError(config.isProduction),
@@ -145,6 +149,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       queryLimitsPlugin(limits),
       observabilityPlugin(metrics, log),
       unitOfWorkPlugin(),
+      serviceUnavailablePlugin(),
     ],
   });
   await apollo.start();
@@ -160,10 +165,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
         const auth = await authenticate(req, verifier, services.tenantDirectory, authOpts, log.child({ reqId })).catch(
           (e: unknown) => {
             // Refusals at the door never reach Apollo's error hooks; count them here.
+            const err = isServiceUnavailable(e) ? serviceUnavailable(e as Error) : e;
             metrics.graphqlErrors.inc({
-              code: String((e as { extensions?: { code?: string } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
+              code: String((err as { extensions?: { code?: string } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
             });
-            throw e;
+            throw err;
           },
         );
         const reqLog = log.child({ reqId, tenantId: auth.tenant?.id, userId: auth.viewer.subject });
@@ -179,6 +185,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       },
     }),
   );
+  installHttpErrorHandlers(app, log);
 
   return {
     server,

@@ -106,6 +106,10 @@ KEYCLOAK_REALM_URL: {{ .Values.keycloak.realmUrl | quote }}
 KEYCLOAK_CLIENT_ID: {{ .Values.keycloak.clientId | quote }}
 AUTH_TENANT_CLAIM: {{ .Values.keycloak.tenantClaim | quote }}
 DATABASE_POOL_MAX: {{ .Values.database.poolMax | quote }}
+DATABASE_STATEMENT_TIMEOUT_MS: {{ .Values.database.timeouts.statementMs | quote }}
+DATABASE_LOCK_TIMEOUT_MS: {{ .Values.database.timeouts.lockMs | quote }}
+DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: {{ .Values.database.timeouts.idleInTransactionMs | quote }}
+DATABASE_ACQUIRE_TIMEOUT_MS: {{ .Values.database.timeouts.acquireMs | quote }}
 REDIS_PREFIX: {{ .Values.redis.prefix | quote }}
 {{- range $k, $v := .Values.config.extra }}
 {{ $k }}: {{ $v | toString | quote }}

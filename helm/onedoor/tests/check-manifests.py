@@ -210,7 +210,9 @@ def check_manifests(ck: Checker, label: str, objs: list[dict], chart_meta: dict,
                 data = configmaps[r]["data"]
                 ck.check(str(data.get("PORT")) == str(ports.get("http")), f"[{label}] PORT in the ConfigMap matches the container port")
                 ck.check(data.get("NODE_ENV") == "production", f"[{label}] NODE_ENV=production")
-                for k in ("KEYCLOAK_REALM_URL", "KEYCLOAK_CLIENT_ID", "AUTH_TENANT_CLAIM", "LOG_LEVEL", "REDIS_PREFIX", "DATABASE_POOL_MAX"):
+                for k in ("KEYCLOAK_REALM_URL", "KEYCLOAK_CLIENT_ID", "AUTH_TENANT_CLAIM", "LOG_LEVEL", "REDIS_PREFIX", "DATABASE_POOL_MAX",
+                          "DATABASE_STATEMENT_TIMEOUT_MS", "DATABASE_LOCK_TIMEOUT_MS", "DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS",
+                          "DATABASE_ACQUIRE_TIMEOUT_MS"):
                     ck.check(bool(data.get(k)), f"[{label}] ConfigMap sets {k}")
                 for k in ("DATABASE_URL", "DATABASE_OWNER_URL", "REDIS_URL"):
                     ck.check(k not in data, f"[{label}] ConfigMap does not carry the secret {k}")
@@ -334,6 +336,8 @@ REJECT = [
     (["--set", "api.replicas=3"], SCHEMA, "unknown key under api"),
     (["--set", "config.logLevel=verbose"], SCHEMA, "unknown log level"),
     (["--set", "database.poolMax=0"], SCHEMA, "pool size 0"),
+    (["--set", "database.timeouts.statementMs=0"], SCHEMA, "statement timeout 0 (no bound)"),
+    (["--set", "database.timeouts.acquireMs=null"], SCHEMA, "missing acquire timeout"),
     (["--set", "redis.prefix=bad prefix"], SCHEMA, "REDIS_PREFIX with a space"),
     (["--set", "database.url=mysql://x"], SCHEMA, "database.url not PostgreSQL"),
     (["--set", "api.resources=null"], SCHEMA, "api without resources"),

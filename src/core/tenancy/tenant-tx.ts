@@ -10,7 +10,25 @@ export type { Em } from './scope';
 async function enterTenant(em: Em, tenantId: string): Promise<void> {
   // Transaction-local: the setting dies with the transaction, so a pooled connection
   // can never carry one tenant's id into another tenant's work.
-  await em.execute(`select set_config('app.tenant_id', ?, true)`, [tenantId]);
+  try {
+    await em.execute(`select set_config('app.tenant_id', ?, true)`, [tenantId]);
+  } catch (e) {
+    throw await whyEnded(em, e);
+  }
+}
+
+/**
+ * When BEGIN itself failed (the connection dropped, the server froze past the read timeout), knex
+ * ends the transaction and the next statement reports only "Transaction query already complete";
+ * the real reason, which decides between a 503 and a 500, is in the transaction's own promise.
+ */
+async function whyEnded(em: Em, e: unknown): Promise<unknown> {
+  const trx = em.getTransactionContext<{ isCompleted?(): boolean; executionPromise?: Promise<unknown> }>();
+  if (!trx?.isCompleted?.() || !trx.executionPromise) return e;
+  return trx.executionPromise.then(
+    () => e,
+    (why: unknown) => why ?? e,
+  );
 }
 
 /** Where after-commit failures go when the caller gave no logger of its own (scripts, tests). */

@@ -5,6 +5,12 @@ import type { TokenVerifier } from '../../core/auth/token-verifier';
 import type { Logger } from '../../core/observability/logger';
 import { localDateOf } from '../../core/calendar/local-date';
 import type { Services } from '../../services';
+import {
+  isServiceUnavailable,
+  RETRY_AFTER_SECONDS,
+  SERVICE_UNAVAILABLE,
+  UNAVAILABLE_MESSAGE,
+} from '../../core/errors/unavailable';
 import { ExportParamError, ExportQuery } from './export-query';
 import { CONTENT_TYPES } from './export.service';
 import { EXPORT_FORMATS, EXPORT_LANGS, type ExportFormat } from './export.types';
@@ -23,6 +29,14 @@ const FILE_RE = /^([a-z][a-z0-9-]*)\.([a-z]+)$/;
 function refuse(res: Response, status: number, code: string, message: string): void {
   if (status === 401) res.setHeader('www-authenticate', 'Bearer');
   res.status(status).json({ error: { code, message } });
+}
+
+/** A failure before the first byte: 503 when the database or Redis is away (retry), else a masked 500. */
+function refuseFailure(res: Response, e: unknown, reqId: string): void {
+  if (isServiceUnavailable(e)) {
+    res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+    refuse(res, 503, SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE);
+  } else refuse(res, 500, 'INTERNAL_SERVER_ERROR', `Internal server error (request ${reqId})`);
 }
 
 /** RFC 6266 with an ASCII fallback and the exact name in RFC 5987 `filename*`. */
@@ -73,8 +87,9 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
         const ext = e.extensions as { code?: string; http?: { status?: number } };
         refuse(res, ext.http?.status ?? 401, ext.code ?? 'UNAUTHENTICATED', e.message);
       } else {
-        rlog.error({ err: e }, 'export: authentication failed');
-        refuse(res, 500, 'INTERNAL_SERVER_ERROR', `Internal server error (request ${reqId})`);
+        if (isServiceUnavailable(e)) rlog.warn({ err: e }, 'export: dependency unavailable');
+        else rlog.error({ err: e }, 'export: authentication failed');
+        refuseFailure(res, e, reqId);
       }
       return;
     }
@@ -145,8 +160,9 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
       else if (out.started) elog.warn({ ...fields, err: out.error }, 'export cut short');
       else if (out.error instanceof ExportParamError) refuse(res, 400, 'BAD_USER_INPUT', out.error.message);
       else {
-        elog.error({ ...fields, err: out.error }, 'export failed');
-        refuse(res, 500, 'INTERNAL_SERVER_ERROR', `Internal server error (request ${reqId})`);
+        if (isServiceUnavailable(out.error)) elog.warn({ ...fields, err: out.error }, 'export: dependency unavailable');
+        else elog.error({ ...fields, err: out.error }, 'export failed');
+        refuseFailure(res, out.error, reqId);
       }
     } finally {
       release();
