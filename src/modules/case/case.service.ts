@@ -1,39 +1,22 @@
-import { subtreeIdsSql } from '../../core/db/tree-sql';
 import type { TenantScope } from '../../core/tenancy/scope';
 import type { Em } from '../../core/tenancy/tenant-tx';
 import { toPage, type Page, type PageRequest } from '../../shared/page';
 import { pgArray } from '../../core/db/by-id';
-import { idOrNoMatch, isUuid } from '../../shared/ids';
-import type { RiskLevel } from '../category/category.entity';
+import { isUuid } from '../../shared/ids';
 import {
   CaseAssigneeEntity,
   CaseDuplicateEntity,
   CaseEntity,
   CaseEscalationEntity,
   CasePartyEntity,
-  type Channel,
-  type WarningLevel,
 } from './case.entity';
-import { OPEN_STATUSES, type CaseStatus } from './case.states';
-import { readableCases, readableCasesSql } from './case-access';
-import { containsPattern, searchedText } from './case-search';
+import { OPEN_STATUSES } from './case.states';
+import { readableCases } from './case-access';
+import { caseFilterSql, type CaseListFilter } from './case-filter';
 import type { PersonalDataService } from './personal-data.service';
 import type { Viewer } from '../../core/auth/viewer';
 
-export interface CaseListFilter {
-  statuses?: CaseStatus[] | null;
-  openOnly?: boolean | null;
-  categoryId?: string | null;
-  riskLevels?: RiskLevel[] | null;
-  warningLevels?: WarningLevel[] | null;
-  orgUnitId?: string | null;
-  assigneeId?: string | null;
-  channels?: Channel[] | null;
-  reportedFrom?: Date | null;
-  reportedTo?: Date | null;
-  text?: string | null;
-  externalRef?: string | null;
-}
+export type { CaseListFilter } from './case-filter';
 
 export type CaseOrder = 'REPORTED_AT_DESC' | 'REPORTED_AT_ASC';
 
@@ -118,40 +101,8 @@ export class CaseService {
     order: CaseOrder,
     { first, after }: PageRequest,
   ): Promise<Page<CaseEntity>> {
-    const t = scope.tenant.id;
-    const qb = scope.em.createQueryBuilder(CaseEntity, 'c').where({ tenantId: t });
-    const only = readableCasesSql(scope.viewer);
-    if (only) qb.andWhere(only.sql, only.params);
-    const statuses = f.openOnly
-      ? OPEN_STATUSES.filter((s) => !f.statuses?.length || f.statuses.includes(s))
-      : f.statuses;
-    // openOnly with only closed statuses asked for matches nothing, not everything.
-    if (f.openOnly && !statuses?.length) qb.andWhere('false');
-    else if (statuses?.length) qb.andWhere({ status: { $in: [...statuses] } });
-    else qb.andWhere({ status: { $ne: 'MERGED' } });
-    if (f.riskLevels?.length) qb.andWhere({ riskLevel: { $in: f.riskLevels } });
-    if (f.warningLevels?.length) qb.andWhere({ warningLevel: { $in: f.warningLevels } });
-    if (f.channels?.length) qb.andWhere({ channel: { $in: f.channels } });
-    if (f.externalRef) qb.andWhere({ externalRef: f.externalRef });
-    if (f.reportedFrom) qb.andWhere({ reportedAt: { $gte: f.reportedFrom } });
-    if (f.reportedTo) qb.andWhere({ reportedAt: { $lt: f.reportedTo } });
-    if (f.categoryId) {
-      const sub = subtreeIdsSql('categories', t, idOrNoMatch(f.categoryId));
-      qb.andWhere(`c.category_id in ${sub.sql}`, sub.params);
-    }
-    if (f.orgUnitId) {
-      const sub = subtreeIdsSql('org_units', t, idOrNoMatch(f.orgUnitId));
-      qb.andWhere(`c.org_unit_id in ${sub.sql}`, sub.params);
-    }
-    if (f.assigneeId) {
-      qb.andWhere(
-        'exists (select 1 from case_assignees a where a.tenant_id = c.tenant_id and a.case_id = c.id and a.staff_id = ?)',
-        [idOrNoMatch(f.assigneeId)],
-      );
-    }
-    const text = f.text?.trim();
-    if (text)
-      qb.andWhere(`${searchedText(await this.personalData.readerSees(scope))} ilike ?`, [containsPattern(text)]);
+    const filter = caseFilterSql(scope.tenant.id, f, scope.viewer, await this.personalData.readerSees(scope));
+    const qb = scope.em.createQueryBuilder(CaseEntity, 'c').where(filter.sql, filter.params);
     const countQb = qb.clone();
     const asc = order === 'REPORTED_AT_ASC';
     if (after) qb.andWhere(`(c.reported_at, c.id) ${asc ? '>' : '<'} (?, ?)`, [after[0], after[1]]);

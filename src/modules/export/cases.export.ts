@@ -1,15 +1,10 @@
-import { subtreeIdsSql } from '../../core/db/tree-sql';
-import { pgArray } from '../../core/db/by-id';
-import { idOrNoMatch } from '../../shared/ids';
 import { RISK_LEVELS } from '../category/category.entity';
 import { CHANNELS, WARNING_LEVELS, type Channel, type WarningLevel } from '../case/case.entity';
-import { CASE_STATUSES, OPEN_STATUSES, READ_ROLES, type CaseStatus } from '../case/case.states';
+import { CASE_STATUSES, READ_ROLES, type CaseStatus } from '../case/case.states';
 import type { CaseListFilter } from '../case/case.service';
-import { readableCasesSql } from '../case/case-access';
-import { containsPattern, searchedText } from '../case/case-search';
+import { caseFilterSql } from '../case/case-filter';
 import type { PersonalDataService } from '../case/personal-data.service';
 import { maskPersonalText } from '../../shared/personal-text';
-import type { Viewer } from '../../core/auth/viewer';
 import type { RiskLevel } from '../category/category.entity';
 import { CHANNEL_ZH, RISK_ZH, STATUS_ZH, WARNING_ZH } from './case-labels';
 import { exportParamError, type ExportQuery } from './export-query';
@@ -86,54 +81,6 @@ export const CASE_COLUMNS: readonly ExportColumn<CaseExportRow>[] = [
   },
   { key: 'amount', header: { zh: '涉及金额', en: 'Amount' }, kind: 'decimal', width: 14, value: (r) => r.amount },
 ];
-
-/**
- * The `cases` query's filter (CaseService.list) as SQL, so the export holds exactly the rows that
- * list pages through; test/integration/exports.test.ts compares the two. One deliberate
- * difference: `openOnly` with only closed statuses matches nothing here.
- */
-export function caseFilterSql(
-  tenantId: string,
-  f: CaseListFilter,
-  reader: Viewer | undefined,
-  seesPersonalData: boolean,
-): { sql: string; params: unknown[] } {
-  const where = ['c.tenant_id = ?'];
-  const params: unknown[] = [tenantId];
-  const add = (sql: string, ...p: unknown[]) => {
-    where.push(sql);
-    params.push(...p);
-  };
-  // The export refuses feeds today; the reader's restriction applies anyway, as in CaseService.list.
-  const only = readableCasesSql(reader);
-  if (only) add(only.sql, ...only.params);
-  const statuses = f.openOnly ? OPEN_STATUSES.filter((s) => !f.statuses?.length || f.statuses.includes(s)) : f.statuses;
-  if (f.openOnly && !statuses?.length) add('false');
-  else if (statuses?.length) add('c.status = any(?::text[])', pgArray(statuses));
-  else add(`c.status <> 'MERGED'`);
-  if (f.riskLevels?.length) add('c.risk_level = any(?::text[])', pgArray(f.riskLevels));
-  if (f.warningLevels?.length) add('c.warning_level = any(?::text[])', pgArray(f.warningLevels));
-  if (f.channels?.length) add('c.channel = any(?::text[])', pgArray(f.channels));
-  if (f.externalRef) add('c.external_ref = ?', f.externalRef);
-  if (f.reportedFrom) add('c.reported_at >= ?', f.reportedFrom);
-  if (f.reportedTo) add('c.reported_at < ?', f.reportedTo);
-  for (const [column, table, id] of [
-    ['c.category_id', 'categories', f.categoryId],
-    ['c.org_unit_id', 'org_units', f.orgUnitId],
-  ] as const) {
-    if (!id) continue;
-    const sub = subtreeIdsSql(table, tenantId, idOrNoMatch(id));
-    add(`${column} in ${sub.sql}`, ...sub.params);
-  }
-  if (f.assigneeId)
-    add(
-      'exists (select 1 from case_assignees a where a.tenant_id = c.tenant_id and a.case_id = c.id and a.staff_id = ?)',
-      idOrNoMatch(f.assigneeId),
-    );
-  const text = f.text?.trim();
-  if (text) add(`${searchedText(seesPersonalData)} ilike ?`, containsPattern(text));
-  return { sql: where.join(' and '), params };
-}
 
 const LOCAL = `'YYYY-MM-DD HH24:MI'`;
 
