@@ -505,7 +505,8 @@ describe('exports: 100,000 cases', () => {
   let dir: string;
 
   beforeAll(async () => {
-    h = await startHarness();
+    // The 100,000-row seed is one statement: on a busy machine it can outlast the 30 s bound meant for requests.
+    h = await startHarness({ DATABASE_STATEMENT_TIMEOUT_MS: '600000' });
     big = await h.createTenant('ex-big');
     admin = await h.token({ tenants: [big.code], roles: ['leader'] });
     const tenantAdmin = await h.token({ tenants: [big.code], roles: ['tenant-admin'] });
