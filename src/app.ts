@@ -22,6 +22,9 @@ import { formatError } from './core/graphql/format-error';
 import type { Services } from './services';
 import { exportRoutes } from './modules/export/export.routes';
 import { attachGraphqlWs } from './core/realtime/graphql-ws';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { consoleRoutes, securityHeaders } from './core/http/console';
+import { devSignInRoutes } from './dev/dev-sign-in';
 
 export interface AppDeps {
   config: Config;
@@ -79,6 +82,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     next();
   });
 
+  app.use(securityHeaders(config));
+
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -106,6 +111,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     app.get(`${base}/.well-known/openid-configuration`, (_req, res) => {
       res.json(li.openidConfiguration());
     });
+    app.use('/dev-auth', devSignInRoutes(li, services.tenantDirectory));
   }
 
   const schema = await getSchema();
@@ -141,6 +147,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     formatError: formatError(config.isProduction),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // Apollo's default landing page loads its scripts from public CDNs an intranet cannot reach.
+      ApolloServerPluginLandingPageDisabled(),
       ...ws.plugins,
       queryLimitsPlugin(limits),
       observabilityPlugin(metrics, log),
@@ -178,6 +186,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       },
     }),
   );
+
+  app.use(consoleRoutes(config, !!deps.localIssuer));
 
   return {
     server,
