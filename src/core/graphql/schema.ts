@@ -11,6 +11,7 @@ import { AuditResolver } from '../../modules/audit/audit.resolver';
 import { CaseResolver } from '../../modules/case/case.resolver';
 import { DuplicateCheckResolver } from '../../modules/case/duplicate-check.resolver';
 import { CaseEventFieldsResolver } from '../../modules/case/case-event-fields.resolver';
+import { ViewerStaffResolver } from '../../modules/staff/viewer-staff.resolver';
 import {
   CaseAssigneeResolver,
   CaseEscalationResolver,
@@ -46,6 +47,7 @@ export const resolvers = [
   CaseResolver,
   DuplicateCheckResolver,
   CaseEventFieldsResolver,
+  ViewerStaffResolver,
   CaseFieldsResolver,
   CaseAssigneeResolver,
   PossibleDuplicateResolver,
