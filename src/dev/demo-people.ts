@@ -54,6 +54,14 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     ],
   },
   {
+    subject: 'demo-admin',
+    name: '吴芳',
+    title: '中心管理员',
+    roles: ['tenant-admin'],
+    tenants: ['zhili'],
+    createIn: [{ tenant: 'zhili', unit: '织里镇社会治理中心' }],
+  },
+  {
     subject: 'demo-hongta-clerk',
     name: '李红',
     title: '无差别受理窗口',

@@ -76,10 +76,14 @@ export function Shell({ children }: { children: ReactNode }) {
             {
               key: '/inbox',
               label: (
-                <Link to="/inbox" aria-label={`${t('nav.inbox')} ${unread?.notifications.totalCount ?? 0}`}>
-                  <Badge count={unread?.notifications.totalCount ?? 0} size="small" offset={[8, -2]} color="#dc2626">
-                    <span style={{ color: 'inherit' }}>{t('nav.inbox')}</span>
-                  </Badge>
+                <Link to="/inbox">
+                  {t('nav.inbox')}
+                  <Badge
+                    count={unread?.notifications.totalCount ?? 0}
+                    size="small"
+                    style={{ marginInlineStart: 6 }}
+                    title={`${t('inbox.unread')} ${unread?.notifications.totalCount ?? 0}`}
+                  />
                 </Link>
               ),
             },

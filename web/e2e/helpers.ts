@@ -1,0 +1,75 @@
+import { expect, type Page, type Locator } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { BASE_URL } from './stack';
+
+export const OUTPUT = join(import.meta.dirname, 'output');
+mkdirSync(OUTPUT, { recursive: true });
+
+/** Every request the page makes, and every CSP complaint in its console. */
+export function watch(page: Page): { requests: string[]; cspViolations: string[] } {
+  const w = { requests: [] as string[], cspViolations: [] as string[] };
+  page.on('request', (r) => w.requests.push(r.url()));
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) w.cspViolations.push(m.text());
+  });
+  return w;
+}
+
+export function expectOnlyLocal(requests: string[]): void {
+  const foreign = requests.filter(
+    (u) => !u.startsWith(`${BASE_URL}/`) && !u.startsWith('data:') && !u.startsWith('blob:'),
+  );
+  expect(foreign, 'requests that left 127.0.0.1').toEqual([]);
+}
+
+export async function signInAs(page: Page, name: string): Promise<void> {
+  await page.goto('/dev-login');
+  await page.getByRole('button', { name: `以此身份登录：${name}` }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/dev-login'));
+}
+
+/** A screenshot of the screen and an axe-core scan with no serious or critical violation. */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    `accessibility of ${name}`,
+  ).toEqual([]);
+}
+
+/** Chooses an option of an Ant Design Select or TreeSelect found by its label. */
+export async function choose(scope: Page | Locator, label: string, option: string): Promise<void> {
+  const page = 'page' in scope ? scope.page() : scope;
+  await scope.getByLabel(label, { exact: true }).click();
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+  await dropdown.locator('.ant-select-item-option, .ant-select-tree-treenode', { hasText: option }).first().click();
+  await page.keyboard.press('Escape').catch(() => undefined);
+}
+
+export async function setDate(scope: Locator, label: string, value: string): Promise<void> {
+  const input = scope.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+export async function act(page: Page, action: string): Promise<Locator> {
+  await page.getByRole('button', { name: action, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+export async function submit(page: Page, dialog: Locator): Promise<void> {
+  await dialog
+    .getByRole('button', { name: '提 交' })
+    .or(dialog.getByRole('button', { name: '提交' }))
+    .click();
+  await expect(dialog).toBeHidden();
+  await page.waitForLoadState('networkidle');
+}
