@@ -48,7 +48,8 @@ export async function choose(scope: Page | Locator, label: string, option: strin
   await scope.getByLabel(label, { exact: true }).click();
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
   await dropdown.locator('.ant-select-item-option, .ant-select-tree-treenode', { hasText: option }).first().click();
-  await page.keyboard.press('Escape').catch(() => undefined);
+  // Tab closes a multiple select's list; Escape would close the dialog around it.
+  await page.keyboard.press('Tab');
 }
 
 export async function setDate(scope: Locator, label: string, value: string): Promise<void> {
@@ -59,7 +60,9 @@ export async function setDate(scope: Locator, label: string, value: string): Pro
 }
 
 export async function act(page: Page, action: string): Promise<Locator> {
-  await page.getByRole('button', { name: action, exact: true }).click();
+  // Ant Design spaces out two-character button labels (受 理).
+  const name = new RegExp(`^${[...action].join('\\s?')}$`);
+  await page.getByRole('button', { name }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
   return dialog;

@@ -38,7 +38,19 @@ export function App() {
     <ConfigProvider
       locale={zh ? zhCN : enUS}
       csp={nonce ? { nonce } : undefined}
-      theme={{ token: { colorPrimary: '#1d4ed8', colorError: '#c41d1d', colorWarning: '#ad6800', colorSuccess: '#237804', colorTextDescription: 'rgba(0,0,0,0.65)', colorTextTertiary: 'rgba(0,0,0,0.6)', colorTextPlaceholder: 'rgba(0,0,0,0.55)' } }}
+      theme={{
+        token: {
+          colorPrimary: '#1d4ed8',
+          colorLink: '#1d4ed8',
+          colorInfo: '#1d4ed8',
+          colorError: '#c41d1d',
+          colorWarning: '#ad6800',
+          colorSuccess: '#237804',
+          colorTextDescription: 'rgba(0,0,0,0.65)',
+          colorTextTertiary: 'rgba(0,0,0,0.6)',
+          colorTextPlaceholder: 'rgba(0,0,0,0.55)',
+        },
+      }}
     >
       <AntApp>
         <ApolloProvider client={client}>

@@ -17,4 +17,10 @@ export function timeLeft(dueAt: string, now = Date.now()): { text: string; overd
 
 export const fmt = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
 
-export const WARNING_COLOR: Record<string, string> = { RED: 'red', YELLOW: 'gold', GREEN: 'green', NONE: 'default' };
+// Strong enough for white text (WCAG AA): the red, yellow and green of the warning board.
+export const WARNING_COLOR: Record<string, string> = {
+  RED: '#b91c1c',
+  YELLOW: '#a16207',
+  GREEN: '#15803d',
+  NONE: 'default',
+};

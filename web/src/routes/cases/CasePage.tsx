@@ -175,11 +175,13 @@ export default function CasePage() {
                       const left = timeLeft(d.dueAt);
                       const now = Date.now();
                       const colour =
-                        now >= new Date(d.redAt).getTime()
-                          ? 'red'
-                          : now >= new Date(d.yellowAt).getTime()
-                            ? 'gold'
-                            : 'green';
+                        WARNING_COLOR[
+                          now >= new Date(d.redAt).getTime()
+                            ? 'RED'
+                            : now >= new Date(d.yellowAt).getTime()
+                              ? 'YELLOW'
+                              : 'GREEN'
+                        ];
                       return <Tag color={colour}>{left.text}</Tag>;
                     },
                   },
