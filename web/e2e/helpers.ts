@@ -46,6 +46,8 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
 export async function choose(scope: Page | Locator, label: string, option: string): Promise<void> {
   const page = 'page' in scope ? scope.page() : scope;
   await scope.getByLabel(label, { exact: true }).click();
+  // Long lists are virtual: typing narrows a searchable one to the option (others ignore it).
+  await page.keyboard.type(option);
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
   await dropdown.locator('.ant-select-item-option, .ant-select-tree-treenode', { hasText: option }).first().click();
   // Tab closes a multiple select's list; Escape would close the dialog around it.

@@ -62,7 +62,13 @@ export function ActionPanel({ c, onDone }: { c: Case; onDone: () => void }) {
   const opts = (group: keyof typeof zh.enums) =>
     Object.keys(zh.enums[group]).map((k) => ({ value: k, label: t(`enums.${group}.${k}`) }));
   const staff = pickers.data?.staff.edges.map((e) => ({ value: e.node.id, label: e.node.name })) ?? [];
-  const mediators = pickers.data?.mediators.edges.map((e) => ({ value: e.node.id, label: e.node.name })) ?? [];
+  // Available mediators first (free and on duty then), then everyone else with the role; the API
+  // refuses a clash either way.
+  const free = new Set(pickers.data?.mediators.edges.map((e) => e.node.id) ?? []);
+  const mediators = (pickers.data?.staff.edges ?? [])
+    .filter((e) => e.node.roles.includes('mediator'))
+    .sort((a, b) => Number(free.has(b.node.id)) - Number(free.has(a.node.id)))
+    .map((e) => ({ value: e.node.id, label: e.node.name }));
   const departments = pickers.data?.departments.edges.map((e) => ({ value: e.node.id, label: e.node.name })) ?? [];
   const req = [{ required: true, whitespace: true, message: t('common.required') }];
   const reqAny = [{ required: true, message: t('common.required') }];
