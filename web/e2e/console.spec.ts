@@ -152,7 +152,7 @@ test('bad input: an invalid ID number is flagged before submit and by the server
       },
     },
   );
-  expect(server.reportCase.userErrors.map((e) => e.field.join('.'))).toContain('parties.0.idNumber');
+  expect(server.reportCase.userErrors.map((e) => e.field.join('.'))).toContain('input.parties.0.idNumber');
   await page.getByLabel('身份证号码').first().fill('330502198805051239');
   await page.getByLabel('姓名或名称').nth(1).fill('钱七');
   await page.getByLabel('纠纷标题').fill('邻里漏水纠纷');

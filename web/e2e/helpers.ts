@@ -48,10 +48,16 @@ export async function choose(scope: Page | Locator, label: string, option: strin
   await scope.getByLabel(label, { exact: true }).click();
   // Long lists are virtual: typing narrows a searchable one to the option (others ignore it).
   await page.keyboard.type(option);
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-  await dropdown.locator('.ant-select-item-option, .ant-select-tree-treenode', { hasText: option }).first().click();
-  // Tab closes a multiple select's list; Escape would close the dialog around it.
-  await page.keyboard.press('Tab');
+  await page
+    .locator('.ant-select-dropdown:visible')
+    .locator('.ant-select-item-option, .ant-select-tree-treenode')
+    .filter({ hasText: option })
+    .first()
+    .click();
+  // Close a multiple select's list by clicking a heading: Tab would pick the active option too,
+  // and Escape would close the dialog around it.
+  await page.locator('h1, .ant-modal-title').last().click();
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
 
 export async function setDate(scope: Locator, label: string, value: string): Promise<void> {
