@@ -73,14 +73,17 @@ export async function act(page: Page, action: string): Promise<Locator> {
   await page.getByRole('button', { name }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
+  // A click during the opening animation can be lost.
+  await expect(dialog).not.toHaveClass(/ant-zoom-appear/);
   return dialog;
 }
 
 export async function submit(page: Page, dialog: Locator): Promise<void> {
-  await dialog
-    .getByRole('button', { name: '提 交' })
-    .or(dialog.getByRole('button', { name: '提交' }))
-    .click();
+  const sent = page.waitForResponse(
+    (r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('mutation'),
+  );
+  await dialog.getByRole('button', { name: /^提\s?交$/ }).click();
+  await sent;
   await expect(dialog).toBeHidden();
   await page.waitForLoadState('networkidle');
 }

@@ -18,7 +18,8 @@ export function showUserErrors(form: FormInstance, errors: readonly UserErrorLik
   for (const e of errors) {
     const path = (e.field ?? []).filter((p, i) => !(i === 0 && p === 'input')).map(num);
     const generic = path.filter((p) => typeof p === 'string').join('.');
-    const text = i18n.exists(`errors.${generic}`) ? `${i18n.t(`errors.${generic}`)}（${e.message}）` : e.message;
+    // The API words its messages in English; the console says the same in the chosen language where it can.
+    const text = i18n.exists(`errors.${generic}`) ? i18n.t(`errors.${generic}`) : e.message;
     if (path.length && names.has(JSON.stringify(path))) fields.push({ name: path, errors: [text] });
     else loose.push(text);
   }

@@ -334,7 +334,7 @@ const en: Catalog = {
     'parties.idNumber': 'Not a valid ID number.',
     'parties.phone': 'Not a valid phone number.',
     'parties.name': 'A name is required.',
-    title: 'A title is required.',
+    title: 'A title is required (at most 200 characters).',
     reason: 'A reason is required.',
   },
 };

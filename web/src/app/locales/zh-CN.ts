@@ -325,7 +325,7 @@ const zh = {
     'parties.idNumber': '身份证号码不正确。',
     'parties.phone': '电话号码不正确。',
     'parties.name': '请填写姓名或名称。',
-    title: '请填写纠纷标题。',
+    title: '纠纷标题必填，最多200字。',
     reason: '请填写原因。',
   },
 };
