@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import dayjs from 'dayjs';
-import { act, checkScreen, choose, expectOnlyLocal, setDate, signInAs, submit, watch } from './helpers';
+import { act, checkScreen, choose, pick, expectOnlyLocal, setDate, signInAs, submit, watch } from './helpers';
 import { BASE_URL } from './stack';
 
 test.describe.configure({ mode: 'serial' });
@@ -31,6 +31,8 @@ test('the clerk registers a dispute with two parties and sees the repeat report 
   await page.getByLabel('身份证号码').first().fill('330502198805051239');
   await page.getByLabel('联系电话').first().fill('13955556666');
   await page.getByLabel('姓名或名称').nth(1).fill('织里某童装厂');
+  await pick(page.getByLabel('类型', { exact: true }).nth(1), '单位');
+  await page.getByLabel('统一社会信用代码').fill('91330502MA2B3C4D5E');
   await page.getByLabel('纠纷标题').fill('童装厂拖欠加工费纠纷');
   await page.getByLabel('纠纷简要情况').fill('加工户反映童装厂拖欠三个月加工费，多次催要未果。');
   await page.getByLabel('发生地点').fill('织里镇大河路88号');

@@ -44,8 +44,13 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
 
 /** Chooses an option of an Ant Design Select or TreeSelect found by its label. */
 export async function choose(scope: Page | Locator, label: string, option: string): Promise<void> {
-  const page = 'page' in scope ? scope.page() : scope;
-  await scope.getByLabel(label, { exact: true }).click();
+  await pick(scope.getByLabel(label, { exact: true }), option);
+}
+
+/** Chooses an option of the Ant Design Select at `field`. */
+export async function pick(field: Locator, option: string): Promise<void> {
+  const page = field.page();
+  await field.click();
   // Long lists are virtual: typing narrows a searchable one to the option (others ignore it).
   await page.keyboard.type(option);
   await page

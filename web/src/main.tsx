@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './app/i18n';
+import './app/print.css';
 import { App } from './app/App';
 import { initAuth } from './app/auth';
 

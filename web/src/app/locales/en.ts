@@ -65,6 +65,7 @@ const en: Catalog = {
     counts: 'Cases per status',
     overdue: '{{t}} overdue',
     left: '{{t}} left',
+    met: 'Met {{t}}',
     noClock: '—',
   },
   intake: {
@@ -102,6 +103,7 @@ const en: Catalog = {
     openCase: 'Open case',
     badId: 'Not a valid 18-character resident ID number.',
     badPhone: 'Not a valid mobile or landline number.',
+    badCreditCode: 'Not a valid unified social credit code.',
   },
   case: {
     title: 'Case',
@@ -252,6 +254,12 @@ const en: Catalog = {
       QR_CODE: 'QR code',
       REFERRAL: 'Referral',
     },
+    duplicateReason: {
+      SAME_ID_NUMBER: 'Same ID number',
+      SAME_PHONE: 'Same phone',
+      SAME_PLACE_AND_CATEGORY: 'Same place and category',
+    },
+    confirmation: { NONE: 'Not requested', REQUESTED: 'Requested', CONFIRMED: 'Confirmed', REFUSED: 'Refused' },
     risk: { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High', MAJOR: 'Major' },
     partyRole: { APPLICANT: 'Applicant', RESPONDENT: 'Respondent', THIRD_PARTY: 'Third party' },
     partyKind: { PERSON: 'Person', ORGANISATION: 'Organisation' },

@@ -56,6 +56,7 @@ const zh = {
     counts: '各状态案件数',
     overdue: '已超期 {{t}}',
     left: '剩余 {{t}}',
+    met: '已于 {{t}} 完成',
     noClock: '—',
   },
   intake: {
@@ -93,6 +94,7 @@ const zh = {
     openCase: '打开案件',
     badId: '身份证号码不正确（18位，末位校验码）。',
     badPhone: '电话号码不正确（手机号或带区号的固定电话）。',
+    badCreditCode: '统一社会信用代码不正确（18位）。',
   },
   case: {
     title: '案件详情',
@@ -243,6 +245,12 @@ const zh = {
       QR_CODE: '扫码反映',
       REFERRAL: '转办',
     },
+    duplicateReason: {
+      SAME_ID_NUMBER: '身份证号码相同',
+      SAME_PHONE: '联系电话相同',
+      SAME_PLACE_AND_CATEGORY: '同一地点、同类纠纷',
+    },
+    confirmation: { NONE: '未申请', REQUESTED: '已申请', CONFIRMED: '已确认', REFUSED: '不予确认' },
     risk: { LOW: '低', MEDIUM: '中', HIGH: '高', MAJOR: '重大' },
     partyRole: { APPLICANT: '申请人', RESPONDENT: '被申请人', THIRD_PARTY: '第三人' },
     partyKind: { PERSON: '自然人', ORGANISATION: '单位' },

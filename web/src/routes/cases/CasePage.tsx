@@ -123,7 +123,7 @@ export default function CasePage() {
                     render: (_, p) =>
                       revealed[p.id] ? (
                         <Tag color="blue">{t('case.revealed')}</Tag>
-                      ) : p.masked ? (
+                      ) : p.masked && (p.idNumber || p.phone || p.address) ? (
                         <Space>
                           <Tag>{t('case.masked')}</Tag>
                           {may.has('REVEAL_PARTY') && (
@@ -171,7 +171,7 @@ export default function CasePage() {
                   {
                     title: t('desk.timeLeft'),
                     render: (_, d) => {
-                      if (d.status !== 'OPEN') return d.metAt ? `${fmt(d.metAt)} ✓` : d.status;
+                      if (d.status !== 'OPEN') return d.metAt ? t('desk.met', { t: fmt(d.metAt) }) : '—';
                       const left = timeLeft(d.dueAt);
                       const now = Date.now();
                       const colour =
@@ -212,7 +212,9 @@ export default function CasePage() {
                   <Descriptions key={a.id} size="small" column={1}>
                     <Descriptions.Item label={t('case.terms')}>{a.terms}</Descriptions.Item>
                     <Descriptions.Item label={t('case.amount')}>{a.amount ? `${a.amount} 元` : '—'}</Descriptions.Item>
-                    <Descriptions.Item label={t('case.confirmation')}>{a.confirmationStatus}</Descriptions.Item>
+                    <Descriptions.Item label={t('case.confirmation')}>
+                      {t(`enums.confirmation.${a.confirmationStatus}`)}
+                    </Descriptions.Item>
                   </Descriptions>
                 ))}
               </Card>

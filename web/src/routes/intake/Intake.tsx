@@ -20,7 +20,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 // The server's own rules for ID numbers and phones (one module, pure functions), not a copy.
-import { isValidIdNumber, isValidPhone } from '../../../../src/modules/case/personal-data';
+import { isValidCreditCode, isValidIdNumber, isValidPhone } from '../../../../src/modules/case/personal-data';
 import type { ReportCaseMutation } from '../../gql/graphql';
 import { DUPLICATE_CANDIDATES, RECEIPT_CENTER, REPORT_CASE } from './intake-documents';
 import { useCategoryTree, useUnitTree } from '../../app/lookups';
@@ -33,6 +33,7 @@ interface PartyValues {
   kind: string;
   name?: string;
   idNumber?: string;
+  creditCode?: string;
   phone?: string;
   address?: string;
 }
@@ -116,7 +117,8 @@ export default function Intake() {
               role: p.role as never,
               kind: p.kind as never,
               name: p.name?.trim() ?? '',
-              idNumber: blank(p.idNumber),
+              idNumber: p.kind === 'PERSON' ? blank(p.idNumber) : undefined,
+              creditCode: p.kind === 'ORGANISATION' ? blank(p.creditCode) : undefined,
               phone: blank(p.phone),
               address: blank(p.address),
             })),
@@ -195,6 +197,7 @@ export default function Intake() {
                   <Typography.Text strong>{d.case!.number}</Typography.Text>
                   <span>{d.case!.title}</span>
                   <span>（{t(`enums.status.${d.case!.status}`)}）</span>
+                  <span>{d.reasons.map((r) => t(`enums.duplicateReason.${r}`)).join('、')}</span>
                   <Link to={`/cases/${d.case!.id}`}>{t('intake.sameDispute')}</Link>
                 </Space>
               ))}
@@ -239,20 +242,38 @@ export default function Intake() {
                         </Form.Item>
                       </Col>
                       <Col xs={24} md={6}>
-                        <Form.Item
-                          name={[f.name, 'idNumber']}
-                          label={t('intake.idNumber')}
-                          rules={[
-                            {
-                              validator: async (_, v?: string) => {
-                                if (v && v.trim() && !isValidIdNumber(v.trim().toUpperCase()))
-                                  throw new Error(t('intake.badId'));
+                        {/* A person has a resident ID number; an organisation its credit code. */}
+                        {parties?.[f.name]?.kind === 'ORGANISATION' ? (
+                          <Form.Item
+                            name={[f.name, 'creditCode']}
+                            label={t('intake.creditCode')}
+                            rules={[
+                              {
+                                validator: async (_, v?: string) => {
+                                  if (v && v.trim() && !isValidCreditCode(v.trim().toUpperCase()))
+                                    throw new Error(t('intake.badCreditCode'));
+                                },
                               },
-                            },
-                          ]}
-                        >
-                          <Input autoComplete="off" maxLength={18} />
-                        </Form.Item>
+                            ]}
+                          >
+                            <Input autoComplete="off" maxLength={18} />
+                          </Form.Item>
+                        ) : (
+                          <Form.Item
+                            name={[f.name, 'idNumber']}
+                            label={t('intake.idNumber')}
+                            rules={[
+                              {
+                                validator: async (_, v?: string) => {
+                                  if (v && v.trim() && !isValidIdNumber(v.trim().toUpperCase()))
+                                    throw new Error(t('intake.badId'));
+                                },
+                              },
+                            ]}
+                          >
+                            <Input autoComplete="off" maxLength={18} />
+                          </Form.Item>
+                        )}
                       </Col>
                       <Col xs={24} md={4}>
                         <Form.Item
