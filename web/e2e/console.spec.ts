@@ -243,3 +243,26 @@ test('the inbox shows the unread count, lists notifications and marks them read'
   expectOnlyLocal(w.requests);
   expect(w.cspViolations).toEqual([]);
 });
+
+test('the desk follows a report made at another desk, live', async ({ page }) => {
+  const w = watch(page);
+  await signInAs(page, '陈刚');
+  await page.goto('/cases?status=REPORTED');
+  await expect(page.locator('.ant-table-row').first()).toBeVisible();
+  await gql(page, 'demo-clerk', `mutation($i: ReportCaseInput!) { reportCase(input: $i) { userErrors { field } } }`, {
+    i: { title: '电话反映：楼道堆物占道', channel: 'HOTLINE' },
+  });
+  // No reload: the WebSocket event brings the new case onto the desk.
+  await expect(page.getByText('电话反映：楼道堆物占道')).toBeVisible();
+  expect(w.cspViolations).toEqual([]);
+});
+
+test('a leader of two centers switches between them', async ({ page }) => {
+  await signInAs(page, '周建国');
+  await expect(page.locator('.ant-table-row').first()).toBeVisible();
+  await pick(page.getByLabel('所在中心'), '吴兴区社会治理中心');
+  await expect(page.getByText('没有符合条件的案件。')).toBeVisible();
+  await checkScreen(page, '13-case-desk-other-tenant');
+  await pick(page.getByLabel('所在中心'), '织里镇社会治理中心');
+  await expect(page.locator('.ant-table-row').first()).toBeVisible();
+});

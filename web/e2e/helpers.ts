@@ -47,22 +47,28 @@ export async function choose(scope: Page | Locator, label: string, option: strin
   await pick(scope.getByLabel(label, { exact: true }), option);
 }
 
-/** Chooses an option of the Ant Design Select at `field`. */
+/** Chooses an option of the Ant Design Select at `field`, and checks the choice took. */
 export async function pick(field: Locator, option: string): Promise<void> {
   const page = field.page();
-  await field.click();
-  // Long lists are virtual: typing narrows a searchable one to the option (others ignore it).
-  await page.keyboard.type(option);
-  await page
-    .locator('.ant-select-dropdown:visible')
-    .locator('.ant-select-item-option, .ant-select-tree-treenode')
-    .filter({ hasText: option })
-    .first()
-    .click();
-  // Close a multiple select's list by clicking a heading: Tab would pick the active option too,
-  // and Escape would close the dialog around it.
-  await page.locator('h1, .ant-modal-title').last().click();
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  const select = field.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  for (let attempt = 0; ; attempt++) {
+    await field.click();
+    // Long lists are virtual: typing narrows a searchable one to the option (others ignore it).
+    await page.keyboard.type(option);
+    await page
+      .locator('.ant-select-dropdown:visible')
+      .locator('.ant-select-item-option, .ant-select-tree-treenode')
+      .filter({ hasText: option })
+      .first()
+      .click();
+    // Close a multiple select's list by clicking a heading: Tab would pick the active option too,
+    // and Escape would close the dialog around it.
+    await page.locator('h1, .ant-modal-title').last().click();
+    await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+    // Under load a click can land while the list is still animating; try again then.
+    if ((await select.innerText()).includes(option) || attempt === 2) break;
+  }
+  await expect(select).toContainText(option);
 }
 
 export async function setDate(scope: Locator, label: string, value: string): Promise<void> {

@@ -49,6 +49,8 @@ export function App() {
           colorTextDescription: 'rgba(0,0,0,0.65)',
           colorTextTertiary: 'rgba(0,0,0,0.6)',
           colorTextPlaceholder: 'rgba(0,0,0,0.55)',
+          colorTextQuaternary: 'rgba(0,0,0,0.55)',
+          colorTextDisabled: 'rgba(0,0,0,0.55)',
         },
       }}
     >

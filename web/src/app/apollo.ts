@@ -1,4 +1,7 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { OperationTypeNode } from 'graphql';
+import { createClient } from 'graphql-ws';
 import { currentTenant, signIn, token } from './auth';
 
 /**
@@ -16,8 +19,27 @@ const authFetch: typeof fetch = async (input, init) => {
   return res;
 };
 
+/** Live updates over the same origin's WebSocket, authenticated as the HTTP requests are. */
+const ws = new GraphQLWsLink(
+  createClient({
+    url: `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/graphql`,
+    lazy: true,
+    retryAttempts: 5,
+    connectionParams: () => ({
+      authorization: token() ? `Bearer ${token()}` : undefined,
+      'x-tenant-id': currentTenant() ?? undefined,
+    }),
+    // 4401: the token expired while the socket was open.
+    on: { closed: (e) => (e as CloseEvent | undefined)?.code === 4401 && signIn(undefined, true) },
+  }),
+);
+
 export const client = new ApolloClient({
-  link: new HttpLink({ uri: '/graphql', fetch: authFetch }),
+  link: ApolloLink.split(
+    ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
+    ws,
+    new HttpLink({ uri: '/graphql', fetch: authFetch }),
+  ),
   cache: new InMemoryCache(),
   defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
 });

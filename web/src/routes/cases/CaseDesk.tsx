@@ -25,6 +25,7 @@ import { useCategoryTree, useUnitTree } from '../../app/lookups';
 import { fmt, timeLeft, WARNING_COLOR } from '../../app/time';
 import zh from '../../app/locales/zh-CN';
 import { COUNTED_STATUSES, STATUS_COUNTS } from './status-counts';
+import { useCaseChanges } from '../../app/live';
 
 const CASES = graphql(`
   query CaseDesk($filter: CaseFilter, $first: Int, $after: String) {
@@ -91,9 +92,14 @@ export default function CaseDesk() {
   const filter: CaseFilter = statuses.length ? { ...base, statuses } : base;
   const after = params.get('after');
 
-  const { data, loading } = useQuery(CASES, { variables: { filter, first: PAGE, after } });
+  const { data, loading, refetch } = useQuery(CASES, { variables: { filter, first: PAGE, after } });
   const counts = useQuery(STATUS_COUNTS, {
     variables: Object.fromEntries(COUNTED_STATUSES.map((s, i) => [`f${i}`, { ...base, statuses: [s] }])) as never,
+  });
+  // Another desk's step or a deadline changes a case: the list and the counts follow.
+  useCaseChanges(() => {
+    void refetch();
+    void counts.refetch();
   });
 
   const set = (changes: Record<string, string | string[] | null | undefined>) => {

@@ -24,6 +24,7 @@ import { CASE_PAGE, REVEAL } from './case-documents';
 import { ActionPanel } from './ActionPanel';
 import { fmt, timeLeft, WARNING_COLOR } from '../../app/time';
 import { showUserErrors } from '../../app/user-errors';
+import { useCaseChanges } from '../../app/live';
 
 type Revealed = { name: string; idNumber?: string | null; phone?: string | null; address?: string | null };
 
@@ -32,6 +33,7 @@ export default function CasePage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const { data, loading, refetch } = useQuery(CASE_PAGE, { variables: { id } });
+  useCaseChanges(() => void refetch(), id);
   const [revealFor, setRevealFor] = useState<string | null>(null);
   const [revealed, setRevealed] = useState<Record<string, Revealed>>({});
   const [reveal, { loading: revealing }] = useMutation(REVEAL);
