@@ -4,7 +4,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 // schema/schema.graphql fails here, and `npm run codegen:check` fails when src/gql drifts.
 const config: CodegenConfig = {
   schema: '../schema/schema.graphql',
-  documents: ['src/**/*.{ts,tsx}', '!src/gql/**/*'],
+  documents: ['src/**/*.graphql'],
   ignoreNoDocuments: false,
   generates: {
     'src/gql/': {

@@ -41,6 +41,8 @@ export function App() {
       theme={{
         token: {
           colorPrimary: '#1d4ed8',
+          colorPrimaryHover: '#1e40af',
+          colorPrimaryActive: '#1e3a8a',
           colorLink: '#1d4ed8',
           colorInfo: '#1d4ed8',
           colorError: '#c41d1d',

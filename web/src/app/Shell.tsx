@@ -1,48 +1,17 @@
 import { Suspense, type ReactNode, useEffect } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { Badge, Button, Layout, Menu, Select, Space, Spin, Typography } from 'antd';
+import { Badge, Button, Dropdown, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { DownOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { graphql } from '../gql';
+import { MeDocument, UnreadCountDocument } from '../gql/graphql';
 import { chooseTenant, currentTenant, signOut } from './auth';
 import { client } from './apollo';
 import { LANGUAGES, setLanguage } from './i18n';
 
-export const ME = graphql(`
-  query Me {
-    me {
-      subject
-      username
-      roles
-      currentTenant {
-        id
-        code
-        name
-      }
-      tenants {
-        id
-        code
-        name
-      }
-      staffMember {
-        id
-        name
-        orgUnit {
-          id
-          name
-        }
-      }
-    }
-  }
-`);
+export const ME = MeDocument;
 
-const UNREAD = graphql(`
-  query UnreadCount {
-    notifications(first: 1, filter: { unreadOnly: true }) {
-      totalCount
-    }
-  }
-`);
+const UNREAD = UnreadCountDocument;
 
 /** The header every signed-in screen shares: the areas, the unread count, the center, the person. */
 export function Shell({ children }: { children: ReactNode }) {
@@ -90,28 +59,43 @@ export function Shell({ children }: { children: ReactNode }) {
           ]}
         />
         <Space>
+          {/* Menus rather than selects: the shell stays small, the desk's chunk brings Select. */}
           {me && me.tenants.length > 1 && (
-            <Select
-              aria-label={t('nav.tenant')}
-              value={me.currentTenant?.code ?? currentTenant() ?? undefined}
-              style={{ width: 200 }}
-              options={me.tenants.map((x) => ({ value: x.code, label: x.name }))}
-              onChange={(code: string) => {
-                chooseTenant(code);
-                void client.resetStore();
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                selectable: true,
+                selectedKeys: [me.currentTenant?.code ?? currentTenant() ?? ''],
+                items: me.tenants.map((x) => ({ key: x.code, label: x.name })),
+                onClick: ({ key }) => {
+                  chooseTenant(key);
+                  void client.resetStore();
+                },
               }}
-            />
+            >
+              <Button aria-label={`${t('nav.tenant')}：${me.currentTenant?.name ?? ''}`}>
+                {me.currentTenant?.name ?? t('nav.tenant')} <DownOutlined />
+              </Button>
+            </Dropdown>
           )}
           {me && me.tenants.length === 1 && (
             <Typography.Text style={{ color: '#fff' }}>{me.currentTenant?.name}</Typography.Text>
           )}
-          <Select
-            aria-label={t('nav.language')}
-            value={i18n.language}
-            style={{ width: 100 }}
-            options={LANGUAGES}
-            onChange={setLanguage}
-          />
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              selectable: true,
+              selectedKeys: [i18n.language],
+              items: LANGUAGES.map((l) => ({ key: l.value, label: l.label })),
+              onClick: ({ key }) => setLanguage(key),
+            }}
+          >
+            <Button
+              aria-label={`${t('nav.language')}：${LANGUAGES.find((l) => l.value === i18n.language)?.label ?? '中文'}`}
+            >
+              {LANGUAGES.find((l) => l.value === i18n.language)?.label ?? '中文'} <DownOutlined />
+            </Button>
+          </Dropdown>
           <Typography.Text style={{ color: '#fff' }}>{me?.staffMember?.name ?? me?.username}</Typography.Text>
           <Button onClick={() => void signOut()}>{t('nav.signOut')}</Button>
         </Space>

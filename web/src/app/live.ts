@@ -1,17 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useSubscription } from '@apollo/client/react';
-import { graphql } from '../gql';
+import { CaseChangesDocument } from '../gql/graphql';
 
-const BOARD_EVENTS = graphql(`
-  subscription CaseChanges {
-    boardEvents {
-      caseId
-      status
-      warningLevel
-      occurredAt
-    }
-  }
-`);
+const BOARD_EVENTS = CaseChangesDocument;
 
 /**
  * Calls `refresh` (at most once a second) when a case of the center changes, e.g. another

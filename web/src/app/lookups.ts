@@ -1,38 +1,9 @@
 import { useQuery } from '@apollo/client/react';
-import { graphql } from '../gql';
+import { CategoryTreeDocument, UnitTreeDocument } from '../gql/graphql';
 
-const CATEGORIES = graphql(`
-  query CategoryTree {
-    categories(first: 100) {
-      edges {
-        node {
-          id
-          name
-          defaultRiskLevel
-          parent {
-            id
-          }
-        }
-      }
-    }
-  }
-`);
+const CATEGORIES = CategoryTreeDocument;
 
-const UNITS = graphql(`
-  query UnitTree {
-    orgUnits(first: 100) {
-      edges {
-        node {
-          id
-          name
-          parent {
-            id
-          }
-        }
-      }
-    }
-  }
-`);
+const UNITS = UnitTreeDocument;
 
 export interface TreeNode {
   value: string;

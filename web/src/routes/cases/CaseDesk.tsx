@@ -18,7 +18,7 @@ import {
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { graphql } from '../../gql';
+import { CaseDeskDocument } from '../../gql/graphql';
 import type { CaseFilter, CaseStatus, Channel, WarningLevel } from '../../gql/graphql';
 import { ME } from '../../app/Shell';
 import { useCategoryTree, useUnitTree } from '../../app/lookups';
@@ -27,41 +27,7 @@ import zh from '../../app/locales/zh-CN';
 import { COUNTED_STATUSES, STATUS_COUNTS } from './status-counts';
 import { useCaseChanges } from '../../app/live';
 
-const CASES = graphql(`
-  query CaseDesk($filter: CaseFilter, $first: Int, $after: String) {
-    cases(filter: $filter, first: $first, after: $after) {
-      edges {
-        node {
-          id
-          number
-          title
-          status
-          warningLevel
-          riskLevel
-          reportedAt
-          category {
-            id
-            name
-          }
-          orgUnit {
-            id
-            name
-          }
-          deadlines {
-            id
-            status
-            dueAt
-            step
-          }
-        }
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-    }
-  }
-`);
+const CASES = CaseDeskDocument;
 
 const PAGE = 20;
 const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);

@@ -1,51 +1,7 @@
-import { graphql } from '../../gql';
+import { DuplicateCandidatesDocument, ReceiptCenterDocument, ReportCaseDocument } from '../../gql/graphql';
 
-export const REPORT_CASE = graphql(`
-  mutation ReportCase($input: ReportCaseInput!) {
-    reportCase(input: $input) {
-      case {
-        id
-        number
-        title
-        reportedAt
-        channel
-        category {
-          name
-        }
-        parties {
-          role
-          name
-        }
-      }
-      userErrors {
-        field
-        code
-        message
-      }
-    }
-  }
-`);
+export const REPORT_CASE = ReportCaseDocument;
 
-export const DUPLICATE_CANDIDATES = graphql(`
-  query DuplicateCandidates($input: DuplicateCheckInput!) {
-    duplicateCandidates(input: $input) {
-      reasons
-      case {
-        id
-        number
-        title
-        status
-        reportedAt
-      }
-    }
-  }
-`);
+export const DUPLICATE_CANDIDATES = DuplicateCandidatesDocument;
 
-export const RECEIPT_CENTER = graphql(`
-  query ReceiptCenter {
-    tenant {
-      id
-      name
-    }
-  }
-`);
+export const RECEIPT_CENTER = ReceiptCenterDocument;

@@ -1,41 +1,5 @@
-import { graphql } from '../../gql';
+import { InboxDocument, MarkReadDocument } from '../../gql/graphql';
 
-export const NOTIFICATIONS = graphql(`
-  query Inbox($unreadOnly: Boolean, $after: String) {
-    notifications(first: 30, after: $after, filter: { unreadOnly: $unreadOnly }) {
-      totalCount
-      edges {
-        node {
-          id
-          title
-          type
-          level
-          urgent
-          createdAt
-          readAt
-          case {
-            id
-            number
-          }
-        }
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-    }
-  }
-`);
+export const NOTIFICATIONS = InboxDocument;
 
-export const MARK_READ = graphql(`
-  mutation MarkRead($input: MarkNotificationsReadInput!) {
-    markNotificationsRead(input: $input) {
-      markedCount
-      unreadCount
-      userErrors {
-        field
-        message
-      }
-    }
-  }
-`);
+export const MARK_READ = MarkReadDocument;
