@@ -125,4 +125,20 @@ describe('what the console asks the API', () => {
     const root = await fetch(`${h.url}/nothing-here`, { headers: { accept: 'text/html' } });
     expect(root.headers.get('content-security-policy')).toContain("object-src 'none'");
   });
+
+  it('tells the console to sign in at the realm, and offers no development sign-in beside a realm', async () => {
+    const cfg = await fetch(`${h.url}/config.json`);
+    expect(cfg.headers.get('cache-control')).toBe('no-store');
+    expect(await cfg.json()).toEqual({
+      auth: { mode: 'oidc', authority: h.issuer.realmUrl, clientId: 'onedoor-api' },
+    });
+    // The demo people and their tokens exist only with the built-in issuer (never in production).
+    expect((await fetch(`${h.url}/dev-auth/people`)).status).toBe(404);
+    const token = await fetch(`${h.url}/dev-auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ subject: 'demo-clerk' }),
+    });
+    expect(token.status).toBe(404);
+  });
 });
