@@ -100,6 +100,12 @@ test('the mediator schedules a joint session, records the agreement and resolves
   await dialog.getByLabel('金额（元）').fill('20000.00');
   await submit(page, dialog);
 
+  // Judicial confirmation of the agreement is requested at the court.
+  dialog = await act(page, '司法确认');
+  await dialog.getByLabel('法院', { exact: true }).fill('湖州市吴兴区人民法院');
+  await submit(page, dialog);
+  await expect(page.getByText('已申请')).toBeVisible();
+
   dialog = await act(page, '办结');
   await dialog.getByLabel('化解结果').fill('联合调解达成协议，一次性支付加工费');
   await dialog.getByLabel('法律政策依据').fill('《人民调解法》第二十八条');

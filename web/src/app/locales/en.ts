@@ -168,6 +168,7 @@ const en: Catalog = {
     REOPEN: 'Reopen',
     MERGE: 'Merge duplicates',
     RECORD_LINKAGE: 'Judicial confirmation',
+    RECORD_REFERRAL_OUTCOME: 'Record referral outcome',
     SUPERVISE: 'Supervise',
     REPLY_SUPERVISION: 'Reply to supervision',
     REQUEST_EXTENSION: 'Request extension',
@@ -214,6 +215,8 @@ const en: Catalog = {
     newDueAt: 'New due time',
     request: 'Request',
     approve: 'Approve',
+    court: 'Court',
+    courtCaseNumber: 'Court case number',
   },
   inbox: {
     title: 'Inbox',

@@ -159,6 +159,7 @@ const zh = {
     REOPEN: '重新办理',
     MERGE: '合并重复案件',
     RECORD_LINKAGE: '司法确认',
+    RECORD_REFERRAL_OUTCOME: '记录移交结果',
     SUPERVISE: '督办',
     REPLY_SUPERVISION: '回复督办',
     REQUEST_EXTENSION: '申请延期',
@@ -205,6 +206,8 @@ const zh = {
     newDueAt: '新的截止时间',
     request: '延期申请',
     approve: '批准',
+    court: '法院',
+    courtCaseNumber: '法院案号',
   },
   inbox: {
     title: '通知',

@@ -432,8 +432,77 @@ export function ActionPanel({ c, onDone }: { c: Case; onDone: () => void }) {
     },
   };
 
+  specs['RECORD_LINKAGE'] = {
+    doc: D.RECORD_JUDICIAL_CONFIRMATION,
+    fields: (
+      <>
+        <Form.Item name="agreementId" label={t('case.agreements')} rules={reqAny} initialValue={c.agreements[0]?.id}>
+          <Select options={c.agreements.map((a) => ({ value: a.id, label: a.terms }))} />
+        </Form.Item>
+        <Form.Item name="status" label={t('case.confirmation')} rules={reqAny} initialValue="REQUESTED">
+          <Select
+            options={['REQUESTED', 'CONFIRMED', 'REFUSED'].map((k) => ({
+              value: k,
+              label: t(`enums.confirmation.${k}`),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="court" label={t('form.court')} rules={req}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="courtCaseNumber" label={t('form.courtCaseNumber')}>
+          <Input />
+        </Form.Item>
+      </>
+    ),
+    input: (v) => ({
+      agreementId: v['agreementId'],
+      status: v['status'],
+      court: v['court'],
+      courtCaseNumber: trimOr(v['courtCaseNumber']),
+    }),
+  };
+  // Same permission as judicial confirmation (the API's RECORD_LINKAGE), for a referral's answer.
+  specs['RECORD_REFERRAL_OUTCOME'] = {
+    doc: D.RECORD_REFERRAL_OUTCOME,
+    fields: (
+      <>
+        <Form.Item
+          name="referralId"
+          label={t('case.referrals')}
+          rules={reqAny}
+          initialValue={c.referrals.find((r) => !r.outcome)?.id}
+        >
+          <Select
+            options={c.referrals
+              .filter((r) => !r.outcome)
+              .map((r) => ({ value: r.id, label: `${t(`enums.referralTarget.${r.target}`)} ${r.targetName}` }))}
+          />
+        </Form.Item>
+        <Form.Item name="outcome" label={t('form.outcome')} rules={req}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item name="referenceNumber" label={t('form.referenceNumber')}>
+          <Input />
+        </Form.Item>
+      </>
+    ),
+    input: (v) => ({
+      referralId: v['referralId'],
+      outcome: v['outcome'],
+      referenceNumber: trimOr(v['referenceNumber']),
+    }),
+  };
+
   const draftKey = (a: string) => `case.${c.id}.${a}`;
-  const offered = c.allowedActions.filter((a) => specs[a]);
+  // What the API allows, where the case has something to act on (an agreement to confirm, a
+  // referral awaiting its answer).
+  const offered = [
+    ...c.allowedActions.filter((a) => specs[a] && (a !== 'RECORD_LINKAGE' || c.agreements.length > 0)),
+    ...(c.allowedActions.includes('RECORD_LINKAGE') && c.referrals.some((r) => !r.outcome)
+      ? ['RECORD_REFERRAL_OUTCOME']
+      : []),
+  ];
 
   const start = (a: string) => {
     setLoose([]);

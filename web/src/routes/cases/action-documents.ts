@@ -1,5 +1,7 @@
 import {
   AcceptCaseDocument,
+  RecordJudicialConfirmationDocument,
+  RecordReferralOutcomeDocument,
   AddCaseNoteDocument,
   AssignCaseDocument,
   CloseCaseDocument,
@@ -67,3 +69,5 @@ export const REPLY_SUPERVISION = ReplySupervisionDocument;
 export const REQUEST_DEADLINE_EXTENSION = RequestDeadlineExtensionDocument;
 
 export const DECIDE_DEADLINE_EXTENSION = DecideDeadlineExtensionDocument;
+export const RECORD_JUDICIAL_CONFIRMATION = RecordJudicialConfirmationDocument;
+export const RECORD_REFERRAL_OUTCOME = RecordReferralOutcomeDocument;
