@@ -24,6 +24,9 @@ import type { Services } from './services';
 import { exportRoutes } from './modules/export/export.routes';
 import { attachGraphqlWs } from './core/realtime/graphql-ws';
 import { installHttpErrorHandlers } from './core/http/http-errors';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { consoleRoutes, securityHeaders } from './core/http/console';
+import { devSignInRoutes } from './dev/dev-sign-in';
 
 export interface AppDeps {
   config: Config;
@@ -81,6 +84,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     next();
   });
 
+  app.use(securityHeaders(config));
+
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -108,6 +113,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     app.get(`${base}/.well-known/openid-configuration`, (_req, res) => {
       res.json(li.openidConfiguration());
     });
+    app.use('/dev-auth', devSignInRoutes(li, services.tenantDirectory));
   }
 
   const schema = await getSchema();
@@ -145,6 +151,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     formatError: formatError(config.isProduction),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // Apollo's default landing page loads its scripts from public CDNs an intranet cannot reach.
+      ApolloServerPluginLandingPageDisabled(),
       ...ws.plugins,
       queryLimitsPlugin(limits),
       observabilityPlugin(metrics, log),
@@ -185,6 +193,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       },
     }),
   );
+  // The console's pages (SPA fallback) before the JSON 404 and error handlers.
+  app.use(consoleRoutes(config, !!deps.localIssuer));
   installHttpErrorHandlers(app, log);
 
   return {

@@ -34,6 +34,8 @@ const schema = z.object({
   KEYCLOAK_REALM_URL: z.url().optional(),
   KEYCLOAK_CLIENT_ID: z.string().min(1).default('onedoor-api'),
   AUTH_TENANT_CLAIM: z.string().min(1).default('organization'),
+  CONSOLE_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  CONSOLE_DIR: z.string().default('web/dist'),
   AUTH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   AUTH_JWKS_COOLDOWN_SECONDS: z.coerce.number().min(0).max(3600).default(30),
 

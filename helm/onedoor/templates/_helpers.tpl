@@ -105,6 +105,9 @@ SHUTDOWN_GRACE_SECONDS: {{ .Values.config.shutdownGraceSeconds | quote }}
 KEYCLOAK_REALM_URL: {{ .Values.keycloak.realmUrl | quote }}
 KEYCLOAK_CLIENT_ID: {{ .Values.keycloak.clientId | quote }}
 AUTH_TENANT_CLAIM: {{ .Values.keycloak.tenantClaim | quote }}
+{{- with .Values.keycloak.consoleClientId }}
+CONSOLE_OIDC_CLIENT_ID: {{ . | quote }}
+{{- end }}
 DATABASE_POOL_MAX: {{ .Values.database.poolMax | quote }}
 DATABASE_STATEMENT_TIMEOUT_MS: {{ .Values.database.timeouts.statementMs | quote }}
 DATABASE_LOCK_TIMEOUT_MS: {{ .Values.database.timeouts.lockMs | quote }}

@@ -296,7 +296,8 @@ def check_manifests(ck: Checker, label: str, objs: list[dict], chart_meta: dict,
                 ports = {pp.get("name") for pp in services.get(svc["name"], {}).get("spec", {}).get("ports", [])}
                 ck.check(svc["port"].get("name") in ports or svc["port"].get("number") is not None, f"[{label}] {name_of(ing)} uses a Service port")
                 path = p["path"]
-                ck.check(path != "/" and not path.startswith(("/metrics", "/healthz", "/readyz")),
+                # "/" only as an exact match (the console's first page), never as a prefix.
+                ck.check((path != "/" or p.get("pathType") == "Exact") and not path.startswith(("/metrics", "/healthz", "/readyz")),
                          f"[{label}] {name_of(ing)} does not publish /metrics or the probes (path {path})")
     for hpa in by_kind.get("HorizontalPodAutoscaler", []):
         ck.check(hpa["apiVersion"] == "autoscaling/v2", f"[{label}] {name_of(hpa)} is autoscaling/v2")

@@ -9,6 +9,9 @@ import { MediatorProfileResolver, StaffResolver } from '../../modules/staff/staf
 import { ResidencyResolver, RotationShiftResolver } from '../../modules/residency/residency.resolver';
 import { AuditResolver } from '../../modules/audit/audit.resolver';
 import { CaseResolver } from '../../modules/case/case.resolver';
+import { DuplicateCheckResolver } from '../../modules/case/duplicate-check.resolver';
+import { CaseEventFieldsResolver } from '../../modules/case/case-event-fields.resolver';
+import { ViewerStaffResolver } from '../../modules/staff/viewer-staff.resolver';
 import {
   CaseAssigneeResolver,
   CaseEscalationResolver,
@@ -43,6 +46,9 @@ export const resolvers = [
   RotationShiftResolver,
   AuditResolver,
   CaseResolver,
+  DuplicateCheckResolver,
+  CaseEventFieldsResolver,
+  ViewerStaffResolver,
   CaseFieldsResolver,
   CaseAssigneeResolver,
   PossibleDuplicateResolver,

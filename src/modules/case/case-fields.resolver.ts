@@ -14,7 +14,10 @@ import { ReferralType } from '../referral/referral.type';
 import { FollowUpType } from '../follow-up/follow-up.type';
 import { caseLoaders, caseSettingsFor } from './case.loaders';
 import { reporterOnly } from './case-access';
+import { allowedActions, type AllowedAction } from './case-actions';
+import { groupLoader } from '../../core/graphql/loaders';
 import {
+  AllowedActionEnum,
   CaseEscalationType,
   CaseEventConnection,
   CaseEventType,
@@ -78,6 +81,39 @@ export class CaseFieldsResolver {
     const [rows, settings] = await Promise.all([caseLoaders(ctx).parties.load(c.id), caseSettingsFor(ctx)]);
     const visible = ctx.services.personalData.seesUnmasked(ctx.viewer.roles, settings);
     return rows.map((p) => PartyType.from(p, visible));
+  }
+
+  @FieldResolver(() => [AllowedActionEnum], {
+    description: 'What the signed-in person may do on this case now; the mutations apply the same rule',
+  })
+  async allowedActions(@Root() c: CaseType, @Ctx() ctx: RequestContext): Promise<AllowedAction[]> {
+    const s = ctx.services;
+    const [parties, settings, extensions, notices] = await Promise.all([
+      caseLoaders(ctx).parties.load(c.id),
+      caseSettingsFor(ctx),
+      groupLoader(
+        ctx,
+        'case.extensions',
+        (em, t, ids) => s.sla.extensions.listFor(em, t, ids),
+        (r) => r.caseId,
+      ).load(c.id),
+      groupLoader(
+        ctx,
+        'case.supervision',
+        (em, t, ids) => s.sla.supervision.listFor(em, t, ids),
+        (n) => n.caseId,
+      ).load(c.id),
+    ]);
+    const roles: ReadonlySet<string> = ctx.viewer.roles;
+    const seesAll = s.personalData.seesUnmasked(roles, settings);
+    return allowedActions({
+      status: c.status,
+      roles,
+      mayRevealPersonalData: !seesAll && settings.revealRoles.some((r) => roles.has(r)),
+      hasMaskedParties: !seesAll && parties.some((p) => p.idNumber || p.phone || p.address),
+      hasPendingExtension: extensions.some((e) => e.status === 'PENDING'),
+      hasOpenSupervision: notices.some((n) => !n.repliedAt),
+    });
   }
 
   @FieldResolver(() => [CaseAssigneeType], { description: 'Lead first' })

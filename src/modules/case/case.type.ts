@@ -1,4 +1,5 @@
 import { enumOf } from '../../core/graphql/enum-of';
+import { ALLOWED_ACTIONS } from './case-actions';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PersonalText } from '../../core/graphql/personal-text';
 import { GraphQLJSON } from 'graphql-scalars';
@@ -30,6 +31,11 @@ import { maskAddress, maskIdNumber, maskPhone } from './personal-data';
 
 export const ChannelEnum = enumOf(CHANNELS);
 registerEnumType(ChannelEnum, { name: 'Channel', description: 'Where a report came in' });
+export const AllowedActionEnum = enumOf(ALLOWED_ACTIONS);
+registerEnumType(AllowedActionEnum, {
+  name: 'CaseAction',
+  description: 'A step the signed-in person may take on a case now (its state and their roles)',
+});
 export const CaseStatusEnum = enumOf(CASE_STATUSES);
 registerEnumType(CaseStatusEnum, { name: 'CaseStatus', description: 'See docs/case-lifecycle.md' });
 export const WarningLevelEnum = enumOf(WARNING_LEVELS);

@@ -23,7 +23,7 @@ import { maskedSearchText } from './case-search';
 import { readableCases } from './case-access';
 import type { CaseSettingsService } from './case-settings.service';
 import type { DuplicateFinder } from './duplicates';
-import { isValidCreditCode, isValidIdNumber, isValidPhone } from './personal-data';
+import { isValidCreditCode, isValidIdNumber, isValidPhone, normalIdNumber, normalPhone } from './personal-data';
 import type { CaseWorkflow } from './case.workflow';
 
 export interface PartyFields {
@@ -210,8 +210,8 @@ export class IntakeService {
       role: p.role,
       kind: p.kind,
       name: clean(p.name)!,
-      idNumber: clean(p.idNumber)?.toUpperCase() ?? null,
-      phone: clean(p.phone)?.replace(/[\s-]/g, '') ?? null,
+      idNumber: normalIdNumber(p.idNumber),
+      phone: normalPhone(p.phone),
       address: clean(p.address) ?? null,
       creditCode: clean(p.creditCode)?.toUpperCase() ?? null,
     });
