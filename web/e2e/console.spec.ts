@@ -274,3 +274,13 @@ test('a leader of two centers switches between them', async ({ page }) => {
   await page.getByRole('menuitem', { name: '织里镇社会治理中心' }).click();
   await expect(page.locator('.ant-table-row').first()).toBeVisible();
 });
+
+test('the console speaks English when asked, and keeps the choice', async ({ page }) => {
+  await signInAs(page, '张敏');
+  await page.getByRole('button', { name: /^语言/ }).click();
+  await page.getByRole('menuitem', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { name: 'Case desk' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Intake' })).toBeVisible();
+  await checkScreen(page, '14-case-desk-english');
+});
