@@ -121,7 +121,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (e.SMS_PROVIDER === 'dev')
       problems.push('SMS_PROVIDER: "dev" keeps codes in the server log and a dev inbox; never in production');
     if (e.SMS_PROVIDER && !e.RESIDENT_TOKEN_SECRET)
-      problems.push('RESIDENT_TOKEN_SECRET: required with SMS_PROVIDER in production (every replica verifies sessions)');
+      problems.push(
+        'RESIDENT_TOKEN_SECRET: required with SMS_PROVIDER in production (every replica verifies sessions)',
+      );
     if (e.FAULT_CHECKPOINT_PAUSE_MS)
       problems.push('FAULT_CHECKPOINT_PAUSE_MS: a fault-injection setting for the crash tests; never in production');
   }

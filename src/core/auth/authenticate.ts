@@ -125,7 +125,7 @@ async function residentCredentials(
   log: Logger,
 ): Promise<Authenticated & { expiresAt: Date | null }> {
   let viewer = anonymousResident();
-  let tenant: TenantRecord | null = null;
+  let tenant: TenantRecord | null;
   let expiresAt: Date | null = null;
   if (token) {
     const claims = await residents.verify(token).catch((e: unknown) => {

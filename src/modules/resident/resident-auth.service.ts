@@ -67,7 +67,12 @@ export class ResidentAuthService {
       await this.auditRefusal(scope, who, 'resident.code-requested', 'SMS_FAILED');
       return fail(userError(['input', 'phone'], 'SMS_FAILED', MSG.smsFailed));
     }
-    this.audit.record(scope, { action: 'resident.code-requested', targetType: 'ResidentPhone', targetId: who });
+    this.audit.record(scope, {
+      action: 'resident.code-requested',
+      targetType: 'ResidentPhone',
+      targetId: null,
+      after: { resident: who },
+    });
     return ok({ maskedPhone: maskPhone(phone)!, expiresInSeconds: this.codes.settings.ttlSeconds });
   }
 
@@ -84,13 +89,25 @@ export class ResidentAuthService {
       return fail(userError(['input', 'code'], 'CODE_INVALID', MSG.codeInvalid(r.attemptsLeft)));
     }
     const { token, expiresAt } = await this.tokens.sign(scope.tenant, phone);
-    this.audit.record(scope, { action: 'resident.sign-in', targetType: 'ResidentPhone', targetId: who });
+    this.audit.record(scope, {
+      action: 'resident.sign-in',
+      targetType: 'ResidentPhone',
+      targetId: null,
+      after: { resident: who },
+    });
     return ok({ token, expiresAt, maskedPhone: maskPhone(phone)! });
   }
 
   /** A refused attempt, recorded even though the request's own transaction is rolled back. */
   private async auditRefusal(scope: TenantScope, who: string, action: string, reason: string): Promise<void> {
-    const entry: AuditEntry = { action, targetType: 'ResidentPhone', targetId: who, after: { reason }, success: false };
+    // The phone is named by its pseudonym only (audit rows are read by staff and kept for years).
+    const entry: AuditEntry = {
+      action,
+      targetType: 'ResidentPhone',
+      targetId: null,
+      after: { resident: who, reason },
+      success: false,
+    };
     await withTenantScope(this.orm, scope.tenant, scope.actor, async (s) => this.audit.record(s, entry));
   }
 }

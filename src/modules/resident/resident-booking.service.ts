@@ -62,7 +62,11 @@ export class ResidentBookingService {
     const ids = mediators.map((m) => m.id);
     const to = new Date(now.getTime() + HORIZON_DAYS * 86_400_000);
     const [units, shifts, busy, specialties] = await Promise.all([
-      this.orgUnits.findMany(scope.em, scope.tenant.id, [...new Set(mediators.map((m) => m.orgUnitId ?? ''))].filter(Boolean)),
+      this.orgUnits.findMany(
+        scope.em,
+        scope.tenant.id,
+        [...new Set(mediators.map((m) => m.orgUnitId ?? ''))].filter(Boolean),
+      ),
       this.rosters.shiftsOfStaff(scope.em, scope.tenant.id, ids, now, to),
       this.mediation.busy(scope.em, scope.tenant.id, ids, now, to),
       this.staff.specialtiesOf(scope.em, scope.tenant.id, ids),
@@ -194,7 +198,11 @@ export class ResidentBookingService {
     const r = found.value;
     if (!input.accept) {
       r.status = 'WITHDRAWN';
-      this.audit.record(scope, { action: 'resident.proposal-declined', targetType: 'ResidentMediationRequest', targetId: r.id });
+      this.audit.record(scope, {
+        action: 'resident.proposal-declined',
+        targetType: 'ResidentMediationRequest',
+        targetId: r.id,
+      });
       await scope.em.flush();
       return ok(r);
     }
@@ -247,7 +255,13 @@ export class ResidentBookingService {
   ): Promise<Result<ResidentMediationRequestEntity, ResidentErrorCode>> {
     const r = await findById(scope.em, ResidentMediationRequestEntity, scope.tenant.id, id);
     if (!r || !statuses.includes(r.status))
-      return fail(userError(['input', 'requestId'], 'REQUEST_NOT_FOUND', r ? `该预约当前状态为${r.status}。` : MSG.requestNotFound));
+      return fail(
+        userError(
+          ['input', 'requestId'],
+          'REQUEST_NOT_FOUND',
+          r ? `该预约当前状态为${r.status}。` : MSG.requestNotFound,
+        ),
+      );
     return ok(r);
   }
 

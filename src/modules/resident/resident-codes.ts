@@ -46,7 +46,12 @@ export class ResidentCodes {
   /** A fresh six-digit code replacing any earlier one. */
   async issue(tenantId: string, who: string): Promise<string> {
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    await this.redis.set(this.k('code', tenantId, who), this.digest(code).toString('hex'), 'EX', this.settings.ttlSeconds);
+    await this.redis.set(
+      this.k('code', tenantId, who),
+      this.digest(code).toString('hex'),
+      'EX',
+      this.settings.ttlSeconds,
+    );
     return code;
   }
 

@@ -17,7 +17,7 @@ type Kind = 'code' | 'report' | 'lookup';
 
 const wait = (ms: number) => {
   const minutes = Math.ceil(ms / 60_000);
-  return minutes >= 60 ? `${Math.ceil(minutes / 60)}小时` : `${minutes}分钟`;
+  return minutes > 90 ? `${Math.ceil(minutes / 60)}小时` : `${minutes}分钟`;
 };
 
 const MESSAGES: Record<Kind, (ms: number) => string> = {
@@ -52,14 +52,18 @@ export class ResidentLimits {
   }
 
   /** Charges one attempt to each key; throws RATE_LIMITED when any window is full. */
-  async consume(kind: Kind, keys: Partial<Record<'phone' | 'ip' | 'tenant' | 'session', string | null>>): Promise<void> {
+  async consume(
+    kind: Kind,
+    keys: Partial<Record<'phone' | 'ip' | 'tenant' | 'session', string | null>>,
+  ): Promise<void> {
     for (const [scope, key] of Object.entries(keys)) {
       const limiter = this.limiters[`${kind}:${scope}`];
       if (!limiter || !key) continue;
       try {
         await limiter.consume(key);
       } catch (e) {
-        if (e instanceof RateLimiterRes) throw rateLimited(MESSAGES[kind](e.msBeforeNext), Math.ceil(e.msBeforeNext / 1000));
+        if (e instanceof RateLimiterRes)
+          throw rateLimited(MESSAGES[kind](e.msBeforeNext), Math.ceil(e.msBeforeNext / 1000));
         throw e;
       }
     }

@@ -83,7 +83,14 @@ export class ResidentTokens {
       if (typeof tid !== 'string' || typeof tcode !== 'string' || typeof phone !== 'string' || typeof sid !== 'string')
         throw new InvalidTokenError('malformed resident claims');
       if (payload.iat! > Date.now() / 1000 + this.clockSkewSeconds) throw new InvalidTokenError('issued in the future');
-      return { tenantId: tid, tenantCode: tcode, phone, sessionId: sid, subject: payload.sub!, expiresAt: new Date(payload.exp! * 1000) };
+      return {
+        tenantId: tid,
+        tenantCode: tcode,
+        phone,
+        sessionId: sid,
+        subject: payload.sub!,
+        expiresAt: new Date(payload.exp! * 1000),
+      };
     } catch (e) {
       if (e instanceof InvalidTokenError) throw e;
       if (e instanceof joseErrors.JOSEError) throw new InvalidTokenError(e.code);

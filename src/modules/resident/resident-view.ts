@@ -8,7 +8,12 @@ import type { MediationService } from '../mediation/mediation.service';
 import type { MediationMethod, SessionStatus } from '../mediation/mediation.entity';
 import type { OrgUnitService } from '../org-unit/org-unit.service';
 import type { StaffService } from '../staff/staff.service';
-import { ResidentMediationRequestEntity, ResidentRatingEntity, type RequestStatus } from './resident.entity';
+import {
+  ResidentMediationRequestEntity,
+  ResidentRatingEntity,
+  type MediationWay,
+  type RequestStatus,
+} from './resident.entity';
 import { STATUS_WORDS } from './resident.service';
 
 export interface ResidentSessionView {
@@ -23,6 +28,10 @@ export interface ResidentSessionView {
 
 export interface ResidentRequestView {
   id: string;
+  caseId: string;
+  mediatorId: string;
+  way: MediationWay;
+  note: string | null;
   status: RequestStatus;
   statusText: string;
   mediatorName: string | null;
@@ -171,18 +180,7 @@ export class ResidentView {
         })),
         instalments: agreement?.instalments ?? [],
         agreementAmount: agreement?.amount ?? null,
-        mediationRequests: caseRequests.map((r) => ({
-          id: r.id,
-          status: r.status,
-          statusText: REQUEST_WORDS[r.status],
-          mediatorName: nameOf(r.mediatorId),
-          startsAt: r.startsAt,
-          endsAt: r.endsAt,
-          proposedStartsAt: r.proposedStartsAt,
-          proposedEndsAt: r.proposedEndsAt,
-          proposedMediatorName: nameOf(r.proposedMediatorId),
-          staffMessage: r.staffMessage,
-        })),
+        mediationRequests: caseRequests.map((r) => requestView(r, nameOf)),
         canRequestMediation:
           BOOKABLE.includes(c.status) && !caseRequests.some((r) => r.status === 'REQUESTED' || r.status === 'PROPOSED'),
         canRate: !rating && (c.status === 'CLOSED' || visited),
@@ -191,6 +189,28 @@ export class ResidentView {
       };
     });
   }
+}
+
+export function requestView(
+  r: ResidentMediationRequestEntity,
+  nameOf: (id: string | null) => string | null,
+): ResidentRequestView {
+  return {
+    id: r.id,
+    caseId: r.caseId,
+    mediatorId: r.mediatorId,
+    way: r.way,
+    note: r.note,
+    status: r.status,
+    statusText: REQUEST_WORDS[r.status],
+    mediatorName: nameOf(r.mediatorId),
+    startsAt: r.startsAt,
+    endsAt: r.endsAt,
+    proposedStartsAt: r.proposedStartsAt,
+    proposedEndsAt: r.proposedEndsAt,
+    proposedMediatorName: nameOf(r.proposedMediatorId),
+    staffMessage: r.staffMessage,
+  };
 }
 
 const uniq = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))];

@@ -62,7 +62,12 @@ export interface ResidentDeps {
 export function createResidentServices(d: ResidentDeps, o: ResidentOptions): ResidentServices {
   const tokens = new ResidentTokens(o.tokenSecret, o.tokenTtlSeconds);
   // Codes are hashed with a key of their own, so a Redis dump alone cannot be brute-forced offline.
-  const codes = new ResidentCodes(o.redis, o.prefix, `${o.tokenSecret ?? tokens.pseudonym('codes', 'key')}:codes`, o.codes);
+  const codes = new ResidentCodes(
+    o.redis,
+    o.prefix,
+    `${o.tokenSecret ?? tokens.pseudonym('codes', 'key')}:codes`,
+    o.codes,
+  );
   const limits = new ResidentLimits(o.redis, o.prefix, o.limits);
   const cases = new ResidentService(d.audit, d.intake, d.orgUnits, d.categories, limits);
   return {

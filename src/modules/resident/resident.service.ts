@@ -84,7 +84,8 @@ export class ResidentService {
     if (channel !== 'QR_CODE' && channel !== 'MINI_PROGRAM')
       errors.push(userError(['input', 'channel'], 'INVALID', '渠道只能是扫码或小程序。'));
     const unit = await this.orgUnits.find(scope, input.orgUnitId);
-    if (!unit || unit.archivedAt) errors.push(userError(['input', 'orgUnitId'], 'ORG_UNIT_NOT_FOUND', MSG.unitNotFound));
+    if (!unit || unit.archivedAt)
+      errors.push(userError(['input', 'orgUnitId'], 'ORG_UNIT_NOT_FOUND', MSG.unitNotFound));
     const category = input.categoryId ? await this.categories.find(scope, input.categoryId) : null;
     if (input.categoryId && (!category || category.archivedAt))
       errors.push(userError(['input', 'categoryId'], 'CATEGORY_NOT_FOUND', MSG.categoryNotFound));
@@ -146,7 +147,10 @@ export class ResidentService {
       { orderBy: { createdAt: 'desc' }, limit: Math.min(Math.max(first, 1), 50) },
     );
     if (!links.length) return [];
-    const cases = await scope.em.find(CaseEntity, { tenantId: scope.tenant.id, id: { $in: links.map((l) => l.caseId) } });
+    const cases = await scope.em.find(CaseEntity, {
+      tenantId: scope.tenant.id,
+      id: { $in: links.map((l) => l.caseId) },
+    });
     return links.map((l) => cases.find((c) => c.id === l.caseId)).filter((c): c is CaseEntity => !!c);
   }
 
@@ -206,7 +210,10 @@ export class ResidentService {
 
   /** Which of these cases a resident reported with a verified phone (for staff's case view). */
   async verifiedReports(scope: TenantScope, caseIds: readonly string[]): Promise<Map<string, ResidentReportEntity>> {
-    const rows = await scope.em.find(ResidentReportEntity, { tenantId: scope.tenant.id, caseId: { $in: [...caseIds] } });
+    const rows = await scope.em.find(ResidentReportEntity, {
+      tenantId: scope.tenant.id,
+      caseId: { $in: [...caseIds] },
+    });
     return new Map(rows.map((r) => [r.caseId, r]));
   }
 }

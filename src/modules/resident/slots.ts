@@ -36,7 +36,11 @@ const covers = (x: Interval, from: Date, to: Date) => x.from <= from && x.to >= 
  * now, within `days`, where the mediator is present (a roster shift covers the slot, or their
  * unit is open throughout it) and no booked session overlaps.
  */
-export function freeSlots(rules: SlotRules, now: Date, opts: { count: number; days: number; leadMs: number }): Interval[] {
+export function freeSlots(
+  rules: SlotRules,
+  now: Date,
+  opts: { count: number; days: number; leadMs: number },
+): Interval[] {
   const out: Interval[] = [];
   let at = new Date(Math.ceil((now.getTime() + opts.leadMs) / HOUR) * HOUR);
   const end = now.getTime() + opts.days * 24 * HOUR;

@@ -1,0 +1,51 @@
+import QRCode from 'qrcode';
+import { Resvg } from '@resvg/resvg-js';
+
+const escapeXml = (s: string) =>
+  s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+
+const MODULE = 8;
+const MARGIN = 4;
+const CAPTION = 56;
+
+/**
+ * A printable code: the QR symbol (error correction M: survives a crease or a smudge on a notice
+ * board) with the unit's name under it. The symbol is drawn from the module matrix qrcode
+ * computes, so SVG and PNG are the same picture; the PNG is the SVG rendered by resvg with the
+ * system's CJK fonts (fonts-noto-cjk in the image).
+ */
+export function qrSvg(url: string, caption: string, subcaption?: string): string {
+  const qr = QRCode.create(url, { errorCorrectionLevel: 'M' });
+  const n = qr.modules.size;
+  const side = (n + MARGIN * 2) * MODULE;
+  // Wide enough for the captions (a CJK character is about one em wide); the symbol is centred.
+  const width = Math.max(side, caption.length * 28 + 48, (subcaption?.length ?? 0) * 20 + 48);
+  const left = (width - side) / 2;
+  const height = side + CAPTION + (subcaption ? 28 : 0);
+  let path = '';
+  // BitMatrix.get(row, col): rows go down (y), columns across (x).
+  for (let y = 0; y < n; y++)
+    for (let x = 0; x < n; x++)
+      if (qr.modules.get(y, x))
+        path += `M${left + (x + MARGIN) * MODULE} ${(y + MARGIN) * MODULE}h${MODULE}v${MODULE}h-${MODULE}z`;
+  const font = "'Noto Sans CJK SC','Noto Sans SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif";
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
+    `<rect width="100%" height="100%" fill="#fff"/>`,
+    `<path d="${path}" fill="#000"/>`,
+    `<text x="${width / 2}" y="${side + 30}" text-anchor="middle" font-family="${font}" font-size="28" fill="#000">${escapeXml(caption)}</text>`,
+    subcaption
+      ? `<text x="${width / 2}" y="${side + 62}" text-anchor="middle" font-family="${font}" font-size="20" fill="#444">${escapeXml(subcaption)}</text>`
+      : '',
+    `</svg>`,
+  ].join('');
+}
+
+export function qrPng(svg: string): Buffer {
+  return new Resvg(svg, {
+    font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' },
+    fitTo: { mode: 'zoom', value: 2 },
+  })
+    .render()
+    .asPng();
+}
