@@ -67,7 +67,6 @@ const schema = z.object({
   ALIYUN_SMS_TEMPLATE_CODE: z.string().min(1).optional(),
   ALIYUN_SMS_TEMPLATE_BOOKING: z.string().min(1).optional(),
   ALIYUN_SMS_ENDPOINT: z.url().default('https://dysmsapi.aliyuncs.com/'),
-  ALIYUN_SMS_REGION: z.string().min(1).default('cn-hangzhou'),
 
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(120).default(10),
 

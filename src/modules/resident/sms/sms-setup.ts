@@ -17,7 +17,6 @@ export function smsSenderFrom(config: Config, log: Logger): SmsSender | null {
       signName: config.ALIYUN_SMS_SIGN_NAME!,
       templates: { VERIFY_CODE: config.ALIYUN_SMS_TEMPLATE_CODE!, BOOKING_UPDATE: config.ALIYUN_SMS_TEMPLATE_BOOKING! },
       endpoint: config.ALIYUN_SMS_ENDPOINT,
-      regionId: config.ALIYUN_SMS_REGION,
     });
   }
   if (provider === 'dev') return new DevSmsSender(log.child({ component: 'dev-sms' }));
