@@ -60,3 +60,20 @@ export async function signIn(h: Harness, tenantCode: string, phone: string): Pro
 }
 
 export const errorCode = (r: GqlResponse) => r.body.errors?.[0]?.extensions?.code;
+
+/** Every operation of the resident area, tried across tenants in test/tenancy/resident-isolation.test.ts. */
+export const RESIDENT_OPERATIONS = [
+  'residentUnit',
+  'residentRequestCode',
+  'residentVerify',
+  'residentReportCase',
+  'residentCases',
+  'residentCase',
+  'residentMediators',
+  'residentRequestMediation',
+  'residentRespondToProposal',
+  'residentRate',
+  'pendingResidentMediationRequests',
+  'confirmResidentMediationRequest',
+  'proposeResidentMediationSlot',
+];
