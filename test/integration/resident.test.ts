@@ -100,7 +100,7 @@ describe('residents reach the center from their phones (issue 19)', () => {
     // The QR code's page: the unit, before any sign-in.
     const unit = await h.gql<{ residentUnit: { name: string; categories: { id: string; name: string }[] } }>(
       null,
-      'query($u: String!) { residentUnit(orgUnitId: $u) { name tenantName categories { id name } } }',
+      'query($u: ID!) { residentUnit(orgUnitId: $u) { name tenantName categories { id name } } }',
       { u: center.centerId },
       atTenant(t.code),
     );

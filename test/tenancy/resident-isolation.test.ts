@@ -97,7 +97,7 @@ describe('resident isolation', () => {
   it("shows a resident of A nothing of B's, even for the same phone", async () => {
     const unit = await h.gql<{ residentUnit: null }>(
       null,
-      'query($u: String!) { residentUnit(orgUnitId: $u) { name } }',
+      'query($u: ID!) { residentUnit(orgUnitId: $u) { name } }',
       { u: bCenter.centerId },
       atTenant(a.code),
     );

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../core/graphql/context';
 import { badUserInput, forbidden } from '../../core/errors/errors';
 import type { TenantScope } from '../../core/tenancy/scope';
@@ -78,7 +78,7 @@ async function caseView(rs: ResidentServices, scope: TenantScope, c: CaseEntity)
 @Resolver()
 export class ResidentResolver {
   @Query(() => ResidentUnitType, { nullable: true, description: 'The unit a QR code opens (no sign-in needed)' })
-  async residentUnit(@Ctx() ctx: RequestContext, @Arg('orgUnitId', () => String) orgUnitId: string) {
+  async residentUnit(@Ctx() ctx: RequestContext, @Arg('orgUnitId', () => ID) orgUnitId: string) {
     const { scope } = await residentScope(ctx);
     const unit = await ctx.services.orgUnits.find(scope, orgUnitId);
     if (!unit || unit.archivedAt) return null;
