@@ -232,7 +232,20 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
     board,
     resident: opts.resident
       ? createResidentServices(
-          { orm, audit, intake, orgUnits, categories, departments, staff, mediation, followUps, duty, rosters },
+          {
+            orm,
+            audit,
+            intake,
+            orgUnits,
+            categories,
+            departments,
+            staff,
+            mediation,
+            followUps,
+            duty,
+            rosters,
+            notifications,
+          },
           opts.resident,
         )
       : null,

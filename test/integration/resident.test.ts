@@ -226,6 +226,16 @@ describe('residents reach the center from their phones (issue 19)', () => {
       expect.objectContaining({ status: 'REQUESTED', statusText: '待中心确认', mediatorName: '王调解' }),
     ]);
 
+    // The chosen mediator learns of it in their inbox.
+    const inboxOfWang = await h.gql<{ notifications: { edges: { node: { type: string; title: string } }[] } }>(
+      mediator,
+      '{ notifications(first: 20) { edges { node { type title } } } }',
+    );
+    expect(inboxOfWang.body.data!.notifications.edges.map((e) => e.node)).toContainEqual({
+      type: 'RESIDENT_BOOKING_REQUESTED',
+      title: `${receipt.caseNumber} 群众预约调解，待确认`,
+    });
+
     // Staff propose another hour; the resident declines it and asks again; staff confirm.
     const pending = await h.gql<{ pendingResidentMediationRequests: { id: string; way: string }[] }>(
       dispatcher,

@@ -18,6 +18,7 @@ import { MEDIATION_WAYS, ResidentMediationRequestEntity, type MediationWay } fro
 import { LIMITS, type ResidentCaller, type ResidentService } from './resident.service';
 import { MSG, type ResidentErrorCode } from './resident.errors';
 import type { SmsSender } from './sms/sms-sender';
+import type { NotificationService } from '../notification/notification.service';
 
 export interface OfferedMediator {
   mediator: StaffMemberEntity;
@@ -54,6 +55,7 @@ export class ResidentBookingService {
     private readonly orgUnits: OrgUnitService,
     private readonly categories: CategoryService,
     private readonly sms: SmsSender,
+    private readonly notifications: NotificationService,
   ) {}
 
   async offered(scope: TenantScope, c: CaseEntity, now = new Date()): Promise<OfferedMediator[]> {
@@ -136,6 +138,16 @@ export class ResidentBookingService {
       after: { caseId: c.id, mediatorId: r.mediatorId, startsAt: r.startsAt.toISOString(), way: r.way },
     });
     await scope.em.flush();
+    // Staff learn of it in their inbox: the chosen mediator, and the dispatchers over the case's unit.
+    await this.notifications.notify(scope, {
+      caseId: c.id,
+      type: 'RESIDENT_BOOKING_REQUESTED',
+      level: 'INFO',
+      title: `${c.number} 群众预约调解，待确认`,
+      data: { requestId: r.id },
+      recipients: { staffIds: [r.mediatorId], roles: ['dispatcher'], orgUnitId: c.orgUnitId },
+      dedupeKey: `resident-request-${r.id}`,
+    });
     return ok(r);
   }
 

@@ -11,6 +11,7 @@ import type { OrgUnitService } from '../org-unit/org-unit.service';
 import type { DutyService } from '../residency/duty.service';
 import type { RosterService } from '../residency/roster.service';
 import type { StaffService } from '../staff/staff.service';
+import type { NotificationService } from '../notification/notification.service';
 import { ResidentAuthService } from './resident-auth.service';
 import { ResidentBookingService } from './resident-booking.service';
 import { ResidentCodes, type CodeSettings } from './resident-codes';
@@ -57,6 +58,7 @@ export interface ResidentDeps {
   followUps: FollowUpService;
   duty: DutyService;
   rosters: RosterService;
+  notifications: NotificationService;
 }
 
 export function createResidentServices(d: ResidentDeps, o: ResidentOptions): ResidentServices {
@@ -85,6 +87,7 @@ export function createResidentServices(d: ResidentDeps, o: ResidentOptions): Res
       d.orgUnits,
       d.categories,
       o.sms,
+      d.notifications,
     ),
     sms: o.sms,
     pageUrl: o.pageUrl.replace(/\/+$/, ''),
