@@ -36,7 +36,7 @@ type Errors = { field: string[] | null; code: string; message: string }[];
 const STAFF_CASE = /* GraphQL */ `query($id: ID!) { case(id: $id) { number channel status residentPhoneVerified residentRating
   orgUnit { id } reportedOrgUnit { id } parties { role name phone masked }
   mediationSessions { chosenBy status mediators { name } } followUps { id } } }`;
-const PENDING = /* GraphQL */ `query($c: ID) { pendingResidentMediationRequests(caseId: $c) { id caseId status way mediatorName startsAt } }`;
+const PENDING = /* GraphQL */ `query($c: ID) { pendingResidentMediationRequests(caseId: $c, first: 20) { totalCount edges { node { id caseId status way mediatorName startsAt } } } }`;
 const CONFIRM = /* GraphQL */ `mutation($i: ConfirmResidentMediationRequestInput!) { confirmResidentMediationRequest(input: $i) {
   request { id status } userErrors { field code message } } }`;
 const PROPOSE = /* GraphQL */ `mutation($i: ProposeResidentMediationSlotInput!) { proposeResidentMediationSlot(input: $i) {
@@ -237,18 +237,18 @@ describe('residents reach the center from their phones (issue 19)', () => {
     });
 
     // Staff propose another hour; the resident declines it and asks again; staff confirm.
-    const pending = await h.gql<{ pendingResidentMediationRequests: { id: string; way: string }[] }>(
-      dispatcher,
-      PENDING,
-      {
-        c: receipt.case.id,
-      },
-    );
-    const [req] = pending.body.data!.pendingResidentMediationRequests;
+    type Pending = {
+      pendingResidentMediationRequests: { totalCount: number; edges: { node: { id: string; way: string } }[] };
+    };
+    const pending = await h.gql<Pending>(dispatcher, PENDING, {
+      c: receipt.case.id,
+    });
+    expect(pending.body.data!.pendingResidentMediationRequests.totalCount).toBe(1);
+    const req = pending.body.data!.pendingResidentMediationRequests.edges[0]!.node;
     expect(req).toMatchObject({ way: 'AT_CENTER' });
     const later = new Date(new Date(wang.nextFreeSlots[1]!.startsAt).getTime());
     const proposed = await mutate<{ request: { status: string }; userErrors: Errors }>(h, dispatcher, PROPOSE, {
-      requestId: req!.id,
+      requestId: req.id,
       startsAt: later.toISOString(),
       endsAt: new Date(later.getTime() + 3_600_000).toISOString(),
       message: '王调解上午有其他安排',
@@ -258,7 +258,7 @@ describe('residents reach the center from their phones (issue 19)', () => {
     const declined = await residentGql<{ residentRespondToProposal: { case: RCase; userErrors: Errors } }>(
       resident,
       RESPOND,
-      { i: { requestId: req!.id, accept: false } },
+      { i: { requestId: req.id, accept: false } },
     );
     expect(declined.body.data!.residentRespondToProposal.case.canRequestMediation).toBe(true);
     const again = await residentGql<{ residentRequestMediation: { userErrors: Errors } }>(resident, REQUEST_MEDIATION, {
@@ -271,8 +271,8 @@ describe('residents reach the center from their phones (issue 19)', () => {
     });
     expect(again.body.data!.residentRequestMediation.userErrors).toEqual([]);
     const [req2] = (
-      await h.gql<{ pendingResidentMediationRequests: { id: string }[] }>(dispatcher, PENDING, { c: receipt.case.id })
-    ).body.data!.pendingResidentMediationRequests;
+      await h.gql<Pending>(dispatcher, PENDING, { c: receipt.case.id })
+    ).body.data!.pendingResidentMediationRequests.edges.map((e) => e.node);
     const confirmed = await mutate<{ request: { status: string }; userErrors: Errors }>(h, dispatcher, CONFIRM, {
       requestId: req2!.id,
     });

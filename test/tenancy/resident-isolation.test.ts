@@ -85,11 +85,11 @@ describe('resident isolation', () => {
         way: 'AT_CENTER',
       },
     });
-    const pending = await h.gql<{ pendingResidentMediationRequests: { id: string }[] }>(
+    const pending = await h.gql<{ pendingResidentMediationRequests: { edges: { node: { id: string } }[] } }>(
       staffB,
-      '{ pendingResidentMediationRequests { id } }',
+      '{ pendingResidentMediationRequests(first: 5) { edges { node { id } } } }',
     );
-    bRequest = pending.body.data!.pendingResidentMediationRequests[0]!.id;
+    bRequest = pending.body.data!.pendingResidentMediationRequests.edges[0]!.node.id;
     residentA = await signIn(h, a.code, PHONE);
   });
   afterAll(() => h.close());
@@ -151,11 +151,11 @@ describe('resident isolation', () => {
   });
 
   it("gives A's staff none of B's booking requests", async () => {
-    const pending = await h.gql<{ pendingResidentMediationRequests: unknown[] }>(
+    const pending = await h.gql<{ pendingResidentMediationRequests: { edges: unknown[] } }>(
       staffA,
-      '{ pendingResidentMediationRequests { id } }',
+      '{ pendingResidentMediationRequests(first: 5) { edges { node { id } } } }',
     );
-    expect(pending.body.data!.pendingResidentMediationRequests).toEqual([]);
+    expect(pending.body.data!.pendingResidentMediationRequests.edges).toEqual([]);
     const confirm = await h.gql<{ confirmResidentMediationRequest: { userErrors: Errors } }>(
       staffA,
       'mutation($i: ConfirmResidentMediationRequestInput!) { confirmResidentMediationRequest(input: $i) { request { id } userErrors { code } } }',

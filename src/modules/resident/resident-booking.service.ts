@@ -1,4 +1,6 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import type { TenantScope } from '../../core/tenancy/scope';
+import { toPage, type PageRequest } from '../../shared/page';
 import { findById } from '../../core/db/by-id';
 import { userError } from '../../shared/user-error';
 import { clean, fail, ok, type Result } from '../../shared/result';
@@ -282,13 +284,22 @@ export class ResidentBookingService {
     scope.afterCommit(() => this.sms.send({ phone: r.phone, template: 'BOOKING_UPDATE', params: { text } }));
   }
 
-  /** Requests still waiting for staff, oldest first (the staff's to-do list). */
-  pending(scope: TenantScope, caseId?: string | null): Promise<ResidentMediationRequestEntity[]> {
-    return scope.em.find(
-      ResidentMediationRequestEntity,
-      { tenantId: scope.tenant.id, status: 'REQUESTED', ...(caseId ? { caseId } : {}) },
-      { orderBy: { createdAt: 'asc', id: 'asc' }, limit: 100 },
-    );
+  /** Requests still waiting for staff, oldest first (the staff's to-do list); the cursor is (createdAt, id). */
+  async pending(scope: TenantScope, caseId: string | null | undefined, { first, after }: PageRequest) {
+    const where: FilterQuery<ResidentMediationRequestEntity> = {
+      tenantId: scope.tenant.id,
+      status: 'REQUESTED',
+      ...(caseId ? { caseId } : {}),
+    };
+    const qb = scope.em.createQueryBuilder(ResidentMediationRequestEntity, 'r').where(where);
+    if (after) qb.andWhere('(r.created_at, r.id) > (?, ?)', [after[0], after[1]]);
+    const rows = await qb
+      .orderBy({ createdAt: 'asc', id: 'asc' })
+      .limit(first + 1)
+      .getResult();
+    const page = toPage(rows, first, (r) => [r.createdAt.toISOString(), r.id], !!after);
+    page.totalCount = () => scope.em.count(ResidentMediationRequestEntity, where);
+    return page;
   }
 
   forCases(scope: TenantScope, caseIds: readonly string[]): Promise<ResidentMediationRequestEntity[]> {

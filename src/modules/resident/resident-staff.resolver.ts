@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { connectionFrom, PageArgs, pageRequest } from '../../core/graphql/connection';
 import { forbidden } from '../../core/errors/errors';
 import { loader, tenantScope, type RequestContext } from '../../core/graphql/context';
 import DataLoader from 'dataloader';
@@ -15,8 +16,8 @@ import { requestView } from './resident-view';
 import {
   ConfirmResidentMediationRequestInput,
   ProposeResidentMediationSlotInput,
+  ResidentMediationRequestConnection,
   ResidentMediationRequestPayload,
-  ResidentMediationRequestType,
 } from './resident.type';
 
 const rsOf = (ctx: RequestContext): ResidentServices => {
@@ -43,16 +44,20 @@ async function payload(ctx: RequestContext, r: Result<ResidentMediationRequestEn
 /** Where residents' bookings meet staff: the waiting list, confirm or propose, and what staff see on a case. */
 @Resolver()
 export class ResidentStaffResolver {
-  @Query(() => [ResidentMediationRequestType], {
-    description: "Residents' booking requests waiting for an answer, oldest first (at most 100)",
+  @Query(() => ResidentMediationRequestConnection, {
+    description: "Residents' booking requests waiting for an answer, oldest first",
   })
   async pendingResidentMediationRequests(
     @Ctx() ctx: RequestContext,
+    @Args(() => PageArgs) pageArgs: PageArgs,
     @Arg('caseId', () => ID, { nullable: true }) caseId?: string | null,
   ) {
     const scope = await tenantScope(ctx, ...CASE_ACTIONS.scheduleMediation.roles);
-    const rows = await rsOf(ctx).booking.pending(scope, caseId);
-    return Promise.all(rows.map((r) => shape(ctx, r)));
+    const page = await rsOf(ctx).booking.pending(scope, caseId, pageRequest(pageArgs, ['timestamp', 'uuid']));
+    const people = await ctx.services.staff.findMany(scope.em, scope.tenant.id, [
+      ...new Set(page.nodes.flatMap((r) => [r.mediatorId, r.proposedMediatorId]).filter((x): x is string => !!x)),
+    ]);
+    return connectionFrom(page, (r) => requestView(r, (id) => people.find((p) => p.id === id)?.name ?? null));
   }
 
   @Mutation(() => ResidentMediationRequestPayload, {

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../core/graphql/enum-of';
 import { createUserErrorType } from '../../core/graphql/user-error';
+import { createConnectionType } from '../../core/graphql/connection';
 import { PersonalText } from '../../core/graphql/personal-text';
 import { DecimalScalar } from '../../core/graphql/scalars';
 import { CaseStatusEnum } from '../case/case.type';
@@ -74,6 +75,11 @@ export class ResidentMediationRequestType {
   @Field(() => String, { nullable: true }) proposedMediatorName!: string | null;
   @PersonalText() @Field(() => String, { nullable: true }) staffMessage!: string | null;
 }
+
+export const ResidentMediationRequestConnection = createConnectionType(
+  'ResidentMediationRequest',
+  ResidentMediationRequestType,
+);
 
 @ObjectType('ResidentCase', { description: "A resident's own case as they see it: no other party, no staff phones" })
 export class ResidentCaseType {
