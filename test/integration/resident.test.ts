@@ -422,6 +422,27 @@ describe('residents reach the center from their phones (issue 19)', () => {
     expect(errorCode(await h.gql(forged, MY_CASES))).toBe('UNAUTHENTICATED');
   });
 
+  it('limits reports per phone and the size of what is written', async () => {
+    const reporter = await signIn(h, t.code, '13900000006');
+    const report = (whatHappened: string) =>
+      h.gql<{ residentReportCase: { caseNumber: string | null; userErrors: Errors } }>(reporter, REPORT, {
+        i: { orgUnitId: center.centerId, whatHappened, contactName: '赵某' },
+      });
+    const tooLong = await report('长'.repeat(2001));
+    expect(errorCode(tooLong)).toBe('BAD_USER_INPUT');
+    const blank = await report('   ');
+    expect(blank.body.data!.residentReportCase.userErrors[0]).toMatchObject({
+      field: ['input', 'whatHappened'],
+      code: 'INVALID',
+    });
+    // Five a day per phone (the blank one above was refused before it counted).
+    for (let i = 1; i <= 5; i++)
+      expect((await report(`第${i}次反映`)).body.data!.residentReportCase.caseNumber).toBeTruthy();
+    const sixth = await report('第6次反映');
+    expect(errorCode(sixth)).toBe('RATE_LIMITED');
+    expect(sixth.body.errors![0]!.message).toMatch(/^提交次数过多，请\d+(分钟|小时)后再试，或拨打中心热线。$/);
+  });
+
   it('answers a loop over case numbers with nothing, then with a rate limit', async () => {
     const guesser = await signIn(h, t.code, '13900000003');
     const year = new Date().getFullYear();
