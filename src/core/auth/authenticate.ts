@@ -44,6 +44,8 @@ export interface Credentials {
   tenant: string | undefined;
 }
 
+const TENANT_CODE_RE = /^[a-z][a-z0-9-]{1,39}$/;
+
 function bearer(authorization: string | undefined): string | null {
   if (!authorization) return null;
   const m = /^Bearer\s+(\S+)$/i.exec(authorization);
@@ -142,8 +144,10 @@ async function residentCredentials(
     viewer = { ...viewer, subject: claims.subject, resident: { phone: claims.phone, sessionId: claims.sessionId } };
     expiresAt = claims.expiresAt;
   } else {
+    // Untrusted input: only something shaped like a tenant code is looked up (the tenant module's
+    // CODE_RE), so a caller without a token cannot make the directory cache arbitrary strings.
     const wanted = creds.tenant?.trim();
-    tenant = wanted ? ((await directory.byCodes([wanted]))[0] ?? null) : null;
+    tenant = wanted && TENANT_CODE_RE.test(wanted) ? ((await directory.byCodes([wanted]))[0] ?? null) : null;
   }
   if (tenant?.status === 'SUSPENDED') throw forbidden(`Tenant ${tenant.code} is suspended`);
   return { viewer, allowedTenants: tenant ? [tenant] : [], tenant, expiresAt };

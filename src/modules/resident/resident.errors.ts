@@ -43,4 +43,5 @@ export const MSG = {
   descriptionRequired: '请简要说明发生了什么（不超过2000字）。',
   tooLong: (n: number) => `不能超过${n}字。`,
   ratingRange: '评分为1到5分。',
+  idempotencyKeyReused: '该提交编号已用于另一份反映，请刷新页面后重新提交。',
 } as const;

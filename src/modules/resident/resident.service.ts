@@ -121,7 +121,14 @@ export class ResidentService {
         },
       },
     );
-    if (!r.ok) return fail(...r.errors.map((e) => userError(e.field, 'INVALID' as const, e.message)));
+    if (!r.ok)
+      return fail(
+        ...r.errors.map((e) =>
+          e.code === 'IDEMPOTENCY_KEY_REUSED'
+            ? userError(['input', 'idempotencyKey'], 'INVALID' as const, MSG.idempotencyKeyReused)
+            : userError(e.field, 'INVALID' as const, e.message),
+        ),
+      );
     const c = r.value.case;
     if (!r.value.replayed) {
       scope.em.persist(
