@@ -12,7 +12,7 @@ const CAPTION = 56;
  * A printable code: the QR symbol (error correction M: survives a crease or a smudge on a notice
  * board) with the unit's name under it. The symbol is drawn from the module matrix qrcode
  * computes, so SVG and PNG are the same picture; the PNG is the SVG rendered by resvg with the
- * system's CJK fonts (fonts-noto-cjk in the image).
+ * system's CJK fonts (fonts-wqy-microhei in the image, Noto CJK on development machines).
  */
 export function qrSvg(url: string, caption: string, subcaption?: string): string {
   const qr = QRCode.create(url, { errorCorrectionLevel: 'M' });
@@ -28,7 +28,9 @@ export function qrSvg(url: string, caption: string, subcaption?: string): string
     for (let x = 0; x < n; x++)
       if (qr.modules.get(y, x))
         path += `M${left + (x + MARGIN) * MODULE} ${(y + MARGIN) * MODULE}h${MODULE}v${MODULE}h-${MODULE}z`;
-  const font = "'Noto Sans CJK SC','Noto Sans SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif";
+  // The image ships WenQuanYi Micro Hei (Dockerfile); development machines have Noto CJK.
+  const font =
+    "'Noto Sans CJK SC','WenQuanYi Micro Hei','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif";
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
     `<rect width="100%" height="100%" fill="#fff"/>`,
