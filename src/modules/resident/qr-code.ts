@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 
 const escapeXml = (s: string) =>
   s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
@@ -43,11 +43,25 @@ export function qrSvg(url: string, caption: string, subcaption?: string): string
   ].join('');
 }
 
-export function qrPng(svg: string): Buffer {
-  return new Resvg(svg, {
-    font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' },
-    fitTo: { mode: 'zoom', value: 2 },
-  })
-    .render()
-    .asPng();
+const PNG_CACHE_SIZE = 200;
+const pngCache = new Map<string, Buffer>();
+
+/**
+ * The PNG of a code's SVG. resvg scans the system fonts and rasterises in ~0.3–0.6 s here, so it
+ * runs on libuv's threadpool (renderAsync), never on the event loop, and the last few hundred
+ * images are kept: a unit's code is downloaded again and again while notices are printed.
+ */
+export async function qrPng(svg: string): Promise<Buffer> {
+  const hit = pngCache.get(svg);
+  if (hit) return hit;
+  const png = (
+    await renderAsync(svg, {
+      font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' },
+      shapeRendering: 1,
+      fitTo: { mode: 'zoom', value: 2 },
+    })
+  ).asPng();
+  if (pngCache.size >= PNG_CACHE_SIZE) pngCache.delete(pngCache.keys().next().value!);
+  pngCache.set(svg, png);
+  return png;
 }

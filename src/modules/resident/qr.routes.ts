@@ -69,7 +69,7 @@ export function qrRoutes(deps: QrRouteDeps): Router {
     res.setHeader('content-disposition', contentDisposition(`${unit.name}-二维码.${format}`));
     res.setHeader('cache-control', 'private, max-age=300');
     if (format === 'svg') res.type('image/svg+xml').send(svg);
-    else res.type('image/png').send(qrPng(svg));
+    else res.type('image/png').send(await qrPng(svg));
   });
   return router;
 }
