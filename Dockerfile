@@ -44,6 +44,11 @@ ENV NODE_ENV=production \
     NPM_CONFIG_FUND=false \
     NPM_CONFIG_AUDIT=false
 WORKDIR /app
+# A CJK font for the units' QR code PNGs (the unit's name is drawn under the code by resvg;
+# without one it renders as empty boxes). WenQuanYi Micro Hei is small (~5 MB) and in Debian main.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-wqy-microhei \
+ && rm -rf /var/lib/apt/lists/*
 # A dedicated unprivileged user; files stay owned by root so the app cannot modify itself.
 RUN groupadd --system --gid 10001 onedoor \
  && useradd --system --uid 10001 --gid 10001 --home-dir /nonexistent --no-create-home \

@@ -27,6 +27,9 @@ import { installHttpErrorHandlers } from './core/http/http-errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { consoleRoutes, securityHeaders } from './core/http/console';
 import { devSignInRoutes } from './dev/dev-sign-in';
+import { audiencePlugin } from './core/graphql/audience';
+import { ANONYMOUS_FIELDS, RESIDENT_FIELDS } from './modules/resident/resident.resolver';
+import { devSmsInboxRoute, qrRoutes } from './modules/resident/qr.routes';
 
 export interface AppDeps {
   config: Config;
@@ -77,7 +80,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
       // A fixed set of labels: a raw path label would let any client grow the metric without bound.
       const path = req.originalUrl.split('?')[0] ?? '';
       end({
-        route: KNOWN_ROUTES.has(path) ? path : path.startsWith('/exports/') ? '/exports' : 'other',
+        route: KNOWN_ROUTES.has(path)
+          ? path
+          : path.startsWith('/exports/')
+            ? '/exports'
+            : path.startsWith('/qr/')
+              ? '/qr'
+              : 'other',
         status: String(res.statusCode),
       });
     });
@@ -155,6 +164,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       ApolloServerPluginLandingPageDisabled(),
       ...ws.plugins,
       queryLimitsPlugin(limits),
+      audiencePlugin({ anonymous: ANONYMOUS_FIELDS, resident: RESIDENT_FIELDS }),
       observabilityPlugin(metrics, log),
       unitOfWorkPlugin(),
       serviceUnavailablePlugin(),
@@ -164,22 +174,31 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   // CSV/XLSX files of case lists and other registered exports: streamed, so not through Apollo.
   app.use('/exports', exportRoutes({ services, verifier, authOpts, log }));
+  // Residents (docs/resident.md): units' QR codes for staff; the dev SMS inbox outside production.
+  app.use('/qr', qrRoutes({ services, verifier, authOpts, log }));
+  if (!config.isProduction) app.use('/dev/sms-inbox', devSmsInboxRoute(services));
+  // Resident session tokens (and no token at all, for the resident door) are known to /graphql only.
+  const graphqlAuthOpts = { ...authOpts, residents: services.resident?.tokens };
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
         const reqId = res.locals['reqId'] as string;
-        const auth = await authenticate(req, verifier, services.tenantDirectory, authOpts, log.child({ reqId })).catch(
-          (e: unknown) => {
-            // Refusals at the door never reach Apollo's error hooks; count them here.
-            const err = isServiceUnavailable(e) ? serviceUnavailable(e as Error) : e;
-            metrics.graphqlErrors.inc({
-              code: String((err as { extensions?: { code?: string } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
-            });
-            throw err;
-          },
-        );
+        const auth = await authenticate(
+          req,
+          verifier,
+          services.tenantDirectory,
+          graphqlAuthOpts,
+          log.child({ reqId }),
+        ).catch((e: unknown) => {
+          // Refusals at the door never reach Apollo's error hooks; count them here.
+          const err = isServiceUnavailable(e) ? serviceUnavailable(e as Error) : e;
+          metrics.graphqlErrors.inc({
+            code: String((err as { extensions?: { code?: string } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
+          });
+          throw err;
+        });
         const reqLog = log.child({ reqId, tenantId: auth.tenant?.id, userId: auth.viewer.subject });
         return {
           reqId,

@@ -6,6 +6,7 @@ import { sessionTimeouts } from './core/db/session-timeouts';
 import { createRedis } from './core/queue/redis';
 import { QueueClient } from './core/queue/queue-client';
 import { createServices, type Services } from './services';
+import { residentOptionsFrom } from './modules/resident/resident-config';
 
 export interface Runtime {
   config: Config;
@@ -30,6 +31,7 @@ export async function bootstrap(config: Config, log: Logger = createLogger(confi
     slaHorizonSeconds: config.SLA_HORIZON_SECONDS,
     isProduction: config.isProduction,
     realtime: { redis, prefix: config.REDIS_PREFIX, log },
+    resident: residentOptionsFrom(config, redis, log) ?? undefined,
   });
   return {
     config,

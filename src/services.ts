@@ -45,6 +45,11 @@ import { WebhookDeliveryService, type WebhookDeliveryOptions } from './modules/n
 import { ExportService, type ExportOptions } from './modules/export/export.service';
 import { casesExport } from './modules/export/cases.export';
 import { BoardService, type RealtimeOptions } from './modules/board/board.service';
+import {
+  createResidentServices,
+  type ResidentOptions,
+  type ResidentServices,
+} from './modules/resident/resident.module';
 
 /** The app's service graph, built once per process and shared by the API and the workers. */
 export interface Services {
@@ -91,6 +96,8 @@ export interface Services {
   exports: ExportService;
   /** live board events: published after each case step commits, subscribed to over WebSocket */
   board: BoardService;
+  /** residents reaching the center from their phones; null where not configured (workers, production without SMS) */
+  resident: ResidentServices | null;
 }
 
 export interface ServiceOptions {
@@ -103,6 +110,8 @@ export interface ServiceOptions {
   exports?: ExportOptions;
   /** Redis for live board events across processes; without it nothing is published */
   realtime?: RealtimeOptions;
+  /** Redis, SMS and limits for residents' sign-in; without them the resident operations are off */
+  resident?: ResidentOptions;
 }
 
 export function createServices(orm: Orm, queues: QueueClient | null, opts: ServiceOptions = {}): Services {
@@ -221,5 +230,24 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
     webhookDelivery,
     exports: exportService,
     board,
+    resident: opts.resident
+      ? createResidentServices(
+          {
+            orm,
+            audit,
+            intake,
+            orgUnits,
+            categories,
+            departments,
+            staff,
+            mediation,
+            followUps,
+            duty,
+            rosters,
+            notifications,
+          },
+          opts.resident,
+        )
+      : null,
   };
 }

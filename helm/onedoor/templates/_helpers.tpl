@@ -119,6 +119,23 @@ REDIS_PREFIX: {{ .Values.redis.prefix | quote }}
 {{- end }}
 {{- end }}
 
+{{/*
+Resident settings (docs/resident.md), for the api and workers only: the migration Job neither
+needs them nor gets the resident Secret, and config refuses SMS_PROVIDER without its keys.
+*/}}
+{{- define "onedoor.residentConfigData" -}}
+{{- with .Values.resident.pageUrl }}
+RESIDENT_PAGE_URL: {{ . | quote }}
+{{- end }}
+{{- if .Values.resident.smsProvider }}
+SMS_PROVIDER: {{ .Values.resident.smsProvider | quote }}
+ALIYUN_SMS_SIGN_NAME: {{ .Values.resident.aliyun.signName | quote }}
+ALIYUN_SMS_TEMPLATE_CODE: {{ .Values.resident.aliyun.templateCode | quote }}
+ALIYUN_SMS_TEMPLATE_BOOKING: {{ .Values.resident.aliyun.templateBooking | quote }}
+ALIYUN_SMS_ENDPOINT: {{ .Values.resident.aliyun.endpoint | quote }}
+{{- end }}
+{{- end }}
+
 {{/* True (non-empty) when the chart must create the app Secret (DATABASE_URL and/or REDIS_URL). */}}
 {{- define "onedoor.createSecret" -}}
 {{- if or (not .Values.database.existingSecret.name) (not .Values.redis.existingSecret.name) }}true{{ end }}

@@ -356,6 +356,10 @@ REJECT = [
     (["--set", "api.autoscaling.enabled=true", "--set", "api.autoscaling.minReplicas=5", "--set", "api.autoscaling.maxReplicas=3"],
      "minReplicas exceeds", "HPA min above max"),
     (["--set", "workers.terminationGracePeriodSeconds=5"], "must exceed", "worker grace period shorter than the drain"),
+    (["--set", "resident.smsProvider=dev"], SCHEMA, "the development SMS inbox in production"),
+    (["--set", "resident.smsProvider=aliyun", "--set", "resident.aliyun.signName=x", "--set", "resident.aliyun.templateCode=SMS_1",
+      "--set", "resident.aliyun.templateBooking=SMS_2"], SCHEMA, "SMS provider without the resident Secret"),
+    (["--set", "config.extra.RESIDENT_TOKEN_SECRET=x"], SCHEMA, "resident token secret passed as a plain setting"),
 ]
 
 # Values helm must accept, with a predicate on the rendered objects.
@@ -376,6 +380,15 @@ ACCEPT = [
     (["--set", "workers.livenessProbe.exec.command={true}"],
      lambda objs: any(o["kind"] == "Deployment" and "livenessProbe" in o["spec"]["template"]["spec"]["containers"][0] and "workers" in o["metadata"]["name"] for o in objs),
      "optional worker exec liveness probe"),
+    (["--set", "resident.smsProvider=aliyun", "--set", "resident.existingSecret=onedoor-resident",
+      "--set", "resident.aliyun.signName=某县综治中心", "--set", "resident.aliyun.templateCode=SMS_1",
+      "--set", "resident.aliyun.templateBooking=SMS_2"],
+     lambda objs: any(o["kind"] == "ConfigMap" and o["data"].get("SMS_PROVIDER") == "aliyun" for o in objs)
+     and all(any(e.get("secretRef", {}).get("name") == "onedoor-resident" for e in o["spec"]["template"]["spec"]["containers"][0].get("envFrom", []))
+             for o in objs if o["kind"] == "Deployment")
+     and not any(o["kind"] == "Job" and any(e.get("name") == "SMS_PROVIDER" for e in o["spec"]["template"]["spec"]["containers"][0].get("env", []))
+                 for o in objs),
+     "residents with Alibaba Cloud SMS: settings in the ConfigMap, the resident Secret for api and workers, not the migration Job"),
 ]
 
 

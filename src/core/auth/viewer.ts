@@ -18,7 +18,31 @@ export interface Viewer {
   realmRoles: ReadonlySet<Role>;
   /** roles per tenant code, from group membership `/<tenant code>/<role>` */
   tenantRoles: ReadonlyMap<string, ReadonlySet<Role>>;
+  /**
+   * Set for residents, never for staff: a verified phone's session (modules/resident), or an
+   * anonymous caller (phone null) who may only ask for and redeem a sign-in code. Such a viewer
+   * has no roles, and the operation gate (core/graphql/audience.ts) keeps it to resident fields.
+   */
+  resident?: ResidentIdentity;
 }
+
+export interface ResidentIdentity {
+  /** null until a one-time code proved the phone */
+  phone: string | null;
+  sessionId: string | null;
+}
+
+/** A viewer without a token: a resident about to prove their phone, in the tenant X-Tenant-Id names. */
+export const anonymousResident = (): Viewer => ({
+  subject: 'resident:anonymous',
+  username: null,
+  clientId: null,
+  roles: new Set(),
+  tenantCodes: [],
+  realmRoles: new Set(),
+  tenantRoles: new Map(),
+  resident: { phone: null, sessionId: null },
+});
 
 /** Platform roles are about no tenant: they hold whatever tenant a request acts in. */
 const PLATFORM_ROLES: ReadonlySet<Role> = new Set<Role>(['platform-admin']);

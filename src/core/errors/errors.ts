@@ -7,6 +7,12 @@ export const unauthenticated = (message = 'Authentication required') =>
 export const forbidden = (message = 'Not allowed') =>
   new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
 
+/** Too many attempts (resident sign-in codes, reports, lookups); the message says when to retry. */
+export const rateLimited = (message: string, retryAfterSeconds: number) =>
+  new GraphQLError(message, {
+    extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429 } },
+  });
+
 export const badUserInput = (message: string) =>
   new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
 
@@ -22,4 +28,5 @@ export const PUBLIC_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'QUERY_TOO_COMPLEX',
+  'RATE_LIMITED',
 ]);

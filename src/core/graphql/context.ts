@@ -39,6 +39,8 @@ export async function tenantScope(ctx: RequestContext, ...roles: Role[]): Promis
         : 'This operation needs a tenant, and your token lists none',
     );
   }
+  // Staff operations are never a resident's, whatever roles they ask for (the gate refuses first).
+  if (ctx.viewer.resident) throw forbidden('居民身份不能使用工作人员功能。');
   if (roles.length) requireRole(ctx, ...roles);
   return ctx.uow.scope(ctx.tenant, { subject: ctx.viewer.subject, requestId: ctx.reqId, ip: ctx.ip }, ctx.viewer);
 }

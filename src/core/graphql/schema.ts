@@ -33,6 +33,12 @@ import {
 import { NotificationResolver } from '../../modules/notification/notification.resolver';
 import { WebhookResolver } from '../../modules/notification/webhook.resolver';
 import { BoardResolver } from '../../modules/board/board.resolver';
+import { ResidentResolver } from '../../modules/resident/resident.resolver';
+import {
+  CaseResidentFieldsResolver,
+  OrgUnitResidentFieldsResolver,
+  ResidentStaffResolver,
+} from '../../modules/resident/resident-staff.resolver';
 import { maskPersonalTextFields } from './personal-text';
 
 export const resolvers = [
@@ -67,6 +73,10 @@ export const resolvers = [
   NotificationResolver,
   WebhookResolver,
   BoardResolver,
+  ResidentResolver,
+  ResidentStaffResolver,
+  CaseResidentFieldsResolver,
+  OrgUnitResidentFieldsResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

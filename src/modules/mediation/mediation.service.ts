@@ -89,6 +89,22 @@ export class MediationService {
     return em.find(SessionDepartmentEntity, { tenantId, sessionId: { $in: [...sessionIds] } });
   }
 
+  /** When these mediators are booked in [from, to) (sessions not cancelled). */
+  busy(
+    em: Em,
+    tenantId: string,
+    staffIds: readonly string[],
+    from: Date,
+    to: Date,
+  ): Promise<{ staff_id: string; starts_at: Date; ends_at: Date }[]> {
+    return em.execute(
+      `select m.staff_id, m.starts_at, m.ends_at from session_mediators m
+       join mediation_sessions s on s.tenant_id = m.tenant_id and s.id = m.session_id
+       where m.tenant_id = ? and m.staff_id = any(?::uuid[]) and m.starts_at < ? and m.ends_at > ? and s.status <> 'CANCELLED'`,
+      [tenantId, pgArray([...staffIds]), to, from],
+    );
+  }
+
   agreementsOf(em: Em, tenantId: string, caseIds: readonly string[]): Promise<AgreementEntity[]> {
     return em.find(AgreementEntity, { tenantId, caseId: { $in: [...caseIds] } }, { orderBy: { signedAt: 'asc' } });
   }

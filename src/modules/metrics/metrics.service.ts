@@ -47,6 +47,16 @@ export interface CaseMetrics {
   timeToResolve: Durations;
   openByWarning: { green: number; yellow: number; red: number };
   supervision: SupervisionFigures;
+  satisfaction: Satisfaction;
+}
+
+/** 1–5 scores of the cohort's cases: follow-up visits' and residents' own ratings, together. */
+export interface Satisfaction {
+  /** mean of every score, null when there is none */
+  average: number | null;
+  count: number;
+  fromVisits: number;
+  fromResidents: number;
 }
 
 /** Counts of the supervision notices (督办) sent to some units in a period. */
@@ -197,6 +207,7 @@ export class MetricsService {
       timeToResolve: d(f.hist.resolve, f.resolved),
       openByWarning: await this.openByWarning(scope, q.orgUnitId),
       supervision: await this.supervision(scope, q),
+      satisfaction: await this.satisfaction(scope, q),
     };
   }
 
@@ -297,6 +308,35 @@ export class MetricsService {
       timeToResolve: { median: hours('resolve_p50'), p90: hours('resolve_p90'), count: n('resolved_timed') },
       openByWarning: await this.openByWarning(scope, q.orgUnitId),
       supervision: await this.supervision(scope, q),
+      satisfaction: await this.satisfaction(scope, q),
+    };
+  }
+
+  /**
+   * The satisfaction figure: every score given on the cohort's cases, by a follow-up visit (回访)
+   * or by the resident themselves (resident_ratings), averaged together. Few rows (a score or two
+   * per case), read live like supervision.
+   */
+  async satisfaction(scope: TenantScope, q: MetricsQuery): Promise<Satisfaction> {
+    const { where, params } = this.cohort(scope, q);
+    const [r] = await scope.em.execute<{ n: number; visits: number; residents: number; average: string | null }[]>(
+      `
+      select count(*)::int as n, count(*) filter (where s.src = 'visit')::int as visits,
+        count(*) filter (where s.src = 'resident')::int as residents, round(avg(s.score), 2)::text as average
+      from (
+        select f.satisfaction as score, 'visit' as src from follow_ups f join cases c on c.tenant_id = f.tenant_id and c.id = f.case_id
+          where f.satisfaction is not null and ${where}
+        union all
+        select g.rating, 'resident' from resident_ratings g join cases c on c.tenant_id = g.tenant_id and c.id = g.case_id
+          where ${where}
+      ) s`,
+      [...params, ...params],
+    );
+    return {
+      average: r!.average === null ? null : Number(r!.average),
+      count: r!.n,
+      fromVisits: r!.visits,
+      fromResidents: r!.residents,
     };
   }
 

@@ -65,6 +65,22 @@ export class RosterService {
     );
   }
 
+  /** These people's shift assignments overlapping [from, to): when a roster has them on duty. */
+  shiftsOfStaff(
+    em: Em,
+    tenantId: string,
+    staffIds: readonly string[],
+    from: Date,
+    to: Date,
+  ): Promise<ShiftAssignmentEntity[]> {
+    return em.find(ShiftAssignmentEntity, {
+      tenantId,
+      staffId: { $in: [...staffIds] },
+      startsAt: { $lt: to },
+      endsAt: { $gt: from },
+    });
+  }
+
   assignments(em: Em, tenantId: string, shiftIds: readonly string[]): Promise<ShiftAssignmentEntity[]> {
     return em.find(ShiftAssignmentEntity, { tenantId, shiftId: { $in: [...shiftIds] } });
   }
