@@ -27,14 +27,15 @@ export class WorkerMetrics {
   readonly jobs = new client.Counter({
     name: 'onedoor_jobs_total',
     help: 'Job attempts by queue, job name and outcome (completed; failed and retried; dead: failed for good)',
-    labelNames: ['queue', 'job', 'outcome'] as const,
+    // `job_name`, not `job`: Prometheus owns the `job` label (the scrape target's).
+    labelNames: ['queue', 'job_name', 'outcome'] as const,
     registers: [this.registry],
   });
 
   readonly lastSuccess = new client.Gauge({
     name: 'onedoor_job_last_success_timestamp_seconds',
     help: 'Unix time of the last completed job of each name (sweeps run every 30-60 s)',
-    labelNames: ['job'] as const,
+    labelNames: ['job_name'] as const,
     registers: [this.registry],
   });
 
@@ -68,8 +69,8 @@ export class WorkerMetrics {
   }
 
   completed(queue: string, job: Job, result: unknown): void {
-    this.jobs.inc({ queue, job: job.name, outcome: 'completed' });
-    this.lastSuccess.set({ job: job.name }, Date.now() / 1000);
+    this.jobs.inc({ queue, job_name: job.name, outcome: 'completed' });
+    this.lastSuccess.set({ job_name: job.name }, Date.now() / 1000);
     // The job id ends with the due time (sla.checkpoint-<id>-<dueEpochMs>), also when a sweep re-created it.
     if (job.name === 'sla.checkpoint' && result === 'fired') {
       const due = Number(job.id?.slice(job.id.lastIndexOf('-') + 1));
@@ -81,7 +82,7 @@ export class WorkerMetrics {
   failed(queue: string, job: Job | undefined, err: Error): void {
     if (!job) return;
     const dead = err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
-    this.jobs.inc({ queue, job: job.name, outcome: dead ? 'dead' : 'failed' });
+    this.jobs.inc({ queue, job_name: job.name, outcome: dead ? 'dead' : 'failed' });
   }
 }
 
