@@ -152,7 +152,12 @@ describeWithJaeger('one dispute followed through both processes in Jaeger', () =
   afterAll(async () => {
     await stop(api);
     await stop(workers);
-    await new Promise<void>((r) => (receiver ? receiver.close(() => r()) : r()));
+    await new Promise<void>((r) => {
+      if (!receiver) return r();
+      receiver.close(() => r());
+      // fetch keeps connections alive; close() alone would wait for them.
+      receiver.closeAllConnections();
+    });
     await h?.close();
     await jaeger?.stop();
   });
