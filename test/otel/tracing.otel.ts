@@ -65,6 +65,7 @@ describeWithJaeger('one dispute followed through both processes in Jaeger', () =
   let workers: Proc | null = null;
   let apiUrl: string;
   let family: string;
+  let workersMetrics: string;
   let receiver: Server;
   const hooks: { path: string; headers: IncomingHttpHeaders }[] = [];
 
@@ -136,7 +137,8 @@ describeWithJaeger('one dispute followed through both processes in Jaeger', () =
       OTEL_BSP_SCHEDULE_DELAY: '100',
     };
     api = run('dist/src/main.js', { ...env, PORT: String(port) });
-    workers = run('dist/workers/main.js', { ...env, PORT: '0' });
+    workersMetrics = `http://127.0.0.1:${await freePort()}/metrics`;
+    workers = run('dist/workers/main.js', { ...env, PORT: '0', WORKER_METRICS_PORT: new URL(workersMetrics).port });
     const ready = (p: Proc, msg: string) =>
       eventually(
         async () => p.lines.some((l) => l.includes(msg)) || p.child.exitCode !== null,
@@ -179,6 +181,17 @@ describeWithJaeger('one dispute followed through both processes in Jaeger', () =
       100,
     );
     expect(hooks[0]!.headers['traceparent']).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/);
+    // The worker's own metrics saw the checkpoint fire, the job complete, and Redis set up right.
+    const scraped = await eventually(
+      () => fetch(workersMetrics).then((r) => r.text()),
+      (m) => /onedoor_job_last_success_timestamp_seconds\{job_name="webhook.deliver"\}/.test(m),
+      5_000,
+      100,
+    );
+    expect(scraped).toMatch(/^onedoor_sla_checkpoint_lateness_seconds_count [1-9]/m);
+    expect(scraped).toMatch(/^onedoor_jobs_total\{queue="sla",job_name="sla.checkpoint",outcome="completed"\} [1-9]/m);
+    expect(scraped).toContain('onedoor_redis_config_ok{setting="maxmemory-policy"} 1');
+    expect(scraped).toMatch(/^onedoor_queue_jobs\{queue="sla",state="delayed"\} \d+/m);
     // Both processes flush their last spans when they stop.
     await stop(api);
     await stop(workers);
