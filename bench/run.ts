@@ -111,6 +111,9 @@ async function main(): Promise<void> {
       await post(query);
       const perRequest = statements - before;
       const latencies: number[] = [];
+      // CPU time of this process (server and load generator) per request: steadier than req/s when
+      // other work shares the machine, so the figure to compare runs by (e.g. tracing on and off).
+      const cpu0 = process.cpuUsage();
       const until = Date.now() + SECONDS * 1000;
       await Promise.all(
         Array.from({ length: CONCURRENCY }, async () => {
@@ -121,11 +124,13 @@ async function main(): Promise<void> {
           }
         }),
       );
+      const cpu = process.cpuUsage(cpu0);
+      const cpuMs = (cpu.user + cpu.system) / 1000 / latencies.length;
       latencies.sort((a, b) => a - b);
       const pct = (p: number) =>
         latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
       console.log(
-        `${name.padEnd(44)} ${(latencies.length / SECONDS).toFixed(0).padStart(6)} req/s  p50 ${pct(50)} ms  p95 ${pct(95)} ms  p99 ${pct(99)} ms  SQL/request ${perRequest}`,
+        `${name.padEnd(44)} ${(latencies.length / SECONDS).toFixed(0).padStart(6)} req/s  p50 ${pct(50)} ms  p95 ${pct(95)} ms  p99 ${pct(99)} ms  SQL/request ${perRequest}  CPU ${cpuMs.toFixed(1)} ms/request`,
       );
     }
   });
