@@ -130,7 +130,7 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   const handling = new CaseHandlingService(workflow, categories, orgUnits, departments, staff, routing, followUps);
   const merges = new MergeService(workflow, cases, intake);
   const escalations = new EscalationService(orm, workflow, cases, intake, orgUnits, tenantDirectory, handling);
-  const mediation = new MediationService(workflow, caseSettings, staff, orgUnits, departments);
+  const mediation = new MediationService(workflow, caseSettings, staff, orgUnits, departments, audit);
   const referrals = new ReferralService(workflow);
   const slaPolicies = new SlaPolicyService(audit, categories, staff);
   const calendars = new SlaCalendarService(audit);

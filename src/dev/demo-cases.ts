@@ -99,6 +99,7 @@ export async function loadZhiliCases(s: Services, scope: TenantScope): Promise<v
       sessionId: session.id,
       outcome: 'AGREED',
       note: '律师与平安大姐联合调解，双方达成分期支付协议',
+      lateReason: '调解结束后补录',
       agreement: {
         terms: '服装厂分两期支付工资及经济补偿共计12000元',
         amount: '12000.00',

@@ -58,6 +58,7 @@ export const MAX_LENGTH: Readonly<Record<string, number>> = {
   'CloseCaseInput.note': L.note,
   'DispatchCaseInput.note': L.note,
   'CaseReasonInput.reason': L.reason,
+  'RecordMediationOutcomeInput.lateReason': L.reason,
   'MergeCasesInput.reason': L.reason,
   'ResolveCaseInput.resolution': L.longText,
   'ResolveCaseInput.legalBasis': L.reason,

@@ -12,6 +12,8 @@ import { CaseAssigneeEntity, type CaseEntity } from '../case/case.entity';
 import type { CaseErrorCode } from '../case/case.states';
 import type { CaseWorkflow } from '../case/case.workflow';
 import type { CaseSettingsService } from '../case/case-settings.service';
+import type { AuditService } from '../audit/audit.service';
+import { localDateOf } from '../../core/calendar/local-date';
 import {
   AgreementEntity,
   MEDIATION_METHODS,
@@ -49,6 +51,8 @@ export interface RecordOutcome {
   outcome: MediationOutcome;
   note?: string | null;
   agreement?: AgreementFields | null;
+  /** why the outcome is entered after the day the session took place */
+  lateReason?: string | null;
 }
 
 export interface JudicialConfirmation {
@@ -71,6 +75,7 @@ export class MediationService {
     private readonly staff: StaffService,
     private readonly orgUnits: OrgUnitService,
     private readonly departments: DepartmentService,
+    private readonly audit: AuditService,
   ) {}
 
   sessionsOf(em: Em, tenantId: string, caseIds: readonly string[]): Promise<MediationSessionEntity[]> {
@@ -212,6 +217,27 @@ export class MediationService {
       );
     if (!MEDIATION_OUTCOMES.includes(input.outcome))
       return fail(userError(['input', 'outcome'], 'INVALID', 'Unknown outcome'));
+    const now = new Date();
+    // An outcome is a record of what happened: a session that has not begun has none yet.
+    if (s.startsAt > now)
+      return fail(
+        userError(
+          ['input', 'sessionId'],
+          'SESSION_NOT_STARTED',
+          `The session starts at ${s.startsAt.toISOString()}; its outcome can be recorded once it has started`,
+        ),
+      );
+    const tz = scope.tenant.timeZone;
+    const late = localDateOf(now, tz) > localDateOf(s.startsAt, tz);
+    const lateReason = clean(input.lateReason) ?? null;
+    if (late && !lateReason)
+      return fail(
+        userError(
+          ['input', 'lateReason'],
+          'REASON_REQUIRED',
+          `The session took place on ${localDateOf(s.startsAt, tz)}; say why its outcome is entered later`,
+        ),
+      );
     const agreementErrors = input.agreement ? checkAgreement(input.agreement) : [];
     if (agreementErrors.length) return fail(...agreementErrors);
     if (input.agreement && input.outcome !== 'AGREED' && input.outcome !== 'PARTLY_AGREED') {
@@ -225,8 +251,15 @@ export class MediationService {
     Object.assign(s, { status: 'HELD', outcome: input.outcome, outcomeNote: clean(input.note) ?? null });
     this.workflow.timeline.record(scope, c.id, {
       type: 'MEDIATION_OUTCOME',
-      data: { sessionId: s.id, outcome: s.outcome, note: s.outcomeNote },
+      data: { sessionId: s.id, outcome: s.outcome, note: s.outcomeNote, ...(late ? { lateReason } : {}) },
     });
+    if (late)
+      this.audit.record(scope, {
+        action: 'mediation.outcome.late-entry',
+        targetType: 'MediationSession',
+        targetId: s.id,
+        after: { caseId: c.id, outcome: s.outcome, sessionDate: localDateOf(s.startsAt, tz), reason: lateReason },
+      });
     if (input.outcome === 'FAILED') await this.countFailure(scope, c);
     if (input.agreement) this.addAgreement(scope, c, s.id, input.agreement);
     this.workflow.startHandling(scope, c, 'mediation');

@@ -137,6 +137,11 @@ export class RecordMediationOutcomeInput {
   @Field(() => String, { nullable: true }) note?: string | null;
   @Field(() => AgreementInput, { nullable: true, description: 'For AGREED or PARTLY_AGREED' })
   agreement?: AgreementInput | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Required when the outcome is entered after the day the session took place (audited)',
+  })
+  lateReason?: string | null;
 }
 
 @InputType()
