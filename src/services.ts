@@ -180,6 +180,9 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   const webhooks = new WebhookService(audit, webhookDelivery, opts.isProduction ?? false);
   const notifications = new NotificationService(audit, notificationSettings, webhooks);
   sla.checkpoints.setNotifier(notifications);
+  escalations.setNotifier(notifications);
+  // A child tenant's case follows the decision its parent's case reaches.
+  workflow.onEvents((scope, c, events) => escalations.onParentStep(scope, c, events));
   supervision.setNotifier(notifications);
   const exportService = new ExportService(orm, audit, opts.exports);
   exportService.register('cases', casesExport(personalData));

@@ -11,6 +11,9 @@ import {
   type UserErrorView,
 } from '../utils/cases';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
+import type { TenantScope } from '../../src/core/tenancy/scope';
+import { withTenant } from '../../src/core/tenancy/tenant-tx';
+import { eventually } from '../utils/eventually';
 
 /** Issue 17: center work as the reports describe it — the holes an end-to-end trial found. */
 describe('center work (issue 17)', () => {
@@ -37,6 +40,9 @@ describe('center work (issue 17)', () => {
     ]);
   });
   afterAll(() => h.close());
+
+  const sqlIn = <T>(tenantId: string, q: string, params: unknown[] = []) =>
+    withTenant(h.rt.orm, tenantId, (em) => em.execute<T[]>(q, params));
 
   const caseInHandling = async (title: string) => {
     const c = (await mutate(h, clerk, REPORT_CASE, { title, channel: 'WALK_IN' })).case!;
@@ -125,6 +131,114 @@ describe('center work (issue 17)', () => {
           after: expect.objectContaining({ reason: '调解员外出，纸质笔录今日补录', outcome: 'AGREED' }),
         }),
       ]);
+    });
+  });
+
+  describe('2. two centers on one dispute', () => {
+    let county: TenantRecord;
+    let town: TenantRecord;
+    let townStaff: string;
+    let countyStaff: string;
+    let townDesk: string;
+    let townCenter: Center;
+
+    beforeAll(async () => {
+      county = await h.createTenant('cw-county', { level: 'DISTRICT' });
+      town = await h.createTenant('cw-town', { parentId: county.id, level: 'TOWN' });
+      const townAdmin = await h.token({ tenants: [town.code], roles: ['tenant-admin'] });
+      townStaff = await h.token({ tenants: [town.code], roles: ['intake-clerk', 'dispatcher', 'mediator', 'leader'] });
+      countyStaff = await h.token({
+        tenants: [county.code],
+        roles: ['intake-clerk', 'dispatcher', 'mediator', 'leader'],
+      });
+      townCenter = await buildCenter(h, townAdmin);
+      const r = await h.gql<{ createStaffMember: { staffMember: { id: string } } }>(
+        townAdmin,
+        'mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { staffMember { id } } }',
+        { i: { name: '镇调度员', roles: ['dispatcher'], orgUnitId: townCenter.centerId } },
+      );
+      townDesk = r.body.data!.createStaffMember.staffMember.id;
+    });
+
+    /** A town case escalated to the county; returns the town's case id and the county's case id. */
+    const escalated = async (title: string) => {
+      const c = (await mutate(h, townStaff, REPORT_CASE, { title, channel: 'WALK_IN' })).case!;
+      await step(h, townStaff, STEPS.accept, { caseId: c.id });
+      await step(h, townStaff, STEPS.dispatch, { caseId: c.id, orgUnitId: townCenter.centerId });
+      const up = await step(h, townStaff, STEPS.escalate, { caseId: c.id, reason: '镇级调处不成，提交区级' });
+      expect(up.status).toBe('ESCALATED');
+      const [parent] = await eventually(
+        () => sqlIn<{ id: string }>(county.id, 'select id from cases where origin_case_id = ?', [c.id]),
+        (rows) => rows.length === 1,
+        5000,
+      );
+      return { townCaseId: c.id, countyCaseId: parent!.id };
+    };
+    const townCase = async (id: string) =>
+      (
+        await h.gql<{
+          case: { status: string; resolution: string | null; timeline: { edges: { node: { type: string } }[] } };
+        }>(
+          townStaff,
+          'query($id: ID!) { case(id: $id) { status resolution timeline(first: 50) { edges { node { type } } } } }',
+          { id },
+        )
+      ).body.data!.case;
+
+    it('refuses to settle or give up locally a case the county still handles', async () => {
+      const { townCaseId } = await escalated('两村山林界址纠纷');
+      const resolve = await mutate(h, townStaff, STEPS.resolve, { caseId: townCaseId, resolution: '镇里自行调解' });
+      expect(resolve.userErrors.map((e) => e.code)).toEqual(['PARENT_CASE_OPEN']);
+      const unresolved = await mutate(h, townStaff, STEPS.unresolved, { caseId: townCaseId, reason: '镇里放弃' });
+      expect(unresolved.userErrors.map((e) => e.code)).toEqual(['PARENT_CASE_OPEN']);
+      expect((await townCase(townCaseId)).status).toBe('ESCALATED');
+    });
+
+    it('settles the town’s case when the county settles it, and tells the town', async () => {
+      const { townCaseId, countyCaseId } = await escalated('宅基地地界纠纷');
+      await step(h, countyStaff, STEPS.accept, { caseId: countyCaseId });
+      const [dept] = await sqlIn<{ id: string }>(county.id, "select id from departments where code = 'justice'");
+      await step(h, countyStaff, STEPS.dispatch, { caseId: countyCaseId, departmentId: dept!.id });
+      await step(h, countyStaff, STEPS.resolve, { caseId: countyCaseId, resolution: '区司法局组织勘界，双方认可' });
+      const settled = await eventually(
+        () => townCase(townCaseId),
+        (c) => c.status !== 'ESCALATED',
+        5000,
+      );
+      expect(settled.status).toBe('FOLLOW_UP');
+      expect(settled.resolution).toBe('区司法局组织勘界，双方认可');
+      expect(settled.timeline.edges.map((e) => e.node.type)).toContain('SETTLED_BY_PARENT');
+      const told = await sqlIn<{ recipient_staff_id: string; type: string }>(
+        town.id,
+        'select recipient_staff_id, type from notifications where case_id = ?',
+        [townCaseId],
+      );
+      expect(told).toEqual([{ recipient_staff_id: townDesk, type: 'CASE_PARENT_DECIDED' }]);
+      // Settled is settled: the town cannot take it back nor settle it again.
+      const again = await mutate(h, townStaff, STEPS.takeBack, { caseId: townCaseId, reason: '再接回' });
+      expect(again.userErrors.map((e) => e.code)).toEqual(['CASE_NOT_ESCALATED']);
+    });
+
+    it('catches up from the rows when the follow-up after the county’s commit never ran', async () => {
+      const { townCaseId, countyCaseId } = await escalated('土地承包经营权纠纷');
+      await step(h, countyStaff, STEPS.accept, { caseId: countyCaseId });
+      const [dept] = await sqlIn<{ id: string }>(county.id, "select id from departments where code = 'justice'");
+      await step(h, countyStaff, STEPS.dispatch, { caseId: countyCaseId, departmentId: dept!.id });
+      // The county's resolution commits, and the process dies before its after-commit work.
+      await withTenant(h.rt.orm, county.id, async (em) => {
+        const scope: TenantScope = {
+          tenant: county,
+          em,
+          actor: { subject: 'test', requestId: 'crash', ip: null },
+          afterCommit: () => undefined,
+        };
+        const r = await h.rt.services.handling.resolve(scope, { caseId: countyCaseId, resolution: '区级调处成功' });
+        expect(r.ok).toBe(true);
+      });
+      expect((await townCase(townCaseId)).status).toBe('ESCALATED');
+      expect(await h.rt.services.escalations.sweepSettledByParent()).toBeGreaterThanOrEqual(1);
+      expect(await h.rt.services.escalations.sweepSettledByParent()).toBe(0);
+      expect(await townCase(townCaseId)).toMatchObject({ status: 'FOLLOW_UP', resolution: '区级调处成功' });
     });
   });
 });

@@ -226,6 +226,27 @@ export class CaseHandlingService {
     return ok(c);
   }
 
+  /**
+   * The parent tenant settled the dispute this case was escalated with: the case takes the parent's
+   * outcome as its own (the follow-up visit stays local, as after any resolution). For the caller
+   * to commit, on a case locked and checked for `followParent`.
+   */
+  async settleFromParentLocked(
+    scope: TenantScope,
+    c: CaseEntity,
+    parent: { tenantCode: string; tenantName: string; number: string; resolution: string | null; resolvedAt: Date },
+  ): Promise<void> {
+    c.resolution = parent.resolution ?? `${parent.tenantName}案件${parent.number}已化解`;
+    c.resolvedOnSite = false;
+    c.resolvedAt = parent.resolvedAt;
+    c.escalationSuggested = false;
+    this.workflow.move(scope, c, 'RESOLVED', {
+      type: 'SETTLED_BY_PARENT',
+      data: { parentTenant: parent.tenantCode, parentCaseNumber: parent.number, resolution: c.resolution },
+    });
+    await this.followUps.scheduleDefault(scope, c, null);
+  }
+
   /** Handling ended without settling it: the case goes to grid tracking until it is closed or reopened. */
   async markUnresolved(scope: TenantScope, input: { caseId: string; reason: string }): R {
     const missing = required(input.reason, 'reason', 'A reason');

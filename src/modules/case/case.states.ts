@@ -119,10 +119,16 @@ export const CASE_ACTIONS = {
   recordMediationOutcome: { from: HANDLING, roles: HANDLERS, code: 'CASE_NOT_IN_HANDLING' },
   escalate: { from: HANDLING, roles: HANDLERS, code: 'CASE_NOT_IN_HANDLING' },
   refer: { from: ['ACCEPTED', ...HANDLING], roles: HANDLERS, code: 'CASE_NOT_IN_HANDLING' },
-  resolve: { from: [...HANDLING, 'ESCALATED'], roles: HANDLERS, code: 'CASE_NOT_IN_HANDLING' },
-  markUnresolved: { from: [...HANDLING, 'ESCALATED'], roles: HANDLERS, code: 'CASE_NOT_IN_HANDLING' },
+  /**
+   * An ESCALATED case is the parent tenant's to settle: two centers never work one dispute. It
+   * follows the parent's case (`followParent`), or the town takes it back first.
+   */
+  resolve: { from: HANDLING, roles: HANDLERS, code: 'CASE_NOT_IN_HANDLING' },
+  markUnresolved: { from: HANDLING, roles: HANDLERS, code: 'CASE_NOT_IN_HANDLING' },
   /** back from the parent tenant, which declined or ended its case unsettled */
   takeBack: { from: ['ESCALATED'], roles: HANDLERS, code: 'CASE_NOT_ESCALATED' },
+  /** the parent tenant settled its case: the child's case is settled with it (a system step, nobody's role) */
+  followParent: { from: ['ESCALATED'], roles: [], code: 'CASE_NOT_ESCALATED' },
   scheduleFollowUp: {
     from: ['RESOLVED', 'REFERRED', 'UNRESOLVED', 'FOLLOW_UP'],
     roles: FOLLOWERS,
@@ -147,5 +153,6 @@ export function refusal(action: CaseAction, status: CaseStatus): CaseErrorCode |
   if (rule.from.includes(status)) return null;
   if (status === 'MERGED') return 'CASE_MERGED';
   if (status === 'CLOSED' || status === 'REJECTED') return action === 'reopen' ? rule.code : 'CASE_CLOSED';
+  if (status === 'ESCALATED') return 'PARENT_CASE_OPEN';
   return rule.code;
 }
