@@ -241,4 +241,55 @@ describe('center work (issue 17)', () => {
       expect(await townCase(townCaseId)).toMatchObject({ status: 'FOLLOW_UP', resolution: '区级调处成功' });
     });
   });
+
+  describe('7. merge copies a person twice', () => {
+    it('keeps one record per person when merging, by ID number, else phone and name, filled from both', async () => {
+      const wang = { role: 'APPLICANT', kind: 'PERSON', name: '王建华' };
+      const a = (
+        await mutate(h, clerk, REPORT_CASE, {
+          title: '服装厂拖欠工资',
+          channel: 'WALK_IN',
+          parties: [
+            { ...wang, idNumber: '330502199003071232', phone: '13812345678' },
+            { role: 'RESPONDENT', kind: 'ORGANISATION', name: '织里某服装厂', creditCode: '91330502MA2B3C4D5E' },
+          ],
+        })
+      ).case!;
+      const b = (
+        await mutate(h, clerk, REPORT_CASE, {
+          title: '工资被拖欠三个月',
+          channel: 'HOTLINE',
+          parties: [
+            { ...wang, phone: '138 1234 5678', address: '织里镇大河路1号' },
+            { role: 'RESPONDENT', kind: 'ORGANISATION', name: '织里某服装厂' },
+            // a namesake: another 王建华, by his own ID number
+            { ...wang, idNumber: '330502198501011238' },
+          ],
+        })
+      ).case!;
+      await step(h, dispatcher, STEPS.merge, { survivorId: a.id, duplicateIds: [b.id], reason: '同一欠薪纠纷' });
+      const after = await h.gql<{
+        case: {
+          parties: {
+            name: string;
+            kind: string;
+            idNumber: string | null;
+            phone: string | null;
+            address: string | null;
+          }[];
+        };
+      }>(clerk, 'query($id: ID!) { case(id: $id) { parties { name kind idNumber phone address } } }', { id: a.id });
+      expect(after.body.data!.case.parties).toEqual([
+        {
+          name: '王建华',
+          kind: 'PERSON',
+          idNumber: '330502199003071232',
+          phone: '13812345678',
+          address: '织里镇大河路1号',
+        },
+        { name: '织里某服装厂', kind: 'ORGANISATION', idNumber: null, phone: null, address: null },
+        { name: '王建华', kind: 'PERSON', idNumber: '330502198501011238', phone: null, address: null },
+      ]);
+    });
+  });
 });
