@@ -4,6 +4,8 @@ import type { Result } from '../shared/result';
 import { OrgUnitEntity } from '../modules/org-unit/org-unit.entity';
 import { CategoryEntity } from '../modules/category/category.entity';
 import { DepartmentEntity } from '../modules/department/department.entity';
+import { addDays, fromWallClock, localDateOf } from '../core/calendar/local-date';
+import { isoWeekday } from '../core/calendar/zoned-time';
 
 function must<T>(r: Result<T>, what: string): T {
   if (!r.ok) throw new Error(`demo ${what}: ${r.errors.map((e) => `${e.code} ${e.message}`).join('; ')}`);
@@ -79,7 +81,8 @@ export async function loadZhiliCases(s: Services, scope: TenantScope): Promise<v
   must(await h.dispatch(scope, { caseId: wage.id, orgUnitId: patrolUnit }), 'dispatch');
   must(await h.assign(scope, { caseId: wage.id, staffIds: [patrol] }), 'assign');
   must(await s.escalations.escalate(scope, { caseId: wage.id, reason: '现场化解未果，推送中心提级处置' }), 'escalate');
-  const at = new Date(Date.now() - 2 * HOUR);
+  // The joint session took place at the center on its last working morning (it books within hours).
+  const at = await lastWorkingMorning(s, scope);
   const session = must(
     await s.mediation.schedule(scope, {
       caseId: wage.id,
@@ -206,4 +209,14 @@ export async function loadZhiliCases(s: Services, scope: TenantScope): Promise<v
     ),
     '12345 report',
   );
+}
+
+/** 10:00 local on the latest working weekday (the center's hours) whose 10:00–11:00 is already past. */
+async function lastWorkingMorning(s: Services, scope: TenantScope): Promise<Date> {
+  const tz = scope.tenant.timeZone;
+  const calendar = await s.sla.calendars.calendar(scope);
+  for (let day = localDateOf(new Date(), tz); ; day = addDays(day, -1)) {
+    const at = fromWallClock(day, 10 * HOUR, tz);
+    if (isoWeekday(day) <= 5 && calendar.isWorkingDay(day) && at.getTime() + HOUR <= Date.now()) return at;
+  }
 }

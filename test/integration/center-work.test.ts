@@ -14,6 +14,8 @@ import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
 import type { TenantScope } from '../../src/core/tenancy/scope';
 import { withTenant } from '../../src/core/tenancy/tenant-tx';
 import { eventually } from '../utils/eventually';
+import { addDays, fromWallClock, localDateOf } from '../../src/core/calendar/local-date';
+import { isoWeekday } from '../../src/core/calendar/zoned-time';
 
 /** Issue 17: center work as the reports describe it — the holes an end-to-end trial found. */
 describe('center work (issue 17)', () => {
@@ -289,6 +291,157 @@ describe('center work (issue 17)', () => {
         },
         { name: '织里某服装厂', kind: 'ORGANISATION', idNumber: null, phone: null, address: null },
         { name: '王建华', kind: 'PERSON', idNumber: '330502198501011238', phone: null, address: null },
+      ]);
+    });
+  });
+
+  describe('4. bookings fit rosters and hours', () => {
+    let bt: TenantRecord;
+    let bAdmin: string;
+    let bDispatcher: string;
+    let bLeader: string;
+    let bCenter: Center;
+    let subCenter: string;
+    let judge: string;
+    let caseId: string;
+    /** Local wall-clock time on the next given ISO weekday at least two days ahead. */
+    const next = (weekday: number, hour: number, minute = 0) => {
+      let day = addDays(localDateOf(new Date(), bt.timeZone), 2);
+      while (isoWeekday(day) !== weekday) day = addDays(day, 1);
+      return fromWallClock(day, (hour * 60 + minute) * 60_000, bt.timeZone);
+    };
+    const book = (token: string, startsAt: Date, extra: Record<string, unknown>) =>
+      mutate<{ session: { id: string } | null; userErrors: UserErrorView[] }>(h, token, SCHEDULE_MEDIATION, {
+        caseId,
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + HOUR).toISOString(),
+        orgUnitId: subCenter,
+        place: '调解室',
+        method: 'FACE_TO_FACE',
+        chosenBy: 'CLERK',
+        ...extra,
+      });
+
+    beforeAll(async () => {
+      bt = await h.createTenant('cw-book');
+      bAdmin = await h.token({ tenants: [bt.code], roles: ['tenant-admin'] });
+      bDispatcher = await h.token({ tenants: [bt.code], roles: ['dispatcher', 'intake-clerk'] });
+      bLeader = await h.token({ tenants: [bt.code], roles: ['leader'], subject: 'cw-book-leader' });
+      bCenter = await buildCenter(h, bAdmin, [
+        { key: 'sister', name: '平安大姐 李阿姨', mediator: true },
+        { key: 'judge', name: '法官 周某', dept: 'court', mediator: true },
+      ]);
+      judge = bCenter.staff['judge']!;
+      const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:30', closes: '17:30' }));
+      const unit = await h.gql<{ createOrgUnit: { orgUnit: { id: string } } }>(
+        bAdmin,
+        'mutation($i: CreateOrgUnitInput!) { createOrgUnit(input: $i) { orgUnit { id } } }',
+        { i: { kind: 'SUB_CENTER', name: '织南分中心', parentId: bCenter.centerId, openingHours: weekdays } },
+      );
+      subCenter = unit.body.data!.createOrgUnit.orgUnit.id;
+      // The court sits at the sub-center by roster: Monday mornings, the judge on duty.
+      const res = await h.gql<{ stationDepartment: { residency: { id: string } } }>(
+        bAdmin,
+        'mutation($i: StationDepartmentInput!) { stationDepartment(input: $i) { residency { id } } }',
+        { i: { departmentId: bCenter.dept['court'], orgUnitId: subCenter, mode: 'ROTATING' } },
+      );
+      const monday = next(1, 9);
+      const roster = await h.gql<{ setRotationShifts: { userErrors: unknown[] } }>(
+        bAdmin,
+        'mutation($i: SetRotationShiftsInput!) { setRotationShifts(input: $i) { userErrors { code message } } }',
+        {
+          i: {
+            residencyId: res.body.data!.stationDepartment.residency.id,
+            from: new Date(monday.getTime() - 86_400_000).toISOString(),
+            to: new Date(monday.getTime() + 7 * 86_400_000).toISOString(),
+            shifts: [
+              {
+                startsAt: monday.toISOString(),
+                endsAt: new Date(monday.getTime() + 3 * HOUR).toISOString(),
+                staffIds: [judge],
+              },
+            ],
+          },
+        },
+      );
+      expect(roster.body.data!.setRotationShifts.userErrors).toEqual([]);
+      const c = (await mutate(h, bDispatcher, REPORT_CASE, { title: '借款纠纷诉前调解', channel: 'COURT_DIVERSION' }))
+        .case!;
+      await step(h, bDispatcher, STEPS.accept, { caseId: c.id });
+      await step(h, bDispatcher, STEPS.dispatch, { caseId: c.id, orgUnitId: bCenter.centerId });
+      caseId = c.id;
+    });
+
+    it('refuses a rotating court mediator on a day the court has no shift, and takes him on his shift', async () => {
+      const tuesday = await book(bDispatcher, next(2, 10), { mediatorIds: [judge] });
+      expect(tuesday.userErrors).toEqual([
+        expect.objectContaining({ field: ['input', 'mediatorIds', '0'], code: 'NOT_ON_ROSTER' }),
+      ]);
+      const joint = await book(bDispatcher, next(2, 14), {
+        mediatorIds: [bCenter.staff['sister']],
+        departmentIds: [bCenter.dept['court']],
+      });
+      expect(joint.userErrors).toEqual([
+        expect.objectContaining({ field: ['input', 'departmentIds', '0'], code: 'NOT_ON_ROSTER' }),
+      ]);
+      const monday = await book(bDispatcher, next(1, 10), {
+        mediatorIds: [judge],
+        departmentIds: [bCenter.dept['court']],
+      });
+      expect(monday.userErrors).toEqual([]);
+    });
+
+    it('refuses a session at a closed center: Sunday 03:00, after hours, on a day the calendar closes it', async () => {
+      const sister = [bCenter.staff['sister']];
+      expect((await book(bDispatcher, next(7, 3), { mediatorIds: sister })).userErrors.map((e) => e.code)).toEqual([
+        'PLACE_CLOSED',
+      ]);
+      expect((await book(bDispatcher, next(3, 17), { mediatorIds: sister })).userErrors.map((e) => e.code)).toEqual([
+        'PLACE_CLOSED',
+      ]);
+      const thursday = next(4, 9);
+      await mutate<{ userErrors: unknown[] }>(
+        h,
+        bAdmin,
+        'mutation($i: UpdateWorkingCalendarInput!) { updateWorkingCalendar(input: $i) { userErrors { code } } }',
+        { closedDates: [localDateOf(thursday, bt.timeZone)] },
+      );
+      expect((await book(bDispatcher, thursday, { mediatorIds: sister })).userErrors.map((e) => e.code)).toEqual([
+        'PLACE_CLOSED',
+      ]);
+      // Online, the place's hours do not matter.
+      const online = await book(bDispatcher, next(7, 20), { mediatorIds: sister, online: true, method: 'ONLINE' });
+      expect(online.userErrors).toEqual([]);
+    });
+
+    it('lets a leader book outside hours and rosters with a reason, audited; nobody else', async () => {
+      const saturday = next(6, 10);
+      const refused = await book(bDispatcher, saturday, {
+        mediatorIds: [judge],
+        overrideReason: '群体性纠纷，法官周末到场',
+      });
+      expect(refused.userErrors.map((e) => [e.field, e.code])).toEqual([[['input', 'overrideReason'], 'INVALID']]);
+      const done = await book(bLeader, saturday, { mediatorIds: [judge], overrideReason: '群体性纠纷，法官周末到场' });
+      expect(done.userErrors).toEqual([]);
+      const audit = await h.gql<{
+        auditEvents: { edges: { node: { action: string; actorSubject: string; after: Record<string, unknown> } }[] };
+      }>(
+        bAdmin,
+        'query($s: ID!) { auditEvents(first: 5, filter: { targetId: $s }) { edges { node { action actorSubject after } } } }',
+        { s: done.session!.id },
+      );
+      expect(audit.body.data!.auditEvents.edges.map((e) => e.node)).toEqual([
+        expect.objectContaining({
+          action: 'mediation.schedule.override',
+          actorSubject: 'cw-book-leader',
+          after: expect.objectContaining({
+            reason: '群体性纠纷，法官周末到场',
+            waived: expect.arrayContaining([
+              expect.objectContaining({ code: 'PLACE_CLOSED' }),
+              expect.objectContaining({ code: 'NOT_ON_ROSTER' }),
+            ]),
+          }),
+        }),
       ]);
     });
   });

@@ -59,6 +59,7 @@ export const MAX_LENGTH: Readonly<Record<string, number>> = {
   'DispatchCaseInput.note': L.note,
   'CaseReasonInput.reason': L.reason,
   'RecordMediationOutcomeInput.lateReason': L.reason,
+  'ScheduleMediationInput.overrideReason': L.reason,
   'MergeCasesInput.reason': L.reason,
   'ResolveCaseInput.resolution': L.longText,
   'ResolveCaseInput.legalBasis': L.reason,

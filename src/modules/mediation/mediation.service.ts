@@ -14,6 +14,7 @@ import type { CaseWorkflow } from '../case/case.workflow';
 import type { CaseSettingsService } from '../case/case-settings.service';
 import type { AuditService } from '../audit/audit.service';
 import { localDateOf } from '../../core/calendar/local-date';
+import type { SessionFit } from './session-fit';
 import {
   AgreementEntity,
   MEDIATION_METHODS,
@@ -38,6 +39,8 @@ export interface ScheduleMediation {
   chosenBy: ChosenBy;
   mediatorIds: string[];
   departmentIds?: string[] | null;
+  /** a leader books outside the place's hours or a participant's roster, saying why (audited) */
+  overrideReason?: string | null;
 }
 
 export interface AgreementFields {
@@ -76,6 +79,7 @@ export class MediationService {
     private readonly orgUnits: OrgUnitService,
     private readonly departments: DepartmentService,
     private readonly audit: AuditService,
+    private readonly fit: SessionFit,
   ) {}
 
   sessionsOf(em: Em, tenantId: string, caseIds: readonly string[]): Promise<MediationSessionEntity[]> {
@@ -118,15 +122,27 @@ export class MediationService {
       errors.push(userError(['input', 'mediatorIds'], 'INVALID', 'Choose 1 to 10 mediators'));
     if (!input.online && !clean(input.place) && !input.orgUnitId)
       errors.push(userError(['input', 'place'], 'INVALID', 'Give a place or unit, or mark the session online'));
+    const overrideReason = clean(input.overrideReason) ?? null;
+    if (overrideReason && !scope.viewer?.roles.has('leader'))
+      errors.push(
+        userError(
+          ['input', 'overrideReason'],
+          'INVALID',
+          "Only a leader may book outside the center's hours or rosters",
+        ),
+      );
     if (errors.length) return fail(...errors);
     const r = await this.workflow.forAction(scope, input.caseId, 'scheduleMediation');
     if (!r.ok) return r;
     const c = r.value;
     const orgUnitId = input.orgUnitId ?? c.orgUnitId;
-    if (input.orgUnitId && !(await this.orgUnits.find(scope, input.orgUnitId)))
+    const unit = orgUnitId ? await this.orgUnits.find(scope, orgUnitId) : null;
+    if (input.orgUnitId && !unit)
       return fail(userError(['input', 'orgUnitId'], 'ORG_UNIT_NOT_FOUND', 'No such org unit'));
-    const people = await scope.em.execute<{ id: string; name: string; is_mediator: boolean; active: boolean }[]>(
-      'select id, name, is_mediator, active from staff_members where tenant_id = ? and id = any(?::uuid[]) order by id for update',
+    const people = await scope.em.execute<
+      { id: string; name: string; is_mediator: boolean; active: boolean; department_id: string | null }[]
+    >(
+      'select id, name, is_mediator, active, department_id from staff_members where tenant_id = ? and id = any(?::uuid[]) order by id for update',
       [scope.tenant.id, pgArray(mediatorIds.filter(isUuid))],
     );
     mediatorIds.forEach((id, i) => {
@@ -144,6 +160,20 @@ export class MediationService {
     if (errors.length) return fail(...errors);
     errors.push(...(await this.clashes(scope, mediatorIds, people, input.startsAt, input.endsAt, orgUnitId)));
     if (errors.length) return fail(...errors);
+    const unfit = await this.fit.problems(scope, {
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      unit,
+      online: !!input.online,
+      mediators: mediatorIds.map((id) => {
+        const p = people.find((x) => x.id === id)!;
+        return { id, name: p.name, departmentId: p.department_id };
+      }),
+      departmentIds,
+    });
+    // A leader may book anyway (a court judge coming on a day off for an urgent group dispute);
+    // a clash with another session or a shift elsewhere is never overridden: nobody is in two places.
+    if (unfit.length && !overrideReason) return fail(...unfit);
 
     const s = Object.assign(new MediationSessionEntity(), {
       tenantId: scope.tenant.id,
@@ -194,8 +224,16 @@ export class MediationService {
         mediatorIds,
         departmentIds,
         joint: mediatorIds.length + departmentIds.length > 1,
+        ...(unfit.length ? { override: { reason: overrideReason, waived: unfit.map((e) => e.code) } } : {}),
       },
     });
+    if (unfit.length)
+      this.audit.record(scope, {
+        action: 'mediation.schedule.override',
+        targetType: 'MediationSession',
+        targetId: s.id,
+        after: { caseId: c.id, reason: overrideReason, waived: unfit.map((e) => ({ code: e.code, field: e.field })) },
+      });
     this.workflow.startHandling(scope, c, 'mediation');
     await this.workflow.finishStep(scope);
     return ok(s);

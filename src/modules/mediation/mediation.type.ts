@@ -115,6 +115,11 @@ export class ScheduleMediationInput {
   @Field(() => [ID]) mediatorIds!: string[];
   @Field(() => [ID], { nullable: true, description: 'Departments joining: a joint mediation' }) departmentIds?:
     string[] | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "A leader books outside the place's hours or a participant's roster, saying why (audited)",
+  })
+  overrideReason?: string | null;
 }
 
 @InputType()
