@@ -128,7 +128,17 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   const intake = new IntakeService(categories, orgUnits, caseSettings, workflow, new DuplicateFinder(timeline));
   const routing = new RoutingService(audit, categories, orgUnits, departments);
   const followUps = new FollowUpService(workflow, cases, intake, caseSettings, staff);
-  const handling = new CaseHandlingService(workflow, categories, orgUnits, departments, staff, routing, followUps);
+  const handling = new CaseHandlingService(
+    workflow,
+    categories,
+    orgUnits,
+    departments,
+    staff,
+    routing,
+    followUps,
+    audit,
+    (scope, ids) => cases.openCaseLoad(scope, ids),
+  );
   const merges = new MergeService(workflow, cases, intake);
   const escalations = new EscalationService(orm, workflow, cases, intake, orgUnits, tenantDirectory, handling);
   const referrals = new ReferralService(workflow);

@@ -445,4 +445,100 @@ describe('center work (issue 17)', () => {
       ]);
     });
   });
+
+  describe('11. capacity and ownership', () => {
+    let ct: TenantRecord;
+    let cAdmin: string;
+    let cDispatcher: string;
+    let cLeader: string;
+    let visitor: string;
+    let stranger: string;
+    let cc: Center;
+    const SETTINGS =
+      'mutation($i: UpdateCaseSettingsInput!) { updateCaseSettings(input: $i) { userErrors { field code } } }';
+
+    beforeAll(async () => {
+      ct = await h.createTenant('cw-cap');
+      cAdmin = await h.token({ tenants: [ct.code], roles: ['tenant-admin'] });
+      cDispatcher = await h.token({ tenants: [ct.code], roles: ['dispatcher', 'intake-clerk'] });
+      cLeader = await h.token({ tenants: [ct.code], roles: ['leader'], subject: 'cw-cap-leader' });
+      visitor = await h.token({ tenants: [ct.code], roles: ['grid-worker'], subject: 'cw-cap-visitor' });
+      stranger = await h.token({ tenants: [ct.code], roles: ['grid-worker', 'mediator'], subject: 'cw-cap-other' });
+      cc = await buildCenter(h, cAdmin, [
+        { key: 'busy', name: '调解员 忙', mediator: true, limit: 1 },
+        { key: 'off', name: '调解员 休', mediator: true, limit: 0 },
+        { key: 'visitor', name: '网格员 访', subject: 'cw-cap-visitor' },
+        { key: 'other', name: '网格员 别', subject: 'cw-cap-other' },
+      ]);
+    });
+
+    const handled = async (title: string) => {
+      const c = (await mutate(h, cDispatcher, REPORT_CASE, { title, channel: 'WALK_IN' })).case!;
+      await step(h, cDispatcher, STEPS.accept, { caseId: c.id });
+      await step(h, cDispatcher, STEPS.dispatch, { caseId: c.id, orgUnitId: cc.centerId });
+      return c.id;
+    };
+
+    it('keeps a mediator within their limit of open cases; a leader may go over it with a reason, audited', async () => {
+      const first = await handled('第一件');
+      await step(h, cDispatcher, STEPS.assign, { caseId: first, staffIds: [cc.staff['busy']] });
+      const second = await handled('第二件');
+      const full = await mutate(h, cDispatcher, STEPS.assign, { caseId: second, staffIds: [cc.staff['busy']] });
+      expect(full.userErrors.map((e) => [e.field, e.code])).toEqual([[['input', 'staffIds', '0'], 'CAPACITY_REACHED']]);
+      const off = await mutate(h, cDispatcher, STEPS.assign, { caseId: second, staffIds: [cc.staff['off']] });
+      expect(off.userErrors.map((e) => e.code)).toEqual(['CAPACITY_REACHED']);
+      // Re-assigning the first case with someone else added does not count it against its own handler.
+      await step(h, cDispatcher, STEPS.assign, { caseId: first, staffIds: [cc.staff['busy'], cc.staff['visitor']] });
+      const notLeader = await mutate(h, cDispatcher, STEPS.assign, {
+        caseId: second,
+        staffIds: [cc.staff['busy']],
+        overrideReason: '熟悉当事人',
+      });
+      expect(notLeader.userErrors.map((e) => [e.field, e.code])).toEqual([[['input', 'overrideReason'], 'INVALID']]);
+      await step(h, cLeader, STEPS.assign, {
+        caseId: second,
+        staffIds: [cc.staff['busy']],
+        overrideReason: '熟悉当事人',
+      });
+      const audit = await h.gql<{
+        auditEvents: { edges: { node: { action: string; after: Record<string, unknown> } }[] };
+      }>(
+        cAdmin,
+        'query($c: ID!) { auditEvents(first: 5, filter: { targetId: $c }) { edges { node { action after } } } }',
+        { c: second },
+      );
+      expect(audit.body.data!.auditEvents.edges.map((e) => e.node)).toEqual([
+        { action: 'case.assign.override', after: expect.objectContaining({ reason: '熟悉当事人' }) },
+      ]);
+    });
+
+    it('lets only the visitor or a leader complete a visit, and not before its window opens', async () => {
+      await mutate(h, cAdmin, SETTINGS, { followUpWindowDays: 2 });
+      const id = await handled('回访测试');
+      await step(h, cDispatcher, STEPS.assign, { caseId: id, staffIds: [cc.staff['other']] });
+      await step(h, cLeader, STEPS.resolve, {
+        caseId: id,
+        resolution: '当场化解',
+        followUpAssigneeId: cc.staff['visitor'],
+      });
+      const visit = (
+        await h.gql<{ case: { followUps: { id: string }[] } }>(
+          cAdmin,
+          'query($id: ID!) { case(id: $id) { followUps { id } } }',
+          {
+            id,
+          },
+        )
+      ).body.data!.case.followUps[0]!;
+      const complete = (token: string) =>
+        mutate(h, token, STEPS.completeFollowUp, { followUpId: visit.id, result: 'KEPT', satisfaction: 5 });
+      expect((await complete(stranger)).userErrors.map((e) => e.code)).toEqual(['FOLLOW_UP_NOT_YOURS']);
+      // Due in seven days, the visit opens two days before.
+      expect((await complete(visitor)).userErrors.map((e) => e.code)).toEqual(['FOLLOW_UP_NOT_OPEN']);
+      expect((await complete(cLeader)).userErrors.map((e) => e.code)).toEqual(['FOLLOW_UP_NOT_OPEN']);
+      await mutate(h, cAdmin, SETTINGS, { followUpWindowDays: 7 });
+      const done = await complete(visitor);
+      expect(done.userErrors).toEqual([]);
+    });
+  });
 });

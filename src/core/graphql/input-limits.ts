@@ -60,6 +60,7 @@ export const MAX_LENGTH: Readonly<Record<string, number>> = {
   'CaseReasonInput.reason': L.reason,
   'RecordMediationOutcomeInput.lateReason': L.reason,
   'ScheduleMediationInput.overrideReason': L.reason,
+  'AssignCaseInput.overrideReason': L.reason,
   'MergeCasesInput.reason': L.reason,
   'ResolveCaseInput.resolution': L.longText,
   'ResolveCaseInput.legalBasis': L.reason,

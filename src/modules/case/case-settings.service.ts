@@ -11,18 +11,20 @@ export interface CaseSettingsFields {
   duplicateWindowHours?: number | null;
   failedMediationLimit?: number | null;
   followUpDays?: number | null;
+  followUpWindowDays?: number | null;
   personalDataRoles?: string[] | null;
   revealRoles?: string[] | null;
 }
 
 const BOUNDS: Record<
-  'groupDisputeThreshold' | 'duplicateWindowHours' | 'failedMediationLimit' | 'followUpDays',
+  'groupDisputeThreshold' | 'duplicateWindowHours' | 'failedMediationLimit' | 'followUpDays' | 'followUpWindowDays',
   [number, number]
 > = {
   groupDisputeThreshold: [2, 10000],
   duplicateWindowHours: [0, 8760],
   failedMediationLimit: [1, 100],
   followUpDays: [0, 365],
+  followUpWindowDays: [0, 365],
 };
 
 /** A tenant's case rules; a tenant that never saved any gets the documented defaults. */

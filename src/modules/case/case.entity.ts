@@ -157,6 +157,8 @@ export class CaseSettingsEntity {
   @Property({ type: 'integer' }) duplicateWindowHours: number = 72;
   @Property({ type: 'integer' }) failedMediationLimit: number = 3;
   @Property({ type: 'integer' }) followUpDays: number = 7;
+  /** a visit may be completed from this many days before it is due (365: any time once scheduled) */
+  @Property({ type: 'integer' }) followUpWindowDays: number = 365;
   @Property({ type: 'text[]' }) personalDataRoles: string[] = ['intake-clerk'];
   @Property({ type: 'text[]' }) revealRoles: string[] = [
     'dispatcher',

@@ -97,6 +97,11 @@ export class AssignCaseInput {
   @Field(() => ID) caseId!: string;
   @Field(() => [ID], { description: 'Replaces the people on the case' }) staffIds!: string[];
   @Field(() => ID, { nullable: true, description: 'The lead handler (default: the first)' }) leadId?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'A leader puts a mediator on the case beyond their limit of open cases, saying why (audited)',
+  })
+  overrideReason?: string | null;
 }
 
 @InputType()
@@ -136,6 +141,7 @@ export class UpdateCaseSettingsInput {
   @Field(() => Int, { nullable: true }) duplicateWindowHours?: number | null;
   @Field(() => Int, { nullable: true }) failedMediationLimit?: number | null;
   @Field(() => Int, { nullable: true }) followUpDays?: number | null;
+  @Field(() => Int, { nullable: true }) followUpWindowDays?: number | null;
   @Field(() => [String], { nullable: true }) personalDataRoles?: string[] | null;
   @Field(() => [String], { nullable: true }) revealRoles?: string[] | null;
 }

@@ -252,6 +252,11 @@ export class CaseSettingsType {
   failedMediationLimit!: number;
   @Field(() => Int, { description: 'Days after resolution the follow-up visit is due (0: none by default)' })
   followUpDays!: number;
+  @Field(() => Int, {
+    description:
+      'A follow-up visit may be completed from this many days before it is due (365: any time once scheduled)',
+  })
+  followUpWindowDays!: number;
   @Field(() => [String], { description: 'Roles that see ID numbers, phones and addresses unmasked' })
   personalDataRoles!: string[];
   @Field(() => [String], { description: 'Roles that may reveal them, one party at a time, audited' })
@@ -263,6 +268,7 @@ export class CaseSettingsType {
       duplicateWindowHours: s.duplicateWindowHours,
       failedMediationLimit: s.failedMediationLimit,
       followUpDays: s.followUpDays,
+      followUpWindowDays: s.followUpWindowDays,
       personalDataRoles: s.personalDataRoles,
       revealRoles: s.revealRoles,
     });
