@@ -13,6 +13,7 @@ import { Migration20261127000011CaseReporterClient } from './Migration2026112700
 import { Migration20261127000012CaseMaskedText } from './Migration20261127000012_case_masked_text';
 import { Migration20261127100001SettledByParent } from './Migration20261127100001_settled_by_parent';
 import { Migration20261127100002FollowUpWindow } from './Migration20261127100002_follow_up_window';
+import { Migration20261127100003PlatformHolidays } from './Migration20261127100003_platform_holidays';
 
 /** Listed explicitly so migrations run the same from ts (tests) and js (dist) without globbing. */
 export const migrationsList: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127000012_case_masked_text', class: Migration20261127000012CaseMaskedText },
   { name: 'Migration20261127100001_settled_by_parent', class: Migration20261127100001SettledByParent },
   { name: 'Migration20261127100002_follow_up_window', class: Migration20261127100002FollowUpWindow },
+  { name: 'Migration20261127100003_platform_holidays', class: Migration20261127100003PlatformHolidays },
 ];

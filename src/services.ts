@@ -24,6 +24,7 @@ import { EscalationService } from './modules/case/escalation.service';
 import { RoutingService } from './modules/routing/routing.service';
 import { MediationService } from './modules/mediation/mediation.service';
 import { SessionFit } from './modules/mediation/session-fit';
+import { HolidayService } from './modules/holidays/holidays.service';
 import { ReferralService } from './modules/referral/referral.service';
 import { FollowUpService } from './modules/follow-up/follow-up.service';
 import { PersonalDataService } from './modules/case/personal-data.service';
@@ -92,6 +93,8 @@ export interface Services {
   exports: ExportService;
   /** live board events: published after each case step commits, subscribed to over WebSocket */
   board: BoardService;
+  /** the official holiday schedule: the library and the years platform admins entered */
+  holidays: HolidayService;
 }
 
 export interface ServiceOptions {
@@ -143,7 +146,8 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   const escalations = new EscalationService(orm, workflow, cases, intake, orgUnits, tenantDirectory, handling);
   const referrals = new ReferralService(workflow);
   const slaPolicies = new SlaPolicyService(audit, categories, staff);
-  const calendars = new SlaCalendarService(audit);
+  const holidays = new HolidayService(orm, tenants);
+  const calendars = new SlaCalendarService(audit, () => holidays.source());
   const sessionFit = new SessionFit(residencies, rosters, (scope) => calendars.calendar(scope));
   const mediation = new MediationService(workflow, caseSettings, staff, orgUnits, departments, audit, sessionFit);
   const scheduler = new CheckpointScheduler(orm, queues, (opts.slaHorizonSeconds ?? 48 * 3600) * 1000);
@@ -193,6 +197,7 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   const notifications = new NotificationService(audit, notificationSettings, webhooks);
   sla.checkpoints.setNotifier(notifications);
   escalations.setNotifier(notifications);
+  holidays.setNotifier(notifications);
   // A child tenant's case follows the decision its parent's case reaches.
   workflow.onEvents((scope, c, events) => escalations.onParentStep(scope, c, events));
   supervision.setNotifier(notifications);
@@ -236,5 +241,6 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
     webhookDelivery,
     exports: exportService,
     board,
+    holidays,
   };
 }

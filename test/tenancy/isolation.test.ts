@@ -51,6 +51,10 @@ const COVERED = new Set([
   ...NOTIFICATION_OPERATIONS,
   // live board events over WebSocket: test/tenancy/subscription-isolation.test.ts
   'boardEvents',
+  // platform-only, refused to tenant staff: test/integration/holidays.test.ts
+  'platformHolidayYears',
+  'holidayCoverage',
+  'setPlatformHolidayYear',
 ]);
 
 describe('tenant isolation', () => {
