@@ -14,6 +14,7 @@ import { Migration20261127000012CaseMaskedText } from './Migration20261127000012
 import { Migration20261127100001SettledByParent } from './Migration20261127100001_settled_by_parent';
 import { Migration20261127100002FollowUpWindow } from './Migration20261127100002_follow_up_window';
 import { Migration20261127100003PlatformHolidays } from './Migration20261127100003_platform_holidays';
+import { Migration20261127100004TenantDescendants } from './Migration20261127100004_tenant_descendants';
 
 /** Listed explicitly so migrations run the same from ts (tests) and js (dist) without globbing. */
 export const migrationsList: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127100001_settled_by_parent', class: Migration20261127100001SettledByParent },
   { name: 'Migration20261127100002_follow_up_window', class: Migration20261127100002FollowUpWindow },
   { name: 'Migration20261127100003_platform_holidays', class: Migration20261127100003PlatformHolidays },
+  { name: 'Migration20261127100004_tenant_descendants', class: Migration20261127100004TenantDescendants },
 ];
