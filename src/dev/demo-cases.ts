@@ -48,6 +48,23 @@ export async function loadZhiliCases(s: Services, scope: TenantScope): Promise<v
   const patrol = await person('沈明（民生服务队）', 'demo-patrol', null, ['grid-worker', 'mediator']);
   const lawyer = await person('王律师（警律联调）', 'demo-lawyer', 'police-lawyer', ['mediator']);
   const sister = await person('李阿姨（平安大姐）', null, 'pingan-sisters', ['mediator']);
+  // The joint departments sit at the center by roster, weekdays, with their people on duty.
+  for (const [code, staffId] of [
+    ['police-lawyer', lawyer],
+    ['pingan-sisters', sister],
+  ] as const) {
+    const deptId = await dept(code);
+    const [r] = (await s.residencies.atUnit(scope, center, new Date(), new Date(Date.now() + 1))).filter(
+      (x) => x.departmentId === deptId,
+    );
+    if (!r) throw new Error(`demo roster: ${code} is not stationed at the center`);
+    const weekly = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '08:30', end: '17:30', staffIds: [staffId] }));
+    const from = new Date(Math.max(r.validFrom.getTime(), Date.now() - 21 * 24 * HOUR));
+    must(
+      await s.rosters.setShifts(scope, { residencyId: r.id, from, to: new Date(Date.now() + 28 * 24 * HOUR), weekly }),
+      `roster ${code}`,
+    );
+  }
 
   must(
     await s.routing.upsert(scope, {
