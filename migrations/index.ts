@@ -15,6 +15,7 @@ import { Migration20261127100001SettledByParent } from './Migration2026112710000
 import { Migration20261127100002FollowUpWindow } from './Migration20261127100002_follow_up_window';
 import { Migration20261127100003PlatformHolidays } from './Migration20261127100003_platform_holidays';
 import { Migration20261127100004TenantDescendants } from './Migration20261127100004_tenant_descendants';
+import { Migration20261127100005FailedMediationAction } from './Migration20261127100005_failed_mediation_action';
 
 /** Listed explicitly so migrations run the same from ts (tests) and js (dist) without globbing. */
 export const migrationsList: MigrationObject[] = [
@@ -34,4 +35,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127100002_follow_up_window', class: Migration20261127100002FollowUpWindow },
   { name: 'Migration20261127100003_platform_holidays', class: Migration20261127100003PlatformHolidays },
   { name: 'Migration20261127100004_tenant_descendants', class: Migration20261127100004TenantDescendants },
+  { name: 'Migration20261127100005_failed_mediation_action', class: Migration20261127100005FailedMediationAction },
 ];

@@ -198,6 +198,7 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   sla.checkpoints.setNotifier(notifications);
   escalations.setNotifier(notifications);
   holidays.setNotifier(notifications);
+  mediation.setLimitHandlers(escalations, notifications);
   // A child tenant's case follows the decision its parent's case reaches.
   workflow.onEvents((scope, c, events) => escalations.onParentStep(scope, c, events));
   supervision.setNotifier(notifications);

@@ -541,4 +541,77 @@ describe('center work (issue 17)', () => {
       expect(done.userErrors).toEqual([]);
     });
   });
+
+  describe('10. failed attempts escalate', () => {
+    const failTwice = async (caseId: string, hoursAgo: number) => {
+      for (const h0 of [hoursAgo, hoursAgo + 3]) {
+        const sessionId = await book(caseId, new Date(Date.now() - h0 * HOUR));
+        const r = await mutate<OutcomePayload>(h, mediator, RECORD_OUTCOME, {
+          sessionId,
+          outcome: 'FAILED',
+          lateReason: '补录',
+        });
+        expect(r.userErrors).toEqual([]);
+      }
+    };
+    const atStation = async (title: string) => {
+      const c = (await mutate(h, clerk, REPORT_CASE, { title, channel: 'WALK_IN' })).case!;
+      await step(h, clerk, STEPS.accept, { caseId: c.id });
+      await step(h, dispatcher, STEPS.dispatch, { caseId: c.id, orgUnitId: center.stationId });
+      return c.id;
+    };
+    const view = async (id: string) =>
+      (
+        await h.gql<{
+          case: {
+            status: string;
+            orgUnit: { id: string };
+            timeline: { edges: { node: { type: string; data: Record<string, unknown> } }[] };
+          };
+        }>(
+          admin,
+          'query($id: ID!) { case(id: $id) { status orgUnit { id } timeline(first: 50) { edges { node { type data } } } } }',
+          {
+            id,
+          },
+        )
+      ).body.data!.case;
+    const SETTINGS =
+      'mutation($i: UpdateCaseSettingsInput!) { updateCaseSettings(input: $i) { userErrors { field code } } }';
+
+    it('raises the case a level at once when the tenant says so', async () => {
+      await mutate(h, admin, SETTINGS, { failedMediationLimit: 2, failedMediationAction: 'ESCALATE' });
+      const id = await atStation('两次调解未果的相邻纠纷');
+      await failTwice(id, 30);
+      const c = await view(id);
+      expect(c).toMatchObject({ status: 'DISPATCHED', orgUnit: { id: center.centerId } });
+      const types = c.timeline.edges.map((e) => e.node.type);
+      expect(types.slice(-2)).toEqual(['ESCALATION_SUGGESTED', 'ESCALATED']);
+      expect(c.timeline.edges.at(-1)!.node.data).toMatchObject({ reason: expect.stringContaining('2次未果') });
+    });
+
+    it('tells the unit’s leaders to decide when the tenant says so', async () => {
+      await mutate(h, admin, SETTINGS, { failedMediationLimit: 2, failedMediationAction: 'NOTIFY_LEADER' });
+      const r = await h.gql<{ createStaffMember: { staffMember: { id: string } } }>(
+        admin,
+        'mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { staffMember { id } } }',
+        { i: { name: '站长', roles: ['leader'], orgUnitId: center.stationId } },
+      );
+      const lead = r.body.data!.createStaffMember.staffMember.id;
+      const id = await atStation('两次调解未果的物业纠纷');
+      await failTwice(id, 40);
+      const c = await view(id);
+      expect(c.status).toBe('IN_PROGRESS');
+      expect(c.timeline.edges.at(-1)!.node).toMatchObject({
+        type: 'ESCALATION_SUGGESTED',
+        data: { action: 'NOTIFY_LEADER' },
+      });
+      const told = await sqlIn<{ recipient_staff_id: string }>(
+        t.id,
+        "select recipient_staff_id from notifications where case_id = ? and type = 'MEDIATION_FAILURE_LIMIT'",
+        [id],
+      );
+      expect(told).toEqual([{ recipient_staff_id: lead }]);
+    });
+  });
 });

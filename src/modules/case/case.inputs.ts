@@ -2,9 +2,16 @@ import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { DecimalScalar } from '../../core/graphql/scalars';
 import { RiskLevelEnum } from '../category/category.type';
 import type { RiskLevel } from '../category/category.entity';
-import type { Channel, PartyKind, PartyRole, WarningLevel } from './case.entity';
+import type { Channel, FailedMediationAction, PartyKind, PartyRole, WarningLevel } from './case.entity';
 import type { CaseStatus } from './case.states';
-import { CaseStatusEnum, ChannelEnum, PartyKindEnum, PartyRoleEnum, WarningLevelEnum } from './case.type';
+import {
+  CaseStatusEnum,
+  ChannelEnum,
+  FailedMediationActionEnum,
+  PartyKindEnum,
+  PartyRoleEnum,
+  WarningLevelEnum,
+} from './case.type';
 
 export enum CaseOrderEnum {
   REPORTED_AT_DESC = 'REPORTED_AT_DESC',
@@ -140,6 +147,7 @@ export class UpdateCaseSettingsInput {
   @Field(() => Int, { nullable: true }) groupDisputeThreshold?: number | null;
   @Field(() => Int, { nullable: true }) duplicateWindowHours?: number | null;
   @Field(() => Int, { nullable: true }) failedMediationLimit?: number | null;
+  @Field(() => FailedMediationActionEnum, { nullable: true }) failedMediationAction?: FailedMediationAction | null;
   @Field(() => Int, { nullable: true }) followUpDays?: number | null;
   @Field(() => Int, { nullable: true }) followUpWindowDays?: number | null;
   @Field(() => [String], { nullable: true }) personalDataRoles?: string[] | null;

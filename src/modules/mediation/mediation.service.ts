@@ -15,6 +15,8 @@ import type { CaseSettingsService } from '../case/case-settings.service';
 import type { AuditService } from '../audit/audit.service';
 import { localDateOf } from '../../core/calendar/local-date';
 import type { SessionFit } from './session-fit';
+import type { NotifyInput } from '../notification/notification.service';
+import type { FailedMediationAction } from '../case/case.entity';
 import {
   AgreementEntity,
   MEDIATION_METHODS,
@@ -81,6 +83,20 @@ export class MediationService {
     private readonly audit: AuditService,
     private readonly fit: SessionFit,
   ) {}
+
+  private escalations: {
+    escalate(scope: TenantScope, input: { caseId: string; reason: string }): Promise<Result<unknown, CaseErrorCode>>;
+  } | null = null;
+  private notifier: { notify(scope: TenantScope, input: NotifyInput): Promise<unknown> } | null = null;
+
+  /** Wired once the escalation and notification services exist (services.ts). */
+  setLimitHandlers(
+    escalations: NonNullable<MediationService['escalations']>,
+    notifier: NonNullable<MediationService['notifier']>,
+  ): void {
+    this.escalations = escalations;
+    this.notifier = notifier;
+  }
 
   sessionsOf(em: Em, tenantId: string, caseIds: readonly string[]): Promise<MediationSessionEntity[]> {
     return em.find(
@@ -298,10 +314,11 @@ export class MediationService {
         targetId: s.id,
         after: { caseId: c.id, outcome: s.outcome, sessionDate: localDateOf(s.startsAt, tz), reason: lateReason },
       });
-    if (input.outcome === 'FAILED') await this.countFailure(scope, c);
+    const atLimit = input.outcome === 'FAILED' ? await this.countFailure(scope, c) : null;
     if (input.agreement) this.addAgreement(scope, c, s.id, input.agreement);
     this.workflow.startHandling(scope, c, 'mediation');
     await this.workflow.finishStep(scope);
+    if (atLimit) await this.onFailureLimit(scope, c, atLimit);
     return ok(s);
   }
 
@@ -356,16 +373,47 @@ export class MediationService {
     });
   }
 
-  private async countFailure(scope: TenantScope, c: CaseEntity): Promise<void> {
+  /** Counts a failed session; at the tenant's limit, says what its policy does next (once per level). */
+  private async countFailure(
+    scope: TenantScope,
+    c: CaseEntity,
+  ): Promise<{ action: FailedMediationAction; limit: number } | null> {
     c.failedMediationsAtLevel += 1;
-    const { failedMediationLimit } = await this.settings.get(scope);
-    if (c.failedMediationsAtLevel >= failedMediationLimit && !c.escalationSuggested) {
-      c.escalationSuggested = true;
-      this.workflow.timeline.record(scope, c.id, {
-        type: 'ESCALATION_SUGGESTED',
-        data: { failedSessions: c.failedMediationsAtLevel, limit: failedMediationLimit },
-      });
+    const { failedMediationLimit, failedMediationAction } = await this.settings.get(scope);
+    if (c.failedMediationsAtLevel < failedMediationLimit || c.escalationSuggested) return null;
+    c.escalationSuggested = true;
+    this.workflow.timeline.record(scope, c.id, {
+      type: 'ESCALATION_SUGGESTED',
+      data: { failedSessions: c.failedMediationsAtLevel, limit: failedMediationLimit, action: failedMediationAction },
+    });
+    return { action: failedMediationAction, limit: failedMediationLimit };
+  }
+
+  /**
+   * The tenant's policy at the limit of failed mediations (331: 化解不成的逐级上移): ESCALATE raises
+   * the case a level at once, as a handler's escalation would (to the unit above, or the parent
+   * tenant from the top unit); NOTIFY_LEADER tells the unit's leaders to decide. Either is on the
+   * timeline. Where there is no level above, the leaders are told instead.
+   */
+  private async onFailureLimit(
+    scope: TenantScope,
+    c: CaseEntity,
+    at: { action: FailedMediationAction; limit: number },
+  ): Promise<void> {
+    const reason = `调解${at.limit}次未果，按本中心规则提级处置`;
+    if (at.action === 'ESCALATE' && this.escalations) {
+      const r = await this.escalations.escalate(scope, { caseId: c.id, reason });
+      if (r.ok) return;
     }
+    await this.notifier?.notify(scope, {
+      caseId: c.id,
+      type: 'MEDIATION_FAILURE_LIMIT',
+      level: 'YELLOW',
+      title: `${c.number} 调解${at.limit}次未果，请决定是否提级`,
+      data: { failedSessions: c.failedMediationsAtLevel, limit: at.limit },
+      recipients: { audiences: ['UNIT_LEAD'] },
+      dedupeKey: `failure-limit-${c.id}-${c.orgUnitId ?? 'none'}-${c.failedMediationsAtLevel}`,
+    });
   }
 
   private async clashes(
