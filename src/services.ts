@@ -25,6 +25,7 @@ import { RoutingService } from './modules/routing/routing.service';
 import { MediationService } from './modules/mediation/mediation.service';
 import { SessionFit } from './modules/mediation/session-fit';
 import { HolidayService } from './modules/holidays/holidays.service';
+import { notifyCaseEvents } from './modules/notification/case-event-notices';
 import { ReferralService } from './modules/referral/referral.service';
 import { FollowUpService } from './modules/follow-up/follow-up.service';
 import { PersonalDataService } from './modules/case/personal-data.service';
@@ -205,6 +206,10 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   const exportService = new ExportService(orm, audit, opts.exports);
   exportService.register('cases', casesExport(personalData));
   exportService.register('metrics', metricsExport(metrics));
+  // Assignments, dispatches, bookings, returns, arrivals from a child, visits and extension decisions tell their people.
+  workflow.onEvents((scope, c, events) =>
+    notifyCaseEvents(scope, (sc, input) => notifications.notify(sc, input), c, events),
+  );
   // Last listener: the case's warning level is what the SLA listener left it at.
   const board = new BoardService(opts.realtime ?? null);
   workflow.onEvents((scope, c, events) => board.record(scope, c, events));

@@ -212,7 +212,7 @@ describe('center work (issue 17)', () => {
       expect(settled.timeline.edges.map((e) => e.node.type)).toContain('SETTLED_BY_PARENT');
       const told = await sqlIn<{ recipient_staff_id: string; type: string }>(
         town.id,
-        'select recipient_staff_id, type from notifications where case_id = ?',
+        "select recipient_staff_id, type from notifications where case_id = ? and type = 'CASE_PARENT_DECIDED'",
         [townCaseId],
       );
       expect(told).toEqual([{ recipient_staff_id: townDesk, type: 'CASE_PARENT_DECIDED' }]);
@@ -612,6 +612,32 @@ describe('center work (issue 17)', () => {
         [id],
       );
       expect(told).toEqual([{ recipient_staff_id: lead }]);
+    });
+  });
+
+  describe('5. events notify their people', () => {
+    it('tells the assignee, the session’s mediators, the dispatchers of a return and the visitor', async () => {
+      const desk = await h.gql<{ createStaffMember: { staffMember: { id: string } } }>(
+        admin,
+        'mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { staffMember { id } } }',
+        { i: { name: '调度员 孙', roles: ['dispatcher'], orgUnitId: center.centerId } },
+      );
+      const dispatcherId = desk.body.data!.createStaffMember.staffMember.id;
+      const c = (await mutate(h, clerk, REPORT_CASE, { title: '通知测试', channel: 'WALK_IN' })).case!;
+      await step(h, clerk, STEPS.accept, { caseId: c.id });
+      await step(h, dispatcher, STEPS.dispatch, { caseId: c.id, orgUnitId: center.stationId });
+      await step(h, dispatcher, STEPS.assign, { caseId: c.id, staffIds: [center.staff['lawyer']] });
+      await book(c.id, new Date(Date.now() + 50 * HOUR), 'sister');
+      await step(h, dispatcher, STEPS.return, { caseId: c.id, reason: '非本站职责' });
+      const rows = await sqlIn<{ type: string; recipient_staff_id: string }>(
+        t.id,
+        'select type, recipient_staff_id from notifications where case_id = ? order by created_at, type',
+        [c.id],
+      );
+      const of = (type: string) => rows.filter((r) => r.type === type).map((r) => r.recipient_staff_id);
+      expect(of('CASE_ASSIGNED')).toEqual([center.staff['lawyer']]);
+      expect(of('SESSION_BOOKED')).toEqual([center.staff['sister']]);
+      expect(of('CASE_RETURNED')).toEqual([dispatcherId]);
     });
   });
 });
