@@ -148,7 +148,7 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   const referrals = new ReferralService(workflow);
   const slaPolicies = new SlaPolicyService(audit, categories, staff);
   const holidays = new HolidayService(orm, tenants);
-  const calendars = new SlaCalendarService(audit, () => holidays.source());
+  const calendars = new SlaCalendarService(audit, (em) => holidays.source(em));
   const sessionFit = new SessionFit(residencies, rosters, (scope) => calendars.calendar(scope));
   const mediation = new MediationService(workflow, caseSettings, staff, orgUnits, departments, audit, sessionFit);
   const scheduler = new CheckpointScheduler(orm, queues, (opts.slaHorizonSeconds ?? 48 * 3600) * 1000);

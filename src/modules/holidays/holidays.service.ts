@@ -1,6 +1,6 @@
 import type { Orm } from '../../core/db/orm';
 import type { Actor } from '../../core/tenancy/scope';
-import { withTenantScope } from '../../core/tenancy/tenant-tx';
+import { withTenantScope, type Em } from '../../core/tenancy/tenant-tx';
 import {
   chineseHolidays,
   tableHolidaySource,
@@ -75,10 +75,14 @@ export class HolidayService {
     return (await this.rows()).map(toYear);
   }
 
-  /** The schedule to build calendars from; cached per process for a minute. */
-  async source(): Promise<HolidaySource> {
+  /**
+   * The schedule to build calendars from; cached per process for a minute. Read on the caller's
+   * connection when it has one (a request's transaction): a second pool connection per request
+   * would starve the pool under concurrent intake.
+   */
+  async source(em?: Em): Promise<HolidaySource> {
     if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.source;
-    const rows = await this.rows();
+    const rows = await this.rows(em);
     const platform = tableHolidaySource({
       source: 'platform',
       holidays: Object.assign({}, ...rows.map((r) => r.holidays)) as Record<string, string>,
@@ -151,8 +155,9 @@ export class HolidayService {
     }
   }
 
-  private async rows(): Promise<Row[]> {
-    return this.orm.em.fork().getConnection().execute<Row[]>('select * from platform_holiday_years order by year');
+  private async rows(em?: Em): Promise<Row[]> {
+    const sql = 'select * from platform_holiday_years order by year';
+    return em ? em.execute<Row[]>(sql) : this.orm.em.fork().getConnection().execute<Row[]>(sql);
   }
 }
 

@@ -18,7 +18,7 @@ export class SlaCalendarService {
   constructor(
     private readonly audit: AuditService,
     /** the official schedule: the library and the platform's own years (modules/holidays) */
-    private readonly holidays: () => Promise<HolidaySource>,
+    private readonly holidays: (em: TenantScope['em']) => Promise<HolidaySource>,
   ) {}
 
   async settings(scope: TenantScope): Promise<TenantCalendarEntity> {
@@ -29,7 +29,7 @@ export class SlaCalendarService {
   }
 
   async calendar(scope: TenantScope): Promise<WorkingCalendar> {
-    return build(scope.tenant.timeZone, await this.settings(scope), await this.holidays());
+    return build(scope.tenant.timeZone, await this.settings(scope), await this.holidays(scope.em));
   }
 
   async update(scope: TenantScope, input: CalendarFields): Promise<Result<TenantCalendarEntity, 'INVALID'>> {
