@@ -142,6 +142,7 @@ describe('center work (issue 17)', () => {
     let townStaff: string;
     let countyStaff: string;
     let townDesk: string;
+    let countyClerk: string;
     let townCenter: Center;
 
     beforeAll(async () => {
@@ -160,6 +161,13 @@ describe('center work (issue 17)', () => {
         { i: { name: '镇调度员', roles: ['dispatcher'], orgUnitId: townCenter.centerId } },
       );
       townDesk = r.body.data!.createStaffMember.staffMember.id;
+      const countyAdmin = await h.token({ tenants: [county.code], roles: ['tenant-admin'] });
+      const k = await h.gql<{ createStaffMember: { staffMember: { id: string } } }>(
+        countyAdmin,
+        'mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { staffMember { id } } }',
+        { i: { name: '区受理员', roles: ['intake-clerk'] } },
+      );
+      countyClerk = k.body.data!.createStaffMember.staffMember.id;
     });
 
     /** A town case escalated to the county; returns the town's case id and the county's case id. */
@@ -198,6 +206,13 @@ describe('center work (issue 17)', () => {
 
     it('settles the town’s case when the county settles it, and tells the town', async () => {
       const { townCaseId, countyCaseId } = await escalated('宅基地地界纠纷');
+      // The county's intake desk hears of the arrival (issue 17, item 5).
+      const arrived = await sqlIn<{ recipient_staff_id: string }>(
+        county.id,
+        "select recipient_staff_id from notifications where case_id = ? and type = 'CASE_ARRIVED_FROM_CHILD'",
+        [countyCaseId],
+      );
+      expect(arrived).toEqual([{ recipient_staff_id: countyClerk }]);
       await step(h, countyStaff, STEPS.accept, { caseId: countyCaseId });
       const [dept] = await sqlIn<{ id: string }>(county.id, "select id from departments where code = 'justice'");
       await step(h, countyStaff, STEPS.dispatch, { caseId: countyCaseId, departmentId: dept!.id });
@@ -530,6 +545,13 @@ describe('center work (issue 17)', () => {
           },
         )
       ).body.data!.case.followUps[0]!;
+      // The visitor is told the visit is theirs (issue 17, item 5).
+      const told = await sqlIn<{ recipient_staff_id: string }>(
+        ct.id,
+        "select recipient_staff_id from notifications where case_id = ? and type = 'FOLLOW_UP_ASSIGNED'",
+        [id],
+      );
+      expect(told).toEqual([{ recipient_staff_id: cc.staff['visitor'] }]);
       const complete = (token: string) =>
         mutate(h, token, STEPS.completeFollowUp, { followUpId: visit.id, result: 'KEPT', satisfaction: 5 });
       expect((await complete(stranger)).userErrors.map((e) => e.code)).toEqual(['FOLLOW_UP_NOT_YOURS']);
