@@ -1,9 +1,10 @@
 import type { TenantScope } from '../../core/tenancy/scope';
 import type { Em } from '../../core/tenancy/tenant-tx';
-import { userError } from '../../shared/user-error';
+import { userError, type UserErrorData } from '../../shared/user-error';
 import { findById } from '../../core/db/by-id';
 import { clean, fail, ok, type Result } from '../../shared/result';
 import type { StaffService } from '../staff/staff.service';
+import { StaffMemberEntity } from '../staff/staff.entity';
 import { CaseAssigneeEntity, type CaseEntity } from '../case/case.entity';
 import type { CaseErrorCode } from '../case/case.states';
 import type { CaseWorkflow } from '../case/case.workflow';
@@ -78,6 +79,8 @@ export class FollowUpService {
     const r = await this.workflow.forAction(scope, f.caseId, 'completeFollowUp', ['input', 'followUpId']);
     if (!r.ok) return r;
     const c = r.value;
+    const refused = await this.whyNotNow(scope, f);
+    if (refused) return fail(refused);
     Object.assign(f, {
       status: 'DONE',
       result: input.result,
@@ -173,5 +176,35 @@ export class FollowUpService {
       { orderBy: { isLead: 'desc', assignedAt: 'asc' } },
     );
     return lead?.staffId ?? null;
+  }
+
+  /**
+   * A visit is its visitor's: completed by them or a leader (anyone of the followers' roles when
+   * nobody was named; system work such as demo data acts for the center). And not before its window
+   * opens: the tenant's `followUpWindowDays` before it is due.
+   */
+  private async whyNotNow(scope: TenantScope, f: FollowUpEntity): Promise<UserErrorData<CaseErrorCode> | null> {
+    const viewer = scope.viewer;
+    if (viewer && f.assigneeId && !viewer.roles.has('leader')) {
+      const me = await scope.em.findOne(StaffMemberEntity, {
+        tenantId: scope.tenant.id,
+        keycloakSubject: scope.actor.subject,
+      });
+      if (me?.id !== f.assigneeId)
+        return userError(
+          ['input', 'followUpId'],
+          'FOLLOW_UP_NOT_YOURS',
+          'This visit is assigned to someone else; they or a leader complete it',
+        );
+    }
+    const { followUpWindowDays } = await this.settings.get(scope);
+    const opens = new Date(f.dueAt.getTime() - followUpWindowDays * DAY_MS);
+    if (Date.now() < opens.getTime())
+      return userError(
+        ['input', 'followUpId'],
+        'FOLLOW_UP_NOT_OPEN',
+        `This visit can be completed from ${opens.toISOString()} (${followUpWindowDays} days before it is due)`,
+      );
+    return null;
   }
 }

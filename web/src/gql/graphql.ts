@@ -29,6 +29,8 @@ export type AssignCaseInput = {
   caseId: string | number;
   /** The lead handler (default: the first) */
   leadId?: string | number | null | undefined;
+  /** A leader puts a mediator on the case beyond their limit of open cases, saying why (audited) */
+  overrideReason?: string | null | undefined;
   /** Replaces the people on the case */
   staffIds: Array<string | number>;
 };
@@ -62,6 +64,7 @@ export type CaseAction =
 
 export type CaseErrorCode =
   | 'AGREEMENT_NOT_FOUND'
+  | 'CAPACITY_REACHED'
   | 'CASE_CLOSED'
   | 'CASE_MERGED'
   | 'CASE_NOT_ACCEPTED'
@@ -77,19 +80,25 @@ export type CaseErrorCode =
   | 'CATEGORY_NOT_FOUND'
   | 'DEPARTMENT_NOT_FOUND'
   | 'FOLLOW_UP_NOT_FOUND'
+  | 'FOLLOW_UP_NOT_OPEN'
+  | 'FOLLOW_UP_NOT_YOURS'
   | 'FOLLOW_UP_PENDING'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'INVALID'
   | 'NOT_FOUND'
+  | 'NOT_ON_ROSTER'
   | 'NO_HIGHER_LEVEL'
   | 'NO_ROUTE'
   | 'ORG_UNIT_NOT_FOUND'
   | 'PARENT_CASE_OPEN'
+  | 'PLACE_CLOSED'
+  | 'REASON_REQUIRED'
   | 'REFERRAL_NOT_FOUND'
   | 'ROSTER_CLASH'
   | 'SAME_CASE'
   | 'SESSION_CLASH'
   | 'SESSION_NOT_FOUND'
+  | 'SESSION_NOT_STARTED'
   | 'STAFF_NOT_FOUND';
 
 export type CaseFilter = {
@@ -289,6 +298,8 @@ export type RecordJudicialConfirmationInput = {
 export type RecordMediationOutcomeInput = {
   /** For AGREED or PARTLY_AGREED */
   agreement?: AgreementInput | null | undefined;
+  /** Required when the outcome is entered after the day the session took place (audited) */
+  lateReason?: string | null | undefined;
   note?: string | null | undefined;
   outcome: MediationOutcome;
   sessionId: string | number;
@@ -390,6 +401,8 @@ export type ScheduleMediationInput = {
   online?: boolean | null | undefined;
   /** Where; defaults to the case's unit */
   orgUnitId?: string | number | null | undefined;
+  /** A leader books outside the place's hours or a participant's roster, saying why (audited) */
+  overrideReason?: string | null | undefined;
   place?: string | null | undefined;
   startsAt: string;
 };
