@@ -18,6 +18,7 @@ const CaseDesk = lazy(() => import('../routes/cases/CaseDesk'));
 const CasePage = lazy(() => import('../routes/cases/CasePage'));
 const Intake = lazy(() => import('../routes/intake/Intake'));
 const Inbox = lazy(() => import('../routes/notifications/Inbox'));
+const Board = lazy(() => import('../routes/board/Board'));
 
 /** Ant Design's CSS-in-JS puts this nonce on its <style> tags, as the page's CSP requires. */
 const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content;
@@ -93,6 +94,7 @@ export function App() {
                     </Signed>
                   }
                 />
+                <Route path="/board" element={<Board />} />
                 <Route path="*" element={<Navigate to="/cases" replace />} />
               </Routes>
             </Suspense>

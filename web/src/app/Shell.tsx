@@ -7,6 +7,7 @@ import { graphql } from '../gql';
 import { chooseTenant, currentTenant, signOut } from './auth';
 import { client } from './apollo';
 import { LANGUAGES, setLanguage } from './i18n';
+import '../routes/board/nav-i18n';
 
 export const ME = graphql(`
   query Me {
@@ -73,6 +74,7 @@ export function Shell({ children }: { children: ReactNode }) {
           items={[
             { key: '/cases', label: <Link to="/cases">{t('nav.desk')}</Link> },
             { key: '/intake', label: <Link to="/intake">{t('nav.intake')}</Link> },
+            { key: '/board', label: <Link to="/board">{t('nav.board')}</Link> },
             {
               key: '/inbox',
               label: (
