@@ -19,6 +19,7 @@ const CasePage = lazy(() => import('../routes/cases/CasePage'));
 const Intake = lazy(() => import('../routes/intake/Intake'));
 const Inbox = lazy(() => import('../routes/notifications/Inbox'));
 const Board = lazy(() => import('../routes/board/Board'));
+const Config = lazy(() => import('../routes/config/Config'));
 
 /** Ant Design's CSS-in-JS puts this nonce on its <style> tags, as the page's CSP requires. */
 const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content;
@@ -95,6 +96,14 @@ export function App() {
                   }
                 />
                 <Route path="/board" element={<Board />} />
+                <Route
+                  path="/config"
+                  element={
+                    <Signed>
+                      <Config />
+                    </Signed>
+                  }
+                />
                 <Route path="*" element={<Navigate to="/cases" replace />} />
               </Routes>
             </Suspense>

@@ -75,6 +75,7 @@ export function Shell({ children }: { children: ReactNode }) {
             { key: '/cases', label: <Link to="/cases">{t('nav.desk')}</Link> },
             { key: '/intake', label: <Link to="/intake">{t('nav.intake')}</Link> },
             { key: '/board', label: <Link to="/board">{t('nav.board')}</Link> },
+            { key: '/config', label: <Link to="/config">{t('nav.config')}</Link> },
             {
               key: '/inbox',
               label: (

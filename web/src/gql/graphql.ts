@@ -25,6 +25,10 @@ export type AgreementInput = {
   terms: string;
 };
 
+export type ArchiveOrgUnitInput = {
+  id: string | number;
+};
+
 export type AssignCaseInput = {
   caseId: string | number;
   /** The lead handler (default: the first) */
@@ -146,6 +150,13 @@ export type CaseStatus =
   | 'RESOLVED'
   | 'UNRESOLVED';
 
+export type CategoryErrorCode =
+  | 'CODE_TAKEN'
+  | 'CYCLE'
+  | 'INVALID'
+  | 'NOT_FOUND'
+  | 'PARENT_NOT_FOUND';
+
 /** Where a report came in */
 export type Channel =
   | 'COURT_DIVERSION'
@@ -172,6 +183,33 @@ export type CompleteFollowUpInput = {
   satisfaction?: number | null | undefined;
 };
 
+export type CreateDepartmentInput = {
+  code: string;
+  contactName?: string | null | undefined;
+  contactPhone?: string | null | undefined;
+  description?: string | null | undefined;
+  kind: DepartmentKind;
+  name: string;
+};
+
+export type CreateOrgUnitInput = {
+  address?: string | null | undefined;
+  kind: OrgUnitKind;
+  name: string;
+  openingHours?: Array<OpeningPeriodInput> | null | undefined;
+  parentId?: string | number | null | undefined;
+  phone?: string | null | undefined;
+};
+
+export type CreateStaffMemberInput = {
+  departmentId?: string | number | null | undefined;
+  keycloakSubject?: string | null | undefined;
+  mediatorProfile?: MediatorProfileInput | null | undefined;
+  name: string;
+  orgUnitId?: string | number | null | undefined;
+  roles?: Array<string> | null | undefined;
+};
+
 export type DateRangeInput = {
   /** Inclusive */
   from: string;
@@ -184,6 +222,35 @@ export type DecideDeadlineExtensionInput = {
   note?: string | null | undefined;
   requestId: string | number;
 };
+
+export type DepartmentErrorCode =
+  | 'CODE_TAKEN'
+  | 'INVALID'
+  | 'NOT_FOUND';
+
+/** A government body or social force */
+export type DepartmentKind =
+  | 'AGRICULTURE'
+  | 'ASSOCIATION'
+  | 'COURT'
+  | 'FORESTRY'
+  | 'HEALTH'
+  | 'HOUSING'
+  | 'HUMAN_RESOURCES'
+  | 'JUSTICE'
+  | 'LAWYERS'
+  | 'LAW_ENFORCEMENT'
+  | 'MARKET_REGULATION'
+  | 'MEDIATION_STUDIO'
+  | 'NATURAL_RESOURCES'
+  | 'OTHER'
+  | 'PETITIONS'
+  | 'POLICE'
+  | 'PROCURATORATE'
+  | 'PSYCHOLOGISTS'
+  | 'TRADE_UNION'
+  | 'VOLUNTEERS'
+  | 'WOMENS_FEDERATION';
 
 export type DispatchCaseInput = {
   caseId: string | number;
@@ -204,6 +271,23 @@ export type DuplicateReason =
   | 'SAME_ID_NUMBER'
   | 'SAME_PHONE'
   | 'SAME_PLACE_AND_CATEGORY';
+
+export type EscalationActionInput = {
+  roles?: Array<NotifyRole> | null | undefined;
+  staffId?: string | number | null | undefined;
+  type: EscalationActionType;
+};
+
+export type EscalationActionType =
+  | 'ESCALATE'
+  | 'NOTIFY'
+  | 'REASSIGN'
+  | 'SUPERVISE';
+
+export type EscalationLevelInput = {
+  actions: Array<EscalationActionInput>;
+  offset: string;
+};
 
 /** BROKEN reopens the case; RECURRED closes it and opens its recurrence */
 export type FollowUpResult =
@@ -258,6 +342,15 @@ export type MediatorChosenBy =
   | 'CLERK'
   | 'PARTIES';
 
+export type MediatorProfileInput = {
+  goldMedal?: boolean | null | undefined;
+  languages?: Array<string> | null | undefined;
+  maxConcurrentCases: number;
+  /** Categories this mediator takes (a category covers its sub-categories) */
+  specialtyIds: Array<string | number>;
+  studioName?: string | null | undefined;
+};
+
 export type MergeCasesInput = {
   duplicateIds: Array<string | number>;
   reason?: string | null | undefined;
@@ -270,6 +363,38 @@ export type NotificationLevel =
   | 'INFO'
   | 'RED'
   | 'YELLOW';
+
+/** HANDLER: the case's assignees; UNIT_LEAD: leaders of its unit; CENTER_LEAD: of the top unit; LEADER: every leader */
+export type NotifyRole =
+  | 'CENTER_LEAD'
+  | 'HANDLER'
+  | 'LEADER'
+  | 'UNIT_LEAD';
+
+export type OpeningPeriodInput = {
+  closes: string;
+  opens: string;
+  weekday: number;
+};
+
+export type OrgUnitErrorCode =
+  | 'ARCHIVED'
+  | 'CYCLE'
+  | 'HAS_ACTIVE_CHILDREN'
+  | 'INVALID'
+  | 'IN_USE'
+  | 'NAME_TAKEN'
+  | 'NOT_FOUND'
+  | 'PARENT_KIND_NOT_ALLOWED'
+  | 'PARENT_NOT_FOUND'
+  | 'ROOT_EXISTS';
+
+/** CENTER at the top; SUB_CENTER, STATION, GRID below */
+export type OrgUnitKind =
+  | 'CENTER'
+  | 'GRID'
+  | 'STATION'
+  | 'SUB_CENTER';
 
 export type PartyInput = {
   address?: string | null | undefined;
@@ -349,6 +474,18 @@ export type RequestDeadlineExtensionInput = {
   reason: string;
 };
 
+export type ResidencyErrorCode =
+  | 'ALREADY_STATIONED'
+  | 'DEPARTMENT_NOT_FOUND'
+  | 'ENDED'
+  | 'INVALID'
+  | 'NOT_FOUND'
+  | 'NOT_ROSTERED'
+  | 'ORG_UNIT_NOT_FOUND'
+  | 'OUTSIDE_RESIDENCY'
+  | 'SHIFT_OVERLAP'
+  | 'STAFF_NOT_FOUND';
+
 /** RESIDENT 常驻, ROTATING 轮驻, JOINT 联驻, ON_DEMAND 随驻 */
 export type ResidencyMode =
   | 'JOINT'
@@ -380,6 +517,14 @@ export type RiskLevel =
   | 'MAJOR'
   | 'MEDIUM';
 
+export type RoutingErrorCode =
+  | 'CATEGORY_NOT_FOUND'
+  | 'DEPARTMENT_NOT_FOUND'
+  | 'INVALID'
+  | 'NOT_FOUND'
+  | 'NO_TARGET'
+  | 'ORG_UNIT_NOT_FOUND';
+
 export type ScheduleFollowUpInput = {
   assigneeId?: string | number | null | undefined;
   caseId: string | number;
@@ -401,12 +546,64 @@ export type ScheduleMediationInput = {
   startsAt: string;
 };
 
+export type SetRotationShiftsInput = {
+  /** Horizon start: shifts starting in [from, to) are replaced */
+  from: string;
+  residencyId: string | number;
+  shifts?: Array<ShiftInput> | null | undefined;
+  to: string;
+  /** Expanded into shifts over the horizon */
+  weekly?: Array<WeeklyShiftInput> | null | undefined;
+};
+
+export type ShiftInput = {
+  endsAt: string;
+  staffIds: Array<string | number>;
+  startsAt: string;
+};
+
+export type SlaErrorCode =
+  | 'CATEGORY_NOT_FOUND'
+  | 'INVALID'
+  | 'NOT_FOUND'
+  | 'SCOPE_TAKEN';
+
 export type SlaStep =
   | 'ACCEPT'
   | 'DISPATCH'
   | 'FIRST_CONTACT'
   | 'FOLLOW_UP'
   | 'RESOLVE';
+
+export type SlaTargetInput = {
+  duration: string;
+  mode: SlaTargetMode;
+  step: SlaStep;
+};
+
+/** CALENDAR or WORKING time (Chinese working days and the tenant hours), or SAME_DAY: by the end of the local day */
+export type SlaTargetMode =
+  | 'CALENDAR'
+  | 'SAME_DAY'
+  | 'WORKING';
+
+export type StaffErrorCode =
+  | 'CATEGORY_NOT_FOUND'
+  | 'DEPARTMENT_NOT_FOUND'
+  | 'INVALID'
+  | 'NOT_FOUND'
+  | 'ORG_UNIT_NOT_FOUND'
+  | 'SUBJECT_TAKEN';
+
+export type StationDepartmentInput = {
+  departmentId: string | number;
+  mode: ResidencyMode;
+  note?: string | null | undefined;
+  orgUnitId: string | number;
+  /** Default: now */
+  validFrom?: string | null | undefined;
+  validTo?: string | null | undefined;
+};
 
 export type SuperviseCaseInput = {
   caseId: string | number;
@@ -421,12 +618,75 @@ export type TenantLevel =
   | 'STREET'
   | 'TOWN';
 
+export type UpdateOrgUnitInput = {
+  address?: string | null | undefined;
+  id: string | number;
+  name?: string | null | undefined;
+  openingHours?: Array<OpeningPeriodInput> | null | undefined;
+  /** Move the unit (and its subtree) under another unit */
+  parentId?: string | number | null | undefined;
+  phone?: string | null | undefined;
+};
+
+export type UpsertCategoryInput = {
+  /** Archive (true) or restore (false) */
+  archived?: boolean | null | undefined;
+  code: string;
+  defaultRiskLevel: RiskLevel;
+  /** Update this category; without it, the one with this code, or a new one */
+  id?: string | number | null | undefined;
+  name: string;
+  parentId?: string | number | null | undefined;
+};
+
+export type UpsertRoutingRuleInput = {
+  active?: boolean | null | undefined;
+  /** This category and those under it; empty: any */
+  categoryId?: string | number | null | undefined;
+  /** Omit to create */
+  id?: string | number | null | undefined;
+  name: string;
+  /** Reported at this unit or grid or under it; empty: anywhere */
+  orgUnitId?: string | number | null | undefined;
+  priority: number;
+  riskLevel?: RiskLevel | null | undefined;
+  targetDepartmentId?: string | number | null | undefined;
+  targetOrgUnitId?: string | number | null | undefined;
+};
+
+export type UpsertSlaPolicyInput = {
+  categoryId?: string | number | null | undefined;
+  escalations?: Array<EscalationLevelInput>;
+  id?: string | number | null | undefined;
+  name: string;
+  pauseStatuses?: Array<string>;
+  red: WarningPointInput;
+  riskLevel?: RiskLevel | null | undefined;
+  targets: Array<SlaTargetInput>;
+  yellow: WarningPointInput;
+};
+
 /** NONE once closed; GREEN on track; YELLOW, RED closer to or past a deadline */
 export type WarningLevel =
   | 'GREEN'
   | 'NONE'
   | 'RED'
   | 'YELLOW';
+
+export type WarningPointInput = {
+  before?: string | null | undefined;
+  share?: number | null | undefined;
+};
+
+export type WeeklyShiftInput = {
+  /** HH:MM; earlier than start means the next day */
+  end: string;
+  staffIds: Array<string | number>;
+  /** HH:MM in the tenant's time zone */
+  start: string;
+  /** 1 = Monday … 7 = Sunday */
+  weekday: number;
+};
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -711,6 +971,119 @@ export type StatusCountsQueryVariables = Exact<{
 
 export type StatusCountsQuery = { s0: { totalCount: number }, s1: { totalCount: number }, s2: { totalCount: number }, s3: { totalCount: number }, s4: { totalCount: number }, s5: { totalCount: number }, s6: { totalCount: number }, s7: { totalCount: number }, s8: { totalCount: number } };
 
+export type ConfigOrgUnitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConfigOrgUnitsQuery = { orgUnits: { edges: Array<{ node: { id: string, name: string, kind: OrgUnitKind, archived: boolean, address: string | null, phone: string | null, parent: { id: string } | null } }> } };
+
+export type ConfigCreateOrgUnitMutationVariables = Exact<{
+  input: CreateOrgUnitInput;
+}>;
+
+
+export type ConfigCreateOrgUnitMutation = { createOrgUnit: { orgUnit: { id: string } | null, userErrors: Array<{ field: Array<string> | null, code: OrgUnitErrorCode, message: string }> } };
+
+export type ConfigUpdateOrgUnitMutationVariables = Exact<{
+  input: UpdateOrgUnitInput;
+}>;
+
+
+export type ConfigUpdateOrgUnitMutation = { updateOrgUnit: { orgUnit: { id: string } | null, userErrors: Array<{ field: Array<string> | null, code: OrgUnitErrorCode, message: string }> } };
+
+export type ConfigArchiveOrgUnitMutationVariables = Exact<{
+  input: ArchiveOrgUnitInput;
+}>;
+
+
+export type ConfigArchiveOrgUnitMutation = { archiveOrgUnit: { orgUnit: { id: string } | null, userErrors: Array<{ field: Array<string> | null, code: OrgUnitErrorCode, message: string }> } };
+
+export type ConfigDepartmentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConfigDepartmentsQuery = { departments: { edges: Array<{ node: { id: string, code: string, name: string, kind: DepartmentKind, archived: boolean } }> }, residencies: { edges: Array<{ node: { id: string, mode: ResidencyMode, validFrom: string, validTo: string | null, department: { id: string, name: string }, orgUnit: { id: string, name: string } } }> } };
+
+export type ConfigCreateDepartmentMutationVariables = Exact<{
+  input: CreateDepartmentInput;
+}>;
+
+
+export type ConfigCreateDepartmentMutation = { createDepartment: { department: { id: string } | null, userErrors: Array<{ field: Array<string> | null, code: DepartmentErrorCode, message: string }> } };
+
+export type ConfigStationDepartmentMutationVariables = Exact<{
+  input: StationDepartmentInput;
+}>;
+
+
+export type ConfigStationDepartmentMutation = { stationDepartment: { residency: { id: string } | null, userErrors: Array<{ field: Array<string> | null, code: ResidencyErrorCode, message: string }> } };
+
+export type ConfigShiftsQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type ConfigShiftsQuery = { residencies: { edges: Array<{ node: { id: string, mode: ResidencyMode, department: { id: string, name: string }, orgUnit: { id: string, name: string }, shifts: Array<{ id: string, startsAt: string, endsAt: string, staff: Array<{ id: string, name: string }> }> } }> } };
+
+export type ConfigSetShiftsMutationVariables = Exact<{
+  input: SetRotationShiftsInput;
+}>;
+
+
+export type ConfigSetShiftsMutation = { setRotationShifts: { userErrors: Array<{ field: Array<string> | null, code: ResidencyErrorCode, message: string }> } };
+
+export type ConfigStaffQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConfigStaffQuery = { staff: { edges: Array<{ node: { id: string, name: string, roles: Array<string>, active: boolean, orgUnit: { id: string, name: string } | null, department: { id: string, name: string } | null, mediatorProfile: { goldMedal: boolean, languages: Array<string>, maxConcurrentCases: number, studioName: string | null, specialties: Array<{ id: string, name: string }> } | null } }> } };
+
+export type ConfigCreateStaffMutationVariables = Exact<{
+  input: CreateStaffMemberInput;
+}>;
+
+
+export type ConfigCreateStaffMutation = { createStaffMember: { staffMember: { id: string } | null, userErrors: Array<{ field: Array<string> | null, code: StaffErrorCode, message: string }> } };
+
+export type ConfigCategoriesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConfigCategoriesQuery = { categories: { edges: Array<{ node: { id: string, code: string, name: string, defaultRiskLevel: RiskLevel, archived: boolean, parent: { id: string } | null } }> } };
+
+export type ConfigUpsertCategoryMutationVariables = Exact<{
+  input: UpsertCategoryInput;
+}>;
+
+
+export type ConfigUpsertCategoryMutation = { upsertCategory: { category: { id: string } | null, userErrors: Array<{ field: Array<string> | null, code: CategoryErrorCode, message: string }> } };
+
+export type ConfigRoutingRulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConfigRoutingRulesQuery = { routingRules: { edges: Array<{ node: { id: string, name: string, priority: number, active: boolean, riskLevel: RiskLevel | null, category: { id: string, name: string } | null, orgUnit: { id: string, name: string } | null, targetDepartment: { id: string, name: string } | null, targetOrgUnit: { id: string, name: string } | null } }> } };
+
+export type ConfigUpsertRoutingRuleMutationVariables = Exact<{
+  input: UpsertRoutingRuleInput;
+}>;
+
+
+export type ConfigUpsertRoutingRuleMutation = { upsertRoutingRule: { userErrors: Array<{ field: Array<string> | null, code: RoutingErrorCode, message: string }> } };
+
+export type ConfigSlaPoliciesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConfigSlaPoliciesQuery = { slaPolicies: { edges: Array<{ node: { id: string, name: string, riskLevel: RiskLevel | null, category: { id: string, name: string } | null, targets: Array<{ step: SlaStep, mode: SlaTargetMode, duration: string }>, yellow: { before: string | null, share: number | null }, red: { before: string | null, share: number | null } } }> } };
+
+export type ConfigUpsertSlaPolicyMutationVariables = Exact<{
+  input: UpsertSlaPolicyInput;
+}>;
+
+
+export type ConfigUpsertSlaPolicyMutation = { upsertSlaPolicy: { userErrors: Array<{ field: Array<string> | null, code: SlaErrorCode, message: string }> } };
+
+export type ConfigQueuesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConfigQueuesQuery = { queueStatus: Array<{ name: string, waiting: number, active: number, delayed: number, failed: number, paused: boolean }> };
+
 export type ReportCaseMutationVariables = Exact<{
   input: ReportCaseInput;
 }>;
@@ -786,6 +1159,24 @@ export const CasePageDocument = {"kind":"Document","definitions":[{"kind":"Opera
 export const RevealPartyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevealParty"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RevealPartyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revealParty"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"party"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"idNumber"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"address"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RevealPartyMutation, RevealPartyMutationVariables>;
 export const ActionPickersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ActionPickers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orgUnitId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"at"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTimeISO"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"staff"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"departments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"mediators"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"availableAt"},"value":{"kind":"Variable","name":{"kind":"Name","value":"at"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"onDuty"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orgUnitId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orgUnitId"}}},{"kind":"Argument","name":{"kind":"Name","value":"at"},"value":{"kind":"Variable","name":{"kind":"Name","value":"at"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"present"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"residency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"staff"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ActionPickersQuery, ActionPickersQueryVariables>;
 export const StatusCountsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StatusCounts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"f0"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseFilter"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"f1"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseFilter"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"f2"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseFilter"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"f3"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseFilter"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"f4"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseFilter"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"f5"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseFilter"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"f6"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseFilter"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"f7"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseFilter"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"f8"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseFilter"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"s0"},"name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"f0"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"s1"},"name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"f1"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"s2"},"name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"f2"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"s3"},"name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"f3"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"s4"},"name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"f4"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"s5"},"name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"f5"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"s6"},"name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"f6"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"s7"},"name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"f7"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"s8"},"name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"f8"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<StatusCountsQuery, StatusCountsQueryVariables>;
+export const ConfigOrgUnitsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConfigOrgUnits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orgUnits"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"includeArchived"},"value":{"kind":"BooleanValue","value":true}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"archived"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConfigOrgUnitsQuery, ConfigOrgUnitsQueryVariables>;
+export const ConfigCreateOrgUnitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfigCreateOrgUnit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateOrgUnitInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createOrgUnit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orgUnit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ConfigCreateOrgUnitMutation, ConfigCreateOrgUnitMutationVariables>;
+export const ConfigUpdateOrgUnitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfigUpdateOrgUnit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateOrgUnitInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateOrgUnit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orgUnit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ConfigUpdateOrgUnitMutation, ConfigUpdateOrgUnitMutationVariables>;
+export const ConfigArchiveOrgUnitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfigArchiveOrgUnit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ArchiveOrgUnitInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"archiveOrgUnit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orgUnit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ConfigArchiveOrgUnitMutation, ConfigArchiveOrgUnitMutationVariables>;
+export const ConfigDepartmentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConfigDepartments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"departments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"archived"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"residencies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"validFrom"}},{"kind":"Field","name":{"kind":"Name","value":"validTo"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"orgUnit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConfigDepartmentsQuery, ConfigDepartmentsQueryVariables>;
+export const ConfigCreateDepartmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfigCreateDepartment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateDepartmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createDepartment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ConfigCreateDepartmentMutation, ConfigCreateDepartmentMutationVariables>;
+export const ConfigStationDepartmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfigStationDepartment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StationDepartmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stationDepartment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"residency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ConfigStationDepartmentMutation, ConfigStationDepartmentMutationVariables>;
+export const ConfigShiftsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConfigShifts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTimeISO"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTimeISO"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"residencies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"orgUnit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"shifts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"staff"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConfigShiftsQuery, ConfigShiftsQueryVariables>;
+export const ConfigSetShiftsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfigSetShifts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetRotationShiftsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setRotationShifts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ConfigSetShiftsMutation, ConfigSetShiftsMutationVariables>;
+export const ConfigStaffDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConfigStaff"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"staff"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"orgUnit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mediatorProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"goldMedal"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"maxConcurrentCases"}},{"kind":"Field","name":{"kind":"Name","value":"studioName"}},{"kind":"Field","name":{"kind":"Name","value":"specialties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConfigStaffQuery, ConfigStaffQueryVariables>;
+export const ConfigCreateStaffDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfigCreateStaff"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateStaffMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createStaffMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"staffMember"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ConfigCreateStaffMutation, ConfigCreateStaffMutationVariables>;
+export const ConfigCategoriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConfigCategories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"categories"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"includeArchived"},"value":{"kind":"BooleanValue","value":true}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"defaultRiskLevel"}},{"kind":"Field","name":{"kind":"Name","value":"archived"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConfigCategoriesQuery, ConfigCategoriesQueryVariables>;
+export const ConfigUpsertCategoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfigUpsertCategory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpsertCategoryInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"upsertCategory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"category"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ConfigUpsertCategoryMutation, ConfigUpsertCategoryMutationVariables>;
+export const ConfigRoutingRulesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConfigRoutingRules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"routingRules"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"riskLevel"}},{"kind":"Field","name":{"kind":"Name","value":"category"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"orgUnit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"targetDepartment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"targetOrgUnit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConfigRoutingRulesQuery, ConfigRoutingRulesQueryVariables>;
+export const ConfigUpsertRoutingRuleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfigUpsertRoutingRule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpsertRoutingRuleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"upsertRoutingRule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ConfigUpsertRoutingRuleMutation, ConfigUpsertRoutingRuleMutationVariables>;
+export const ConfigSlaPoliciesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConfigSlaPolicies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slaPolicies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"riskLevel"}},{"kind":"Field","name":{"kind":"Name","value":"category"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"targets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"duration"}}]}},{"kind":"Field","name":{"kind":"Name","value":"yellow"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"share"}}]}},{"kind":"Field","name":{"kind":"Name","value":"red"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"share"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConfigSlaPoliciesQuery, ConfigSlaPoliciesQueryVariables>;
+export const ConfigUpsertSlaPolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfigUpsertSlaPolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpsertSlaPolicyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"upsertSlaPolicy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ConfigUpsertSlaPolicyMutation, ConfigUpsertSlaPolicyMutationVariables>;
+export const ConfigQueuesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConfigQueues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"queueStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"failures"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"waiting"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"delayed"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"paused"}}]}}]}}]} as unknown as DocumentNode<ConfigQueuesQuery, ConfigQueuesQueryVariables>;
 export const ReportCaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReportCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportCaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"reportedAt"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"category"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"parties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ReportCaseMutation, ReportCaseMutationVariables>;
 export const DuplicateCandidatesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DuplicateCandidates"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DuplicateCheckInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"duplicateCandidates"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reasons"}},{"kind":"Field","name":{"kind":"Name","value":"case"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reportedAt"}}]}}]}}]}}]} as unknown as DocumentNode<DuplicateCandidatesQuery, DuplicateCandidatesQueryVariables>;
 export const ReceiptCenterDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReceiptCenter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ReceiptCenterQuery, ReceiptCenterQueryVariables>;
