@@ -75,8 +75,10 @@ export default function Categories() {
         form,
         t('common.saved'),
       )
-    )
-      (setEditing(null), await refetch());
+    ) {
+      setEditing(null);
+      await refetch();
+    }
   };
 
   return (
@@ -84,7 +86,13 @@ export default function Categories() {
       size="small"
       title={t('config.tabs.categories')}
       extra={
-        <Button type="primary" onClick={() => (form.resetFields(), setEditing('new'))}>
+        <Button
+          type="primary"
+          onClick={() => {
+            form.resetFields();
+            setEditing('new');
+          }}
+        >
           {t('config.add')}
         </Button>
       }

@@ -35,7 +35,13 @@ export default function Departments() {
           size="small"
           title={t('config.department')}
           extra={
-            <Button type="primary" onClick={() => (deptForm.resetFields(), setOpen('dept'))}>
+            <Button
+              type="primary"
+              onClick={() => {
+                deptForm.resetFields();
+                setOpen('dept');
+              }}
+            >
               {t('config.add')}
             </Button>
           }
@@ -58,7 +64,13 @@ export default function Departments() {
           size="small"
           title={t('config.tabs.departments')}
           extra={
-            <Button type="primary" onClick={() => (stationForm.resetFields(), setOpen('station'))}>
+            <Button
+              type="primary"
+              onClick={() => {
+                stationForm.resetFields();
+                setOpen('station');
+              }}
+            >
               {t('config.add')}
             </Button>
           }
@@ -92,7 +104,10 @@ export default function Departments() {
             deptForm,
             t('common.saved'),
           );
-          if (ok) (setOpen(null), await refetch());
+          if (ok) {
+            setOpen(null);
+            await refetch();
+          }
         }}
       >
         <Form form={deptForm} layout="vertical">
@@ -126,7 +141,10 @@ export default function Departments() {
             stationForm,
             t('common.saved'),
           );
-          if (ok) (setOpen(null), await refetch());
+          if (ok) {
+            setOpen(null);
+            await refetch();
+          }
         }}
       >
         <Form form={stationForm} layout="vertical">

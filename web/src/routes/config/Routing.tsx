@@ -42,8 +42,10 @@ export default function Routing() {
         form,
         t('common.saved'),
       )
-    )
-      (setOpen(false), await refetch());
+    ) {
+      setOpen(false);
+      await refetch();
+    }
   };
 
   return (
@@ -51,7 +53,13 @@ export default function Routing() {
       size="small"
       title={t('config.tabs.routing')}
       extra={
-        <Button type="primary" onClick={() => (form.resetFields(), setOpen(true))}>
+        <Button
+          type="primary"
+          onClick={() => {
+            form.resetFields();
+            setOpen(true);
+          }}
+        >
           {t('config.add')}
         </Button>
       }

@@ -52,8 +52,10 @@ export default function Sla() {
         form,
         t('common.saved'),
       )
-    )
-      (setOpen(false), await refetch());
+    ) {
+      setOpen(false);
+      await refetch();
+    }
   };
 
   return (
@@ -61,7 +63,13 @@ export default function Sla() {
       size="small"
       title={t('config.tabs.sla')}
       extra={
-        <Button type="primary" onClick={() => (form.resetFields(), setOpen(true))}>
+        <Button
+          type="primary"
+          onClick={() => {
+            form.resetFields();
+            setOpen(true);
+          }}
+        >
           {t('config.add')}
         </Button>
       }

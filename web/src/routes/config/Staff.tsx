@@ -62,7 +62,10 @@ export default function Staff() {
       form,
       t('common.saved'),
     );
-    if (ok) (setOpen(false), await refetch());
+    if (ok) {
+      setOpen(false);
+      await refetch();
+    }
   };
 
   return (
@@ -70,7 +73,13 @@ export default function Staff() {
       size="small"
       title={t('config.tabs.staff')}
       extra={
-        <Button type="primary" onClick={() => (form.resetFields(), setOpen(true))}>
+        <Button
+          type="primary"
+          onClick={() => {
+            form.resetFields();
+            setOpen(true);
+          }}
+        >
           {t('config.add')}
         </Button>
       }
