@@ -1,9 +1,9 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SET_SHIFTS, SHIFTS, STAFF } from './config-documents';
+import { DEPARTMENTS, SET_SHIFTS, SHIFTS, STAFF } from './config-documents';
 import { useSave } from './save';
 
 interface WeeklyRow {
@@ -20,16 +20,25 @@ export default function Roster() {
     () => ({ from: dayjs().startOf('day').toISOString(), to: dayjs().startOf('day').add(14, 'day').toISOString() }),
     [],
   );
-  const { data, refetch } = useQuery(SHIFTS, { variables: window, fetchPolicy: 'network-only' });
+  const list = useQuery(DEPARTMENTS, { fetchPolicy: 'network-only' });
+  const picked = list.data?.residencies.edges.find((e) => e.node.id === residencyId)?.node;
+  // One residency's shifts at a time: the API prices a list of lists by its page size.
+  const { data, error, refetch } = useQuery(SHIFTS, {
+    variables: { ...window, filter: { departmentId: picked?.department.id, orgUnitId: picked?.orgUnit.id } },
+    skip: !picked,
+    fetchPolicy: 'network-only',
+    errorPolicy: 'all',
+  });
   const staff = useQuery(STAFF);
   const [setShifts] = useMutation(SET_SHIFTS);
   const save = useSave();
   const [form] = Form.useForm();
   const [residencyId, setResidencyId] = useState<string | null>(null);
-  const rotating = (data?.residencies.edges.map((e) => e.node) ?? []).filter(
+  const rotating = (list.data?.residencies.edges.map((e) => e.node) ?? []).filter(
     (r) => r.mode === 'ROTATING' || r.mode === 'JOINT',
   );
   const chosen = rotating.find((r) => r.id === residencyId);
+  const shifts = data?.residencies.edges.find((e) => e.node.id === residencyId)?.node.shifts ?? [];
   const weekdays = t('config.weekdays', { returnObjects: true }) as string[];
 
   const submit = async () => {
@@ -57,6 +66,7 @@ export default function Roster() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card size="small" title={t('config.tabs.roster')}>
+        {error && <Alert type="error" showIcon message={error.message} style={{ marginBottom: 8 }} />}
         <Select
           aria-label={t('config.rotating')}
           placeholder={t('config.rotating')}
@@ -125,12 +135,12 @@ export default function Roster() {
       )}
       {chosen && (
         <Card size="small" title={t('config.shifts')}>
-          {chosen.shifts.length ? (
+          {shifts.length ? (
             <Table
               size="small"
               rowKey="id"
               pagination={false}
-              dataSource={chosen.shifts}
+              dataSource={shifts}
               columns={[
                 {
                   title: t('config.weekday'),

@@ -130,8 +130,8 @@ export const STATION_DEPARTMENT = graphql(`
 `);
 
 export const SHIFTS = graphql(`
-  query ConfigShifts($from: DateTimeISO!, $to: DateTimeISO!) {
-    residencies(first: 100) {
+  query ConfigShifts($from: DateTimeISO!, $to: DateTimeISO!, $filter: ResidencyFilter) {
+    residencies(first: 3, filter: $filter) {
       edges {
         node {
           id
