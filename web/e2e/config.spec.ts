@@ -106,7 +106,7 @@ test('the admin builds a sub-center with two grids and stations a resident 司�
     .locator('.ant-popconfirm')
     .getByRole('button', { name: /确\s?定|OK/ })
     .click();
-  await expect(page.locator('.ant-message-error')).toBeVisible();
+  await expect(page.locator('.ant-message-error')).toContainText('请先撤销或移走下级单位');
   await shoot(page, 'config-01-units');
 
   // Departments: a resident 司法所 at the sub-center, a rotating court.
