@@ -6,7 +6,7 @@ import { BASE_URL } from './stack';
 test.describe.configure({ mode: 'serial' });
 
 /**
- * A session day already past at 11:00 in the center's zone, Monday to Friday: the center books
+ * A session day already past at 16:00 in the center's zone, Monday to Friday: the center books
  * sessions within its opening hours, and an outcome can be recorded only once a session started.
  */
 function pastWorkday(): string {
@@ -23,7 +23,7 @@ function pastWorkday(): string {
       .reduce<Record<string, string>>((o, p) => ({ ...o, [p.type]: p.value }), {});
   const now = shanghai(new Date());
   let day = dayjs(`${now['year']}-${now['month']}-${now['day']}`);
-  if (Number(now['hour']) < 12) day = day.subtract(1, 'day');
+  if (Number(now['hour']) < 17) day = day.subtract(1, 'day');
   while (day.day() === 0 || day.day() === 6) day = day.subtract(1, 'day');
   return day.format('YYYY-MM-DD');
 }
@@ -106,8 +106,8 @@ test('the mediator schedules a joint session, records the agreement and resolves
   await signInAs(page, '王律师（警律联调）');
   await page.goto(caseUrl);
   let dialog = await act(page, '安排调解');
-  await setDate(dialog, '开始时间', `${sessionDay} 10:00`);
-  await setDate(dialog, '结束时间', `${sessionDay} 11:00`);
+  await setDate(dialog, '开始时间', `${sessionDay} 15:00`);
+  await setDate(dialog, '结束时间', `${sessionDay} 16:00`);
   await choose(dialog, '调解员', '王律师');
   await choose(dialog, '参与部门', '警律联调');
   await dialog.getByLabel('地点', { exact: true }).fill('调解室一');

@@ -74,7 +74,8 @@ export const MAX_LENGTH: Readonly<Record<string, number>> = {
   'RevealPartyInput.reason': 500,
 
   // intake
-  'ReportCaseInput.title': L.name,
+  // A ceiling above intake's own 200-character rule, so that rule answers as a userError beside the field.
+  'ReportCaseInput.title': L.reason,
   'ReportCaseInput.description': L.longText,
   'ReportCaseInput.externalRef': L.reference,
   'ReportCaseInput.idempotencyKey': L.reference,
