@@ -22,6 +22,7 @@ import { formatError } from './core/graphql/format-error';
 import type { Services } from './services';
 import { exportRoutes } from './modules/export/export.routes';
 import { attachGraphqlWs } from './core/realtime/graphql-ws';
+import { negotiateLocale, runInLocale } from './core/i18n/locale';
 
 export interface AppDeps {
   config: Config;
@@ -154,6 +155,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    // After the body parser: its callbacks run outside this chain, so the locale is set here, for
+    // formatError and the plugins, which see no context (a refused token has none at all).
+    (req: Request, _res: Response, next: NextFunction) => {
+      runInLocale(negotiateLocale(req.headers['accept-language']), next);
+    },
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
         const reqId = res.locals['reqId'] as string;
@@ -175,6 +181,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
           log: reqLog,
           services,
           loaders: new Map(),
+          locale: negotiateLocale(req.headers['accept-language']),
         };
       },
     }),

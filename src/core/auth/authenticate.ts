@@ -60,7 +60,7 @@ export async function authenticateCredentials(
   log: Logger,
 ): Promise<Authenticated & { expiresAt: Date | null }> {
   const token = bearer(creds.authorization);
-  if (!token) throw unauthenticated('Send a bearer token in the Authorization header');
+  if (!token) throw unauthenticated({ id: 'error.noToken' });
   let viewer: Viewer;
   let exp: number | undefined;
   try {
@@ -70,21 +70,21 @@ export async function authenticateCredentials(
   } catch (e) {
     if (e instanceof InvalidTokenError) {
       log.info({ reason: e.reason }, 'token refused');
-      throw unauthenticated('Invalid or expired token');
+      throw unauthenticated({ id: 'error.invalidToken' });
     }
     throw e;
   }
-  if (!viewer.subject) throw unauthenticated('Token has no subject');
+  if (!viewer.subject) throw unauthenticated({ id: 'error.noSubject' });
 
   const allowedTenants = await directory.byCodes(viewer.tenantCodes);
   const wanted = creds.tenant?.trim();
   let tenant: TenantRecord | null;
   if (wanted) {
     tenant = allowedTenants.find((t) => t.id === wanted || t.code === wanted) ?? null;
-    if (!tenant) throw forbidden('Your token does not give you access to that tenant');
+    if (!tenant) throw forbidden({ id: 'error.tenantNotInToken' });
   } else {
     tenant = allowedTenants.length === 1 ? allowedTenants[0]! : null;
   }
-  if (tenant?.status === 'SUSPENDED') throw forbidden(`Tenant ${tenant.code} is suspended`);
+  if (tenant?.status === 'SUSPENDED') throw forbidden({ id: 'error.tenantSuspended', values: { code: tenant.code } });
   return { viewer, allowedTenants, tenant, expiresAt: exp === undefined ? null : new Date(exp * 1000) };
 }

@@ -30,6 +30,7 @@ import {
 import { NotificationResolver } from '../../modules/notification/notification.resolver';
 import { WebhookResolver } from '../../modules/notification/webhook.resolver';
 import { BoardResolver } from '../../modules/board/board.resolver';
+import { UserErrorMessageResolver } from './user-error-message.resolver';
 
 export const resolvers = [
   TenantResolver,
@@ -60,6 +61,7 @@ export const resolvers = [
   NotificationResolver,
   WebhookResolver,
   BoardResolver,
+  UserErrorMessageResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -22,6 +22,7 @@ import { refuseOperation, type QueryLimits } from '../graphql/limits';
 import { PUBLIC_ERROR_CODES, badUserInput } from '../errors/errors';
 import type { Logger } from '../observability/logger';
 import type { Services } from '../../services';
+import { DEFAULT_LOCALE, negotiateLocale, runInLocale, type Locale } from '../i18n/locale';
 
 export interface GraphqlWsOptions {
   server: http.Server;
@@ -59,6 +60,7 @@ interface Connection {
   auth: Authenticated;
   log: Logger;
   expiry: NodeJS.Timeout | null;
+  locale: Locale;
 }
 
 /** A browser cannot send headers on a WebSocket: the same values come as connection parameters. */
@@ -68,6 +70,12 @@ function credentialsFrom(params: Readonly<Record<string, unknown>> | undefined):
     return undefined;
   };
   return { authorization: str('authorization', 'Authorization'), tenant: str('x-tenant-id', 'X-Tenant-Id') };
+}
+
+/** The connection parameter `accept-language` if the client sent one, else the upgrade request's header. */
+function localeFrom(params: Readonly<Record<string, unknown>> | undefined, req: http.IncomingMessage): Locale {
+  const given = params?.['accept-language'] ?? params?.['Accept-Language'];
+  return negotiateLocale(typeof given === 'string' ? given : req.headers['accept-language']);
 }
 
 /** A subscriber's socket holds a few streams; more is a client bug or an attempt to hoard memory. */
@@ -116,7 +124,7 @@ export function attachGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
       opts.countError(code);
       if (!PUBLIC_ERROR_CODES.has(code))
         (conn?.log ?? log).error({ err: e.originalError ?? e, path: e.path }, 'graphql internal error (websocket)');
-      return opts.formatError(e.toJSON());
+      return runInLocale(conn?.locale ?? DEFAULT_LOCALE, () => opts.formatError(e.toJSON()));
     });
 
   const server = useServer<Record<string, unknown>, { connection: Connection }>(
@@ -156,6 +164,7 @@ export function attachGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
             auth,
             log: log.child({ reqId: id, tenantId: auth.tenant?.id, userId: auth.viewer.subject }),
             expiry: null,
+            locale: localeFrom(ctx.connectionParams, ctx.extra.request),
           };
           if (auth.expiresAt) {
             conn.expiry = setTimeout(
@@ -212,6 +221,7 @@ export function attachGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
           allowedTenants,
           tenant,
           uow: null,
+          locale: conn.locale,
           log: conn.log.child({ reqId }),
           services,
           loaders: new Map(),

@@ -26,8 +26,8 @@ const READERS = ['leader', 'tenant-admin', 'auditor', 'dispatcher'] as const;
 const MAX_RANGE_MS = 3 * 366 * 86_400_000;
 
 function checkRange(r: DateRangeInput): void {
-  if (!(r.to > r.from)) throw badUserInput('range.to must be after range.from');
-  if (r.to.getTime() - r.from.getTime() > MAX_RANGE_MS) throw badUserInput('A range covers at most three years');
+  if (!(r.to > r.from)) throw badUserInput({ id: 'error.rangeOrder' });
+  if (r.to.getTime() - r.from.getTime() > MAX_RANGE_MS) throw badUserInput({ id: 'error.rangeTooLong' });
 }
 
 const sum = (

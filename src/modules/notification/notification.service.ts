@@ -163,9 +163,9 @@ export class NotificationService {
     input: MarkReadInput,
   ): Promise<Result<{ marked: number; unread: number }, E>> {
     const ids = input.ids ?? [];
-    if (!!input.all === ids.length > 0) return fail(userError(['input'], E.INVALID, 'Give either ids or all: true'));
+    if (!!input.all === ids.length > 0) return fail(userError(['input'], E.INVALID, 'notification.idsOrAll'));
     if (ids.length > MAX_MARK_IDS)
-      return fail(userError(['input', 'ids'], E.INVALID, `At most ${MAX_MARK_IDS} ids at once`));
+      return fail(userError(['input', 'ids'], E.INVALID, 'notification.tooManyIds', { max: MAX_MARK_IDS }));
     const visible = `n.tenant_id = ? and n.deliver_at <= now()
       and n.recipient_staff_id = (select s.id from staff_members s where s.tenant_id = ? and s.keycloak_subject = ?)`;
     const params = [scope.tenant.id, scope.tenant.id, subject];
@@ -181,7 +181,7 @@ export class NotificationService {
       const missing = ids.map((id, i) => [id, i] as const).filter(([id]) => !mine.has(id));
       if (missing.length)
         return fail(
-          ...missing.map(([, i]) => userError(['input', 'ids', String(i)], E.NOT_FOUND, 'No such notification')),
+          ...missing.map(([, i]) => userError(['input', 'ids', String(i)], E.NOT_FOUND, 'notFound.notification')),
         );
     }
     const marked = await scope.em.execute<{ id: string }[]>(
