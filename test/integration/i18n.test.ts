@@ -1,5 +1,15 @@
 import { startHarness, type Harness } from '../utils/harness';
-import { buildCenter, mutate, REPORT_CASE, SCHEDULE_MEDIATION, step, STEPS, type Center } from '../utils/cases';
+import {
+  buildCenter,
+  mutate,
+  RECORD_OUTCOME,
+  REPORT_CASE,
+  SCHEDULE_MEDIATION,
+  step,
+  STEPS,
+  type Center,
+} from '../utils/cases';
+import { formatTime } from '../../src/core/i18n/translate';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
 
 /**
@@ -35,6 +45,7 @@ describe('messages in the request language', () => {
   let clerk: string;
   let dispatcher: string;
   let patrol: string;
+  let mediator: string;
 
   beforeAll(async () => {
     h = await startHarness();
@@ -43,7 +54,14 @@ describe('messages in the request language', () => {
     clerk = await h.token({ tenants: [t.code], roles: ['intake-clerk'], subject: 'i18n-clerk' });
     dispatcher = await h.token({ tenants: [t.code], roles: ['dispatcher'], subject: 'i18n-dispatcher' });
     patrol = await h.token({ tenants: [t.code], roles: ['grid-worker'], subject: 'i18n-patrol' });
-    center = await buildCenter(h, admin, [{ key: 'lawyer', name: '王律师', dept: 'lawyers', mediator: true }]);
+    center = await buildCenter(h, admin, [
+      { key: 'lawyer', name: '王律师', dept: 'lawyers', mediator: true },
+      { key: 'zhou', name: '周敏', subject: 'i18n-clerk' },
+      { key: 'wu', name: '吴强', subject: 'i18n-dispatcher' },
+      { key: 'qian', name: '钱建国', mediator: true, subject: 'i18n-qian' },
+      { key: 'sun', name: '孙丽', mediator: true },
+    ]);
+    mediator = await h.token({ tenants: [t.code], roles: ['mediator'], subject: 'i18n-qian' });
   });
   afterAll(() => h.close());
 
@@ -139,5 +157,88 @@ describe('messages in the request language', () => {
     expect(en!.message).toBe(
       `王律师 already mediates case ${c.number} from Mar 4, 2030, 9:30 AM to Mar 4, 2030, 10:30 AM`,
     );
+  });
+
+  it('tells a case walked through accept, dispatch, assign, mediation and resolve as sentences with names, in Chinese and in English', async () => {
+    const c = (await mutate(h, clerk, REPORT_CASE, { title: '装修款纠纷', channel: 'HOTLINE', riskLevel: 'MEDIUM' }))
+      .case!;
+    await step(h, clerk, STEPS.accept, { caseId: c.id });
+    await step(h, dispatcher, STEPS.dispatch, { caseId: c.id, orgUnitId: center.centerId });
+    const people = [center.staff['qian'], center.staff['sun']];
+    await step(h, dispatcher, STEPS.assign, { caseId: c.id, staffIds: people, leadId: center.staff['qian'] });
+    // 09:00 in Shanghai on 5 March 2030.
+    const s = await mutate<{ session: { id: string } | null; userErrors: unknown[] }>(
+      h,
+      dispatcher,
+      SCHEDULE_MEDIATION,
+      {
+        caseId: c.id,
+        startsAt: '2030-03-05T01:00:00Z',
+        endsAt: '2030-03-05T02:00:00Z',
+        place: '调解室二',
+        method: 'FACE_TO_FACE',
+        chosenBy: 'CLERK',
+        mediatorIds: people,
+      },
+    );
+    expect(s.userErrors).toEqual([]);
+    const outcome = await mutate<{ userErrors: unknown[] }>(h, mediator, RECORD_OUTCOME, {
+      sessionId: s.session!.id,
+      outcome: 'AGREED',
+      agreement: {
+        terms: '分两期支付装修款',
+        amount: '3500.00',
+        instalments: [
+          { dueOn: '2030-04-01', amount: '2000.00' },
+          { dueOn: '2030-05-01', amount: '1500.00' },
+        ],
+      },
+    });
+    expect(outcome.userErrors).toEqual([]);
+    await step(h, mediator, STEPS.resolve, {
+      caseId: c.id,
+      resolution: '双方达成协议',
+      legalBasis: '《中华人民共和国人民调解法》第二十八条',
+    });
+
+    const TIMELINE =
+      'query($id: ID!) { case(id: $id) { followUps { dueAt } timeline(first: 100) { edges { node { type summary } } } } }';
+    type File = {
+      case: { followUps: { dueAt: string }[]; timeline: { edges: { node: { type: string; summary: string } }[] } };
+    };
+    const zh = (await h.gql<File>(admin, TIMELINE, { id: c.id })).body.data!.case;
+    const due = new Date(zh.followUps[0]!.dueAt);
+    expect(zh.timeline.edges.map((e) => [e.node.type, e.node.summary])).toEqual([
+      ['REPORTED', `周敏登记了案件${c.number}（热线电话）`],
+      ['ACCEPTED', '周敏受理了案件（风险等级：中）'],
+      ['DISPATCHED', '吴强将案件交办给织里镇社会治理中心'],
+      ['ASSIGNED', '吴强指派钱建国、孙丽办理，由钱建国主办'],
+      ['HANDLING_STARTED', '案件进入办理（已指派人员）'],
+      ['MEDIATION_SCHEDULED', '吴强安排钱建国、孙丽于2030年3月5日 09:00联合调解（面对面调解）'],
+      ['MEDIATION_OUTCOME', '钱建国、孙丽主持联合调解，达成协议'],
+      ['AGREEMENT_SIGNED', '签订调解协议（3,500元，分2期）'],
+      ['RESOLVED', '钱建国确认纠纷已化解（依据：《中华人民共和国人民调解法》第二十八条）'],
+      ['FOLLOW_UP_SCHEDULED', `钱建国安排钱建国于${formatTime('zh-CN', due, 'Asia/Shanghai')}回访`],
+      ['FOLLOW_UP_STARTED', '案件进入回访'],
+    ]);
+    for (const e of zh.timeline.edges) expectChinese(e.node.summary.replace(/《[^》]*》/g, ''));
+
+    const en = (await h.gql<File>(admin, TIMELINE, { id: c.id }, EN)).body.data!.case;
+    expect(en.timeline.edges.map((e) => [e.node.type, e.node.summary])).toEqual([
+      ['REPORTED', `周敏 registered case ${c.number} (Hotline)`],
+      ['ACCEPTED', '周敏 accepted the case (risk: Medium)'],
+      ['DISPATCHED', '吴强 dispatched the case to 织里镇社会治理中心'],
+      ['ASSIGNED', '吴强 assigned 钱建国, 孙丽; 钱建国 leads'],
+      ['HANDLING_STARTED', 'Handling started (people were assigned)'],
+      ['MEDIATION_SCHEDULED', '吴强 scheduled joint mediation (Face to face) by 钱建国, 孙丽 for Mar 5, 2030, 9:00 AM'],
+      ['MEDIATION_OUTCOME', '钱建国, 孙丽 held joint mediation: Agreed'],
+      ['AGREEMENT_SIGNED', 'Mediation agreement signed (¥3,500.00, 2 instalments)'],
+      ['RESOLVED', '钱建国 recorded the dispute as resolved (legal basis: 《中华人民共和国人民调解法》第二十八条)'],
+      [
+        'FOLLOW_UP_SCHEDULED',
+        `钱建国 scheduled a follow-up visit by 钱建国 for ${formatTime('en', due, 'Asia/Shanghai')}`,
+      ],
+      ['FOLLOW_UP_STARTED', 'The case entered follow-up'],
+    ]);
   });
 });

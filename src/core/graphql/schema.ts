@@ -31,6 +31,7 @@ import { NotificationResolver } from '../../modules/notification/notification.re
 import { WebhookResolver } from '../../modules/notification/webhook.resolver';
 import { BoardResolver } from '../../modules/board/board.resolver';
 import { UserErrorMessageResolver } from './user-error-message.resolver';
+import { CaseEventResolver } from '../../modules/case/case-event.resolver';
 
 export const resolvers = [
   TenantResolver,
@@ -62,6 +63,7 @@ export const resolvers = [
   WebhookResolver,
   BoardResolver,
   UserErrorMessageResolver,
+  CaseEventResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

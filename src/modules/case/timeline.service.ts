@@ -1,9 +1,10 @@
 import type { TenantScope } from '../../core/tenancy/scope';
 import { toPage, type Page, type PageRequest } from '../../shared/page';
 import { CaseEventEntity } from './case.entity';
+import type { CaseEventKind } from './case-events';
 
 export interface EventInput {
-  type: string;
+  type: CaseEventKind;
   data?: Record<string, unknown>;
   legalBasis?: string | null;
   /** set for work done by the system itself (hand-offs, sweeps) rather than a signed-in person */

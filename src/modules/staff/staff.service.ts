@@ -81,6 +81,10 @@ export class StaffService {
     return findByIds(em, StaffMemberEntity, tenantId, ids);
   }
 
+  findBySubjects(em: Em, tenantId: string, subjects: readonly string[]): Promise<StaffMemberEntity[]> {
+    return em.find(StaffMemberEntity, { tenantId, keycloakSubject: { $in: [...subjects] } });
+  }
+
   specialtiesOf(em: Em, tenantId: string, staffIds: readonly string[]): Promise<MediatorSpecialtyEntity[]> {
     return em.find(MediatorSpecialtyEntity, { tenantId, staffId: { $in: [...staffIds] } });
   }

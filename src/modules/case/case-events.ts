@@ -1,0 +1,48 @@
+/**
+ * Every kind of entry a case's timeline holds. Timeline writers name one of these (a new kind
+ * does not compile until it is listed), and the catalogue must word each one as a summary
+ * sentence (`event.<TYPE>` in core/i18n, checked by the catalogue test).
+ */
+export const CASE_EVENT_TYPES = [
+  'REPORTED',
+  'DUPLICATES_FLAGGED',
+  'ACCEPTED',
+  'REJECTED',
+  'DISPATCHED',
+  'REDISPATCHED',
+  'RETURNED',
+  'ASSIGNED',
+  'HANDLING_STARTED',
+  'NOTE_ADDED',
+  'MEDIATION_SCHEDULED',
+  'MEDIATION_OUTCOME',
+  'AGREEMENT_SIGNED',
+  'JUDICIAL_CONFIRMATION_REQUESTED',
+  'JUDICIAL_CONFIRMATION_CONFIRMED',
+  'JUDICIAL_CONFIRMATION_REFUSED',
+  'ESCALATION_SUGGESTED',
+  'ESCALATED',
+  'LEVEL_RAISED',
+  'ESCALATED_TO_PARENT_TENANT',
+  'HANDED_TO_PARENT_TENANT',
+  'TAKEN_BACK',
+  'REFERRED',
+  'REFERRAL_OUTCOME',
+  'RESOLVED',
+  'UNRESOLVED',
+  'FOLLOW_UP_SCHEDULED',
+  'FOLLOW_UP_STARTED',
+  'FOLLOW_UP_COMPLETED',
+  'CLOSED',
+  'REOPENED',
+  'MERGED_INTO',
+  'MERGED_FROM',
+  'WARNING_RAISED',
+  'SLA_ESCALATION',
+  'SUPERVISION_ISSUED',
+  'SUPERVISION_REPLIED',
+  'EXTENSION_REQUESTED',
+  'DEADLINE_EXTENDED',
+  'EXTENSION_REJECTED',
+] as const;
+export type CaseEventKind = (typeof CASE_EVENT_TYPES)[number];
