@@ -25,7 +25,7 @@ for (const e of enums) {
   }
 }
 for (const r of ROLES) required.push(`enum.Role.${r}`);
-for (const ty of CASE_EVENT_TYPES) required.push(`event.${ty}`);
+for (const ty of CASE_EVENT_TYPES) required.push(`event.${ty}`, `enum.CaseEventKind.${ty}`);
 
 /** Placeholders a message shows as they are, and all it uses (selectors of plural and select too). */
 function placeholders(els: MessageFormatElement[], out = { shown: new Set<string>(), all: new Set<string>() }) {

@@ -241,4 +241,28 @@ describe('messages in the request language', () => {
       ['FOLLOW_UP_STARTED', 'The case entered follow-up'],
     ]);
   });
+
+  it('lists enum labels in the request language, or in the one asked for', async () => {
+    const Q = 'query($e: [String!], $l: String) { enumLabels(enums: $e, locale: $l) { enum value label } }';
+    type L = { enumLabels: { enum: string; value: string; label: string }[] };
+    const zh = (await h.gql<L>(clerk, Q, { e: ['CaseStatus', 'Role', 'CaseErrorCode'] })).body.data!.enumLabels;
+    expect(zh).toContainEqual({ enum: 'CaseStatus', value: 'REPORTED', label: '待受理' });
+    expect(zh).toContainEqual({ enum: 'Role', value: 'intake-clerk', label: '受理员' });
+    expect(zh).toContainEqual({ enum: 'CaseErrorCode', value: 'SESSION_CLASH', label: '该时段已有其他调解。' });
+    expect(new Set(zh.map((l) => l.enum))).toEqual(new Set(['CaseStatus', 'Role', 'CaseErrorCode']));
+    for (const l of zh) expectChinese(l.label);
+
+    const en = (await h.gql<L>(clerk, Q, { e: ['CaseStatus'] }, EN)).body.data!.enumLabels;
+    expect(en).toContainEqual({ enum: 'CaseStatus', value: 'REPORTED', label: 'Awaiting acceptance' });
+    const asked = (await h.gql<L>(clerk, Q, { e: ['Channel'], l: 'en' })).body.data!.enumLabels;
+    expect(asked).toContainEqual({ enum: 'Channel', value: 'HOTLINE_12345', label: '12345 hotline' });
+
+    const all = (await h.gql<L>(clerk, '{ enumLabels { enum value label } }')).body.data!.enumLabels;
+    expect(all.filter((l) => l.enum === 'CaseEventKind').length).toBeGreaterThan(30);
+    expect(all.every((l) => l.label !== l.value || /^\d/.test(l.value))).toBe(true);
+
+    const bad = await h.gql(clerk, Q, { l: 'fr' });
+    expect(bad.body.errors![0]!.extensions!['code']).toBe('BAD_USER_INPUT');
+    expectChinese(bad.body.errors![0]!.message.replace(/zh-CN|en/g, ''));
+  });
 });

@@ -31,6 +31,7 @@ import { NotificationResolver } from '../../modules/notification/notification.re
 import { WebhookResolver } from '../../modules/notification/webhook.resolver';
 import { BoardResolver } from '../../modules/board/board.resolver';
 import { UserErrorMessageResolver } from './user-error-message.resolver';
+import { EnumLabelsResolver } from './enum-labels.resolver';
 import { CaseEventResolver } from '../../modules/case/case-event.resolver';
 
 export const resolvers = [
@@ -63,6 +64,7 @@ export const resolvers = [
   WebhookResolver,
   BoardResolver,
   UserErrorMessageResolver,
+  EnumLabelsResolver,
   CaseEventResolver,
 ] as const;
 

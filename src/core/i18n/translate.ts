@@ -15,6 +15,9 @@ export interface RenderOptions {
   timeZone?: string | null;
 }
 
+/** Every message id, in catalogue order. */
+export const catalogueKeys = (): MessageId[] => Object.keys(en) as MessageId[];
+
 export const hasMessage = (locale: Locale, id: string): id is MessageId => Object.hasOwn(CATALOGUES[locale], id);
 
 const compiled = new Map<string, IntlMessageFormat>();
