@@ -5,7 +5,7 @@ import { CHANNELS, WARNING_LEVELS, type Channel, type WarningLevel } from '../ca
 import { CASE_STATUSES, OPEN_STATUSES, READ_ROLES, type CaseStatus } from '../case/case.states';
 import type { CaseListFilter } from '../case/case.service';
 import type { RiskLevel } from '../category/category.entity';
-import { CHANNEL_ZH, RISK_ZH, STATUS_ZH, WARNING_ZH } from './case-labels';
+import { enumLabel } from '../../core/i18n/translate';
 import { exportParamError, type ExportQuery } from './export-query';
 import type { ExportColumn, ExportContext, ExportLang, ExportProvider } from './export.types';
 
@@ -40,25 +40,25 @@ export const CASE_COLUMNS: readonly ExportColumn<CaseExportRow>[] = [
     key: 'status',
     header: { zh: '状态', en: 'Status' },
     width: 10,
-    value: (r, l) => (zh(l) ? STATUS_ZH[r.status] : r.status),
+    value: (r, l) => (zh(l) ? enumLabel('zh-CN', 'CaseStatus', r.status) : r.status),
   },
   {
     key: 'risk',
     header: { zh: '风险等级', en: 'Risk' },
     width: 9,
-    value: (r, l) => (zh(l) ? RISK_ZH[r.risk_level] : r.risk_level),
+    value: (r, l) => (zh(l) ? enumLabel('zh-CN', 'RiskLevel', r.risk_level) : r.risk_level),
   },
   {
     key: 'warning',
     header: { zh: '预警', en: 'Warning' },
     width: 8,
-    value: (r, l) => (zh(l) ? WARNING_ZH[r.warning_level] : r.warning_level),
+    value: (r, l) => (zh(l) ? enumLabel('zh-CN', 'WarningLevel', r.warning_level) : r.warning_level),
   },
   {
     key: 'channel',
     header: { zh: '渠道', en: 'Channel' },
     width: 14,
-    value: (r, l) => (zh(l) ? CHANNEL_ZH[r.channel] : r.channel),
+    value: (r, l) => (zh(l) ? enumLabel('zh-CN', 'Channel', r.channel) : r.channel),
   },
   { key: 'category', header: { zh: '类别', en: 'Category' }, width: 16, value: (r) => r.category },
   { key: 'orgUnit', header: { zh: '受理单位', en: 'Org unit' }, width: 24, value: (r) => r.org_unit },

@@ -9,6 +9,7 @@ import { caseLoaders } from '../case/case.loaders';
 import { CaseType } from '../case/case.type';
 import { TenantType } from '../tenant/tenant.type';
 import { NO_DUE, ratio, type CaseMetrics, type GroupBy, type SupervisionCounts } from './metrics.service';
+import { groupLabel } from './group-labels';
 import {
   BoardEntryType,
   BoardUnitCountType,
@@ -61,7 +62,11 @@ export class MetricsResolver {
     const scope = await tenantScope(ctx, ...READERS);
     const q = { from: range.from, to: range.to, orgUnitId: orgUnitId ?? null };
     const m = await ctx.services.metrics.caseMetrics(scope, q);
-    return CaseMetricsType.from(m, groupBy ? await ctx.services.metrics.groups(scope, q, groupBy) : []);
+    const groups = groupBy ? await ctx.services.metrics.groups(scope, q, groupBy) : [];
+    return CaseMetricsType.from(
+      m,
+      groups.map((g) => ({ ...g, label: groupLabel(ctx.locale, groupBy!, g) })),
+    );
   }
 
   @Query(() => ChildTenantRollupType, {

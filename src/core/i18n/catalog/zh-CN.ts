@@ -419,7 +419,7 @@ export const zhCN: Record<MessageId, string> = {
   'enum.MediatorChosenBy.CLERK': '工作人员指定',
   'enum.MediatorChosenBy.PARTIES': '当事人选定',
   'enum.MetricsGroupBy.CATEGORY': '类别',
-  'enum.MetricsGroupBy.CHANNEL': '来源渠道',
+  'enum.MetricsGroupBy.CHANNEL': '渠道',
   'enum.MetricsGroupBy.DEPARTMENT': '部门',
   'enum.MetricsGroupBy.MEDIATOR': '调解员',
   'enum.MetricsGroupBy.ORG_UNIT': '单位',
