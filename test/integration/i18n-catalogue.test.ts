@@ -6,6 +6,7 @@ import { en } from '../../src/core/i18n/catalog/en';
 import { zhCN } from '../../src/core/i18n/catalog/zh-CN';
 import { ROLES } from '../../src/core/auth/roles';
 import { CASE_EVENT_TYPES } from '../../src/modules/case/case-events';
+import { NOTIFICATION_TYPES } from '../../src/modules/notification/notification.service';
 import { t } from '../../src/core/i18n/translate';
 
 /**
@@ -26,6 +27,7 @@ for (const e of enums) {
 }
 for (const r of ROLES) required.push(`enum.Role.${r}`);
 for (const ty of CASE_EVENT_TYPES) required.push(`event.${ty}`, `enum.CaseEventKind.${ty}`);
+for (const ty of NOTIFICATION_TYPES) required.push(`notification.${ty}`);
 
 /** Placeholders a message shows as they are, and all it uses (selectors of plural and select too). */
 function placeholders(els: MessageFormatElement[], out = { shown: new Set<string>(), all: new Set<string>() }) {
@@ -47,7 +49,7 @@ function placeholders(els: MessageFormatElement[], out = { shown: new Set<string
 const ALLOWED_LATIN = new Set(['http', 'https', 'x-tenant-id', 'first', 'after']);
 
 describe('message catalogue', () => {
-  it('has a zh-CN and an en entry for every error code, enum value, role and timeline event', () => {
+  it('has a zh-CN and an en entry for every error code, enum value, role, timeline event and notification', () => {
     expect(required.length).toBeGreaterThan(250);
     for (const [locale, cat] of Object.entries(catalogues)) {
       const missing = required.filter((k) => !cat[k]?.trim());

@@ -265,4 +265,29 @@ describe('messages in the request language', () => {
     expect(bad.body.errors![0]!.extensions!['code']).toBe('BAD_USER_INPUT');
     expectChinese(bad.body.errors![0]!.message.replace(/zh-CN|en/g, ''));
   });
+
+  it("words a notification's title in each reader's language", async () => {
+    const leader = await h.token({ tenants: [t.code], roles: ['leader'] });
+    const c = await report('物业费纠纷');
+    await step(h, clerk, STEPS.accept, { caseId: c.id });
+    await step(h, dispatcher, STEPS.dispatch, { caseId: c.id, orgUnitId: center.centerId });
+    await step(h, dispatcher, STEPS.assign, { caseId: c.id, staffIds: [center.staff['qian']] });
+    const sent = await h.gql<{ superviseCase: { userErrors: unknown[] } }>(
+      leader,
+      'mutation($i: SuperviseCaseInput!) { superviseCase(input: $i) { userErrors { code } } }',
+      { i: { caseId: c.id, message: '请加快办理', replyBy: new Date(Date.now() + 86_400_000).toISOString() } },
+    );
+    expect(sent.body.data!.superviseCase.userErrors).toEqual([]);
+    const Q = '{ notifications(first: 20) { edges { node { type title data case { id } } } } }';
+    type N = {
+      notifications: { edges: { node: { type: string; title: string; data: object; case: { id: string } } }[] };
+    };
+    const mine = async (headers?: Record<string, string>) =>
+      (await h.gql<N>(mediator, Q, undefined, headers)).body
+        .data!.notifications.edges.map((e) => e.node)
+        .find((n) => n.type === 'SUPERVISION_ISSUED' && n.case?.id === c.id)!;
+    expect((await mine()).title).toBe(`${c.number} 督办：请于期限内回复`);
+    expect((await mine(EN)).title).toBe(`${c.number}: supervision notice, reply by the deadline`);
+    expect(Object.keys((await mine()).data)).not.toContain('titleMessage');
+  });
 });

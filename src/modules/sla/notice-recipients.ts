@@ -3,6 +3,7 @@ import { OrgUnitEntity } from '../org-unit/org-unit.entity';
 import { StaffMemberEntity } from '../staff/staff.entity';
 import { CaseAssigneeEntity, type CaseEntity } from '../case/case.entity';
 import type { NotifyRole } from './sla.policy';
+import type { MessageRef } from '../../shared/message-ref';
 
 /** What the SLA module needs from notifications (the notification module provides it). */
 export interface Notifier {
@@ -12,7 +13,8 @@ export interface Notifier {
       caseId: string | null;
       type: string;
       level: 'INFO' | 'YELLOW' | 'RED';
-      title: string;
+      /** a catalogue message (`notification.<TYPE>`), worded per reader */
+      title: MessageRef;
       data?: Record<string, unknown>;
       recipients: { staffIds?: string[] };
       dedupeKey: string;
