@@ -9,7 +9,7 @@ export type MessageArg =
   /** an enum value shown by its label: 待受理 for CaseStatus.REPORTED */
   | { enum: string; value: string }
   /** an instant, shown in the tenant's time zone: 2026年11月27日 16:56 */
-  | { time: Date }
+  | { time: Date | string }
   /** an amount of yuan as a decimal string */
   | { money: string }
   /** items joined as the locale joins a list: 受理员、调度员 */

@@ -41,7 +41,7 @@ export function enumLabel(locale: Locale, enumName: string, value: string): stri
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** 2026年11月27日 16:56 / Nov 27, 2026, 4:56 PM, in the given zone. */
-export function formatTime(locale: Locale, at: Date, timeZone: string | null | undefined): string {
+export function formatTime(locale: Locale, at: Date | string, timeZone: string | null | undefined): string {
   const zone = timeZone || DEFAULT_TIME_ZONE;
   const key = `${locale}\u0000${zone}`;
   let f = timeFormats.get(key);
@@ -60,7 +60,8 @@ export function formatTime(locale: Locale, at: Date, timeZone: string | null | u
         : new Intl.DateTimeFormat('en', { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' });
     timeFormats.set(key, f);
   }
-  return f.format(at);
+  // A message stored as JSON (a notification's title) brings its instants back as ISO strings.
+  return f.format(typeof at === 'string' ? new Date(at) : at);
 }
 
 /** Yuan from a decimal string: 3,500元 / ¥3,500.00 (strings, so no float ever rounds an amount). */
