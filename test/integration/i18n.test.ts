@@ -110,6 +110,15 @@ describe('messages in the request language', () => {
     const en = await h.gql(null, '{ me { subject } }', undefined, EN);
     expect(en.body.errors![0]!.extensions!['code']).toBe('UNAUTHENTICATED');
     expect(en.body.errors![0]!.message).toBe('Send a bearer token in the Authorization header');
+
+    // The same refusal at the export routes, outside GraphQL.
+    const file = async (headers: Record<string, string> = {}) =>
+      (await (await fetch(`${h.url}/exports/cases.csv`, { headers })).json()) as { error: { message: string } };
+    expectChinese((await file()).error.message);
+    expect((await file(EN)).error.message).toBe('Send a bearer token in the Authorization header');
+    const feed = await h.token({ tenants: [t.code], roles: ['intake-system'] });
+    const denied = await file({ authorization: `Bearer ${feed}`, 'accept-language': 'zh-CN' });
+    expect(denied.error.message).toMatch(/^需要以下角色之一：/);
   });
 
   it('refuses a too-deep query in Chinese, or in English', async () => {

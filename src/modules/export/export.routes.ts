@@ -8,6 +8,10 @@ import type { Services } from '../../services';
 import { ExportParamError, ExportQuery } from './export-query';
 import { CONTENT_TYPES } from './export.service';
 import { EXPORT_FORMATS, EXPORT_LANGS, type ExportFormat } from './export.types';
+import { I18N_EXTENSION } from '../../core/errors/errors';
+import { negotiateLocale } from '../../core/i18n/locale';
+import { render, t } from '../../core/i18n/translate';
+import { enumListArg, type MessageRef } from '../../shared/message-ref';
 
 export interface ExportRouteDeps {
   services: Services;
@@ -64,6 +68,8 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
     }
     const [, name, format] = m as unknown as [string, string, ExportFormat];
     const rlog = log.child({ reqId });
+    // Refusals read in the caller's language (the file's own language is the lang parameter).
+    const locale = negotiateLocale(req.headers['accept-language']);
 
     let auth;
     try {
@@ -71,7 +77,8 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
     } catch (e) {
       if (e instanceof GraphQLError) {
         const ext = e.extensions as { code?: string; http?: { status?: number } };
-        refuse(res, ext.http?.status ?? 401, ext.code ?? 'UNAUTHENTICATED', e.message);
+        const ref = e.extensions[I18N_EXTENSION] as MessageRef | undefined;
+        refuse(res, ext.http?.status ?? 401, ext.code ?? 'UNAUTHENTICATED', ref ? render(locale, ref) : e.message);
       } else {
         rlog.error({ err: e }, 'export: authentication failed');
         refuse(res, 500, 'INTERNAL_SERVER_ERROR', `Internal server error (request ${reqId})`);
@@ -84,14 +91,12 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
         res,
         403,
         'FORBIDDEN',
-        auth.allowedTenants.length > 1
-          ? 'Your token lists several tenants: choose one with the X-Tenant-Id header'
-          : 'This export needs a tenant, and your token lists none',
+        t(locale, auth.allowedTenants.length > 1 ? 'error.severalTenants' : 'error.noTenant'),
       );
       return;
     }
     if (!provider.roles.some((r) => viewer.roles.has(r))) {
-      refuse(res, 403, 'FORBIDDEN', `Requires one of the roles: ${provider.roles.join(', ')}`);
+      refuse(res, 403, 'FORBIDDEN', t(locale, 'error.requiresRole', { roles: enumListArg('Role', provider.roles) }));
       return;
     }
 
