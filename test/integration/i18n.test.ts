@@ -299,4 +299,28 @@ describe('messages in the request language', () => {
     expect((await mine(EN)).title).toBe(`${c.number}: supervision notice, reply by the deadline`);
     expect(Object.keys((await mine()).data)).not.toContain('titleMessage');
   });
+
+  it("names people the staff directory does not know by their token's name claim, and never by their subject", async () => {
+    const named = await h.token({
+      tenants: [t.code],
+      roles: ['intake-clerk'],
+      subject: 'i18n-temp-clerk',
+      extra: { name: '赵六' },
+    });
+    const anonymous = await h.token({ tenants: [t.code], roles: ['intake-clerk'], subject: 'i18n-no-name' });
+    const summaryOf = async (token: string) => {
+      const c = (await mutate(h, token, REPORT_CASE, { title: '噪音扰民', channel: 'WALK_IN' })).case!;
+      const r = await h.gql<{ case: { number: string; timeline: { edges: { node: { summary: string } }[] } } }>(
+        admin,
+        'query($id: ID!) { case(id: $id) { number timeline(first: 1) { edges { node { summary } } } } }',
+        { id: c.id },
+      );
+      return [r.body.data!.case.number, r.body.data!.case.timeline.edges[0]!.node.summary];
+    };
+    const [n1, s1] = await summaryOf(named);
+    expect(s1).toBe(`赵六登记了案件${n1}（来访）`);
+    const [n2, s2] = await summaryOf(anonymous);
+    expect(s2).toBe(`工作人员登记了案件${n2}（来访）`);
+    expect(s2).not.toContain('i18n-no-name');
+  });
 });

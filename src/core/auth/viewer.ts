@@ -5,6 +5,8 @@ import { isRole, type Role } from './roles';
 export interface Viewer {
   subject: string;
   username: string | null;
+  /** the `name` claim, a display name (周敏); timelines fall back to it for people not in the staff directory */
+  name: string | null;
   /** set for client-credentials tokens (machine feeds such as 12345) */
   clientId: string | null;
   roles: ReadonlySet<Role>;
@@ -48,6 +50,7 @@ export function viewerFromClaims(payload: JWTPayload, opts: ClaimOptions): Viewe
   return {
     subject: payload.sub ?? '',
     username,
+    name: typeof payload['name'] === 'string' && payload['name'].trim() ? payload['name'].trim().slice(0, 100) : null,
     clientId: machineClient,
     roles: rolesFrom(payload, opts.clientId),
     tenantCodes: [...codes].sort(),

@@ -40,7 +40,12 @@ export async function tenantScope(ctx: RequestContext, ...roles: Role[]): Promis
     throw forbidden(ctx.allowedTenants.length > 1 ? { id: 'error.severalTenants' } : { id: 'error.noTenant' });
   }
   if (roles.length) requireRole(ctx, ...roles);
-  return ctx.uow.scope(ctx.tenant, { subject: ctx.viewer.subject, requestId: ctx.reqId, ip: ctx.ip });
+  return ctx.uow.scope(ctx.tenant, {
+    subject: ctx.viewer.subject,
+    requestId: ctx.reqId,
+    ip: ctx.ip,
+    name: ctx.viewer.name,
+  });
 }
 
 export function loader<T>(ctx: RequestContext, key: string, make: () => T): T {

@@ -48,7 +48,7 @@ async function summarizeEvent(ctx: RequestContext, e: CaseEventType): Promise<st
     return listArg(names);
   };
 
-  const values: MessageValues = { actor: await actorName(ctx, e.actorSubject) };
+  const values: MessageValues = { actor: await actorName(ctx, e.actorSubject, str(d['actorName'])) };
   switch (e.type) {
     case 'REPORTED':
       values['channel'] = enumArg('Channel', String(d['channel']));
@@ -174,11 +174,13 @@ async function summarizeEvent(ctx: RequestContext, e: CaseEventType): Promise<st
   return e.legalBasis ? t(ctx.locale, 'event.withLegalBasis', { sentence, basis: e.legalBasis }, opts) : sentence;
 }
 
-/** The staff directory's name for a subject; the system for work no person did; never the subject itself. */
-async function actorName(ctx: RequestContext, subject: string | null): Promise<string> {
+/**
+ * The staff directory's name for a subject, else the name claim of the token that did it, else
+ * "a staff member"; the system for work no person did; never the subject itself.
+ */
+async function actorName(ctx: RequestContext, subject: string | null, claimed: string | null): Promise<string> {
   if (!subject || subject.startsWith('system:')) return t(ctx.locale, 'event.actor.system');
   const person = await staffBySubject(ctx).load(subject);
   if (person) return person.name;
-  // Not in the directory (a machine feed, or someone not yet registered as staff).
-  return t(ctx.locale, 'event.actor.unknown');
+  return claimed ?? t(ctx.locale, 'event.actor.unknown');
 }
