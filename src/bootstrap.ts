@@ -2,9 +2,11 @@ import type { Redis } from 'ioredis';
 import type { Config } from './config/config';
 import { createLogger, type Logger } from './core/observability/logger';
 import { createOrm, type Orm } from './core/db/orm';
+import { sessionTimeouts } from './core/db/session-timeouts';
 import { createRedis } from './core/queue/redis';
 import { QueueClient } from './core/queue/queue-client';
 import { createServices, type Services } from './services';
+import { residentOptionsFrom } from './modules/resident/resident-config';
 
 export interface Runtime {
   config: Config;
@@ -20,13 +22,16 @@ export interface Runtime {
 export async function bootstrap(config: Config, log: Logger = createLogger(config.LOG_LEVEL)): Promise<Runtime> {
   if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm start sets it up for development)');
   if (!config.REDIS_URL) throw new Error('REDIS_URL is not set (npm start sets it up for development)');
-  const orm = await createOrm(config.DATABASE_URL, config.DATABASE_POOL_MAX);
+  const orm = await createOrm(config.DATABASE_URL, config.DATABASE_POOL_MAX, sessionTimeouts(config));
   const redis = createRedis(config.REDIS_URL);
+  // ioredis reconnects by itself; without a listener each failed attempt goes to stderr unstructured.
+  redis.on('error', (err: unknown) => log.warn({ err }, 'redis connection error'));
   const queues = new QueueClient(redis, config.REDIS_PREFIX);
   const services = createServices(orm, queues, {
     slaHorizonSeconds: config.SLA_HORIZON_SECONDS,
     isProduction: config.isProduction,
     realtime: { redis, prefix: config.REDIS_PREFIX, log },
+    resident: residentOptionsFrom(config, redis, log) ?? undefined,
   });
   return {
     config,

@@ -35,7 +35,8 @@ import { ExtensionService } from './modules/sla/extension.service';
 import { SupervisionService } from './modules/sla/supervision.service';
 import { MetricsService } from './modules/metrics/metrics.service';
 import { metricsExport } from './modules/metrics/metrics.export';
-import { MetricDays, localDay } from './modules/metrics/metric-days';
+import { MetricDays } from './modules/metrics/metric-days';
+import { localDateOf } from './core/calendar/local-date';
 import { CaseEntity } from './modules/case/case.entity';
 import { NotificationService } from './modules/notification/notification.service';
 import { NotificationSettingsService } from './modules/notification/notification-settings.service';
@@ -44,6 +45,11 @@ import { WebhookDeliveryService, type WebhookDeliveryOptions } from './modules/n
 import { ExportService, type ExportOptions } from './modules/export/export.service';
 import { casesExport } from './modules/export/cases.export';
 import { BoardService, type RealtimeOptions } from './modules/board/board.service';
+import {
+  createResidentServices,
+  type ResidentOptions,
+  type ResidentServices,
+} from './modules/resident/resident.module';
 
 /** The app's service graph, built once per process and shared by the API and the workers. */
 export interface Services {
@@ -90,6 +96,8 @@ export interface Services {
   exports: ExportService;
   /** live board events: published after each case step commits, subscribed to over WebSocket */
   board: BoardService;
+  /** residents reaching the center from their phones; null where not configured (workers, production without SMS) */
+  resident: ResidentServices | null;
 }
 
 export interface ServiceOptions {
@@ -102,6 +110,8 @@ export interface ServiceOptions {
   exports?: ExportOptions;
   /** Redis for live board events across processes; without it nothing is published */
   realtime?: RealtimeOptions;
+  /** Redis, SMS and limits for residents' sign-in; without them the resident operations are off */
+  resident?: ResidentOptions;
 }
 
 export function createServices(orm: Orm, queues: QueueClient | null, opts: ServiceOptions = {}): Services {
@@ -121,7 +131,8 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   const timeline = new TimelineService();
   const workflow = new CaseWorkflow(timeline);
   const caseSettings = new CaseSettingsService(audit);
-  const cases = new CaseService();
+  const personalData = new PersonalDataService(audit, caseSettings);
+  const cases = new CaseService(personalData);
   const intake = new IntakeService(categories, orgUnits, caseSettings, workflow, new DuplicateFinder(timeline));
   const routing = new RoutingService(audit, categories, orgUnits, departments);
   const followUps = new FollowUpService(workflow, cases, intake, caseSettings, staff);
@@ -130,7 +141,7 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   const escalations = new EscalationService(orm, workflow, cases, intake, orgUnits, tenantDirectory, handling);
   const mediation = new MediationService(workflow, caseSettings, staff, orgUnits, departments);
   const referrals = new ReferralService(workflow);
-  const slaPolicies = new SlaPolicyService(audit, categories);
+  const slaPolicies = new SlaPolicyService(audit, categories, staff);
   const calendars = new SlaCalendarService(audit);
   const scheduler = new CheckpointScheduler(orm, queues, (opts.slaHorizonSeconds ?? 48 * 3600) * 1000);
   const deadlines = new DeadlineService(slaPolicies, calendars, scheduler);
@@ -159,10 +170,10 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   // A changed case changes its report day's figures; a recurrence changes its original's too.
   workflow.onEvents(async (scope, c, events) => {
     const tz = scope.tenant.timeZone;
-    const days = [localDay(c.reportedAt, tz)];
+    const days = [localDateOf(c.reportedAt, tz)];
     if (c.recurrenceOfId && events.some((e) => e.type === 'REPORTED')) {
       const original = await scope.em.findOne(CaseEntity, { tenantId: scope.tenant.id, id: c.recurrenceOfId });
-      if (original) days.push(localDay(original.reportedAt, tz));
+      if (original) days.push(localDateOf(original.reportedAt, tz));
     }
     await metricDays.markDirty(scope, days);
   });
@@ -180,7 +191,7 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   sla.checkpoints.setNotifier(notifications);
   supervision.setNotifier(notifications);
   const exportService = new ExportService(orm, audit, opts.exports);
-  exportService.register('cases', casesExport);
+  exportService.register('cases', casesExport(personalData));
   exportService.register('metrics', metricsExport(metrics));
   // Last listener: the case's warning level is what the SLA listener left it at.
   const board = new BoardService(opts.realtime ?? null);
@@ -210,7 +221,7 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
     mediation,
     referrals,
     followUps,
-    personalData: new PersonalDataService(audit),
+    personalData,
     sla,
     metrics,
     notifications,
@@ -219,5 +230,24 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
     webhookDelivery,
     exports: exportService,
     board,
+    resident: opts.resident
+      ? createResidentServices(
+          {
+            orm,
+            audit,
+            intake,
+            orgUnits,
+            categories,
+            departments,
+            staff,
+            mediation,
+            followUps,
+            duty,
+            rosters,
+            notifications,
+          },
+          opts.resident,
+        )
+      : null,
   };
 }

@@ -16,6 +16,11 @@ const schema = z.object({
   DATABASE_URL: z.url().optional(),
   DATABASE_OWNER_URL: z.url().optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  // Bounds on the app role's sessions (docs/operations.md, "Database timeouts"); milliseconds.
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   DATA_DIR: z.string().default('.data'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   DEMO_DATA: bool.default(true),
@@ -29,6 +34,8 @@ const schema = z.object({
   KEYCLOAK_REALM_URL: z.url().optional(),
   KEYCLOAK_CLIENT_ID: z.string().min(1).default('onedoor-api'),
   AUTH_TENANT_CLAIM: z.string().min(1).default('organization'),
+  CONSOLE_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  CONSOLE_DIR: z.string().default('web/dist'),
   AUTH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   AUTH_JWKS_COOLDOWN_SECONDS: z.coerce.number().min(0).max(3600).default(30),
 
@@ -39,6 +46,29 @@ const schema = z.object({
 
   WS_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(5000),
   WS_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).max(1000).default(10),
+
+  // Residents (issue 19, docs/resident.md): sign-in codes, session tokens, SMS, rate limits.
+  RESIDENT_PAGE_URL: z.url().optional(),
+  RESIDENT_TOKEN_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  RESIDENT_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(1800),
+  RESIDENT_CODE_TTL_SECONDS: z.coerce.number().int().min(60).max(1800).default(300),
+  RESIDENT_CODE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  RESIDENT_LOCK_SECONDS: z.coerce.number().int().min(60).max(86_400).default(1800),
+  RESIDENT_CODES_PER_PHONE_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
+  RESIDENT_CODES_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
+  RESIDENT_CODES_PER_TENANT_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(2000),
+  RESIDENT_REPORTS_PER_PHONE_PER_DAY: z.coerce.number().int().min(1).max(1000).default(5),
+  RESIDENT_REPORTS_PER_IP_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(20),
+  RESIDENT_REPORTS_PER_TENANT_PER_DAY: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+  RESIDENT_LOOKUPS_PER_SESSION: z.coerce.number().int().min(1).max(10_000).default(20),
+  // Unset: "dev" outside production; in production residents stay off until a provider is set.
+  SMS_PROVIDER: z.enum(['dev', 'aliyun']).optional(),
+  ALIYUN_SMS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  ALIYUN_SMS_ACCESS_KEY_SECRET: z.string().min(1).optional(),
+  ALIYUN_SMS_SIGN_NAME: z.string().min(1).optional(),
+  ALIYUN_SMS_TEMPLATE_CODE: z.string().min(1).optional(),
+  ALIYUN_SMS_TEMPLATE_BOOKING: z.string().min(1).optional(),
+  ALIYUN_SMS_ENDPOINT: z.url().default('https://dysmsapi.aliyuncs.com/'),
 
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(120).default(10),
 
@@ -89,8 +119,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!e.DATABASE_URL)
       problems.push('DATABASE_URL: required when NODE_ENV=production (no embedded PostgreSQL in production)');
     if (!e.REDIS_URL) problems.push('REDIS_URL: required when NODE_ENV=production');
+    if (e.SMS_PROVIDER === 'dev')
+      problems.push('SMS_PROVIDER: "dev" keeps codes in the server log and a dev inbox; never in production');
+    if (e.SMS_PROVIDER && !e.RESIDENT_TOKEN_SECRET)
+      problems.push(
+        'RESIDENT_TOKEN_SECRET: required with SMS_PROVIDER in production (every replica verifies sessions)',
+      );
     if (e.FAULT_CHECKPOINT_PAUSE_MS)
       problems.push('FAULT_CHECKPOINT_PAUSE_MS: a fault-injection setting for the crash tests; never in production');
+  }
+  if (e.SMS_PROVIDER === 'aliyun') {
+    for (const k of [
+      'ALIYUN_SMS_ACCESS_KEY_ID',
+      'ALIYUN_SMS_ACCESS_KEY_SECRET',
+      'ALIYUN_SMS_SIGN_NAME',
+      'ALIYUN_SMS_TEMPLATE_CODE',
+      'ALIYUN_SMS_TEMPLATE_BOOKING',
+    ] as const)
+      if (!e[k]) problems.push(`${k}: required when SMS_PROVIDER=aliyun`);
   }
   if (problems.length) throw new ConfigError(problems);
   return { ...e, isProduction, useLocalIssuer };

@@ -4,6 +4,7 @@ import type { Services } from '../services';
 import type { TenantRecord } from '../modules/tenant/tenant.model';
 import type { OrgUnitKind } from '../modules/org-unit/org-unit.entity';
 import { loadZhiliCases } from './demo-cases';
+import { createDemoPeople } from './demo-people';
 
 const ACTOR = { subject: 'system:demo-data', requestId: null };
 const WEEKDAYS_8_TO_5 = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:30', closes: '17:30' }));
@@ -182,6 +183,7 @@ export async function loadDemoData(s: Services): Promise<boolean> {
           for (const d of ZHILI_DEPARTMENTS) await s.departments.create(scope, d);
         }
         const top = await createUnits(scope, s, units, null);
+        await createDemoPeople(s, scope);
         await stationDepartments(scope, s, top, STATIONED[tenant.code] ?? []);
         if (tenant.code === 'zhili') await loadZhiliCases(s, scope);
       },

@@ -25,3 +25,17 @@ export function uuidv7(now: number = Date.now()): string {
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (s: string): boolean => UUID_RE.test(s);
+
+/**
+ * An id as this API writes it (lowercase). PostgreSQL reads an uppercase UUID as the same value,
+ * but the ORM's identity map and every JavaScript comparison would not: ids from clients must be
+ * in the one spelling the API gives out.
+ */
+const CANONICAL_UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const isCanonicalUuid = (s: string): boolean => CANONICAL_UUID_RE.test(s);
+
+/** RFC 9562's nil UUID: no row has it (ids are UUIDv7), so it can stand for "none" or "no such id". */
+export const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
+/** A malformed id becomes one no row has, so a filter by it matches nothing instead of failing the cast. */
+export const idOrNoMatch = (id: string): string => (isUuid(id) ? id : NIL_UUID);

@@ -50,6 +50,15 @@ describe('authentication', () => {
     await expect401(await h.token({ tenants: [a.code], notBeforeSeconds: 300 }));
   });
 
+  it('refuses a token issued in the future beyond the clock-skew allowance', async () => {
+    await expect401(await h.token({ tenants: [a.code], issuedAtOffsetSeconds: 600 }));
+  });
+
+  it('accepts a token issued in the future within the clock-skew allowance', async () => {
+    const r = await h.gql(await h.token({ tenants: [a.code], issuedAtOffsetSeconds: 10 }), ME);
+    expect(r.status).toBe(200);
+  });
+
   it('refuses a token from another issuer', async () => {
     await expect401(await h.token({ tenants: [a.code], issuer: 'http://127.0.0.1:1/realms/evil' }));
   });
@@ -134,6 +143,58 @@ describe('authentication', () => {
       const r = await h.gql<{ tenant: { code: string } }>(t, '{ tenant { code } }', undefined, { 'x-tenant-id': pick });
       expect(r.body.data?.tenant.code).toBe(b.code);
     }
+  });
+
+  describe('roles per tenant', () => {
+    const POLICIES = '{ me { roles currentTenant { code } } slaPolicies(first: 1) { edges { node { id } } } }';
+    const as = (token: string, tenant: TenantRecord) =>
+      h.gql<{ me: { roles: string[]; currentTenant: { code: string } } }>(token, POLICIES, undefined, {
+        'x-tenant-id': tenant.code,
+      });
+
+    it("lets a two-tenant person act with each tenant's own roles, from group membership", async () => {
+      // Mediates in the town (a), leads in the county (b).
+      const person = await h.token({
+        tenants: [a.code, b.code],
+        groups: [`/${a.code}/mediator`, `/${b.code}/leader`, '/unrelated-group', `/${b.code}/not-a-role`],
+      });
+      const inA = await as(person, a);
+      expect(inA.body.data?.me ?? null).toBeNull();
+      expect(inA.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(inA.body.errors?.[0]?.path).toEqual(['slaPolicies']);
+      const meInA = await h.gql<{ me: { roles: string[] } }>(person, ME, undefined, { 'x-tenant-id': a.id });
+      expect(meInA.body.data?.me.roles).toEqual(['mediator']);
+      const inB = await as(person, b);
+      expect(inB.body.errors).toBeUndefined();
+      expect(inB.body.data?.me).toEqual({ roles: ['leader'], currentTenant: { code: b.code } });
+    });
+
+    it('does not carry realm-wide roles into the tenants of a token that lists several', async () => {
+      const both = await h.token({ tenants: [a.code, b.code], roles: ['leader'] });
+      for (const t of [a, b]) {
+        const r = await as(both, t);
+        expect(r.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        const me = await h.gql<{ me: { roles: string[] } }>(both, ME, undefined, { 'x-tenant-id': t.code });
+        expect(me.body.data?.me.roles).toEqual([]);
+      }
+      // Without a tenant chosen, the realm-wide roles are what the token says.
+      expect((await h.gql<{ me: { roles: string[] } }>(both, ME)).body.data?.me.roles).toEqual(['leader']);
+    });
+
+    it('keeps realm-wide roles for a single-tenant token, and adds its groups there', async () => {
+      const single = await h.token({ tenants: [b.code], roles: ['leader'] });
+      expect((await as(single, b)).body.data?.me).toEqual({ roles: ['leader'], currentTenant: { code: b.code } });
+      const withGroup = await h.token({ tenants: [b.code], roles: ['mediator'], groups: [`/${b.code}/leader`] });
+      expect((await as(withGroup, b)).body.data?.me.roles.sort()).toEqual(['leader', 'mediator']);
+    });
+
+    it('never takes the platform role from a group, and a group of an unlisted tenant gives nothing', async () => {
+      const r = await h.gql<{ me: { roles: string[] } }>(
+        await h.token({ tenants: [a.code], groups: [`/${a.code}/platform-admin`, `/${b.code}/tenant-admin`] }),
+        ME,
+      );
+      expect(r.body.data?.me.roles).toEqual([]);
+    });
   });
 
   it('forbids every request of a suspended tenant until it is reactivated', async () => {

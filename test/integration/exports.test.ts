@@ -292,7 +292,8 @@ describe('exports: CSV and XLSX of the case list', () => {
     expect((await get('/exports/cases.csv', adminA, { 'x-tenant-id': b.id })).status).toBe(403);
     expect((await get('/exports/cases.xlsx', adminA, { 'x-tenant-id': b.code })).status).toBe(403);
 
-    const both = await h.token({ tenants: [a.code, b.code], roles: ['auditor'] });
+    // Roles per tenant for a token of several tenants (core/auth/viewer.ts).
+    const both = await h.token({ tenants: [a.code, b.code], groups: [`/${a.code}/auditor`, `/${b.code}/auditor`] });
     expect((await get('/exports/cases.csv', both)).status).toBe(403); // several tenants: must choose
     const r = await get('/exports/cases.csv', both, { 'x-tenant-id': b.code });
     expect(
@@ -504,7 +505,8 @@ describe('exports: 100,000 cases', () => {
   let dir: string;
 
   beforeAll(async () => {
-    h = await startHarness();
+    // The 100,000-row seed is one statement: on a busy machine it can outlast the 30 s bound meant for requests.
+    h = await startHarness({ DATABASE_STATEMENT_TIMEOUT_MS: '600000' });
     big = await h.createTenant('ex-big');
     admin = await h.token({ tenants: [big.code], roles: ['leader'] });
     const tenantAdmin = await h.token({ tenants: [big.code], roles: ['tenant-admin'] });

@@ -457,7 +457,7 @@ describe('notifications', () => {
       );
       await expect(
         withTenantScope(h.rt.orm, t, { subject: 's', requestId: 'r', ip: null }, (scope) =>
-          h.rt.services.notifications.emit(scope, {
+          h.rt.services.webhooks.emit(scope, {
             type: 'CASE_NOTE',
             caseId: null,
             data: { ids: ['33050219900101123X'] },

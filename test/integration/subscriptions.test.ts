@@ -198,8 +198,10 @@ describe('board subscriptions', () => {
 
     it('carries a warning raised by the worker process to a subscriber of the API process', async () => {
       await policy('跨进程预警测试', 'traffic', {
-        targets: [{ step: 'ACCEPT', duration: 'PT3S', mode: 'CALENDAR' }],
-        yellow: { share: 0.5 },
+        // YELLOW after 1.5 s, RED only after 5 minutes: a worker slowed down by a busy machine still
+        // raises YELLOW (fired past the red point, the case would already be RED and filtered out).
+        targets: [{ step: 'ACCEPT', duration: 'PT300S', mode: 'CALENDAR' }],
+        yellow: { share: 0.005 },
         red: { share: 1 },
         escalations: [],
       });

@@ -15,6 +15,7 @@ const FEED = { id: 'onedoor-12345-feed', secret: 'demo-only-12345-feed-secret-ch
 const CLERK = { username: 'zhili-clerk', password: 'demo-only-zhili-clerk' };
 const ADMIN = { username: 'hongta-admin', password: 'demo-only-hongta-admin' };
 const AUDITOR = { username: 'county-auditor', password: 'demo-only-county-auditor' };
+const TWO_CENTERS = { username: 'zhili-mediator-hongta-leader', password: 'demo-only-two-centers' };
 
 const ME = '{ me { username clientId roles tenants { code } currentTenant { code } } }';
 interface Me {
@@ -133,6 +134,30 @@ describe('with a real Keycloak', () => {
     const narrowed = await passwordToken(AUDITOR, { scope: 'organization:zhili' });
     expect((await h.gql<Me>(narrowed, ME)).body.data?.me.currentTenant).toEqual({ code: 'zhili' });
     await expectStatus(narrowed, 403, 'FORBIDDEN', { 'x-tenant-id': 'hongta' });
+  });
+
+  it("gives a person of two tenants each tenant's own roles, from group membership", async () => {
+    const token = await passwordToken(TWO_CENTERS, { scope: 'openid organization:*' });
+    const c = claims(token);
+    // The group-membership mapper with full paths: /<tenant code>/<role>; no realm role at all.
+    expect((c['groups'] as string[]).sort()).toEqual(['/hongta/leader', '/zhili/mediator']);
+    expect((c['organization'] as string[]).sort()).toEqual(['hongta', 'zhili']);
+    expect((c['realm_access'] as { roles: string[] }).roles).not.toContain('leader');
+    const POLICIES = '{ me { roles currentTenant { code } } slaPolicies(first: 1) { edges { node { id } } } }';
+    const inZhili = await h.gql<Me>(token, POLICIES, undefined, { 'x-tenant-id': 'zhili' });
+    expect(inZhili.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(inZhili.body.errors?.[0]?.path).toEqual(['slaPolicies']);
+    const meInZhili = await h.gql<Me>(token, ME, undefined, { 'x-tenant-id': 'zhili' });
+    expect(meInZhili.body.data?.me).toMatchObject({ roles: ['mediator'], currentTenant: { code: 'zhili' } });
+    const inHongta = await h.gql<{ me: { roles: string[] } }>(token, POLICIES, undefined, { 'x-tenant-id': 'hongta' });
+    expect(inHongta.body.errors).toBeUndefined();
+    expect(inHongta.body.data?.me).toEqual({ roles: ['leader'], currentTenant: { code: 'hongta' } });
+    // The county auditor's realm role counts in neither of its two tenants; its groups make it an auditor in each.
+    const auditor = await passwordToken(AUDITOR, { scope: 'openid organization:*' });
+    for (const tenant of ['zhili', 'hongta']) {
+      const r = await h.gql<Me>(auditor, ME, undefined, { 'x-tenant-id': tenant });
+      expect(r.body.data?.me).toMatchObject({ roles: ['auditor'], currentTenant: { code: tenant } });
+    }
   });
 
   it('accepts the 12345 feed by client credentials as intake-system in its tenant only', async () => {

@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, portOpen } from '../../src/shared/ports';
 
 /**
  * The servers a test run needs when the machine offers none: `npm ci && npm test` on a fresh
@@ -15,31 +15,6 @@ export interface RunServers {
   pgAdminUrl: string;
   redisUrl: string;
   stop(): Promise<void>;
-}
-
-export function portOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
-  return new Promise((res) => {
-    const s = net.connect({ port, host }, () => {
-      s.end();
-      res(true);
-    });
-    s.on('error', () => res(false));
-    s.setTimeout(1000, () => {
-      s.destroy();
-      res(false);
-    });
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = net.createServer();
-    srv.once('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => res(port));
-    });
-  });
 }
 
 async function throwawayPostgres(): Promise<{ url: string; stop(): Promise<void> }> {

@@ -5,6 +5,7 @@ import { startHarness, type Harness } from '../utils/harness';
 import { CREATE_DEPARTMENT, CREATE_ORG_UNIT, UPSERT_CATEGORY } from '../utils/ops';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
 import { CASE_OPERATIONS, METRICS_OPERATIONS, NOTIFICATION_OPERATIONS, SLA_OPERATIONS } from '../utils/cases';
+import { RESIDENT_OPERATIONS } from '../utils/resident';
 
 /**
  * Tenant A's staff try every operation on tenant B's rows. When an operation is added to the
@@ -53,6 +54,8 @@ const COVERED = new Set([
   'boardEvents',
   // labels from the message catalogue and the schema: no tenant data at all (test/integration/i18n.test.ts)
   'enumLabels',
+  // residents' own sessions and staff's answers to their bookings: test/tenancy/resident-isolation.test.ts
+  ...RESIDENT_OPERATIONS,
 ]);
 
 describe('tenant isolation', () => {

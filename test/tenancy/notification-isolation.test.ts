@@ -158,7 +158,7 @@ describe('notification isolation', () => {
       { url: 'http://127.0.0.1:9/a', eventTypes: ['*'] },
     );
     await withTenantScope(h.rt.orm, a, { subject: 's', requestId: 'r', ip: null }, (scope) =>
-      h.rt.services.notifications.emit(scope, { type: 'CASE_CLOSED', caseId: null }),
+      h.rt.services.webhooks.emit(scope, { type: 'CASE_CLOSED', caseId: null }),
     );
     expect(await snapshotB()).toEqual(before);
   });

@@ -20,7 +20,8 @@ describe('SLA isolation', () => {
       roles: ['tenant-admin', 'leader', 'dispatcher', 'mediator', 'auditor'],
     });
     const tokenB = await h.token({ tenants: [b.code], roles: ['tenant-admin', 'leader', 'intake-clerk', 'mediator'] });
-    await buildCenter(h, tokenB);
+    const centerB = await buildCenter(h, tokenB, [{ key: 'm', name: '乙调解员', mediator: true }]);
+    bIds['staff'] = centerB.staff['m']!;
     const policies = await h.gql<{ slaPolicies: { edges: { node: { id: string } }[] } }>(
       tokenB,
       '{ slaPolicies(first: 10) { edges { node { id } } } }',
@@ -121,6 +122,40 @@ describe('SLA isolation', () => {
         { closedDates: ['2026-12-24'] },
       ),
     ).toEqual([]);
+    expect(await snapshotB()).toEqual(before);
+  });
+
+  it("refuses an SLA policy whose REASSIGN names another tenant's staff, and takes its own", async () => {
+    const UPSERT =
+      'mutation($i: UpsertSlaPolicyInput!) { upsertSlaPolicy(input: $i) { slaPolicy { id } userErrors { field code } } }';
+    const centerA = await buildCenter(h, tokenA, [{ key: 'm', name: '甲调解员', mediator: true }]);
+    const policy = (staffId: string) => ({
+      name: `改派 ${staffId.slice(-4)}`,
+      targets: [{ step: 'ACCEPT', duration: 'PT4H', mode: 'CALENDAR' }],
+      yellow: { share: 0.5 },
+      red: { share: 0.9 },
+      riskLevel: 'MEDIUM',
+      escalations: [{ offset: 'PT1H', actions: [{ type: 'SUPERVISE' }, { type: 'REASSIGN', staffId }] }],
+    });
+    const before = await snapshotB();
+    const refused = await mutate<{ slaPolicy: unknown; userErrors: { field: string[]; code: string }[] }>(
+      h,
+      tokenA,
+      UPSERT,
+      policy(bIds['staff']!),
+    );
+    expect(refused.slaPolicy).toBeNull();
+    expect(refused.userErrors).toEqual([
+      { field: ['input', 'escalations', '0', 'actions', '1', 'staffId'], code: 'STAFF_NOT_FOUND' },
+    ]);
+    const accepted = await mutate<{ slaPolicy: { id: string } | null; userErrors: unknown[] }>(
+      h,
+      tokenA,
+      UPSERT,
+      policy(centerA.staff['m']!),
+    );
+    expect(accepted.userErrors).toEqual([]);
+    expect(accepted.slaPolicy?.id).toBeTruthy();
     expect(await snapshotB()).toEqual(before);
   });
 

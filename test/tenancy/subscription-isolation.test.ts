@@ -70,7 +70,7 @@ describe('subscription isolation', () => {
 
   it("A subscriber of tenant A never receives tenant B's events", async () => {
     // A's plain board, A's board filtered to B's unit, a two-tenant token choosing A, and B's own board (the control).
-    const both = await h.token({ tenants: [a.code, b.code], roles: ['leader'] });
+    const both = await h.token({ tenants: [a.code, b.code], groups: [`/${a.code}/leader`, `/${b.code}/leader`] });
     const subsA = [
       board(aClerk),
       board(aClerk, { filter: { orgUnitId: bCenter.stationId } }),
@@ -127,7 +127,7 @@ describe('subscription isolation', () => {
     );
     expect(filterFields.sort()).toEqual(['orgUnitId', 'warningLevels']);
 
-    const both = await h.token({ tenants: [a.code, b.code], roles: ['leader'] });
+    const both = await h.token({ tenants: [a.code, b.code], groups: [`/${a.code}/leader`, `/${b.code}/leader`] });
     const undecided = board(both);
     await undecided.ended;
     expect(undecided.errors.map((e) => [e.extensions?.code, e.message])).toEqual([

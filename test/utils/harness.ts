@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import type { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config/config';
 import { createLogger } from '../../src/core/observability/logger';
 import { bootstrap, type Runtime } from '../../src/bootstrap';
@@ -40,7 +41,10 @@ export interface Harness {
 export const uniqueCode = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
 
 /** The API over real HTTP against the run's PostgreSQL and Redis, with its own token issuer. */
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(
+  env: Record<string, string> = {},
+  opts: { logSink?: Writable } = {},
+): Promise<Harness> {
   const iss = await startIssuer(CLIENT_ID);
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -54,7 +58,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     DATABASE_POOL_MAX: '5',
     ...env,
   });
-  const log = createLogger(config.LOG_LEVEL);
+  const log = createLogger(config.LOG_LEVEL, opts.logSink);
   const rt = await bootstrap(config, log);
   const { verifier } = await setupVerifier(config);
   const app = await createApp({ config, services: rt.services, redis: rt.redis, verifier, log });

@@ -5,6 +5,7 @@ import { buildCenter, createStaff, mutate, REPORT_CASE, step, STEPS, type Center
 import { eventually, sleep } from '../utils/eventually';
 import { startWorkers, type WorkerSet } from '../../workers/runtime';
 import { withTenant } from '../../src/core/tenancy/tenant-tx';
+import { Queue } from 'bullmq';
 import { QUEUES, jobId } from '../../src/core/queue/queues';
 import { createLogger } from '../../src/core/observability/logger';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
@@ -299,7 +300,17 @@ describe('SLA checkpoints through the workers', () => {
         stdio: 'ignore',
       });
     const first = worker(60_000);
+    const slaQueue = new Queue(QUEUES.sla, { connection: h.rt.redis, prefix: h.rt.config.REDIS_PREFIX });
     try {
+      // On a busy machine the worker process can take many seconds to start: wait for it, not for the clock.
+      expect(
+        await eventually(
+          () => slaQueue.getWorkersCount(),
+          (n) => n > 0,
+          60_000,
+          100,
+        ),
+      ).toBeGreaterThan(0);
       const c = (
         await mutate(h, clerk, REPORT_CASE, {
           title: '借贷纠纷',
@@ -316,7 +327,7 @@ describe('SLA checkpoints through the workers', () => {
             ),
           ),
         (r) => Number(r[0]!.n) > 0,
-        10_000,
+        30_000,
         50,
       );
       expect(Number(active[0]!.n)).toBeGreaterThan(0);
@@ -340,8 +351,9 @@ describe('SLA checkpoints through the workers', () => {
       }
     } finally {
       if (first.exitCode === null) first.kill('SIGKILL');
+      await slaQueue.close();
     }
-  }, 40_000);
+  }, 150_000);
 
   it('keeps personal data out of job payloads and worker logs (11-digit mobiles and 18-character ID numbers, not inside longer numbers such as timestamps)', async () => {
     const found = personalDataIn;

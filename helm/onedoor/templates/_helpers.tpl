@@ -105,10 +105,34 @@ SHUTDOWN_GRACE_SECONDS: {{ .Values.config.shutdownGraceSeconds | quote }}
 KEYCLOAK_REALM_URL: {{ .Values.keycloak.realmUrl | quote }}
 KEYCLOAK_CLIENT_ID: {{ .Values.keycloak.clientId | quote }}
 AUTH_TENANT_CLAIM: {{ .Values.keycloak.tenantClaim | quote }}
+{{- with .Values.keycloak.consoleClientId }}
+CONSOLE_OIDC_CLIENT_ID: {{ . | quote }}
+{{- end }}
 DATABASE_POOL_MAX: {{ .Values.database.poolMax | quote }}
+DATABASE_STATEMENT_TIMEOUT_MS: {{ .Values.database.timeouts.statementMs | quote }}
+DATABASE_LOCK_TIMEOUT_MS: {{ .Values.database.timeouts.lockMs | quote }}
+DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: {{ .Values.database.timeouts.idleInTransactionMs | quote }}
+DATABASE_ACQUIRE_TIMEOUT_MS: {{ .Values.database.timeouts.acquireMs | quote }}
 REDIS_PREFIX: {{ .Values.redis.prefix | quote }}
 {{- range $k, $v := .Values.config.extra }}
 {{ $k }}: {{ $v | toString | quote }}
+{{- end }}
+{{- end }}
+
+{{/*
+Resident settings (docs/resident.md), for the api and workers only: the migration Job neither
+needs them nor gets the resident Secret, and config refuses SMS_PROVIDER without its keys.
+*/}}
+{{- define "onedoor.residentConfigData" -}}
+{{- with .Values.resident.pageUrl }}
+RESIDENT_PAGE_URL: {{ . | quote }}
+{{- end }}
+{{- if .Values.resident.smsProvider }}
+SMS_PROVIDER: {{ .Values.resident.smsProvider | quote }}
+ALIYUN_SMS_SIGN_NAME: {{ .Values.resident.aliyun.signName | quote }}
+ALIYUN_SMS_TEMPLATE_CODE: {{ .Values.resident.aliyun.templateCode | quote }}
+ALIYUN_SMS_TEMPLATE_BOOKING: {{ .Values.resident.aliyun.templateBooking | quote }}
+ALIYUN_SMS_ENDPOINT: {{ .Values.resident.aliyun.endpoint | quote }}
 {{- end }}
 {{- end }}
 

@@ -210,7 +210,9 @@ def check_manifests(ck: Checker, label: str, objs: list[dict], chart_meta: dict,
                 data = configmaps[r]["data"]
                 ck.check(str(data.get("PORT")) == str(ports.get("http")), f"[{label}] PORT in the ConfigMap matches the container port")
                 ck.check(data.get("NODE_ENV") == "production", f"[{label}] NODE_ENV=production")
-                for k in ("KEYCLOAK_REALM_URL", "KEYCLOAK_CLIENT_ID", "AUTH_TENANT_CLAIM", "LOG_LEVEL", "REDIS_PREFIX", "DATABASE_POOL_MAX"):
+                for k in ("KEYCLOAK_REALM_URL", "KEYCLOAK_CLIENT_ID", "AUTH_TENANT_CLAIM", "LOG_LEVEL", "REDIS_PREFIX", "DATABASE_POOL_MAX",
+                          "DATABASE_STATEMENT_TIMEOUT_MS", "DATABASE_LOCK_TIMEOUT_MS", "DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS",
+                          "DATABASE_ACQUIRE_TIMEOUT_MS"):
                     ck.check(bool(data.get(k)), f"[{label}] ConfigMap sets {k}")
                 for k in ("DATABASE_URL", "DATABASE_OWNER_URL", "REDIS_URL"):
                     ck.check(k not in data, f"[{label}] ConfigMap does not carry the secret {k}")
@@ -294,7 +296,8 @@ def check_manifests(ck: Checker, label: str, objs: list[dict], chart_meta: dict,
                 ports = {pp.get("name") for pp in services.get(svc["name"], {}).get("spec", {}).get("ports", [])}
                 ck.check(svc["port"].get("name") in ports or svc["port"].get("number") is not None, f"[{label}] {name_of(ing)} uses a Service port")
                 path = p["path"]
-                ck.check(path != "/" and not path.startswith(("/metrics", "/healthz", "/readyz")),
+                # "/" only as an exact match (the console's first page), never as a prefix.
+                ck.check((path != "/" or p.get("pathType") == "Exact") and not path.startswith(("/metrics", "/healthz", "/readyz")),
                          f"[{label}] {name_of(ing)} does not publish /metrics or the probes (path {path})")
     for hpa in by_kind.get("HorizontalPodAutoscaler", []):
         ck.check(hpa["apiVersion"] == "autoscaling/v2", f"[{label}] {name_of(hpa)} is autoscaling/v2")
@@ -334,6 +337,8 @@ REJECT = [
     (["--set", "api.replicas=3"], SCHEMA, "unknown key under api"),
     (["--set", "config.logLevel=verbose"], SCHEMA, "unknown log level"),
     (["--set", "database.poolMax=0"], SCHEMA, "pool size 0"),
+    (["--set", "database.timeouts.statementMs=0"], SCHEMA, "statement timeout 0 (no bound)"),
+    (["--set", "database.timeouts.acquireMs=null"], SCHEMA, "missing acquire timeout"),
     (["--set", "redis.prefix=bad prefix"], SCHEMA, "REDIS_PREFIX with a space"),
     (["--set", "database.url=mysql://x"], SCHEMA, "database.url not PostgreSQL"),
     (["--set", "api.resources=null"], SCHEMA, "api without resources"),
@@ -351,6 +356,10 @@ REJECT = [
     (["--set", "api.autoscaling.enabled=true", "--set", "api.autoscaling.minReplicas=5", "--set", "api.autoscaling.maxReplicas=3"],
      "minReplicas exceeds", "HPA min above max"),
     (["--set", "workers.terminationGracePeriodSeconds=5"], "must exceed", "worker grace period shorter than the drain"),
+    (["--set", "resident.smsProvider=dev"], SCHEMA, "the development SMS inbox in production"),
+    (["--set", "resident.smsProvider=aliyun", "--set", "resident.aliyun.signName=x", "--set", "resident.aliyun.templateCode=SMS_1",
+      "--set", "resident.aliyun.templateBooking=SMS_2"], SCHEMA, "SMS provider without the resident Secret"),
+    (["--set", "config.extra.RESIDENT_TOKEN_SECRET=x"], SCHEMA, "resident token secret passed as a plain setting"),
 ]
 
 # Values helm must accept, with a predicate on the rendered objects.
@@ -371,6 +380,15 @@ ACCEPT = [
     (["--set", "workers.livenessProbe.exec.command={true}"],
      lambda objs: any(o["kind"] == "Deployment" and "livenessProbe" in o["spec"]["template"]["spec"]["containers"][0] and "workers" in o["metadata"]["name"] for o in objs),
      "optional worker exec liveness probe"),
+    (["--set", "resident.smsProvider=aliyun", "--set", "resident.existingSecret=onedoor-resident",
+      "--set", "resident.aliyun.signName=某县综治中心", "--set", "resident.aliyun.templateCode=SMS_1",
+      "--set", "resident.aliyun.templateBooking=SMS_2"],
+     lambda objs: any(o["kind"] == "ConfigMap" and o["data"].get("SMS_PROVIDER") == "aliyun" for o in objs)
+     and all(any(e.get("secretRef", {}).get("name") == "onedoor-resident" for e in o["spec"]["template"]["spec"]["containers"][0].get("envFrom", []))
+             for o in objs if o["kind"] == "Deployment")
+     and not any(o["kind"] == "Job" and any(e.get("name") == "SMS_PROVIDER" for e in o["spec"]["template"]["spec"]["containers"][0].get("env", []))
+                 for o in objs),
+     "residents with Alibaba Cloud SMS: settings in the ConfigMap, the resident Secret for api and workers, not the migration Job"),
 ]
 
 

@@ -16,10 +16,14 @@ export interface TokenRequest {
   username?: string;
   tenants?: string[];
   roles?: string[];
+  /** Keycloak group paths, `/<tenant code>/<role>`: roles per tenant (the `groups` claim) */
+  groups?: string[];
   audience?: string | string[];
   azp?: string;
   expiresInSeconds?: number;
   notBeforeSeconds?: number;
+  /** tests only: shift `iat` from now (a signer whose clock runs ahead) */
+  issuedAtOffsetSeconds?: number;
   extra?: Record<string, unknown>;
   /** tests only: sign as if another issuer */
   issuer?: string;
@@ -90,13 +94,14 @@ export class LocalIssuer {
       preferred_username: req.username ?? req.subject,
       realm_access: { roles: req.roles ?? [] },
       organization: req.tenants ?? [],
+      ...(req.groups ? { groups: req.groups } : {}),
       ...req.extra,
     })
       .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid })
       .setIssuer(req.issuer ?? this.issuer)
       .setSubject(req.subject)
       .setAudience(req.audience ?? [this.clientId, 'account'])
-      .setIssuedAt(now)
+      .setIssuedAt(now + (req.issuedAtOffsetSeconds ?? 0))
       .setJti(randomUUID())
       .setExpirationTime(now + (req.expiresInSeconds ?? 3600));
     if (req.notBeforeSeconds !== undefined) jwt.setNotBefore(now + req.notBeforeSeconds);

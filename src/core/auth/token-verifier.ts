@@ -57,6 +57,11 @@ export class OidcTokenVerifier implements TokenVerifier {
         throw new InvalidTokenError('token was not issued for this API (aud/azp)');
       }
       if (payload.exp === undefined) throw new InvalidTokenError('token has no expiry');
+      // jose checks `iat` only together with a maximum token age; a token minted in the future
+      // (a skewed or compromised signer) must not outlive its stated lifetime, so refuse it here.
+      if (payload.iat !== undefined && payload.iat > Date.now() / 1000 + this.opts.clockSkewSeconds) {
+        throw new InvalidTokenError('token issued in the future');
+      }
       const typ = payload['typ'];
       if (typ !== undefined && typ !== 'Bearer') throw new InvalidTokenError('not an access token');
       return payload;

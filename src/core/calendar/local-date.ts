@@ -4,13 +4,13 @@
  * sneaking in; the arithmetic goes through UTC midnights, where every day has 24 hours.
  */
 import { zonedToUtc, zoneOffsetMs } from './zoned-time';
+import { HHMM_RE } from '../../shared/patterns';
 
 /** A calendar date, YYYY-MM-DD, with no time zone attached. */
 export type LocalDate = string;
 
 const DAY_MS = 86_400_000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const CLOCK_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 export function isLocalDate(s: unknown): s is LocalDate {
   if (typeof s !== 'string') return false;
@@ -44,7 +44,7 @@ export function daysFrom(a: LocalDate, b: LocalDate): number {
 /** "HH:MM" to minutes after midnight; "24:00" is allowed as an end of day. */
 export function clockToMinutes(s: string): number | undefined {
   if (s === '24:00') return 1440;
-  const m = CLOCK_RE.exec(s);
+  const m = HHMM_RE.exec(s);
   return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
 }
 

@@ -32,6 +32,11 @@ import {
 } from '../../modules/sla/sla.entity';
 import { NotificationEntity, NotificationSettingsEntity } from '../../modules/notification/notification.entity';
 import { WebhookDeliveryEntity, WebhookSubscriptionEntity } from '../../modules/notification/webhook.entity';
+import {
+  ResidentMediationRequestEntity,
+  ResidentRatingEntity,
+  ResidentReportEntity,
+} from '../../modules/resident/resident.entity';
 
 export const TENANT_FILTER = 'tenant';
 
@@ -74,4 +79,7 @@ export const tenantEntities = [
   NotificationSettingsEntity,
   WebhookSubscriptionEntity,
   WebhookDeliveryEntity,
+  ResidentReportEntity,
+  ResidentMediationRequestEntity,
+  ResidentRatingEntity,
 ];

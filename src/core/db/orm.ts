@@ -3,10 +3,13 @@ import { Migrator } from '@mikro-orm/migrations';
 import { migrationsList } from '../../../migrations';
 import { TENANT_FILTER, tenantEntities } from './entities';
 import { SerialPostgreSqlDriver } from './serial-driver';
+import { DEFAULT_SESSION_TIMEOUTS, timeoutOptions, type SessionTimeouts } from './session-timeouts';
 
 export type Orm = MikroORM;
 
-function baseOptions(clientUrl: string, poolMax: number): Options {
+/** `timeouts` null: no session bounds (migrations may rightly run long, as the owner role). */
+function baseOptions(clientUrl: string, poolMax: number, timeouts: SessionTimeouts | null): Options {
+  const bounded = timeouts ? timeoutOptions(timeouts) : null;
   return defineConfig({
     clientUrl,
     driver: SerialPostgreSqlDriver,
@@ -23,20 +26,25 @@ function baseOptions(clientUrl: string, poolMax: number): Options {
         default: true,
       },
     },
-    pool: { min: 0, max: poolMax, idleTimeoutMillis: 30_000 },
+    pool: { min: 0, max: poolMax, idleTimeoutMillis: 30_000, ...bounded?.pool },
+    ...(bounded ? { driverOptions: bounded.driverOptions } : {}),
     debug: false,
   });
 }
 
 /** The application connection: the `onedoor_app` role, subject to RLS. */
-export function createOrm(databaseUrl: string, poolMax = 10): Promise<Orm> {
-  return MikroORM.init(baseOptions(databaseUrl, poolMax));
+export function createOrm(
+  databaseUrl: string,
+  poolMax = 10,
+  timeouts: SessionTimeouts = DEFAULT_SESSION_TIMEOUTS,
+): Promise<Orm> {
+  return MikroORM.init(baseOptions(databaseUrl, poolMax, timeouts));
 }
 
 /** The owner connection, for migrations only. */
 export async function runMigrations(ownerUrl: string): Promise<string[]> {
   const orm = await MikroORM.init({
-    ...baseOptions(ownerUrl, 2),
+    ...baseOptions(ownerUrl, 2, null),
     extensions: [Migrator],
     migrations: {
       migrationsList,

@@ -25,6 +25,12 @@ export const badUserInput = (message: MessageRef | string) =>
 
 export const queryTooComplex = (ref: MessageRef) => localized('QUERY_TOO_COMPLEX', 400, ref);
 
+/** Too many attempts (resident sign-in codes, reports, lookups); the message says when to retry. */
+export const rateLimited = (message: string, retryAfterSeconds: number) =>
+  new GraphQLError(message, {
+    extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429 } },
+  });
+
 /** Codes whose messages are written for the client and may be shown as they are. */
 export const PUBLIC_ERROR_CODES = new Set([
   'UNAUTHENTICATED',
@@ -37,4 +43,5 @@ export const PUBLIC_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'QUERY_TOO_COMPLEX',
+  'RATE_LIMITED',
 ]);

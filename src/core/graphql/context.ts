@@ -39,13 +39,14 @@ export async function tenantScope(ctx: RequestContext, ...roles: Role[]): Promis
   if (!ctx.tenant || !ctx.uow) {
     throw forbidden(ctx.allowedTenants.length > 1 ? { id: 'error.severalTenants' } : { id: 'error.noTenant' });
   }
+  // Staff operations are never a resident's, whatever roles they ask for (the gate refuses first).
+  if (ctx.viewer.resident) throw forbidden({ id: 'error.residentNoStaffOps' });
   if (roles.length) requireRole(ctx, ...roles);
-  return ctx.uow.scope(ctx.tenant, {
-    subject: ctx.viewer.subject,
-    requestId: ctx.reqId,
-    ip: ctx.ip,
-    name: ctx.viewer.name,
-  });
+  return ctx.uow.scope(
+    ctx.tenant,
+    { subject: ctx.viewer.subject, requestId: ctx.reqId, ip: ctx.ip, name: ctx.viewer.name },
+    ctx.viewer,
+  );
 }
 
 export function loader<T>(ctx: RequestContext, key: string, make: () => T): T {

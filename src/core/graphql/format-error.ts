@@ -3,6 +3,7 @@ import { I18N_EXTENSION, PUBLIC_ERROR_CODES } from '../errors/errors';
 import type { MessageRef } from '../../shared/message-ref';
 import { currentLocale } from '../i18n/locale';
 import { render, t } from '../i18n/translate';
+import { isServiceUnavailable, SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE } from '../errors/unavailable';
 
 /**
  * Only errors written for clients keep their message; everything else (SQL, stack traces,
@@ -11,7 +12,11 @@ import { render, t } from '../i18n/translate';
  * graphql-js's own parse and validation messages stay as graphql-js words them.
  */
 export function formatError(production: boolean) {
-  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+  return (formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError => {
+    // A database or Redis outage: retryable, and the client need not know which server or why.
+    if (formatted.extensions?.['code'] === SERVICE_UNAVAILABLE || isServiceUnavailable(error)) {
+      return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: SERVICE_UNAVAILABLE } };
+    }
     const code = String(formatted.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR');
     const locale = currentLocale();
     if (!PUBLIC_ERROR_CODES.has(code)) {

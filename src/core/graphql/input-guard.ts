@@ -17,7 +17,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { badUserInput } from '../errors/errors';
-import { isUuid } from '../../shared/ids';
+import { isCanonicalUuid } from '../../shared/ids';
 import { unstorableKind } from '../../shared/text';
 import type { MessageRef } from '../../shared/message-ref';
 import { DEFAULT_MAX_LENGTH, MAX_LENGTH, NON_UUID_IDS } from './input-limits';
@@ -26,7 +26,7 @@ import { coerceVariables, rootType } from './operation';
 /** Why one string is refused, or null; `path` names it as the client wrote it (`input.title`). */
 function stringProblem(value: string, coordinate: string, path: string, isId: boolean): MessageRef | null {
   if (isId && !NON_UUID_IDS.has(coordinate)) {
-    return isUuid(value) ? null : { id: 'error.notUuid', values: { path } };
+    return isCanonicalUuid(value) ? null : { id: 'error.notUuid', values: { path } };
   }
   const max = MAX_LENGTH[coordinate] ?? DEFAULT_MAX_LENGTH;
   if (value.length > max) return { id: 'error.tooLong', values: { path, max } };

@@ -152,6 +152,24 @@ export const MAX_LENGTH: Readonly<Record<string, number>> = {
   'WorkingPeriodInput.start': L.time,
   'WorkingPeriodInput.end': L.time,
 
+  // residents (modules/resident: the same numbers as its own checks, LIMITS in resident.service.ts)
+  'ResidentRequestCodeInput.phone': L.number,
+  'ResidentVerifyInput.phone': L.number,
+  'ResidentVerifyInput.code': 32,
+  'ResidentReportCaseInput.whatHappened': 2000,
+  'ResidentReportCaseInput.location': 200,
+  'ResidentReportCaseInput.otherPartyName': L.personName,
+  'ResidentReportCaseInput.contactName': L.personName,
+  'ResidentReportCaseInput.idempotencyKey': L.reference,
+  'Query.residentCase(number)': L.code,
+  'Query.residentMediators(caseNumber)': L.code,
+  'ResidentRequestMediationInput.caseNumber': L.code,
+  'ResidentRequestMediationInput.note': 500,
+  'ResidentRateInput.caseNumber': L.code,
+  'ResidentRateInput.comment': 500,
+  'ConfirmResidentMediationRequestInput.place': L.address,
+  'ProposeResidentMediationSlotInput.message': 500,
+
   // notifications and webhooks
   'MarkNotificationsReadInput.ids': L.code,
   'CreateWebhookSubscriptionInput.url': L.url,

@@ -3,6 +3,12 @@ import type { RequestContext } from './context';
 import type { Metrics } from '../observability/metrics';
 import type { Logger } from '../observability/logger';
 import { PUBLIC_ERROR_CODES } from '../errors/errors';
+import {
+  isServiceUnavailable,
+  RETRY_AFTER_SECONDS,
+  SERVICE_UNAVAILABLE,
+  serviceUnavailable,
+} from '../errors/unavailable';
 
 /** Ends the operation's tenant transaction: commit, or roll back a mutation that failed. */
 export function unitOfWorkPlugin(): ApolloServerPlugin<RequestContext> {
@@ -13,7 +19,10 @@ export function unitOfWorkPlugin(): ApolloServerPlugin<RequestContext> {
           const uow = contextValue?.uow;
           if (!uow) return;
           const failedMutation = operation?.operation === 'mutation' && !!errors?.length;
-          await uow.finish(!failedMutation);
+          // A commit that fails because the database went away is a 503 like any other outage.
+          await uow.finish(!failedMutation).catch((e: unknown) => {
+            throw isServiceUnavailable(e) ? serviceUnavailable(e as Error) : e;
+          });
         },
       };
     },
@@ -28,9 +37,12 @@ export function observabilityPlugin(metrics: Metrics, log: Logger): ApolloServer
       return {
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const e of errors) {
-            const code = String(e.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR');
+            const unavailable = isServiceUnavailable(e);
+            const code = unavailable ? SERVICE_UNAVAILABLE : String(e.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR');
             metrics.graphqlErrors.inc({ code });
-            if (!PUBLIC_ERROR_CODES.has(code)) {
+            if (unavailable) {
+              (contextValue?.log ?? log).warn({ err: e.originalError ?? e, operationName }, 'dependency unavailable');
+            } else if (!PUBLIC_ERROR_CODES.has(code)) {
               (contextValue?.log ?? log).error(
                 { err: e.originalError ?? e, operationName, path: e.path },
                 'graphql internal error',
@@ -55,6 +67,26 @@ export function observabilityPlugin(metrics: Metrics, log: Logger): ApolloServer
                 (e.extensions as Record<string, unknown>)['requestId'] = contextValue.reqId;
             }
           }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * An operation that failed because PostgreSQL or Redis is down answers HTTP 503 with Retry-After
+ * (formatError has already given such errors the SERVICE_UNAVAILABLE code), so load balancers and
+ * clients retry instead of treating a 200 with an internal error as an answer.
+ */
+export function serviceUnavailablePlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          if (!errors?.some((e) => e.extensions?.['code'] === SERVICE_UNAVAILABLE)) return;
+          response.http.status = 503;
+          response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
         },
       };
     },

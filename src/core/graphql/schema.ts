@@ -9,6 +9,9 @@ import { MediatorProfileResolver, StaffResolver } from '../../modules/staff/staf
 import { ResidencyResolver, RotationShiftResolver } from '../../modules/residency/residency.resolver';
 import { AuditResolver } from '../../modules/audit/audit.resolver';
 import { CaseResolver } from '../../modules/case/case.resolver';
+import { DuplicateCheckResolver } from '../../modules/case/duplicate-check.resolver';
+import { CaseEventFieldsResolver } from '../../modules/case/case-event-fields.resolver';
+import { ViewerStaffResolver } from '../../modules/staff/viewer-staff.resolver';
 import {
   CaseAssigneeResolver,
   CaseEscalationResolver,
@@ -33,6 +36,13 @@ import { BoardResolver } from '../../modules/board/board.resolver';
 import { UserErrorMessageResolver } from './user-error-message.resolver';
 import { EnumLabelsResolver } from './enum-labels.resolver';
 import { CaseEventResolver } from '../../modules/case/case-event.resolver';
+import { ResidentResolver } from '../../modules/resident/resident.resolver';
+import {
+  CaseResidentFieldsResolver,
+  OrgUnitResidentFieldsResolver,
+  ResidentStaffResolver,
+} from '../../modules/resident/resident-staff.resolver';
+import { maskPersonalTextFields } from './personal-text';
 
 export const resolvers = [
   TenantResolver,
@@ -45,6 +55,9 @@ export const resolvers = [
   RotationShiftResolver,
   AuditResolver,
   CaseResolver,
+  DuplicateCheckResolver,
+  CaseEventFieldsResolver,
+  ViewerStaffResolver,
   CaseFieldsResolver,
   CaseAssigneeResolver,
   PossibleDuplicateResolver,
@@ -66,6 +79,10 @@ export const resolvers = [
   UserErrorMessageResolver,
   EnumLabelsResolver,
   CaseEventResolver,
+  ResidentResolver,
+  ResidentStaffResolver,
+  CaseResidentFieldsResolver,
+  OrgUnitResidentFieldsResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
@@ -74,7 +91,9 @@ let built: Promise<GraphQLSchema> | null = null;
 export function getSchema(): Promise<GraphQLSchema> {
   // type-graphql insists on a pubSub once there is a subscription, though ours brings its own
   // `subscribe` (the tenant's Redis channel, chosen per subscriber): this one carries nothing.
-  built ??= buildSchema({ resolvers: [...resolvers], validate: false, pubSub: createPubSub() });
+  built ??= buildSchema({ resolvers: [...resolvers], validate: false, pubSub: createPubSub() }).then(
+    maskPersonalTextFields,
+  );
   return built;
 }
 

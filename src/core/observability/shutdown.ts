@@ -17,4 +17,7 @@ export function onShutdown(log: Logger, graceSeconds: number, what: string, stop
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  // Started by `npm start` (an IPC channel to the launcher): a launcher that died, even by kill -9,
+  // must not leave this process holding the port and the database for the next `npm start`.
+  if (process.send) process.once('disconnect', () => void shutdown('launcher gone'));
 }

@@ -1,6 +1,14 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { JOBS, type JobName, type JobPayload, type QueueName } from './queues';
+import { within } from '../errors/unavailable';
+
+/**
+ * BullMQ's connection waits for Redis to come back (maxRetriesPerRequest: null), so an enqueue
+ * while Redis is down would hold its request or job for the whole outage. The row that made the
+ * work due stays in PostgreSQL and a sweep enqueues it again; the caller gets an error it can log.
+ */
+const ENQUEUE_TIMEOUT_MS = 3000;
 
 const DEFAULTS: JobsOptions = {
   attempts: 5,
@@ -36,7 +44,12 @@ export class QueueClient {
     opts: JobsOptions & { jobId: string },
   ): Promise<void> {
     const def = JOBS[name];
-    await this.queue(def.queue).add(name, def.payload.parse(payload), opts);
+    await within(
+      ENQUEUE_TIMEOUT_MS,
+      'redis',
+      `enqueue ${name}`,
+      this.queue(def.queue).add(name, def.payload.parse(payload), opts),
+    );
   }
 
   async close(): Promise<void> {

@@ -21,6 +21,7 @@ import type { RequestContext } from '../graphql/context';
 import { refuseOperation, type QueryLimits } from '../graphql/limits';
 import { PUBLIC_ERROR_CODES, badUserInput } from '../errors/errors';
 import type { Logger } from '../observability/logger';
+import { isServiceUnavailable } from '../errors/unavailable';
 import type { Services } from '../../services';
 import { DEFAULT_LOCALE, negotiateLocale, runInLocale, type Locale } from '../i18n/locale';
 
@@ -180,7 +181,11 @@ export function attachGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
           opts.countError(code);
           if (code === 'UNAUTHENTICATED') socket.close(CloseCode.Unauthorized, closeReason('Unauthorized', e as Error));
           else if (code === 'FORBIDDEN') socket.close(CloseCode.Forbidden, closeReason('Forbidden', e as Error));
-          else {
+          else if (isServiceUnavailable(e)) {
+            // The database behind the tenant lookup is away: try again later, as over capacity.
+            clog.warn({ err: e }, 'websocket refused: dependency unavailable');
+            socket.close(1013, 'Service temporarily unavailable; retry shortly');
+          } else {
             clog.error({ err: e }, 'websocket authentication failed');
             socket.close(CloseCode.InternalServerError, 'Internal server error');
           }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../auth/viewer';
 import type { TenantRecord } from './tenant-record';
 
 export type Em = EntityManager;
@@ -21,6 +22,12 @@ export interface TenantScope {
   tenant: TenantRecord;
   em: Em;
   actor: Actor;
+  /**
+   * Who reads, when a request does: read rules that depend on the caller (a feed reads only its
+   * own reports; free text is masked for roles without personal-data rights) look here. Absent
+   * for system work (workers, hand-offs, demo data), which reads everything of its tenant.
+   */
+  viewer?: Viewer;
   /**
    * Runs `fn` once this unit of work has committed, exactly once, never after a rollback (enqueue
    * a job, publish a live update, hand off to another tenant). A failure is logged, not thrown: the

@@ -1,6 +1,7 @@
 import type { Orm } from '../db/orm';
 import { TENANT_FILTER } from '../db/entities';
 import { createLogger, type Logger } from '../observability/logger';
+import type { Viewer } from '../auth/viewer';
 import type { Actor, Em, TenantScope } from './scope';
 import type { TenantRecord } from './tenant-record';
 
@@ -9,7 +10,25 @@ export type { Em } from './scope';
 async function enterTenant(em: Em, tenantId: string): Promise<void> {
   // Transaction-local: the setting dies with the transaction, so a pooled connection
   // can never carry one tenant's id into another tenant's work.
-  await em.execute(`select set_config('app.tenant_id', ?, true)`, [tenantId]);
+  try {
+    await em.execute(`select set_config('app.tenant_id', ?, true)`, [tenantId]);
+  } catch (e) {
+    throw await whyEnded(em, e);
+  }
+}
+
+/**
+ * When BEGIN itself failed (the connection dropped, the server froze past the read timeout), knex
+ * ends the transaction and the next statement reports only "Transaction query already complete";
+ * the real reason, which decides between a 503 and a 500, is in the transaction's own promise.
+ */
+async function whyEnded(em: Em, e: unknown): Promise<unknown> {
+  const trx = em.getTransactionContext<{ isCompleted?(): boolean; executionPromise?: Promise<unknown> }>();
+  if (!trx?.isCompleted?.() || !trx.executionPromise) return e;
+  return trx.executionPromise.then(
+    () => e,
+    (why: unknown) => why ?? e,
+  );
 }
 
 /** Where after-commit failures go when the caller gave no logger of its own (scripts, tests). */
@@ -43,8 +62,8 @@ export class TenantUnitOfWork {
     return this.started;
   }
 
-  async scope(tenant: TenantRecord, actor: Actor): Promise<TenantScope> {
-    return { tenant, em: await this.em(), actor, afterCommit: (fn) => this.afterCommit(fn) };
+  async scope(tenant: TenantRecord, actor: Actor, viewer?: Viewer): Promise<TenantScope> {
+    return { tenant, em: await this.em(), actor, viewer, afterCommit: (fn) => this.afterCommit(fn) };
   }
 
   /** A refused mutation: whatever it may have staged must not be committed. */
@@ -103,8 +122,8 @@ export function withTenantScope<T>(
   tenant: TenantRecord,
   actor: Actor,
   fn: (scope: TenantScope) => Promise<T>,
-  log?: Logger,
+  opts: { log?: Logger; viewer?: Viewer } = {},
 ): Promise<T> {
-  const uow = new TenantUnitOfWork(orm, tenant.id, log);
-  return uow.run(async () => fn(await uow.scope(tenant, actor)));
+  const uow = new TenantUnitOfWork(orm, tenant.id, opts.log);
+  return uow.run(async () => fn(await uow.scope(tenant, actor, opts.viewer)));
 }

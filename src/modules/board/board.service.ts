@@ -1,3 +1,4 @@
+import { ancestorIdsSql } from '../../core/db/tree-sql';
 import { Repeater, SlidingBuffer } from '@graphql-yoga/subscription';
 import type { Redis } from 'ioredis';
 import type { TenantScope } from '../../core/tenancy/scope';
@@ -88,15 +89,8 @@ export class BoardService {
   /** The unit and its ancestors, nearest first (the tree is shallow: center, sub-center, station, grid). */
   private async unitPath(scope: TenantScope, orgUnitId: string | null): Promise<string[]> {
     if (!orgUnitId) return [];
-    const t = scope.tenant.id;
-    const rows = await scope.em.execute<{ id: string }[]>(
-      `with recursive up (id, parent_id, depth) as (
-         select id, parent_id, 0 from org_units where tenant_id = ? and id = ?
-         union all
-         select o.id, o.parent_id, up.depth + 1 from org_units o join up on o.tenant_id = ? and o.id = up.parent_id where up.depth < 32)
-       select id from up order by depth`,
-      [t, orgUnitId, t],
-    );
+    const path = ancestorIdsSql('org_units', scope.tenant.id, orgUnitId);
+    const rows = await scope.em.execute<{ id: string }[]>(`select id from ${path.sql} p`, path.params);
     return rows.map((r) => r.id);
   }
 }

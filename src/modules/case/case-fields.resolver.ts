@@ -13,7 +13,11 @@ import { MediationSessionType, AgreementType } from '../mediation/mediation.type
 import { ReferralType } from '../referral/referral.type';
 import { FollowUpType } from '../follow-up/follow-up.type';
 import { caseLoaders, caseSettingsFor } from './case.loaders';
+import { reporterOnly } from './case-access';
+import { allowedActions, type AllowedAction } from './case-actions';
+import { groupLoader } from '../../core/graphql/loaders';
 import {
+  AllowedActionEnum,
   CaseEscalationType,
   CaseEventConnection,
   CaseEventType,
@@ -38,6 +42,14 @@ const kase = async (ctx: RequestContext, id: string | null) => {
   const c = id ? await caseLoaders(ctx).byId.load(id) : null;
   return c && CaseType.from(c);
 };
+
+/** Which of these other cases the reader may read (all of them, but for a feed: its own reports). */
+async function readableOthers(ctx: RequestContext, ids: string[]): Promise<(id: string) => boolean> {
+  if (!reporterOnly(ctx.viewer) || !ids.length) return () => true;
+  const found = await caseLoaders(ctx).byId.loadMany(ids);
+  const ok = new Set(found.flatMap((c) => (c && !(c instanceof Error) ? [c.id] : [])));
+  return (id) => ok.has(id);
+}
 
 /** Relations of a case, each through a per-request loader: a page of 100 costs one query per relation. */
 @Resolver(() => CaseType)
@@ -71,6 +83,39 @@ export class CaseFieldsResolver {
     return rows.map((p) => PartyType.from(p, visible));
   }
 
+  @FieldResolver(() => [AllowedActionEnum], {
+    description: 'What the signed-in person may do on this case now; the mutations apply the same rule',
+  })
+  async allowedActions(@Root() c: CaseType, @Ctx() ctx: RequestContext): Promise<AllowedAction[]> {
+    const s = ctx.services;
+    const [parties, settings, extensions, notices] = await Promise.all([
+      caseLoaders(ctx).parties.load(c.id),
+      caseSettingsFor(ctx),
+      groupLoader(
+        ctx,
+        'case.extensions',
+        (em, t, ids) => s.sla.extensions.listFor(em, t, ids),
+        (r) => r.caseId,
+      ).load(c.id),
+      groupLoader(
+        ctx,
+        'case.supervision',
+        (em, t, ids) => s.sla.supervision.listFor(em, t, ids),
+        (n) => n.caseId,
+      ).load(c.id),
+    ]);
+    const roles: ReadonlySet<string> = ctx.viewer.roles;
+    const seesAll = s.personalData.seesUnmasked(roles, settings);
+    return allowedActions({
+      status: c.status,
+      roles,
+      mayRevealPersonalData: !seesAll && settings.revealRoles.some((r) => roles.has(r)),
+      hasMaskedParties: !seesAll && parties.some((p) => p.idNumber || p.phone || p.address),
+      hasPendingExtension: extensions.some((e) => e.status === 'PENDING'),
+      hasOpenSupervision: notices.some((n) => !n.repliedAt),
+    });
+  }
+
   @FieldResolver(() => [CaseAssigneeType], { description: 'Lead first' })
   async assignees(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
     return (await caseLoaders(ctx).assignees.load(c.id)).map((a) =>
@@ -81,7 +126,12 @@ export class CaseFieldsResolver {
   @FieldResolver(() => [PossibleDuplicateType], { description: 'Likely duplicates flagged at intake' })
   async possibleDuplicates(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
     const by = new Map<string, PossibleDuplicateType>();
+    const readable = await readableOthers(
+      ctx,
+      (await caseLoaders(ctx).duplicates.load(c.id)).map((d) => d.otherCaseId),
+    );
     for (const d of await caseLoaders(ctx).duplicates.load(c.id)) {
+      if (!readable(d.otherCaseId)) continue;
       const e =
         by.get(d.otherCaseId) ??
         Object.assign(new PossibleDuplicateType(), { otherCaseId: d.otherCaseId, reasons: [] });
@@ -148,10 +198,21 @@ export class CaseFieldsResolver {
     const req = pageRequest(page, ['timestamp', 'uuid']);
     const scope = await tenantScope(ctx);
     const merged = await caseLoaders(ctx).merged.load(c.id);
-    return connectionFrom(
-      await ctx.services.timeline.list(scope, [c.id, ...merged.map((m) => m.id)], req),
-      CaseEventType.from,
+    const events = await ctx.services.timeline.list(scope, [c.id, ...merged.map((m) => m.id)], req);
+    if (!reporterOnly(ctx.viewer)) return connectionFrom(events, CaseEventType.from);
+    // A feed sees its own reports only: a duplicate flag keeps just the cases it may read.
+    const listed = (data: Record<string, unknown>) => (data['cases'] as { caseId: string }[] | undefined) ?? [];
+    const flags = events.nodes.filter((e) => e.type === 'DUPLICATES_FLAGGED');
+    const readable = await readableOthers(
+      ctx,
+      flags.flatMap((e) => listed(e.data).map((x) => x.caseId)),
     );
+    return connectionFrom(events, (e) => {
+      const t = CaseEventType.from(e);
+      if (e.type === 'DUPLICATES_FLAGGED')
+        t.data = { ...e.data, cases: listed(e.data).filter((x) => readable(x.caseId)) };
+      return t;
+    });
   }
 }
 

@@ -1,3 +1,4 @@
+import { riskWarningFloor } from './risk';
 import type { TenantScope } from '../../core/tenancy/scope';
 import { userError } from '../../shared/user-error';
 import { clean, fail, ok, type Result } from '../../shared/result';
@@ -67,7 +68,7 @@ export class CaseHandlingService {
       type: 'ACCEPTED',
       data: { categoryId: c.categoryId, riskLevel: c.riskLevel, note: clean(input.note) ?? null },
     });
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok(c);
   }
 
@@ -79,7 +80,7 @@ export class CaseHandlingService {
     r.value.rejectReason = clean(input.reason)!;
     r.value.closedAt = new Date();
     this.workflow.move(scope, r.value, 'REJECTED', { type: 'REJECTED', data: { reason: r.value.rejectReason } });
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok(r.value);
   }
 
@@ -125,7 +126,7 @@ export class CaseHandlingService {
         note: clean(input.note) ?? null,
       },
     });
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok(c);
   }
 
@@ -141,7 +142,7 @@ export class CaseHandlingService {
       data: { orgUnitId: c.orgUnitId, departmentId: c.departmentId, reason: clean(input.reason) },
     });
     c.departmentId = null;
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok(c);
   }
 
@@ -172,7 +173,7 @@ export class CaseHandlingService {
     }
     this.workflow.timeline.record(scope, c.id, { type: 'ASSIGNED', data: { staffIds: ids, leadId: lead } });
     this.workflow.startHandling(scope, c, 'assignment');
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok(c);
   }
 
@@ -186,7 +187,7 @@ export class CaseHandlingService {
       data: { text },
       legalBasis: clean(input.legalBasis) ?? null,
     });
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok(r.value);
   }
 
@@ -210,7 +211,7 @@ export class CaseHandlingService {
       legalBasis: clean(input.legalBasis) ?? null,
     });
     await this.followUps.scheduleDefault(scope, c, input.followUpAssigneeId ?? null);
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok(c);
   }
 
@@ -221,7 +222,7 @@ export class CaseHandlingService {
     const r = await this.workflow.forAction(scope, input.caseId, 'markUnresolved');
     if (!r.ok) return r;
     this.workflow.move(scope, r.value, 'UNRESOLVED', { type: 'UNRESOLVED', data: { reason: clean(input.reason) } });
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok(r.value);
   }
 
@@ -235,7 +236,7 @@ export class CaseHandlingService {
     }
     c.closedAt = new Date();
     this.workflow.move(scope, c, 'CLOSED', { type: 'CLOSED', data: { note: clean(input.note) ?? null } });
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok(c);
   }
 
@@ -246,7 +247,7 @@ export class CaseHandlingService {
     const r = await this.workflow.forAction(scope, input.caseId, 'reopen');
     if (!r.ok) return r;
     await this.reopenLocked(scope, r.value, clean(input.reason)!);
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok(r.value);
   }
 
@@ -263,7 +264,7 @@ export class CaseHandlingService {
     const cancelled = await this.followUps.cancelPending(scope, c.id);
     c.closedAt = null;
     c.resolvedAt = null;
-    c.warningLevel = c.riskLevel === 'HIGH' || c.riskLevel === 'MAJOR' ? 'YELLOW' : 'GREEN';
+    c.warningLevel = riskWarningFloor(c.riskLevel);
     // A rejected report was never taken in: reopening it puts it back in front of intake.
     const to = c.status === 'REJECTED' ? 'REPORTED' : 'IN_PROGRESS';
     c.rejectReason = null;

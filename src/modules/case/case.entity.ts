@@ -30,6 +30,8 @@ export class CaseEntity {
   @Property({ type: 'text' }) number!: string;
   @Property({ type: 'text' }) title!: string;
   @Property({ type: 'text' }) description: string = '';
+  /** title and description as readers without personal-data rights see them, for their text search (case-search.ts) */
+  @Property({ type: 'text', nullable: true }) maskedText: string | null = null;
   @Property({ type: 'uuid', nullable: true }) categoryId: string | null = null;
   @Property({ type: 'text' }) channel!: Channel;
   @Property({ type: 'text' }) status!: CaseStatus;
@@ -44,6 +46,8 @@ export class CaseEntity {
   @Property({ type: 'uuid', nullable: true }) orgUnitId: string | null = null;
   @Property({ type: 'uuid', nullable: true }) departmentId: string | null = null;
   @Property({ type: 'text', nullable: true }) reporterSubject: string | null = null;
+  /** the OAuth client of a machine feed that reported it (12345, 110): feeds read only their own reports */
+  @Property({ type: 'text', nullable: true }) reporterClientId: string | null = null;
   @Property({ type: 'boolean' }) reportedOnBehalf: boolean = false;
   @Property({ type: 'text', nullable: true }) externalRef: string | null = null;
   @Property({ type: 'text', nullable: true }) idempotencyKey: string | null = null;

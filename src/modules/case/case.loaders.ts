@@ -11,7 +11,7 @@ export function caseSettingsFor(ctx: RequestContext): Promise<CaseSettingsEntity
 export const caseLoaders = (ctx: RequestContext) => {
   const s = ctx.services;
   return loader(ctx, 'case', () => ({
-    byId: idLoader(ctx, 'case.byId', (em, t, ids) => s.cases.findMany(em, t, ids)),
+    byId: idLoader(ctx, 'case.byId', (em, t, ids) => s.cases.findMany(em, t, ids, ctx.viewer)),
     parties: groupLoader(
       ctx,
       'case.parties',
@@ -39,7 +39,7 @@ export const caseLoaders = (ctx: RequestContext) => {
     merged: groupLoader(
       ctx,
       'case.merged',
-      (em, t, ids) => s.cases.mergedInto(em, t, ids),
+      (em, t, ids) => s.cases.mergedInto(em, t, ids, ctx.viewer),
       (c) => c.mergedIntoId!,
     ),
     sessions: groupLoader(

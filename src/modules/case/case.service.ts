@@ -1,54 +1,49 @@
 import type { TenantScope } from '../../core/tenancy/scope';
 import type { Em } from '../../core/tenancy/tenant-tx';
 import { toPage, type Page, type PageRequest } from '../../shared/page';
-import { findById, findByIds, pgArray } from '../../core/db/by-id';
+import { pgArray } from '../../core/db/by-id';
 import { isUuid } from '../../shared/ids';
-import type { RiskLevel } from '../category/category.entity';
 import {
   CaseAssigneeEntity,
   CaseDuplicateEntity,
   CaseEntity,
   CaseEscalationEntity,
   CasePartyEntity,
-  type Channel,
-  type WarningLevel,
 } from './case.entity';
-import { OPEN_STATUSES, type CaseStatus } from './case.states';
+import { OPEN_STATUSES } from './case.states';
+import { readableCases } from './case-access';
+import { caseFilterSql, type CaseListFilter } from './case-filter';
+import type { PersonalDataService } from './personal-data.service';
+import type { Viewer } from '../../core/auth/viewer';
 
-export interface CaseListFilter {
-  statuses?: CaseStatus[] | null;
-  openOnly?: boolean | null;
-  categoryId?: string | null;
-  riskLevels?: RiskLevel[] | null;
-  warningLevels?: WarningLevel[] | null;
-  orgUnitId?: string | null;
-  assigneeId?: string | null;
-  channels?: Channel[] | null;
-  reportedFrom?: Date | null;
-  reportedTo?: Date | null;
-  text?: string | null;
-  externalRef?: string | null;
-}
+export type { CaseListFilter } from './case-filter';
 
 export type CaseOrder = 'REPORTED_AT_DESC' | 'REPORTED_AT_ASC';
 
-const NO_MATCH = '00000000-0000-0000-0000-000000000000';
-const subtree = (table: string) =>
-  `(with recursive sub as (select id from ${table} where tenant_id = ? and id = ? union all
-     select t.id from ${table} t join sub on t.parent_id = sub.id where t.tenant_id = ?) select id from sub)`;
-
-/** Reading cases: by id, by number, and the filtered, keyset-paginated list. */
+/**
+ * Reading cases: by id, by number, and the filtered, keyset-paginated list. Every read for a
+ * request applies the reader's restriction (case-access.ts: a feed sees its own reports) here,
+ * so no resolver has to remember it.
+ */
 export class CaseService {
-  find(scope: TenantScope, id: string): Promise<CaseEntity | null> {
-    return findById(scope.em, CaseEntity, scope.tenant.id, id);
+  constructor(private readonly personalData: PersonalDataService) {}
+
+  async find(scope: TenantScope, id: string): Promise<CaseEntity | null> {
+    if (!isUuid(id)) return null;
+    return scope.em.findOne(CaseEntity, { tenantId: scope.tenant.id, id, ...readableCases(scope.viewer) });
   }
 
   findByNumber(scope: TenantScope, number: string): Promise<CaseEntity | null> {
-    return scope.em.findOne(CaseEntity, { tenantId: scope.tenant.id, number: number.trim().toUpperCase() });
+    return scope.em.findOne(CaseEntity, {
+      tenantId: scope.tenant.id,
+      number: number.trim().toUpperCase(),
+      ...readableCases(scope.viewer),
+    });
   }
 
-  findMany(em: Em, tenantId: string, ids: readonly string[]): Promise<CaseEntity[]> {
-    return findByIds(em, CaseEntity, tenantId, ids);
+  /** By ids, for relations (recurrenceOf, mergedInto, duplicates, notifications): `reader` as in {@link find}. */
+  findMany(em: Em, tenantId: string, ids: readonly string[], reader?: Viewer): Promise<CaseEntity[]> {
+    return em.find(CaseEntity, { tenantId, id: { $in: ids.filter(isUuid) }, ...readableCases(reader) });
   }
 
   partiesOf(em: Em, tenantId: string, caseIds: readonly string[]): Promise<CasePartyEntity[]> {
@@ -80,8 +75,8 @@ export class CaseService {
   }
 
   /** Cases folded into these ones by a merge, so a survivor's file shows theirs too. */
-  mergedInto(em: Em, tenantId: string, caseIds: readonly string[]): Promise<CaseEntity[]> {
-    return em.find(CaseEntity, { tenantId, mergedIntoId: { $in: [...caseIds] } });
+  mergedInto(em: Em, tenantId: string, caseIds: readonly string[], reader?: Viewer): Promise<CaseEntity[]> {
+    return em.find(CaseEntity, { tenantId, mergedIntoId: { $in: [...caseIds] }, ...readableCases(reader) });
   }
 
   /** Open cases per staff member, for mediators' limits of concurrent cases. */
@@ -106,33 +101,8 @@ export class CaseService {
     order: CaseOrder,
     { first, after }: PageRequest,
   ): Promise<Page<CaseEntity>> {
-    const t = scope.tenant.id;
-    const qb = scope.em.createQueryBuilder(CaseEntity, 'c').where({ tenantId: t });
-    const statuses = f.openOnly
-      ? OPEN_STATUSES.filter((s) => !f.statuses?.length || f.statuses.includes(s))
-      : f.statuses;
-    // openOnly with only closed statuses asked for matches nothing, not everything.
-    if (f.openOnly && !statuses?.length) qb.andWhere('false');
-    else if (statuses?.length) qb.andWhere({ status: { $in: [...statuses] } });
-    else qb.andWhere({ status: { $ne: 'MERGED' } });
-    if (f.riskLevels?.length) qb.andWhere({ riskLevel: { $in: f.riskLevels } });
-    if (f.warningLevels?.length) qb.andWhere({ warningLevel: { $in: f.warningLevels } });
-    if (f.channels?.length) qb.andWhere({ channel: { $in: f.channels } });
-    if (f.externalRef) qb.andWhere({ externalRef: f.externalRef });
-    if (f.reportedFrom) qb.andWhere({ reportedAt: { $gte: f.reportedFrom } });
-    if (f.reportedTo) qb.andWhere({ reportedAt: { $lt: f.reportedTo } });
-    const idOrNone = (id: string) => (isUuid(id) ? id : NO_MATCH);
-    if (f.categoryId) qb.andWhere(`c.category_id in ${subtree('categories')}`, [t, idOrNone(f.categoryId), t]);
-    if (f.orgUnitId) qb.andWhere(`c.org_unit_id in ${subtree('org_units')}`, [t, idOrNone(f.orgUnitId), t]);
-    if (f.assigneeId) {
-      qb.andWhere(
-        'exists (select 1 from case_assignees a where a.tenant_id = c.tenant_id and a.case_id = c.id and a.staff_id = ?)',
-        [idOrNone(f.assigneeId)],
-      );
-    }
-    const text = f.text?.trim();
-    if (text)
-      qb.andWhere(`(c.title || ' ' || c.description) ilike ?`, [`%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`]);
+    const filter = caseFilterSql(scope.tenant.id, f, scope.viewer, await this.personalData.readerSees(scope));
+    const qb = scope.em.createQueryBuilder(CaseEntity, 'c').where(filter.sql, filter.params);
     const countQb = qb.clone();
     const asc = order === 'REPORTED_AT_ASC';
     if (after) qb.andWhere(`(c.reported_at, c.id) ${asc ? '>' : '<'} (?, ?)`, [after[0], after[1]]);

@@ -21,11 +21,18 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
+/** Where a case's handling has ended; every other status is open. */
+export const ENDED_STATUSES = ['REJECTED', 'CLOSED', 'MERGED'] as const satisfies readonly CaseStatus[];
+
 /** Not yet closed: counts in workloads, warnings and duplicate detection. */
 export const OPEN_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter(
-  (s) => !['REJECTED', 'CLOSED', 'MERGED'].includes(s),
+  (s) => !(ENDED_STATUSES as readonly CaseStatus[]).includes(s),
 );
 export const isOpen = (s: CaseStatus) => OPEN_STATUSES.includes(s);
+
+/** The same rule in SQL, for queries over a status column (the values are constants, not input). */
+export const openStatusSql = (column: string): string =>
+  `${column} not in (${ENDED_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 const INTAKE: Role[] = ['intake-clerk', 'dispatcher', 'tenant-admin'];
 const DISPATCH: Role[] = ['dispatcher', 'intake-clerk', 'tenant-admin'];

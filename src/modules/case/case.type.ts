@@ -1,4 +1,7 @@
+import { enumOf } from '../../core/graphql/enum-of';
+import { ALLOWED_ACTIONS } from './case-actions';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PersonalText } from '../../core/graphql/personal-text';
 import { GraphQLJSON } from 'graphql-scalars';
 import { createUserErrorType } from '../../core/graphql/user-error';
 import { createConnectionType } from '../../core/graphql/connection';
@@ -26,11 +29,13 @@ import { CASE_STATUSES, type CaseStatus } from './case.states';
 import { CaseErrorCodeEnum } from './case.errors';
 import { maskAddress, maskIdNumber, maskPhone } from './personal-data';
 
-const enumOf = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
-
 export const ChannelEnum = enumOf(CHANNELS);
 registerEnumType(ChannelEnum, { name: 'Channel', description: 'Where a report came in' });
+export const AllowedActionEnum = enumOf(ALLOWED_ACTIONS);
+registerEnumType(AllowedActionEnum, {
+  name: 'CaseAction',
+  description: 'A step the signed-in person may take on a case now (its state and their roles)',
+});
 export const CaseStatusEnum = enumOf(CASE_STATUSES);
 registerEnumType(CaseStatusEnum, { name: 'CaseStatus', description: 'See docs/case-lifecycle.md' });
 export const WarningLevelEnum = enumOf(WARNING_LEVELS);
@@ -47,12 +52,15 @@ registerEnumType(DuplicateReasonEnum, { name: 'DuplicateReason' });
 
 export const CaseUserError = createUserErrorType('Case', CaseErrorCodeEnum);
 
-@ObjectType('Case', { description: 'One dispute (矛盾纠纷), from report to closure, with its digital file' })
+@ObjectType('Case', {
+  description:
+    'One dispute (矛盾纠纷), from report to closure, with its digital file. ID numbers and phones typed into its free text (title, description, location, notes and reasons, timeline data) are masked unless your role sees personal data.',
+})
 export class CaseType {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'Per tenant and year, e.g. ZL-2026-000123' }) number!: string;
-  @Field(() => String) title!: string;
-  @Field(() => String) description!: string;
+  @PersonalText() @Field(() => String) title!: string;
+  @PersonalText() @Field(() => String) description!: string;
   categoryId!: string | null;
   @Field(() => ChannelEnum) channel!: Channel;
   @Field(() => CaseStatusEnum) status!: CaseStatus;
@@ -61,7 +69,8 @@ export class CaseType {
   @Field(() => Boolean) isGroupDispute!: boolean;
   @Field(() => Int) peopleInvolved!: number;
   @Field(() => DecimalScalar, { nullable: true }) amountInvolved!: string | null;
-  @Field(() => String, { nullable: true, description: 'Where the dispute happened' }) location!: string | null;
+  @PersonalText() @Field(() => String, { nullable: true, description: 'Where the dispute happened' }) location!:
+    string | null;
   reportedOrgUnitId!: string | null;
   orgUnitId!: string | null;
   departmentId!: string | null;
@@ -73,8 +82,8 @@ export class CaseType {
     description: 'Resolved on site by the front end (patrol, grid, station): the on-site resolution rate',
   })
   resolvedOnSite!: boolean | null;
-  @Field(() => String, { nullable: true }) resolution!: string | null;
-  @Field(() => String, { nullable: true }) rejectReason!: string | null;
+  @PersonalText() @Field(() => String, { nullable: true }) resolution!: string | null;
+  @PersonalText() @Field(() => String, { nullable: true }) rejectReason!: string | null;
   @Field(() => Boolean, { description: 'Too many failed mediations at this level: consider escalating' })
   escalationSuggested!: boolean;
   @Field(() => Int) failedMediationsAtLevel!: number;
@@ -171,9 +180,12 @@ export class CaseEventType {
     description: 'e.g. REPORTED, ACCEPTED, DISPATCHED, ESCALATED, MEDIATION_OUTCOME, RESOLVED, CLOSED',
   })
   type!: string;
-  @Field(() => GraphQLJSON, { description: 'Ids and values only; parties are referred to by id' }) data!: unknown;
-  @Field(() => String, { nullable: true, description: 'Law or regulation the step relied on' }) legalBasis!:
-    string | null;
+  @PersonalText()
+  @Field(() => GraphQLJSON, { description: 'Ids and values only; parties are referred to by id' })
+  data!: unknown;
+  @PersonalText()
+  @Field(() => String, { nullable: true, description: 'Law or regulation the step relied on' })
+  legalBasis!: string | null;
 
   static from(e: CaseEventEntity): CaseEventType {
     return Object.assign(new CaseEventType(), {
@@ -204,7 +216,7 @@ export class CaseEscalationType {
   @Field(() => Boolean, { description: 'Handed to the parent tenant' }) toParentTenant!: boolean;
   @Field(() => String, { nullable: true, description: 'PENDING until the parent tenant has its case, then DONE' })
   handoffState!: string | null;
-  @Field(() => String) reason!: string;
+  @PersonalText() @Field(() => String) reason!: string;
   @Field(() => String, { nullable: true }) actorSubject!: string | null;
   @Field(() => Date) escalatedAt!: Date;
 
@@ -233,7 +245,7 @@ export class LinkedParentCaseType {
   @Field(() => Date, { nullable: true }) acceptedAt!: Date | null;
   @Field(() => Date, { nullable: true }) resolvedAt!: Date | null;
   @Field(() => Date, { nullable: true }) closedAt!: Date | null;
-  @Field(() => String, { nullable: true }) resolution!: string | null;
+  @PersonalText() @Field(() => String, { nullable: true }) resolution!: string | null;
   @Field(() => Date) updatedAt!: Date;
 }
 

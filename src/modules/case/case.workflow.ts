@@ -36,7 +36,7 @@ export class CaseWorkflow {
   }
 
   /** Ends every case step: the listeners see the step's events, then everything is flushed together. */
-  async commit(scope: TenantScope): Promise<void> {
+  async finishStep(scope: TenantScope): Promise<void> {
     for (let events = this.timeline.takePending(scope); events.length; events = this.timeline.takePending(scope)) {
       const byCase = new Map<string, CaseEventEntity[]>();
       for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);

@@ -93,7 +93,7 @@ export class EscalationService {
           reason,
         },
       });
-      await this.workflow.commit(scope);
+      await this.workflow.finishStep(scope);
       return ok(c);
     }
     if (!scope.tenant.parentId) return fail(userError(['input', 'caseId'], 'NO_HIGHER_LEVEL', 'case.topLevel'));
@@ -104,7 +104,7 @@ export class EscalationService {
       type: 'ESCALATED_TO_PARENT_TENANT',
       data: { escalationId: esc.id, fromOrgUnitId: from?.id ?? null, reason },
     });
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     const childTenantId = scope.tenant.id;
     scope.afterCommit(async () => {
       await this.handoff(childTenantId, esc.id);
@@ -140,7 +140,7 @@ export class EscalationService {
       type: 'TAKEN_BACK',
       data: { reason: clean(input.reason), parentCaseNumber: parent.number, parentStatus: parent.status },
     });
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok(r.value);
   }
 
@@ -215,7 +215,7 @@ export class EscalationService {
         actor: HANDOFF_ACTOR,
         data: { escalationId, parentTenant: parent.code, parentCaseNumber: parentCase.number },
       });
-      await this.workflow.commit(scope);
+      await this.workflow.finishStep(scope);
     });
     return 'done';
   }
@@ -272,7 +272,7 @@ export class EscalationService {
     const c = await this.workflow.lock(scope, parentCaseId);
     if (!c || c.status !== 'REJECTED') return;
     await this.handling.reopenLocked(scope, c, reason, { resubmittedByChild: true });
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
   }
 
   private async openAtParent(

@@ -1,3 +1,5 @@
+import { riskWarningFloor } from './risk';
+import { MONEY_RE } from '../../shared/patterns';
 import { createHash } from 'node:crypto';
 import type { TenantScope } from '../../core/tenancy/scope';
 import { userError, type UserErrorData } from '../../shared/user-error';
@@ -17,9 +19,11 @@ import {
 } from './case.entity';
 import type { CaseErrorCode } from './case.states';
 import { nextCaseNumber } from './case-number';
+import { maskedSearchText } from './case-search';
+import { readableCases } from './case-access';
 import type { CaseSettingsService } from './case-settings.service';
 import type { DuplicateFinder } from './duplicates';
-import { isValidCreditCode, isValidIdNumber, isValidPhone } from './personal-data';
+import { isValidCreditCode, isValidIdNumber, isValidPhone, normalIdNumber, normalPhone } from './personal-data';
 import type { CaseWorkflow } from './case.workflow';
 import type { MessageId } from '../../core/i18n/catalog/en';
 
@@ -64,7 +68,6 @@ export interface Reported {
 }
 
 type Errors = UserErrorData<CaseErrorCode>[];
-const MONEY_RE = /^\d{1,14}(\.\d{1,2})?$/;
 const RISK_ORDER: Record<RiskLevel, number> = { LOW: 0, MEDIUM: 1, HIGH: 2, MAJOR: 3 };
 const atLeast = (r: RiskLevel, floor: RiskLevel): RiskLevel => (RISK_ORDER[r] >= RISK_ORDER[floor] ? r : floor);
 
@@ -106,17 +109,20 @@ export class IntakeService {
     let risk: RiskLevel = input.riskLevel ?? category?.defaultRiskLevel ?? 'LOW';
     if (isGroup) risk = atLeast(risk, 'MEDIUM');
     const now = new Date();
+    const title = clean(input.title)!;
+    const description = clean(input.description) ?? '';
     const c = Object.assign(new CaseEntity(), {
       tenantId: scope.tenant.id,
       id,
       number: await nextCaseNumber(scope.em, scope.tenant, now),
-      title: clean(input.title)!,
-      description: clean(input.description) ?? '',
+      title,
+      description,
+      maskedText: maskedSearchText(title, description),
       channel: input.channel,
       status: 'REPORTED' as const,
       categoryId: category?.id ?? null,
       riskLevel: risk,
-      warningLevel: RISK_ORDER[risk] >= RISK_ORDER.HIGH ? ('YELLOW' as const) : ('GREEN' as const),
+      warningLevel: riskWarningFloor(risk),
       isGroupDispute: isGroup,
       peopleInvolved: people,
       amountInvolved: clean(input.amountInvolved) ?? null,
@@ -124,6 +130,7 @@ export class IntakeService {
       reportedOrgUnitId: unit?.id ?? null,
       orgUnitId: unit?.id ?? null,
       reporterSubject: scope.actor.subject,
+      reporterClientId: scope.viewer?.clientId ?? null,
       reportedOnBehalf: !!input.onBehalfOfResident,
       externalRef: clean(input.externalRef) ?? null,
       idempotencyKey: key ?? null,
@@ -148,7 +155,7 @@ export class IntakeService {
       },
     });
     await this.duplicates.flag(scope, c, parties, settings.duplicateWindowHours);
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok({ case: c, replayed: false });
   }
 
@@ -177,10 +184,17 @@ export class IntakeService {
       'select case_id, request_hash from intake_keys where tenant_id = ? and idempotency_key = ?',
       [scope.tenant.id, key],
     );
-    if (!prior || prior.request_hash !== hash) {
+    // Keys are unique per tenant, not per feed: another feed's key must not hand its case over.
+    const existing = prior
+      ? await scope.em.findOne(CaseEntity, {
+          tenantId: scope.tenant.id,
+          id: prior.case_id,
+          ...readableCases(scope.viewer),
+        })
+      : null;
+    if (!prior || !existing || prior.request_hash !== hash) {
       return fail(userError(['input', 'idempotencyKey'], 'IDEMPOTENCY_KEY_REUSED', 'case.idempotencyReused'));
     }
-    const existing = await scope.em.findOneOrFail(CaseEntity, { tenantId: scope.tenant.id, id: prior.case_id });
     return ok({ case: existing, replayed: true });
   }
 
@@ -191,8 +205,8 @@ export class IntakeService {
       role: p.role,
       kind: p.kind,
       name: clean(p.name)!,
-      idNumber: clean(p.idNumber)?.toUpperCase() ?? null,
-      phone: clean(p.phone)?.replace(/[\s-]/g, '') ?? null,
+      idNumber: normalIdNumber(p.idNumber),
+      phone: normalPhone(p.phone),
       address: clean(p.address) ?? null,
       creditCode: clean(p.creditCode)?.toUpperCase() ?? null,
     });

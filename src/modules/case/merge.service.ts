@@ -68,7 +68,7 @@ export class MergeService {
         reason: input.reason ?? null,
       },
     });
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok(survivor);
   }
 }

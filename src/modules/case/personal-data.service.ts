@@ -6,6 +6,7 @@ import { clean, fail, ok, type Result } from '../../shared/result';
 import type { AuditService } from '../audit/audit.service';
 import { CasePartyEntity, type CaseSettingsEntity } from './case.entity';
 import type { CaseErrorCode } from './case.states';
+import type { CaseSettingsService } from './case-settings.service';
 
 export interface PartyContact {
   partyId: string;
@@ -17,10 +18,23 @@ export interface PartyContact {
 
 /** Who sees parties' personal data unmasked, and the audited reveal for everyone else allowed to. */
 export class PersonalDataService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly settings: CaseSettingsService,
+  ) {}
 
   seesUnmasked(roles: ReadonlySet<string>, s: CaseSettingsEntity): boolean {
     return s.personalDataRoles.some((r) => roles.has(r));
+  }
+
+  /**
+   * Whether whoever reads through `scope` sees ID numbers and phones unmasked: in party fields,
+   * and in free text (titles, descriptions, notes, reasons, messages) where people type them too.
+   * System work (no viewer) reads what is stored.
+   */
+  async readerSees(scope: TenantScope): Promise<boolean> {
+    if (!scope.viewer) return true;
+    return this.seesUnmasked(scope.viewer.roles, await this.settings.get(scope));
   }
 
   async reveal(

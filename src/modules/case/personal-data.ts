@@ -36,3 +36,7 @@ export function isValidIdNumber(v: string): boolean {
 
 export const isValidPhone = (v: string): boolean => PHONE_RE.test(v.replace(/\s/g, ''));
 export const isValidCreditCode = (v: string): boolean => CREDIT_CODE_RE.test(v);
+
+/** How numbers are stored (and compared for duplicates): no spaces or hyphens, an upper-case X. */
+export const normalPhone = (v: string | null | undefined): string | null => v?.trim().replace(/[\s-]/g, '') || null;
+export const normalIdNumber = (v: string | null | undefined): string | null => v?.trim().toUpperCase() || null;

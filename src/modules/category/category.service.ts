@@ -3,7 +3,7 @@ import type { Em } from '../../core/tenancy/tenant-tx';
 import { toPage, type Page, type PageRequest } from '../../shared/page';
 import { userError, type UserErrorData } from '../../shared/user-error';
 import { clean, fail, ok, type Result } from '../../shared/result';
-import { isUuid } from '../../shared/ids';
+import { idOrNoMatch } from '../../shared/ids';
 import { findById, findByIds } from '../../core/db/by-id';
 import { snapshot, type AuditService } from '../audit/audit.service';
 import { CategoryEntity, RISK_LEVELS, type RiskLevel } from './category.entity';
@@ -37,8 +37,7 @@ export class CategoryService {
     { first, after }: PageRequest,
   ): Promise<Page<CategoryEntity>> {
     const where: Record<string, unknown> = { tenantId: scope.tenant.id };
-    if (filter.parentId)
-      where['parentId'] = isUuid(filter.parentId) ? filter.parentId : '00000000-0000-0000-0000-000000000000';
+    if (filter.parentId) where['parentId'] = idOrNoMatch(filter.parentId);
     else if (filter.rootsOnly) where['parentId'] = null;
     if (!filter.includeArchived) where['archivedAt'] = null;
     const rows = await scope.em.find(CategoryEntity, after ? { ...where, code: { $gt: after[0]! } } : where, {

@@ -1,9 +1,10 @@
-import { pgArray } from '../../core/db/by-id';
-import { isUuid } from '../../shared/ids';
 import { RISK_LEVELS } from '../category/category.entity';
 import { CHANNELS, WARNING_LEVELS, type Channel, type WarningLevel } from '../case/case.entity';
-import { CASE_STATUSES, OPEN_STATUSES, READ_ROLES, type CaseStatus } from '../case/case.states';
+import { CASE_STATUSES, READ_ROLES, type CaseStatus } from '../case/case.states';
 import type { CaseListFilter } from '../case/case.service';
+import { caseFilterSql } from '../case/case-filter';
+import type { PersonalDataService } from '../case/personal-data.service';
+import { maskPersonalText } from '../../shared/personal-text';
 import type { RiskLevel } from '../category/category.entity';
 import { enumLabel } from '../../core/i18n/translate';
 import { exportParamError, type ExportQuery } from './export-query';
@@ -81,46 +82,6 @@ export const CASE_COLUMNS: readonly ExportColumn<CaseExportRow>[] = [
   { key: 'amount', header: { zh: '涉及金额', en: 'Amount' }, kind: 'decimal', width: 14, value: (r) => r.amount },
 ];
 
-const NO_MATCH = '00000000-0000-0000-0000-000000000000';
-const idOrNone = (id: string) => (isUuid(id) ? id : NO_MATCH);
-const subtree = (table: string) =>
-  `(with recursive sub as (select id from ${table} where tenant_id = ? and id = ? union all
-     select t.id from ${table} t join sub on t.parent_id = sub.id where t.tenant_id = ?) select id from sub)`;
-
-/**
- * The `cases` query's filter (CaseService.list) as SQL, so the export holds exactly the rows that
- * list pages through; test/integration/exports.test.ts compares the two. One deliberate
- * difference: `openOnly` with only closed statuses matches nothing here.
- */
-export function caseFilterSql(tenantId: string, f: CaseListFilter): { sql: string; params: unknown[] } {
-  const where = ['c.tenant_id = ?'];
-  const params: unknown[] = [tenantId];
-  const add = (sql: string, ...p: unknown[]) => {
-    where.push(sql);
-    params.push(...p);
-  };
-  const statuses = f.openOnly ? OPEN_STATUSES.filter((s) => !f.statuses?.length || f.statuses.includes(s)) : f.statuses;
-  if (f.openOnly && !statuses?.length) add('false');
-  else if (statuses?.length) add('c.status = any(?::text[])', pgArray(statuses));
-  else add(`c.status <> 'MERGED'`);
-  if (f.riskLevels?.length) add('c.risk_level = any(?::text[])', pgArray(f.riskLevels));
-  if (f.warningLevels?.length) add('c.warning_level = any(?::text[])', pgArray(f.warningLevels));
-  if (f.channels?.length) add('c.channel = any(?::text[])', pgArray(f.channels));
-  if (f.externalRef) add('c.external_ref = ?', f.externalRef);
-  if (f.reportedFrom) add('c.reported_at >= ?', f.reportedFrom);
-  if (f.reportedTo) add('c.reported_at < ?', f.reportedTo);
-  if (f.categoryId) add(`c.category_id in ${subtree('categories')}`, tenantId, idOrNone(f.categoryId), tenantId);
-  if (f.orgUnitId) add(`c.org_unit_id in ${subtree('org_units')}`, tenantId, idOrNone(f.orgUnitId), tenantId);
-  if (f.assigneeId)
-    add(
-      'exists (select 1 from case_assignees a where a.tenant_id = c.tenant_id and a.case_id = c.id and a.staff_id = ?)',
-      idOrNone(f.assigneeId),
-    );
-  const text = f.text?.trim();
-  if (text) add(`(c.title || ' ' || c.description) ilike ?`, `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
-  return { sql: where.join(' and '), params };
-}
-
 const LOCAL = `'YYYY-MM-DD HH24:MI'`;
 
 /**
@@ -132,10 +93,15 @@ const LOCAL = `'YYYY-MM-DD HH24:MI'`;
 export async function* caseRows(
   f: CaseListFilter,
   ctx: ExportContext,
+  personalData: PersonalDataService,
   batch = CASE_EXPORT_BATCH,
 ): AsyncGenerator<CaseExportRow> {
   const tz = ctx.tenant.timeZone;
-  const filter = caseFilterSql(ctx.tenant.id, f);
+  // The download's reader sees what the API shows them: masked free text, and a text search
+  // that does not match on the masked digits.
+  const sees = await ctx.read((scope) => personalData.readerSees(scope));
+  const filter = caseFilterSql(ctx.tenant.id, f, ctx.viewer, sees);
+  const shown = (r: CaseExportRow): CaseExportRow => (sees ? r : { ...r, title: maskPersonalText(r.title) });
   const fetch = (after: [string, string] | null) =>
     ctx.read((scope) =>
       scope.em.execute<CaseExportRow[]>(
@@ -159,7 +125,7 @@ export async function* caseRows(
       const rows: CaseExportRow[] = await pending;
       const last = rows.at(-1);
       pending = rows.length === batch && last ? fetch([last.cursor_at, last.id]) : null;
-      yield* rows;
+      yield* rows.map(shown);
     }
   } finally {
     // A client that went away leaves a batch in flight; its failure, if any, is nobody's to handle.
@@ -188,13 +154,13 @@ export function parseCaseFilter(q: ExportQuery, timeZone: string): CaseListFilte
 }
 
 /** `GET /exports/cases.csv|xlsx`: the filtered case list, as the `cases` query filters it. */
-export const casesExport: ExportProvider<CaseListFilter, CaseExportRow> = {
+export const casesExport = (personalData: PersonalDataService): ExportProvider<CaseListFilter, CaseExportRow> => ({
   title: { zh: '案件', en: 'Cases' },
   // Machine feeds read what they report; a bulk export of the tenant's cases is for people.
   roles: READ_ROLES.filter((r) => r !== 'intake-system'),
   auditAction: 'cases.export',
   parse: (q, tenant) => parseCaseFilter(q, tenant.timeZone),
   columns: () => CASE_COLUMNS,
-  rows: (f, ctx) => caseRows(f, ctx),
+  rows: (f, ctx) => caseRows(f, ctx, personalData),
   describe: (f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== null && v !== undefined)),
-};
+});

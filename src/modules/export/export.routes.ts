@@ -3,8 +3,14 @@ import { GraphQLError } from 'graphql';
 import { authenticate, type AuthOptions } from '../../core/auth/authenticate';
 import type { TokenVerifier } from '../../core/auth/token-verifier';
 import type { Logger } from '../../core/observability/logger';
-import { localParts } from '../../core/calendar/zoned-time';
+import { localDateOf } from '../../core/calendar/local-date';
 import type { Services } from '../../services';
+import {
+  isServiceUnavailable,
+  RETRY_AFTER_SECONDS,
+  SERVICE_UNAVAILABLE,
+  UNAVAILABLE_MESSAGE,
+} from '../../core/errors/unavailable';
 import { ExportParamError, ExportQuery } from './export-query';
 import { CONTENT_TYPES } from './export.service';
 import { EXPORT_FORMATS, EXPORT_LANGS, type ExportFormat } from './export.types';
@@ -27,6 +33,14 @@ const FILE_RE = /^([a-z][a-z0-9-]*)\.([a-z]+)$/;
 function refuse(res: Response, status: number, code: string, message: string): void {
   if (status === 401) res.setHeader('www-authenticate', 'Bearer');
   res.status(status).json({ error: { code, message } });
+}
+
+/** A failure before the first byte: 503 when the database or Redis is away (retry), else a masked 500. */
+function refuseFailure(res: Response, e: unknown, reqId: string): void {
+  if (isServiceUnavailable(e)) {
+    res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+    refuse(res, 503, SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE);
+  } else refuse(res, 500, 'INTERNAL_SERVER_ERROR', `Internal server error (request ${reqId})`);
 }
 
 /** RFC 6266 with an ASCII fallback and the exact name in RFC 5987 `filename*`. */
@@ -80,8 +94,9 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
         const ref = e.extensions[I18N_EXTENSION] as MessageRef | undefined;
         refuse(res, ext.http?.status ?? 401, ext.code ?? 'UNAUTHENTICATED', ref ? render(locale, ref) : e.message);
       } else {
-        rlog.error({ err: e }, 'export: authentication failed');
-        refuse(res, 500, 'INTERNAL_SERVER_ERROR', `Internal server error (request ${reqId})`);
+        if (isServiceUnavailable(e)) rlog.warn({ err: e }, 'export: dependency unavailable');
+        else rlog.error({ err: e }, 'export: authentication failed');
+        refuseFailure(res, e, reqId);
       }
       return;
     }
@@ -128,8 +143,9 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
     const elog = rlog.child({ tenantId: tenant.id, userId: viewer.subject });
     try {
       const actor = { subject: viewer.subject, requestId: reqId, ip: req.ip ?? null };
-      const out = await services.exports.send({ name, provider, params, tenant, format, lang, actor }, res, () => {
-        const day = localParts(new Date(), tenant.timeZone).date.replaceAll('-', '');
+      const request = { name, provider, params, tenant, format, lang, actor, viewer };
+      const out = await services.exports.send(request, res, () => {
+        const day = localDateOf(new Date(), tenant.timeZone).replaceAll('-', '');
         res.status(200);
         res.setHeader('content-type', CONTENT_TYPES[format]);
         res.setHeader('content-disposition', contentDisposition(`${name}-${tenant.code}-${day}.${format}`));
@@ -149,8 +165,9 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
       else if (out.started) elog.warn({ ...fields, err: out.error }, 'export cut short');
       else if (out.error instanceof ExportParamError) refuse(res, 400, 'BAD_USER_INPUT', out.error.message);
       else {
-        elog.error({ ...fields, err: out.error }, 'export failed');
-        refuse(res, 500, 'INTERNAL_SERVER_ERROR', `Internal server error (request ${reqId})`);
+        if (isServiceUnavailable(out.error)) elog.warn({ ...fields, err: out.error }, 'export: dependency unavailable');
+        else elog.error({ ...fields, err: out.error }, 'export failed');
+        refuseFailure(res, out.error, reqId);
       }
     } finally {
       release();

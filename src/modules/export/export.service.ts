@@ -7,6 +7,7 @@ import type { AuditService } from '../audit/audit.service';
 import type { TenantRecord } from '../tenant/tenant.model';
 import { csvChunks } from './csv-writer';
 import { xlsxChunks } from './xlsx-writer';
+import type { Viewer } from '../../core/auth/viewer';
 import type { ExportContext, ExportFormat, ExportLang, ExportProvider } from './export.types';
 
 const NAME_RE = /^[a-z][a-z0-9-]{0,39}$/;
@@ -41,6 +42,8 @@ export interface ExportRequest {
   params: unknown;
   tenant: TenantRecord;
   actor: TenantScope['actor'];
+  /** who downloads: providers apply the same read rules as the API (what a feed sees, what is masked) */
+  viewer: Viewer;
   format: ExportFormat;
   lang: ExportLang;
 }
@@ -113,12 +116,13 @@ export class ExportService {
   readonly stats = { peakBufferedBytes: 0 };
 
   async send(req: ExportRequest, sink: Writable, start: () => void): Promise<ExportOutcome> {
-    const { provider, params, tenant, actor, lang } = req;
+    const { provider, params, tenant, actor, viewer, lang } = req;
     const count = { rows: 0, bytes: 0 };
     const ctx: ExportContext = {
       tenant,
       lang,
-      read: (fn) => withTenantScope(this.orm, tenant, actor, fn),
+      viewer,
+      read: (fn) => withTenantScope(this.orm, tenant, actor, fn, { viewer }),
     };
     const it = provider.rows(params, ctx)[Symbol.asyncIterator]();
     let error: unknown = null;

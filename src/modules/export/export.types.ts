@@ -1,4 +1,5 @@
 import type { Role } from '../../core/auth/roles';
+import type { Viewer } from '../../core/auth/viewer';
 import type { TenantScope } from '../../core/tenancy/scope';
 import type { TenantRecord } from '../tenant/tenant.model';
 import type { ExportQuery } from './export-query';
@@ -34,6 +35,8 @@ export type TenantReader = <T>(fn: (scope: TenantScope) => Promise<T>) => Promis
 export interface ExportContext {
   tenant: TenantRecord;
   lang: ExportLang;
+  /** who downloads; `read` scopes carry it too */
+  viewer: Viewer;
   read: TenantReader;
 }
 

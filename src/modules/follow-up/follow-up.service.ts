@@ -60,7 +60,7 @@ export class FollowUpService {
     if (input.dueAt.getTime() < Date.now() - 60_000)
       return fail(userError(['input', 'dueAt'], 'INVALID', 'followUp.dueInFuture'));
     await this.add(scope, r.value, input.dueAt, input.assigneeId ?? (await this.leadOf(scope, r.value.id)));
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok(r.value);
   }
 
@@ -136,7 +136,7 @@ export class FollowUpService {
         data: { reason: 'Recurred', recurrenceCaseId: again.value.case.id, recurrenceNumber: again.value.case.number },
       });
     }
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok(c);
   }
 

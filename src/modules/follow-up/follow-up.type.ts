@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PersonalText } from '../../core/graphql/personal-text';
 import { FOLLOW_UP_RESULTS, type FollowUpEntity, type FollowUpResult, type FollowUpStatus } from './follow-up.entity';
 
 export const FollowUpResultEnum = Object.fromEntries(FOLLOW_UP_RESULTS.map((v) => [v, v])) as Record<
@@ -22,7 +23,7 @@ export class FollowUpType {
   assigneeId!: string | null;
   @Field(() => FollowUpStatusEnum) status!: FollowUpStatus;
   @Field(() => FollowUpResultEnum, { nullable: true }) result!: FollowUpResult | null;
-  @Field(() => String, { nullable: true }) notes!: string | null;
+  @PersonalText() @Field(() => String, { nullable: true }) notes!: string | null;
   @Field(() => Int, { nullable: true, description: '1 to 5' }) satisfaction!: number | null;
   @Field(() => Date, { nullable: true }) completedAt!: Date | null;
 

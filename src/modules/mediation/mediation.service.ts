@@ -1,3 +1,4 @@
+import { MONEY_RE } from '../../shared/patterns';
 import type { TenantScope } from '../../core/tenancy/scope';
 import type { Em } from '../../core/tenancy/tenant-tx';
 import { userError, type UserErrorData } from '../../shared/user-error';
@@ -60,7 +61,6 @@ export interface JudicialConfirmation {
 }
 
 type Errors = UserErrorData<CaseErrorCode>[];
-const MONEY_RE = /^\d{1,14}(\.\d{1,2})?$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_SESSION_MS = 12 * 3_600_000;
 
@@ -88,6 +88,22 @@ export class MediationService {
 
   departmentsOf(em: Em, tenantId: string, sessionIds: readonly string[]): Promise<SessionDepartmentEntity[]> {
     return em.find(SessionDepartmentEntity, { tenantId, sessionId: { $in: [...sessionIds] } });
+  }
+
+  /** When these mediators are booked in [from, to) (sessions not cancelled). */
+  busy(
+    em: Em,
+    tenantId: string,
+    staffIds: readonly string[],
+    from: Date,
+    to: Date,
+  ): Promise<{ staff_id: string; starts_at: Date; ends_at: Date }[]> {
+    return em.execute(
+      `select m.staff_id, m.starts_at, m.ends_at from session_mediators m
+       join mediation_sessions s on s.tenant_id = m.tenant_id and s.id = m.session_id
+       where m.tenant_id = ? and m.staff_id = any(?::uuid[]) and m.starts_at < ? and m.ends_at > ? and s.status <> 'CANCELLED'`,
+      [tenantId, pgArray([...staffIds]), to, from],
+    );
   }
 
   agreementsOf(em: Em, tenantId: string, caseIds: readonly string[]): Promise<AgreementEntity[]> {
@@ -193,7 +209,7 @@ export class MediationService {
       },
     });
     this.workflow.startHandling(scope, c, 'mediation');
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok(s);
   }
 
@@ -230,7 +246,7 @@ export class MediationService {
     if (input.outcome === 'FAILED') await this.countFailure(scope, c);
     if (input.agreement) this.addAgreement(scope, c, s.id, input.agreement);
     this.workflow.startHandling(scope, c, 'mediation');
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok(s);
   }
 
@@ -269,7 +285,7 @@ export class MediationService {
       data: { agreementId: a.id, court, courtCaseNumber: a.confirmationCaseNumber, at: at.toISOString() },
       legalBasis: '《中华人民共和国民事诉讼法》司法确认程序',
     });
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok(a);
   }
 

@@ -1,4 +1,6 @@
+import { enumOf } from '../../core/graphql/enum-of';
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { PersonalText } from '../../core/graphql/personal-text';
 import { DecimalScalar } from '../../core/graphql/scalars';
 import { CaseUserError } from '../case/case.type';
 import {
@@ -14,8 +16,6 @@ import {
   type SessionStatus,
 } from './mediation.entity';
 
-const enumOf = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 export const MediationMethodEnum = enumOf(MEDIATION_METHODS);
 registerEnumType(MediationMethodEnum, { name: 'MediationMethod' });
 export const MediationOutcomeEnum = enumOf(MEDIATION_OUTCOMES);
@@ -39,13 +39,13 @@ export class MediationSessionType {
   orgUnitId!: string | null;
   @Field(() => Date) startsAt!: Date;
   @Field(() => Date) endsAt!: Date;
-  @Field(() => String, { nullable: true }) place!: string | null;
+  @PersonalText() @Field(() => String, { nullable: true }) place!: string | null;
   @Field(() => Boolean) online!: boolean;
   @Field(() => MediationMethodEnum) method!: MediationMethod;
   @Field(() => ChosenByEnum) chosenBy!: ChosenBy;
   @Field(() => SessionStatusEnum) status!: SessionStatus;
   @Field(() => MediationOutcomeEnum, { nullable: true }) outcome!: MediationOutcome | null;
-  @Field(() => String, { nullable: true }) outcomeNote!: string | null;
+  @PersonalText() @Field(() => String, { nullable: true }) outcomeNote!: string | null;
 
   static from(s: MediationSessionEntity): MediationSessionType {
     return Object.assign(new MediationSessionType(), {
@@ -75,7 +75,7 @@ export class InstalmentType {
 export class AgreementType {
   @Field(() => ID) id!: string;
   @Field(() => ID, { nullable: true }) sessionId!: string | null;
-  @Field(() => String) terms!: string;
+  @PersonalText() @Field(() => String) terms!: string;
   @Field(() => DecimalScalar, { nullable: true }) amount!: string | null;
   @Field(() => [InstalmentType]) instalments!: Instalment[];
   @Field(() => Date) signedAt!: Date;

@@ -1,7 +1,7 @@
+import { NIL_UUID } from '../../shared/ids';
 import type { TenantScope } from '../../core/tenancy/scope';
 import type { Orm } from '../../core/db/orm';
 import { withTenantScope } from '../../core/tenancy/tenant-tx';
-import { localParts } from '../../core/calendar/zoned-time';
 import { pgArray } from '../../core/db/by-id';
 import type { TenantDirectory } from '../tenant/tenant.directory';
 
@@ -9,7 +9,8 @@ import type { TenantDirectory } from '../tenant/tenant.directory';
 export const BUCKETS = 150;
 const BASE = 60;
 const GROWTH = 1.1;
-export const NO_UNIT = '00000000-0000-0000-0000-000000000000';
+/** The unit key of cases that have none (a key in the daily figures). */
+export const NO_UNIT = NIL_UUID;
 
 /** Additive figures of a set of cases; `hist` are duration histograms in the buckets above. */
 export interface DayFigures {
@@ -154,9 +155,6 @@ export async function computeDays(
   for (const h of hist) out.get(key(h.day, h.unit))?.hist[h.m].splice(h.b, 1, h.n);
   return out;
 }
-
-/** Local date of an instant in the tenant's zone. */
-export const localDay = (at: Date, tz: string): string => localParts(at, tz).date;
 
 /**
  * Stored daily figures: refreshed from the cases for the days marked dirty by case changes (a

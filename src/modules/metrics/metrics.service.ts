@@ -1,15 +1,17 @@
+import { openStatusSql } from '../case/case.states';
+import { subtreeIdsSql } from '../../core/db/tree-sql';
+import { localDateOf } from '../../core/calendar/local-date';
 import type { TenantScope } from '../../core/tenancy/scope';
 import type { Orm } from '../../core/db/orm';
 import { withTenantScope } from '../../core/tenancy/tenant-tx';
 import { localParts } from '../../core/calendar/zoned-time';
-import { isUuid } from '../../shared/ids';
+import { idOrNoMatch, isUuid } from '../../shared/ids';
 import { tenantFromRow, type TenantRecord } from '../tenant/tenant.model';
 import { pgArray } from '../../core/db/by-id';
 import {
   addFigures,
   computeDays,
   emptyFigures,
-  localDay,
   percentileHours,
   BUCKETS,
   type DayFigures,
@@ -45,6 +47,16 @@ export interface CaseMetrics {
   timeToResolve: Durations;
   openByWarning: { green: number; yellow: number; red: number };
   supervision: SupervisionFigures;
+  satisfaction: Satisfaction;
+}
+
+/** 1–5 scores of the cohort's cases: follow-up visits' and residents' own ratings, together. */
+export interface Satisfaction {
+  /** mean of every score, null when there is none */
+  average: number | null;
+  count: number;
+  fromVisits: number;
+  fromResidents: number;
 }
 
 /** Counts of the supervision notices (督办) sent to some units in a period. */
@@ -90,7 +102,6 @@ export const ratio = (numerator: number, denominator: number): Ratio => ({
 /** Answered in time / answered, plus unanswered past the reply-by time (one still within it is not yet measured). */
 export const replyOnTime = (c: SupervisionCounts): Ratio =>
   ratio(c.replied - c.repliedLate, c.replied + c.unansweredOverdue);
-const NO_UNIT = '00000000-0000-0000-0000-000000000000';
 /** Sorts cases without a running clock after every real due time (and fits the cursor format). */
 export const NO_DUE = '9999-12-31T00:00:00.000Z';
 
@@ -122,7 +133,7 @@ export class MetricsService {
       const units = await this.unitIds(scope, q.orgUnitId);
       const [row] = await scope.em.execute<{ n: number | null }[]>(
         `select sum(reported)::int as n from case_day_stats where tenant_id = ? and day >= ?::date and day < ?::date ${units ? 'and org_unit_id = any(?::uuid[])' : ''}`,
-        [scope.tenant.id, localDay(q.from, tz), localDay(q.to, tz), ...(units ? [pgArray(units)] : [])],
+        [scope.tenant.id, localDateOf(q.from, tz), localDateOf(q.to, tz), ...(units ? [pgArray(units)] : [])],
       );
       if ((row?.n ?? 0) >= this.storedFrom) return this.fromDays(scope, q, units);
     }
@@ -131,7 +142,7 @@ export class MetricsService {
 
   private async fromDays(scope: TenantScope, q: MetricsQuery, units: string[] | null): Promise<CaseMetrics> {
     const tz = scope.tenant.timeZone;
-    const [from, to] = [localDay(q.from, tz), localDay(q.to, tz)];
+    const [from, to] = [localDateOf(q.from, tz), localDateOf(q.to, tz)];
     const unitSql = units ? 'and org_unit_id = any(?::uuid[])' : '';
     const unitParams = units ? [pgArray(units)] : [];
     const dirty = (
@@ -196,6 +207,7 @@ export class MetricsService {
       timeToResolve: d(f.hist.resolve, f.resolved),
       openByWarning: await this.openByWarning(scope, q.orgUnitId),
       supervision: await this.supervision(scope, q),
+      satisfaction: await this.satisfaction(scope, q),
     };
   }
 
@@ -224,7 +236,7 @@ export class MetricsService {
       `
       select count(*) filter (where warning_level = 'GREEN')::int as green, count(*) filter (where warning_level = 'YELLOW')::int as yellow,
              count(*) filter (where warning_level = 'RED')::int as red
-      from cases c where c.tenant_id = ? and c.status not in ('REJECTED', 'CLOSED', 'MERGED') ${unit.sql}`,
+      from cases c where c.tenant_id = ? and ${openStatusSql('c.status')} ${unit.sql}`,
       [scope.tenant.id, ...unit.params],
     );
     return w!;
@@ -233,11 +245,8 @@ export class MetricsService {
   private async unitIds(scope: TenantScope, orgUnitId: string | null | undefined): Promise<string[] | null> {
     if (!orgUnitId) return null;
     if (!isUuid(orgUnitId)) return [];
-    const rows = await scope.em.execute<{ id: string }[]>(
-      `with recursive sub as (select id from org_units where tenant_id = ? and id = ?
-      union all select o.id from org_units o join sub on o.parent_id = sub.id where o.tenant_id = ?) select id from sub`,
-      [scope.tenant.id, orgUnitId, scope.tenant.id],
-    );
+    const sub = subtreeIdsSql('org_units', scope.tenant.id, orgUnitId);
+    const rows = await scope.em.execute<{ id: string }[]>(`select id from ${sub.sql} s`, sub.params);
     return rows.map((r) => r.id);
   }
 
@@ -299,6 +308,35 @@ export class MetricsService {
       timeToResolve: { median: hours('resolve_p50'), p90: hours('resolve_p90'), count: n('resolved_timed') },
       openByWarning: await this.openByWarning(scope, q.orgUnitId),
       supervision: await this.supervision(scope, q),
+      satisfaction: await this.satisfaction(scope, q),
+    };
+  }
+
+  /**
+   * The satisfaction figure: every score given on the cohort's cases, by a follow-up visit (回访)
+   * or by the resident themselves (resident_ratings), averaged together. Few rows (a score or two
+   * per case), read live like supervision.
+   */
+  async satisfaction(scope: TenantScope, q: MetricsQuery): Promise<Satisfaction> {
+    const { where, params } = this.cohort(scope, q);
+    const [r] = await scope.em.execute<{ n: number; visits: number; residents: number; average: string | null }[]>(
+      `
+      select count(*)::int as n, count(*) filter (where s.src = 'visit')::int as visits,
+        count(*) filter (where s.src = 'resident')::int as residents, round(avg(s.score), 2)::text as average
+      from (
+        select f.satisfaction as score, 'visit' as src from follow_ups f join cases c on c.tenant_id = f.tenant_id and c.id = f.case_id
+          where f.satisfaction is not null and ${where}
+        union all
+        select g.rating, 'resident' from resident_ratings g join cases c on c.tenant_id = g.tenant_id and c.id = g.case_id
+          where ${where}
+      ) s`,
+      [...params, ...params],
+    );
+    return {
+      average: r!.average === null ? null : Number(r!.average),
+      count: r!.n,
+      fromVisits: r!.visits,
+      fromResidents: r!.residents,
     };
   }
 
@@ -366,7 +404,7 @@ export class MetricsService {
       `
       select ${d.key} as key, ${d.label} as label, count(*)::int as reported,
              count(*) filter (where c.resolved_at is not null)::int as resolved,
-             count(*) filter (where c.status not in ('REJECTED', 'CLOSED', 'MERGED'))::int as open
+             count(*) filter (where ${openStatusSql('c.status')})::int as open
       from cases c ${d.join} where ${where}
       group by 1, 2 order by 3 desc, 1 limit 500`,
       params,
@@ -386,7 +424,7 @@ export class MetricsService {
     const unit = this.unitFilter(scope, orgUnitId);
     const base = `from (select c.*, coalesce((select min(d.due_at) from deadlines d where d.tenant_id = c.tenant_id and d.case_id = c.id and d.status = 'OPEN'
         and d.paused_at is null), '${NO_DUE}'::timestamptz) as next_due
-      from cases c where c.tenant_id = ? and c.warning_level in ('RED', 'YELLOW') and c.status not in ('REJECTED', 'CLOSED', 'MERGED') ${unit.sql}) b`;
+      from cases c where c.tenant_id = ? and c.warning_level in ('RED', 'YELLOW') and ${openStatusSql('c.status')} ${unit.sql}) b`;
     const params = [scope.tenant.id, ...unit.params];
     const rows = await scope.em.execute<{ id: string; next_due: Date }[]>(
       `select b.id, b.next_due ${base} ${after ? 'where (b.next_due, b.id) > (?, ?)' : ''} order by b.next_due, b.id limit ?`,
@@ -435,11 +473,7 @@ export class MetricsService {
     column = 'c.org_unit_id',
   ): { sql: string; params: unknown[] } {
     if (!orgUnitId) return { sql: '', params: [] };
-    const t = scope.tenant.id;
-    return {
-      sql: `and ${column} in (with recursive sub as (select id from org_units where tenant_id = ? and id = ?
-              union all select o.id from org_units o join sub on o.parent_id = sub.id where o.tenant_id = ?) select id from sub)`,
-      params: [t, isUuid(orgUnitId) ? orgUnitId : NO_UNIT, t],
-    };
+    const sub = subtreeIdsSql('org_units', scope.tenant.id, idOrNoMatch(orgUnitId));
+    return { sql: `and ${column} in ${sub.sql}`, params: sub.params };
   }
 }

@@ -107,6 +107,17 @@ export class MetricGroupType {
   @Field(() => Int) open!: number;
 }
 
+@ObjectType('Satisfaction', {
+  description: "1–5 scores of the cohort's cases: follow-up visits' and residents' own ratings together",
+})
+export class SatisfactionType {
+  @Field(() => Float, { nullable: true, description: 'Mean of every score (two decimals); null when none' })
+  average!: number | null;
+  @Field(() => Int) count!: number;
+  @Field(() => Int, { description: 'scores recorded at follow-up visits' }) fromVisits!: number;
+  @Field(() => Int, { description: "residents' own ratings" }) fromResidents!: number;
+}
+
 @ObjectType('CaseMetrics', {
   description:
     'Definitions: docs/metrics.md. The cohort is the cases reported in the range (merged duplicates left out).',
@@ -137,6 +148,7 @@ export class CaseMetricsType {
     description: 'Notices issued in the range to units of the subtree (not only about cohort cases)',
   })
   supervision!: SupervisionFiguresType;
+  @Field(() => SatisfactionType) satisfaction!: SatisfactionType;
   @Field(() => [MetricGroupType], { description: 'The cohort by the dimension asked for in groupBy' })
   groups!: MetricGroupType[];
 
@@ -157,6 +169,7 @@ export class CaseMetricsType {
       timeToDispatch: DurationStatsType.from(m.timeToDispatch),
       timeToResolve: DurationStatsType.from(m.timeToResolve),
       supervision: SupervisionFiguresType.from(m.supervision),
+      satisfaction: m.satisfaction,
     });
   }
 }

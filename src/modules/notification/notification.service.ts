@@ -1,8 +1,9 @@
+import { ancestorIdsSql } from '../../core/db/tree-sql';
 import type { TenantScope } from '../../core/tenancy/scope';
 import { toPage, type Page, type PageRequest } from '../../shared/page';
 import { userError } from '../../shared/user-error';
 import { pgArray } from '../../core/db/by-id';
-import { isUuid, uuidv7 } from '../../shared/ids';
+import { isUuid, NIL_UUID, uuidv7 } from '../../shared/ids';
 import { fail, ok, type Result } from '../../shared/result';
 import type { AuditService } from '../audit/audit.service';
 import { NOTIFICATION_LEVELS, NotificationEntity, type NotificationLevel } from './notification.entity';
@@ -11,7 +12,7 @@ import type { NotificationSettingsService } from './notification-settings.servic
 import { assertNoPersonalData } from './personal-data-guard';
 import { deliverAt } from './quiet-hours';
 import { isEventType } from './webhook.rules';
-import type { EmitInput, WebhookService } from './webhook.service';
+import type { WebhookService } from './webhook.service';
 import type { MessageRef } from '../../shared/message-ref';
 import { render } from '../../core/i18n/translate';
 import { DEFAULT_LOCALE, LOCALES } from '../../core/i18n/locale';
@@ -140,11 +141,6 @@ export class NotificationService {
     return { created };
   }
 
-  /** An event for webhook subscribers only (no one's inbox). */
-  emit(scope: TenantScope, event: EmitInput): Promise<{ eventId: string; deliveries: number }> {
-    return this.webhooks.emit(scope, event);
-  }
-
   /** The caller's delivered notifications, newest first; the caller is the staff member signed in as `subject`. */
   async inbox(
     scope: TenantScope,
@@ -235,18 +231,14 @@ export class NotificationService {
     if (!staffIds.length && !roles.length) return [];
     if (r.orgUnitId != null && !isUuid(r.orgUnitId)) throw new Error('orgUnitId must be a UUID');
     const t = scope.tenant.id;
+    const chain = ancestorIdsSql('org_units', t, r.orgUnitId ?? NIL_UUID);
     const rows = await scope.em.execute<{ id: string }[]>(
-      `with recursive chain (id, parent_id, depth) as (
-         select id, parent_id, 0 from org_units where tenant_id = ? and id = ?::uuid
-         union all
-         select o.id, o.parent_id, c.depth + 1 from org_units o join chain c on o.tenant_id = ? and o.id = c.parent_id where c.depth < 32
-       )
-       select s.id from staff_members s
+      `select s.id from staff_members s
        where s.tenant_id = ? and s.active and (
          s.id = any(?::uuid[])
-         or (s.roles && ?::text[] and (?::uuid is null or s.org_unit_id is null or s.org_unit_id in (select id from chain))))
+         or (s.roles && ?::text[] and (?::uuid is null or s.org_unit_id is null or s.org_unit_id in ${chain.sql})))
        order by s.id`,
-      [t, r.orgUnitId ?? null, t, t, pgArray(staffIds), pgArray(roles), r.orgUnitId ?? null],
+      [t, pgArray(staffIds), pgArray(roles), r.orgUnitId ?? null, ...chain.params],
     );
     return rows.map((x) => x.id);
   }

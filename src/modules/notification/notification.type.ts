@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PersonalText } from '../../core/graphql/personal-text';
 import { GraphQLJSON } from 'graphql-scalars';
 import { createUserErrorType } from '../../core/graphql/user-error';
 import { createConnectionType } from '../../core/graphql/connection';
@@ -28,7 +29,9 @@ export class NotificationType {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'e.g. SLA_YELLOW, SLA_RED, SLA_ESCALATION' }) type!: string;
   @Field(() => NotificationLevelEnum) level!: NotificationLevel;
-  @Field(() => String, { description: "The case number and a short phrase, in the request's language" }) title!: string;
+  @PersonalText()
+  @Field(() => String, { description: "The case number and a short phrase, in the request's language" })
+  title!: string;
   /** the title's catalogue message, when it has one: worded per reader by the resolver */
   titleMessage!: MessageRef | null;
   @Field(() => GraphQLJSON, { description: 'Ids of what it is about' }) data!: Record<string, unknown>;

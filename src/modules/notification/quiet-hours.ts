@@ -1,4 +1,9 @@
 import { localParts, zonedToUtc } from '../../core/calendar/zoned-time';
+import { addDays } from '../../core/calendar/local-date';
+import { HHMM_RE } from '../../shared/patterns';
+
+// Re-exported: settings and tests validate quiet hours with the same pattern.
+export { HHMM_RE };
 
 export interface QuietHours {
   enabled: boolean;
@@ -6,12 +11,6 @@ export interface QuietHours {
   start: string;
   /** local "HH:MM", exclusive: the moment deferred notifications are delivered */
   end: string;
-}
-
-export const HHMM_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-function nextDate(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 /**
@@ -26,7 +25,7 @@ export function deliverAt(at: Date, quiet: QuietHours, timeZone: string, urgent 
   if (quiet.start < quiet.end) {
     return time >= quiet.start && time < quiet.end ? zonedToUtc(date, quiet.end, timeZone) : at;
   }
-  if (time >= quiet.start) return zonedToUtc(nextDate(date), quiet.end, timeZone);
+  if (time >= quiet.start) return zonedToUtc(addDays(date, 1), quiet.end, timeZone);
   if (time < quiet.end) return zonedToUtc(date, quiet.end, timeZone);
   return at;
 }

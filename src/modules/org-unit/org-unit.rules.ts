@@ -1,3 +1,4 @@
+import { HHMM_RE } from '../../shared/patterns';
 import { userError, type UserErrorData } from '../../shared/user-error';
 import type { OpeningPeriod, OrgUnitKind } from './org-unit.entity';
 import { OrgUnitErrorCode as E } from './org-unit.errors';
@@ -10,8 +11,6 @@ export const ALLOWED_PARENTS: Record<OrgUnitKind, readonly (OrgUnitKind | null)[
   GRID: ['CENTER', 'SUB_CENTER', 'STATION'],
 };
 
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
-
 /** Periods on one weekday must not overlap; "24:00" is not a time, close at "23:59". */
 export function checkOpeningHours(periods: OpeningPeriod[], path: string[]): UserErrorData<E>[] {
   const errors: UserErrorData<E>[] = [];
@@ -20,7 +19,7 @@ export function checkOpeningHours(periods: OpeningPeriod[], path: string[]): Use
     if (!Number.isInteger(p.weekday) || p.weekday < 1 || p.weekday > 7) {
       errors.push(userError([...at, 'weekday'], E.INVALID, 'input.weekday'));
     }
-    if (!HHMM.test(p.opens) || !HHMM.test(p.closes)) {
+    if (!HHMM_RE.test(p.opens) || !HHMM_RE.test(p.closes)) {
       errors.push(userError(at, E.INVALID, 'orgUnit.timeFormat'));
     } else if (p.opens >= p.closes) {
       errors.push(userError(at, E.INVALID, 'orgUnit.periodOrder'));

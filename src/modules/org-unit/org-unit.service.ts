@@ -3,7 +3,7 @@ import type { Em } from '../../core/tenancy/tenant-tx';
 import { toPage, type Page, type PageRequest } from '../../shared/page';
 import { userError, type UserErrorData } from '../../shared/user-error';
 import { clean, fail, ok, type Result } from '../../shared/result';
-import { isUuid } from '../../shared/ids';
+import { idOrNoMatch } from '../../shared/ids';
 import { findById, findByIds } from '../../core/db/by-id';
 import { snapshot, type AuditService } from '../audit/audit.service';
 import { OrgUnitEntity, ORG_UNIT_KINDS, type OpeningPeriod, type OrgUnitKind } from './org-unit.entity';
@@ -53,8 +53,7 @@ export class OrgUnitService {
     { first, after: cursor }: PageRequest,
   ): Promise<Page<OrgUnitEntity>> {
     const where: Record<string, unknown> = { tenantId: scope.tenant.id };
-    if (filter.parentId)
-      where['parentId'] = isUuid(filter.parentId) ? filter.parentId : '00000000-0000-0000-0000-000000000000';
+    if (filter.parentId) where['parentId'] = idOrNoMatch(filter.parentId);
     else if (filter.rootsOnly) where['parentId'] = null;
     if (filter.kind) where['kind'] = filter.kind;
     if (!filter.includeArchived) where['archivedAt'] = null;

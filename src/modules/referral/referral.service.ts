@@ -46,7 +46,7 @@ export class ReferralService {
       data: { referralId: ref.id, target: ref.target, targetName: name, referenceNumber: ref.referenceNumber },
       legalBasis: clean(input.legalBasis) ?? null,
     });
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok(r.value);
   }
 
@@ -70,7 +70,7 @@ export class ReferralService {
       type: 'REFERRAL_OUTCOME',
       data: { referralId: ref.id, outcome, referenceNumber: ref.referenceNumber },
     });
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok(ref);
   }
 }

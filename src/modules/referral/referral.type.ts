@@ -1,4 +1,5 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { PersonalText } from '../../core/graphql/personal-text';
 import { CaseUserError } from '../case/case.type';
 import { REFERRAL_TARGETS, type ReferralEntity, type ReferralTarget } from './referral.entity';
 
@@ -14,8 +15,8 @@ export class ReferralType {
   @Field(() => ReferralTargetEnum) target!: ReferralTarget;
   @Field(() => String) targetName!: string;
   @Field(() => String, { nullable: true }) referenceNumber!: string | null;
-  @Field(() => String, { nullable: true }) reason!: string | null;
-  @Field(() => String, { nullable: true }) outcome!: string | null;
+  @PersonalText() @Field(() => String, { nullable: true }) reason!: string | null;
+  @PersonalText() @Field(() => String, { nullable: true }) outcome!: string | null;
   @Field(() => Date, { nullable: true }) outcomeAt!: Date | null;
   @Field(() => Date) referredAt!: Date;
 

@@ -1,9 +1,11 @@
+import { HHMM_RE } from '../../shared/patterns';
 import { LockMode } from '@mikro-orm/core';
 import type { TenantScope } from '../../core/tenancy/scope';
 import type { Em } from '../../core/tenancy/tenant-tx';
 import { userError, type UserErrorData } from '../../shared/user-error';
 import { fail, ok, type Result } from '../../shared/result';
 import { datesBetween, isoWeekday, localParts, zonedToUtc } from '../../core/calendar/zoned-time';
+import { addDays } from '../../core/calendar/local-date';
 import type { AuditService } from '../audit/audit.service';
 import { StaffMemberEntity } from '../staff/staff.entity';
 import { RotationShiftEntity, ShiftAssignmentEntity, type ResidencyEntity } from './residency.entity';
@@ -37,7 +39,6 @@ interface Candidate extends ShiftInput {
   path: string[];
 }
 
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const MAX_HORIZON_MS = 366 * 86_400_000;
 const MAX_SHIFT_MS = 24 * 3_600_000;
 /** Half-open ranges: a shift ending at 17:00 and one starting at 17:00 do not overlap. */
@@ -63,6 +64,22 @@ export class RosterService {
       { tenantId, residencyId: { $in: [...residencyIds] }, startsAt: { $lt: to }, endsAt: { $gt: from } },
       { orderBy: { startsAt: 'asc' } },
     );
+  }
+
+  /** These people's shift assignments overlapping [from, to): when a roster has them on duty. */
+  shiftsOfStaff(
+    em: Em,
+    tenantId: string,
+    staffIds: readonly string[],
+    from: Date,
+    to: Date,
+  ): Promise<ShiftAssignmentEntity[]> {
+    return em.find(ShiftAssignmentEntity, {
+      tenantId,
+      staffId: { $in: [...staffIds] },
+      startsAt: { $lt: to },
+      endsAt: { $gt: from },
+    });
   }
 
   assignments(em: Em, tenantId: string, shiftIds: readonly string[]): Promise<ShiftAssignmentEntity[]> {
@@ -188,7 +205,7 @@ export class RosterService {
       const path = ['input', 'weekly', String(i)];
       if (!Number.isInteger(w.weekday) || w.weekday < 1 || w.weekday > 7)
         errors.push(userError([...path, 'weekday'], E.INVALID, 'input.weekday'));
-      if (!HHMM.test(w.start) || !HHMM.test(w.end) || w.start === w.end)
+      if (!HHMM_RE.test(w.start) || !HHMM_RE.test(w.end) || w.start === w.end)
         errors.push(userError(path, E.INVALID, 'roster.startEnd'));
     });
     if (errors.length) return fail(...errors);
@@ -199,7 +216,7 @@ export class RosterService {
       (input.weekly ?? []).forEach((w, i) => {
         if (isoWeekday(date) !== w.weekday) return;
         const startsAt = zonedToUtc(date, w.start, tz);
-        const endsAt = zonedToUtc(w.end <= w.start ? nextDayOf(date) : date, w.end, tz);
+        const endsAt = zonedToUtc(w.end <= w.start ? addDays(date, 1) : date, w.end, tz);
         if (startsAt >= input.from && endsAt <= input.to)
           out.push({ startsAt, endsAt, staffIds: w.staffIds, path: ['input', 'weekly', String(i)] });
       });
@@ -271,8 +288,4 @@ export class RosterService {
     }
     return null;
   }
-}
-
-function nextDayOf(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }

@@ -1,3 +1,4 @@
+import { isHighRisk } from '../case/risk';
 import type { TenantScope } from '../../core/tenancy/scope';
 import type { Orm } from '../../core/db/orm';
 import { withTenantScope } from '../../core/tenancy/tenant-tx';
@@ -64,7 +65,7 @@ export class CheckpointService {
       if (!c) return 'nothing';
       if (cp.kind === 'ESCALATION') await this.escalate(scope, c, d, cp.level, checkpointId);
       else await this.warn(scope, c, d, cp.kind, checkpointId);
-      await this.workflow.commit(scope);
+      await this.workflow.finishStep(scope);
       if (this.pauseBeforeCommitMs) await new Promise((r) => setTimeout(r, this.pauseBeforeCommitMs));
       return 'fired';
     });
@@ -93,7 +94,7 @@ export class CheckpointService {
       recipients: { staffIds: handlers },
       dedupeKey: `checkpoint-${checkpointId}`,
       // Night-time notices only for RED on high-risk cases (quiet hours apply to the rest).
-      urgent: level === 'RED' && (c.riskLevel === 'HIGH' || c.riskLevel === 'MAJOR'),
+      urgent: level === 'RED' && isHighRisk(c.riskLevel),
     });
   }
 
@@ -137,7 +138,7 @@ export class CheckpointService {
           data: { step: d.step, deadlineId: d.id, level },
           recipients: { staffIds },
           dedupeKey: `checkpoint-${checkpointId}`,
-          urgent: c.riskLevel === 'HIGH' || c.riskLevel === 'MAJOR',
+          urgent: isHighRisk(c.riskLevel),
         });
         return { type: 'NOTIFY', roles: a.roles, staffIds };
       }

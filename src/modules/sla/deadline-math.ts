@@ -1,4 +1,5 @@
 import type { WorkingCalendar } from '../../core/calendar/working-calendar';
+import { addDays } from '../../core/calendar/local-date';
 import { localParts, zonedToUtc } from '../../core/calendar/zoned-time';
 import { parseDuration } from '../../shared/duration';
 import { fixedMs, parseOffset, type EscalationLevel, type Target, type WarningPoint } from './sla.policy';
@@ -12,7 +13,7 @@ export interface DeadlinePoints {
 /** End of the start's local day (the last millisecond), in the calendar's zone. */
 function endOfLocalDay(start: Date, tz: string): Date {
   const { date } = localParts(start, tz);
-  const next = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const next = addDays(date, 1);
   return new Date(zonedToUtc(next, '00:00', tz).getTime() - 1);
 }
 

@@ -1,3 +1,4 @@
+import { riskWarningFloor } from '../case/risk';
 import type { TenantScope } from '../../core/tenancy/scope';
 import type { Em } from '../../core/tenancy/tenant-tx';
 import type { WorkingCalendar } from '../../core/calendar/working-calendar';
@@ -34,7 +35,6 @@ const REACTIONS: Record<string, Change> = {
   MERGED_INTO: { cancel: 'ALL' },
 };
 
-const RISK_FLOOR: Partial<Record<CaseEntity['riskLevel'], WarningLevel>> = { HIGH: 'YELLOW', MAJOR: 'YELLOW' };
 const ORDER: Record<WarningLevel, number> = { NONE: 0, GREEN: 1, YELLOW: 2, RED: 3 };
 
 export class DeadlineService {
@@ -89,7 +89,7 @@ export class DeadlineService {
       c.warningLevel = 'NONE';
       return;
     }
-    let level: WarningLevel = RISK_FLOOR[c.riskLevel] ?? 'GREEN';
+    let level: WarningLevel = riskWarningFloor(c.riskLevel);
     for (const d of await this.open(scope, c.id)) {
       if (d.pausedAt) continue;
       const l: WarningLevel = now >= d.redAt ? 'RED' : now >= d.yellowAt ? 'YELLOW' : 'GREEN';

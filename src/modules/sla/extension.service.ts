@@ -53,7 +53,7 @@ export class ExtensionService {
         reason,
       },
     });
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok(r);
   }
 
@@ -94,7 +94,7 @@ export class ExtensionService {
         data: { requestId: r.id, deadlineId: d.id, note: r.decisionNote },
       });
     }
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok(r);
   }
 }

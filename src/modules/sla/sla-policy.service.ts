@@ -1,10 +1,11 @@
 import type { TenantScope } from '../../core/tenancy/scope';
 import type { Em } from '../../core/tenancy/tenant-tx';
-import { userError } from '../../shared/user-error';
+import { userError, type UserErrorData } from '../../shared/user-error';
 import { findById } from '../../core/db/by-id';
 import { clean, fail, ok, type Result } from '../../shared/result';
 import { snapshot, type AuditService } from '../audit/audit.service';
 import type { CategoryService } from '../category/category.service';
+import type { StaffService } from '../staff/staff.service';
 import { RISK_LEVELS, type RiskLevel } from '../category/category.entity';
 import { SlaPolicyEntity } from './sla.entity';
 import { DEFAULT_POLICIES, validateRules, type PolicyErrorCode, type PolicyRules } from './sla.policy';
@@ -21,6 +22,7 @@ export class SlaPolicyService {
   constructor(
     private readonly audit: AuditService,
     private readonly categories: CategoryService,
+    private readonly staff: StaffService,
   ) {}
 
   list(scope: TenantScope): Promise<SlaPolicyEntity[]> {
@@ -39,6 +41,7 @@ export class SlaPolicyService {
       errors.push(userError(['input', 'riskLevel'], 'INVALID', 'input.unknownRiskLevel'));
     if (input.categoryId && !(await this.categories.find(scope, input.categoryId)))
       errors.push(userError(['input', 'categoryId'], 'CATEGORY_NOT_FOUND', 'notFound.category'));
+    errors.push(...(await this.checkActionStaff(scope, input)));
     const existing = input.id ? await this.find(scope, input.id) : null;
     if (input.id && !existing) errors.push(userError(['input', 'id'], 'NOT_FOUND', 'notFound.slaPolicy'));
     if (errors.length) return fail(...errors);
@@ -70,6 +73,31 @@ export class SlaPolicyService {
     });
     await scope.em.flush();
     return ok(p);
+  }
+
+  /**
+   * Ids inside the escalation chain are references like any other: a REASSIGN naming someone
+   * outside this tenant (or no one) would otherwise sit in the policy until a checkpoint fires.
+   */
+  private async checkActionStaff(scope: TenantScope, input: PolicyRules): Promise<UserErrorData<PolicyErrorCode>[]> {
+    const named = input.escalations.flatMap((lvl, i) =>
+      lvl.actions.flatMap((a, j) => (a.type === 'REASSIGN' && a.staffId ? [{ at: [i, j], id: a.staffId }] : [])),
+    );
+    if (!named.length) return [];
+    const found = new Set(
+      (await this.staff.findMany(scope.em, scope.tenant.id, [...new Set(named.map((n) => n.id))]))
+        .filter((s) => s.active)
+        .map((s) => s.id),
+    );
+    return named
+      .filter((n) => !found.has(n.id))
+      .map((n) =>
+        userError(
+          ['input', 'escalations', String(n.at[0]), 'actions', String(n.at[1]), 'staffId'],
+          'STAFF_NOT_FOUND',
+          'notFound.activeStaff',
+        ),
+      );
   }
 
   /** Deadlines already running keep their times; they only lose the link to the policy. */

@@ -50,7 +50,7 @@ export interface PolicyRules {
   pauseStatuses: string[];
 }
 
-export type PolicyErrorCode = 'INVALID' | 'NOT_FOUND' | 'CATEGORY_NOT_FOUND' | 'SCOPE_TAKEN';
+export type PolicyErrorCode = 'INVALID' | 'NOT_FOUND' | 'CATEGORY_NOT_FOUND' | 'STAFF_NOT_FOUND' | 'SCOPE_TAKEN';
 type Errors = UserErrorData<PolicyErrorCode>[];
 
 /** "-PT2H" → { negative, duration }: escalation offsets may sit before the due time. */

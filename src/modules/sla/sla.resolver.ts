@@ -7,7 +7,13 @@ import { toPayload } from '../../core/graphql/payload';
 import { categoryLoaders } from '../category/category.loaders';
 import { CategoryType } from '../category/category.type';
 import { CaseType } from '../case/case.type';
-import { CASE_ACTIONS, READ_ROLES } from '../case/case.states';
+import { READ_ROLES } from '../case/case.states';
+import {
+  DECIDE_EXTENSION_ROLES,
+  REPLY_SUPERVISION_ROLES,
+  REQUEST_EXTENSION_ROLES,
+  SUPERVISE_ROLES,
+} from '../case/case-actions';
 import {
   DeadlineType,
   DecideDeadlineExtensionInput,
@@ -112,7 +118,7 @@ export class SlaResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => RequestDeadlineExtensionInput) input: RequestDeadlineExtensionInput,
   ) {
-    const scope = await tenantScope(ctx, ...CASE_ACTIONS.resolve.roles);
+    const scope = await tenantScope(ctx, ...REQUEST_EXTENSION_ROLES);
     return toPayload(
       ctx,
       await ctx.services.sla.extensions.request(scope, input),
@@ -128,7 +134,7 @@ export class SlaResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => DecideDeadlineExtensionInput) input: DecideDeadlineExtensionInput,
   ) {
-    const scope = await tenantScope(ctx, 'leader');
+    const scope = await tenantScope(ctx, ...DECIDE_EXTENSION_ROLES);
     return toPayload(
       ctx,
       await ctx.services.sla.extensions.decide(scope, input),
@@ -141,7 +147,7 @@ export class SlaResolver {
     description: '督办: a notice to the handling unit, copied to its leader, with a reply-by time',
   })
   async superviseCase(@Ctx() ctx: RequestContext, @Arg('input', () => SuperviseCaseInput) input: SuperviseCaseInput) {
-    const scope = await tenantScope(ctx, 'leader');
+    const scope = await tenantScope(ctx, ...SUPERVISE_ROLES);
     return toPayload(ctx, await ctx.services.sla.supervision.supervise(scope, input), 'supervisionNotice', (n) =>
       SupervisionNoticeType.from(n),
     );
@@ -152,7 +158,7 @@ export class SlaResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => ReplySupervisionInput) input: ReplySupervisionInput,
   ) {
-    const scope = await tenantScope(ctx, ...CASE_ACTIONS.resolve.roles);
+    const scope = await tenantScope(ctx, ...REPLY_SUPERVISION_ROLES);
     return toPayload(ctx, await ctx.services.sla.supervision.reply(scope, input), 'supervisionNotice', (n) =>
       SupervisionNoticeType.from(n),
     );

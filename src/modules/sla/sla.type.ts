@@ -1,4 +1,6 @@
+import { enumOf } from '../../core/graphql/enum-of';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PersonalText } from '../../core/graphql/personal-text';
 import { createUserErrorType } from '../../core/graphql/user-error';
 import { createConnectionType } from '../../core/graphql/connection';
 import { RiskLevelEnum } from '../category/category.type';
@@ -23,8 +25,6 @@ import {
   type TenantCalendarEntity,
 } from './sla.entity';
 
-const enumOf = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 export const SlaStepEnum = enumOf(SLA_STEPS);
 registerEnumType(SlaStepEnum, { name: 'SlaStep' });
 export const TargetModeEnum = enumOf(TARGET_MODES);
@@ -41,7 +41,13 @@ registerEnumType(NotifyRoleEnum, {
   description:
     "HANDLER: the case's assignees; UNIT_LEAD: leaders of its unit; CENTER_LEAD: of the top unit; LEADER: every leader",
 });
-export const SlaErrorCodeEnum = enumOf(['INVALID', 'NOT_FOUND', 'CATEGORY_NOT_FOUND', 'SCOPE_TAKEN'] as const);
+export const SlaErrorCodeEnum = enumOf([
+  'INVALID',
+  'NOT_FOUND',
+  'CATEGORY_NOT_FOUND',
+  'STAFF_NOT_FOUND',
+  'SCOPE_TAKEN',
+] as const);
 export const SlaUserError = createUserErrorType('Sla', SlaErrorCodeEnum);
 
 @ObjectType('SlaTarget')
@@ -193,12 +199,12 @@ export class ExtensionRequestType {
   @Field(() => ID) id!: string;
   @Field(() => ID) deadlineId!: string;
   @Field(() => String, { nullable: true }) requestedBy!: string | null;
-  @Field(() => String) reason!: string;
+  @PersonalText() @Field(() => String) reason!: string;
   @Field(() => Date) requestedDueAt!: Date;
   @Field(() => String, { description: 'PENDING, APPROVED or REJECTED' }) status!: string;
   @Field(() => String, { nullable: true }) decidedBy!: string | null;
   @Field(() => Date, { nullable: true }) decidedAt!: Date | null;
-  @Field(() => String, { nullable: true }) decisionNote!: string | null;
+  @PersonalText() @Field(() => String, { nullable: true }) decisionNote!: string | null;
 
   static from(r: ExtensionRequestEntity): ExtensionRequestType {
     return Object.assign(new ExtensionRequestType(), {
@@ -220,9 +226,9 @@ export class SupervisionNoticeType {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'MANUAL (a leader) or SLA (the escalation chain)' }) source!: string;
   @Field(() => String, { nullable: true }) issuedBy!: string | null;
-  @Field(() => String) message!: string;
+  @PersonalText() @Field(() => String) message!: string;
   @Field(() => Date, { nullable: true }) replyBy!: Date | null;
-  @Field(() => String, { nullable: true }) reply!: string | null;
+  @PersonalText() @Field(() => String, { nullable: true }) reply!: string | null;
   @Field(() => Date, { nullable: true }) repliedAt!: Date | null;
   @Field(() => Boolean, { description: 'Answered after the reply-by time, or still unanswered past it' })
   late!: boolean;

@@ -57,7 +57,7 @@ export class SupervisionService {
       message,
       replyBy: input.replyBy,
     });
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok(n);
   }
 
@@ -133,7 +133,7 @@ export class SupervisionService {
         dedupeKey: `supervision-reply-${n.id}`,
       });
     }
-    await this.workflow.commit(scope);
+    await this.workflow.finishStep(scope);
     return ok(n);
   }
 }

@@ -1,4 +1,4 @@
-import { viewerFromClaims } from '../viewer';
+import { rolesIn, viewerFromClaims, viewerIn } from '../viewer';
 
 const opts = { clientId: 'onedoor-api', tenantClaim: 'organization' };
 
@@ -40,5 +40,44 @@ describe('viewerFromClaims', () => {
     );
     expect(v.clientId).toBe('feed-12345');
     expect(v.roles.has('intake-system')).toBe(true);
+  });
+
+  describe('roles per tenant', () => {
+    const person = viewerFromClaims(
+      {
+        sub: 'u',
+        organization: ['zhili', 'wuxing'],
+        realm_access: { roles: ['auditor'] },
+        groups: ['/zhili/mediator', '/wuxing/leader', '/wuxing/tenant-admin', '/zhili/platform-admin', '/x', '/a/b/c'],
+      },
+      opts,
+    );
+
+    it('reads `/<tenant code>/<role>` group paths, ignoring other groups, unknown roles and the platform role', () => {
+      expect([...(person.tenantRoles.get('zhili') ?? [])]).toEqual(['mediator']);
+      expect([...(person.tenantRoles.get('wuxing') ?? [])].sort()).toEqual(['leader', 'tenant-admin']);
+      expect([...person.tenantRoles.keys()].sort()).toEqual(['wuxing', 'zhili']);
+    });
+
+    it("gives a token of several tenants each tenant's group roles only", () => {
+      expect([...rolesIn(person, 'zhili')]).toEqual(['mediator']);
+      expect([...rolesIn(person, 'wuxing')].sort()).toEqual(['leader', 'tenant-admin']);
+      expect([...rolesIn(person, 'hongta')]).toEqual([]);
+      expect([...rolesIn(person, null)]).toEqual(['auditor']);
+      expect([...viewerIn(person, 'zhili').roles]).toEqual(['mediator']);
+    });
+
+    it("keeps realm roles in a single-tenant token's tenant, and the platform role everywhere", () => {
+      const single = viewerFromClaims(
+        { sub: 'u', organization: ['zhili'], realm_access: { roles: ['mediator'] }, groups: ['/zhili/leader'] },
+        opts,
+      );
+      expect([...rolesIn(single, 'zhili')].sort()).toEqual(['leader', 'mediator']);
+      const admin = viewerFromClaims(
+        { sub: 'p', organization: ['zhili', 'wuxing'], realm_access: { roles: ['platform-admin', 'leader'] } },
+        opts,
+      );
+      expect([...rolesIn(admin, 'zhili')]).toEqual(['platform-admin']);
+    });
   });
 });

@@ -1,0 +1,23 @@
+import { defineConfig } from '@playwright/test';
+import { BASE_URL } from './e2e/stack';
+
+// Debian's Chromium (Playwright's own download cannot be reached here), headless, one worker:
+// the scenario is one center's day, step after step.
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'e2e/output/results',
+  globalSetup: './e2e/global-setup.ts',
+  workers: 1,
+  fullyParallel: false,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: BASE_URL,
+    headless: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+    launchOptions: { executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox'] },
+  },
+});

@@ -1,0 +1,30 @@
+import type { FormInstance } from 'antd';
+import i18n from './i18n';
+
+export interface UserErrorLike {
+  field?: readonly string[] | null;
+  message: string;
+  code?: string;
+}
+
+/**
+ * The API's userErrors beside the fields they name: ["input", "parties", "0", "idNumber"] is the
+ * form's ["parties", 0, "idNumber"]. Returns the errors no field of the form holds, to show above it.
+ */
+export function showUserErrors(form: FormInstance, errors: readonly UserErrorLike[]): string[] {
+  const names = new Set(form.getFieldsError().map((f) => JSON.stringify(f.name)));
+  const loose: string[] = [];
+  const fields: { name: (string | number)[]; errors: string[] }[] = [];
+  for (const e of errors) {
+    const path = (e.field ?? []).filter((p, i) => !(i === 0 && p === 'input')).map(num);
+    const generic = path.filter((p) => typeof p === 'string').join('.');
+    // The API words its messages in English; the console says the same in the chosen language where it can.
+    const text = i18n.exists(`errors.${generic}`) ? i18n.t(`errors.${generic}`) : e.message;
+    if (path.length && names.has(JSON.stringify(path))) fields.push({ name: path, errors: [text] });
+    else loose.push(text);
+  }
+  form.setFields(fields);
+  return loose;
+}
+
+const num = (p: string | number) => (typeof p === 'string' && /^\d+$/.test(p) ? Number(p) : p);
