@@ -9,6 +9,7 @@ import type { Redis } from 'ioredis';
 import type { Config } from './config/config';
 import type { Logger } from './core/observability/logger';
 import { Metrics } from './core/observability/metrics';
+import { tagTenant } from './core/observability/tracing';
 import { poolStats } from './core/db/orm';
 import type { TokenVerifier } from './core/auth/token-verifier';
 import { authenticate, authenticateCredentials } from './core/auth/authenticate';
@@ -206,6 +207,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
           throw err;
         });
         const reqLog = log.child({ reqId, tenantId: auth.tenant?.id, userId: auth.viewer.subject });
+        tagTenant(auth.tenant?.code);
         return {
           reqId,
           ip: req.ip ?? null,

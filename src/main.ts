@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { loadConfig, ConfigError } from './config/config';
 import { createLogger } from './core/observability/logger';
@@ -6,6 +7,7 @@ import { setupVerifier } from './core/auth/verifier-setup';
 import { bootstrap } from './bootstrap';
 import { createApp } from './app';
 import { onShutdown } from './core/observability/shutdown';
+import { stopTracing } from './core/observability/tracing';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -20,6 +22,7 @@ async function main(): Promise<void> {
   onShutdown(log, config.SHUTDOWN_GRACE_SECONDS, 'api', async () => {
     await app.stop();
     await rt.close();
+    await stopTracing();
   });
 }
 

@@ -4,6 +4,8 @@ import type { Logger } from '../src/core/observability/logger';
 import type { Services } from '../src/services';
 import { JOBS, QUEUES, type JobName } from '../src/core/queue/queues';
 import type { QueueClient } from '../src/core/queue/queue-client';
+import { queueTelemetry } from '../src/core/observability/tracing';
+import type { WorkerMetrics } from './metrics';
 import { tenantSeedDefaults } from './processors/tenant-seed-defaults.processor';
 import { tenantDefaultsSweep } from './processors/tenant-defaults-sweep.processor';
 import { caseHandoffSweep } from './processors/case-handoff-sweep.processor';
@@ -61,6 +63,7 @@ export function startWorkers(
   log: Logger,
   concurrency = 5,
   lockSeconds = 30,
+  metrics?: WorkerMetrics,
 ): WorkerSet {
   const table = handlers(s);
   const missing = (Object.keys(JOBS) as JobName[]).filter((n) => typeof table[n] !== 'function');
@@ -82,14 +85,18 @@ export function startWorkers(
       concurrency,
       lockDuration: lockSeconds * 1000,
       stalledInterval: lockSeconds * 1000,
+      // With tracing on, processing continues the trace of the operation that added the job.
+      telemetry: queueTelemetry(),
     });
-    w.on('failed', (job, err) =>
-      log.warn({ queue, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err }, 'job failed'),
-    );
+    w.on('failed', (job, err) => {
+      metrics?.failed(queue, job, err);
+      log.warn({ queue, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err }, 'job failed');
+    });
     w.on('error', (err) => log.error({ queue, err }, 'worker error'));
-    w.on('completed', (job) =>
-      log.debug({ queue, job: job.name, jobId: job.id, attempts: job.attemptsMade }, 'job done'),
-    );
+    w.on('completed', (job, result) => {
+      metrics?.completed(queue, job, result);
+      log.debug({ queue, job: job.name, jobId: job.id, attempts: job.attemptsMade }, 'job done');
+    });
     return w;
   });
   return {

@@ -79,6 +79,8 @@ const schema = z.object({
     .max(30 * 86_400)
     .default(48 * 3600),
   WORKER_LOCK_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  /** The workers' own /metrics port (0: not served). The chart sets 9464. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   FAULT_CHECKPOINT_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
 });
 

@@ -38,6 +38,7 @@ describe('case isolation', () => {
   let a: TenantRecord;
   let b: TenantRecord;
   let tokenA: string;
+  let tokenB: string;
   let bCenter: Center;
   let aCenter: Center;
   const bIds: Record<string, string> = {};
@@ -50,7 +51,7 @@ describe('case isolation', () => {
       tenants: [a.code],
       roles: ['tenant-admin', 'intake-clerk', 'dispatcher', 'mediator', 'liaison', 'grid-worker', 'leader', 'auditor'],
     });
-    const tokenB = await h.token({
+    tokenB = await h.token({
       tenants: [b.code],
       roles: ['tenant-admin', 'intake-clerk', 'dispatcher', 'mediator', 'leader'],
     });
@@ -145,6 +146,19 @@ describe('case isolation', () => {
       cases: { totalCount: 0, edges: [] },
       routingRules: { edges: [] },
     });
+  });
+
+  it("suggests no B case as a duplicate of A's report, though B's own desk finds it", async () => {
+    const DUPLICATES = 'query($i: DuplicateCheckInput!) { duplicateCandidates(input: $i) { case { id } reasons } }';
+    const ask = (token: string) =>
+      h.gql<{ duplicateCandidates: { case: { id: string } | null; reasons: string[] }[] }>(token, DUPLICATES, {
+        i: { phones: ['13911112222'] },
+      });
+    const fromB = await ask(tokenB);
+    expect(fromB.body.data!.duplicateCandidates.length).toBeGreaterThan(0);
+    const fromA = await ask(tokenA);
+    expect(fromA.body.errors).toBeUndefined();
+    expect(fromA.body.data!.duplicateCandidates).toEqual([]);
   });
 
   it('cannot move, annotate, merge, mediate, refer, follow up or reveal B rows, and says "not found"', async () => {

@@ -13,6 +13,7 @@ import { RESIDENT_OPERATIONS } from '../utils/resident';
  */
 const COVERED = new Set([
   'me',
+  'duplicateCandidates',
   'tenant',
   'tenants',
   'createTenant',

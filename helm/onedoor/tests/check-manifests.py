@@ -224,7 +224,9 @@ def check_manifests(ck: Checker, label: str, objs: list[dict], chart_meta: dict,
         c = workers["spec"]["template"]["spec"]["containers"][0]
         ck.check(c.get("command", []) + c.get("args", []) == ["node", "dist/workers/main.js"], f"[{label}] workers run node dist/workers/main.js")
         ck.check("readinessProbe" not in c, f"[{label}] workers have no readiness probe (no Service, no HTTP port)")
-        ck.check(not c.get("ports"), f"[{label}] workers expose no ports")
+        # No traffic port; only /metrics for Prometheus when metrics.workers.enabled.
+        worker_ports = [p.get("name") for p in c.get("ports") or []]
+        ck.check(worker_ports in ([], ["metrics"]), f"[{label}] workers expose no ports but metrics")
         live = c.get("livenessProbe")
         ck.check(live is None or "exec" in live, f"[{label}] workers liveness is absent or an exec probe (no HTTP server)")
 

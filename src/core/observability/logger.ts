@@ -1,16 +1,11 @@
 import pino from 'pino';
+import { scrubSql } from '../../shared/sql-text';
 
 /**
  * JSON logs. Fields carry ids only (reqId, tenantId, userId): never names, phones or ID numbers.
  * The redact list is a second line of defence for objects logged whole by mistake.
  */
-/**
- * Driver errors quote the failing SQL with its values inlined (a party's phone in an insert).
- * Logs keep the statement's shape and drop every quoted literal.
- */
-export function scrubSql(text: string): string {
-  return text.replace(/'(?:[^']|'')*'/g, "'…'");
-}
+export { scrubSql };
 
 /** Fields of a PostgreSQL error that name things, never values. Message, detail, hint and where can quote values. */
 const DB_ERROR_FIELDS = ['code', 'severity', 'routine', 'schema', 'table', 'column', 'constraint', 'dataType'] as const;

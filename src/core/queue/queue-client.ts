@@ -2,6 +2,7 @@ import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { JOBS, type JobName, type JobPayload, type QueueName } from './queues';
 import { within } from '../errors/unavailable';
+import { queueTelemetry } from '../observability/tracing';
 
 /**
  * BullMQ's connection waits for Redis to come back (maxRetriesPerRequest: null), so an enqueue
@@ -31,7 +32,13 @@ export class QueueClient {
   queue(name: QueueName): Queue {
     let q = this.queues.get(name);
     if (!q) {
-      q = new Queue(name, { connection: this.connection, prefix: this.prefix, defaultJobOptions: DEFAULTS });
+      // With tracing on, each added job carries the W3C trace context of the operation that added it.
+      q = new Queue(name, {
+        connection: this.connection,
+        prefix: this.prefix,
+        defaultJobOptions: DEFAULTS,
+        telemetry: queueTelemetry(),
+      });
       this.queues.set(name, q);
     }
     return q;
