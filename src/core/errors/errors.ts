@@ -26,9 +26,9 @@ export const badUserInput = (message: MessageRef | string) =>
 export const queryTooComplex = (ref: MessageRef) => localized('QUERY_TOO_COMPLEX', 400, ref);
 
 /** Too many attempts (resident sign-in codes, reports, lookups); the message says when to retry. */
-export const rateLimited = (message: string, retryAfterSeconds: number) =>
-  new GraphQLError(message, {
-    extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429 } },
+export const rateLimited = (ref: MessageRef, retryAfterSeconds: number) =>
+  new GraphQLError(render('en', ref), {
+    extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429 }, [I18N_EXTENSION]: ref },
   });
 
 /** Codes whose messages are written for the client and may be shown as they are. */

@@ -3,7 +3,7 @@ import { I18N_EXTENSION, PUBLIC_ERROR_CODES } from '../errors/errors';
 import type { MessageRef } from '../../shared/message-ref';
 import { currentLocale } from '../i18n/locale';
 import { render, t } from '../i18n/translate';
-import { isServiceUnavailable, SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE } from '../errors/unavailable';
+import { isServiceUnavailable, SERVICE_UNAVAILABLE } from '../errors/unavailable';
 
 /**
  * Only errors written for clients keep their message; everything else (SQL, stack traces,
@@ -15,7 +15,11 @@ export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError => {
     // A database or Redis outage: retryable, and the client need not know which server or why.
     if (formatted.extensions?.['code'] === SERVICE_UNAVAILABLE || isServiceUnavailable(error)) {
-      return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: SERVICE_UNAVAILABLE } };
+      return {
+        message: t(currentLocale(), 'error.unavailable'),
+        path: formatted.path,
+        extensions: { code: SERVICE_UNAVAILABLE },
+      };
     }
     const code = String(formatted.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR');
     const locale = currentLocale();

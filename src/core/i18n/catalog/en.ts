@@ -315,6 +315,11 @@ export const en = {
   'error.residentNoStaffFields': "A resident's session cannot use staff operations: {fields}",
   'error.staffNoResidentFields': "These operations are for residents' own sessions, not staff tokens: {fields}",
   'notFound.activeStaff': 'No such active staff member',
+  'error.unavailable': 'The service is temporarily unavailable; retry shortly',
+  'resident.rateLimited.code': 'Too many code requests; try again in {n} {inHours, select, yes {h} other {min}}',
+  'resident.rateLimited.report':
+    'Too many reports; try again in {n} {inHours, select, yes {h} other {min}}, or call the center',
+  'resident.rateLimited.lookup': 'Too many lookups; try again in {n} {inHours, select, yes {h} other {min}}',
   'resident.disabled': 'This center does not offer the resident service yet',
   'resident.residentsOnly': 'The resident operations are for residents only',
   'resident.phoneUnverified': 'Verify your mobile number first',
