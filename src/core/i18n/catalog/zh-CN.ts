@@ -306,7 +306,8 @@ export const zhCN: Record<MessageId, string> = {
   'notFound.activeStaff': '没有这位在岗的工作人员。',
   'error.unavailable': '服务暂时不可用，请稍后重试。',
   'resident.rateLimited.code': '获取验证码过于频繁，请{n}{inHours, select, yes {小时} other {分钟}}后再试。',
-  'resident.rateLimited.report': '提交次数过多，请{n}{inHours, select, yes {小时} other {分钟}}后再试，或拨打中心热线。',
+  'resident.rateLimited.report':
+    '提交次数过多，请{n}{inHours, select, yes {小时} other {分钟}}后再试，或拨打中心热线。',
   'resident.rateLimited.lookup': '查询过于频繁，请{n}{inHours, select, yes {小时} other {分钟}}后再试。',
   'resident.disabled': '本中心暂未开通群众端服务。',
   'resident.residentsOnly': '群众端接口仅供群众使用。',
