@@ -12,6 +12,11 @@ import { Migration20261123000010SupervisionFigures } from './Migration2026112300
 import { Migration20261127000011CaseReporterClient } from './Migration20261127000011_case_reporter_client';
 import { Migration20261127000012CaseMaskedText } from './Migration20261127000012_case_masked_text';
 import { Migration20261127000013CaseMergedIntoIndex } from './Migration20261127000013_case_merged_into_index';
+import { Migration20261127100001SettledByParent } from './Migration20261127100001_settled_by_parent';
+import { Migration20261127100002FollowUpWindow } from './Migration20261127100002_follow_up_window';
+import { Migration20261127100003PlatformHolidays } from './Migration20261127100003_platform_holidays';
+import { Migration20261127100004TenantDescendants } from './Migration20261127100004_tenant_descendants';
+import { Migration20261127100005FailedMediationAction } from './Migration20261127100005_failed_mediation_action';
 import { Migration20261127200001ResidentAccess } from './Migration20261127200001_resident_access';
 
 /** Listed explicitly so migrations run the same from ts (tests) and js (dist) without globbing. */
@@ -29,5 +34,10 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127000011_case_reporter_client', class: Migration20261127000011CaseReporterClient },
   { name: 'Migration20261127000012_case_masked_text', class: Migration20261127000012CaseMaskedText },
   { name: 'Migration20261127000013_case_merged_into_index', class: Migration20261127000013CaseMergedIntoIndex },
+  { name: 'Migration20261127100001_settled_by_parent', class: Migration20261127100001SettledByParent },
+  { name: 'Migration20261127100002_follow_up_window', class: Migration20261127100002FollowUpWindow },
+  { name: 'Migration20261127100003_platform_holidays', class: Migration20261127100003PlatformHolidays },
+  { name: 'Migration20261127100004_tenant_descendants', class: Migration20261127100004TenantDescendants },
+  { name: 'Migration20261127100005_failed_mediation_action', class: Migration20261127100005FailedMediationAction },
   { name: 'Migration20261127200001_resident_access', class: Migration20261127200001ResidentAccess },
 ];

@@ -23,6 +23,9 @@ import { MergeService } from './modules/case/merge.service';
 import { EscalationService } from './modules/case/escalation.service';
 import { RoutingService } from './modules/routing/routing.service';
 import { MediationService } from './modules/mediation/mediation.service';
+import { SessionFit } from './modules/mediation/session-fit';
+import { HolidayService } from './modules/holidays/holidays.service';
+import { notifyCaseEvents } from './modules/notification/case-event-notices';
 import { ReferralService } from './modules/referral/referral.service';
 import { FollowUpService } from './modules/follow-up/follow-up.service';
 import { PersonalDataService } from './modules/case/personal-data.service';
@@ -98,6 +101,8 @@ export interface Services {
   board: BoardService;
   /** residents reaching the center from their phones; null where not configured (workers, production without SMS) */
   resident: ResidentServices | null;
+  /** the official holiday schedule: the library and the years platform admins entered */
+  holidays: HolidayService;
 }
 
 export interface ServiceOptions {
@@ -136,13 +141,25 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   const intake = new IntakeService(categories, orgUnits, caseSettings, workflow, new DuplicateFinder(timeline));
   const routing = new RoutingService(audit, categories, orgUnits, departments);
   const followUps = new FollowUpService(workflow, cases, intake, caseSettings, staff);
-  const handling = new CaseHandlingService(workflow, categories, orgUnits, departments, staff, routing, followUps);
+  const handling = new CaseHandlingService(
+    workflow,
+    categories,
+    orgUnits,
+    departments,
+    staff,
+    routing,
+    followUps,
+    audit,
+    (scope, ids) => cases.openCaseLoad(scope, ids),
+  );
   const merges = new MergeService(workflow, cases, intake);
   const escalations = new EscalationService(orm, workflow, cases, intake, orgUnits, tenantDirectory, handling);
-  const mediation = new MediationService(workflow, caseSettings, staff, orgUnits, departments);
   const referrals = new ReferralService(workflow);
   const slaPolicies = new SlaPolicyService(audit, categories, staff);
-  const calendars = new SlaCalendarService(audit);
+  const holidays = new HolidayService(orm, tenants);
+  const calendars = new SlaCalendarService(audit, (em) => holidays.source(em));
+  const sessionFit = new SessionFit(residencies, rosters, (scope) => calendars.calendar(scope));
+  const mediation = new MediationService(workflow, caseSettings, staff, orgUnits, departments, audit, sessionFit);
   const scheduler = new CheckpointScheduler(orm, queues, (opts.slaHorizonSeconds ?? 48 * 3600) * 1000);
   const deadlines = new DeadlineService(slaPolicies, calendars, scheduler);
   const supervision = new SupervisionService(workflow);
@@ -189,10 +206,19 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   const webhooks = new WebhookService(audit, webhookDelivery, opts.isProduction ?? false);
   const notifications = new NotificationService(audit, notificationSettings, webhooks);
   sla.checkpoints.setNotifier(notifications);
+  escalations.setNotifier(notifications);
+  holidays.setNotifier(notifications);
+  mediation.setLimitHandlers(escalations, notifications);
+  // A child tenant's case follows the decision its parent's case reaches.
+  workflow.onEvents((scope, c, events) => escalations.onParentStep(scope, c, events));
   supervision.setNotifier(notifications);
   const exportService = new ExportService(orm, audit, opts.exports);
   exportService.register('cases', casesExport(personalData));
   exportService.register('metrics', metricsExport(metrics));
+  // Assignments, dispatches, bookings, returns, arrivals from a child, visits and extension decisions tell their people.
+  workflow.onEvents((scope, c, events) =>
+    notifyCaseEvents(scope, (sc, input) => notifications.notify(sc, input), c, events),
+  );
   // Last listener: the case's warning level is what the SLA listener left it at.
   const board = new BoardService(opts.realtime ?? null);
   workflow.onEvents((scope, c, events) => board.record(scope, c, events));
@@ -249,5 +275,6 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
           opts.resident,
         )
       : null,
+    holidays,
   };
 }

@@ -14,11 +14,12 @@ import { slaHorizonSweep } from './processors/sla-horizon-sweep.processor';
 import { metricsRefreshDays } from './processors/metrics-refresh-days.processor';
 import { webhookDeliver } from './processors/webhook-deliver.processor';
 import { webhookSweep } from './processors/webhook-sweep.processor';
+import { calendarCoverageCheck } from './processors/calendar-coverage-check.processor';
 
 /** `job` and `token` are for handlers that reschedule their own job (webhook retries). */
 type Handler = (payload: never, job: Job, token?: string) => Promise<unknown>;
 
-function handlers(s: Services): Record<JobName, Handler> {
+function handlers(s: Services, log: Logger): Record<JobName, Handler> {
   return {
     'tenant.seed-defaults': tenantSeedDefaults(s),
     'tenant.defaults-sweep': tenantDefaultsSweep(s),
@@ -28,6 +29,7 @@ function handlers(s: Services): Record<JobName, Handler> {
     'metrics.refresh-days': metricsRefreshDays(s),
     'webhook.deliver': webhookDeliver(s),
     'webhook.sweep': webhookSweep(s),
+    'calendar.coverage-check': calendarCoverageCheck(s, log),
   };
 }
 
@@ -48,6 +50,14 @@ export async function upsertSchedulers(queues: QueueClient): Promise<void> {
   await queues
     .queue(QUEUES.webhooks)
     .upsertJobScheduler('webhook.sweep', { every: 30_000 }, { name: 'webhook.sweep', data: {} });
+  // 09:00 in China every day: the holiday schedule's end is a matter of weeks, not minutes.
+  await queues
+    .queue(QUEUES.provisioning)
+    .upsertJobScheduler(
+      'calendar.coverage-check',
+      { pattern: '0 9 * * *', tz: 'Asia/Shanghai' },
+      { name: 'calendar.coverage-check', data: {} },
+    );
 }
 
 export interface WorkerSet {
@@ -65,7 +75,7 @@ export function startWorkers(
   lockSeconds = 30,
   metrics?: WorkerMetrics,
 ): WorkerSet {
-  const table = handlers(s);
+  const table = handlers(s, log);
   const missing = (Object.keys(JOBS) as JobName[]).filter((n) => typeof table[n] !== 'function');
   if (missing.length) throw new Error(`No handler for job(s): ${missing.join(', ')}`);
 

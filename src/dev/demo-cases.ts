@@ -4,6 +4,8 @@ import type { Result } from '../shared/result';
 import { OrgUnitEntity } from '../modules/org-unit/org-unit.entity';
 import { CategoryEntity } from '../modules/category/category.entity';
 import { DepartmentEntity } from '../modules/department/department.entity';
+import { addDays, fromWallClock, localDateOf } from '../core/calendar/local-date';
+import { isoWeekday } from '../core/calendar/zoned-time';
 
 function must<T>(r: Result<T>, what: string): T {
   if (!r.ok) throw new Error(`demo ${what}: ${r.errors.map((e) => `${e.code} ${e.message}`).join('; ')}`);
@@ -46,6 +48,23 @@ export async function loadZhiliCases(s: Services, scope: TenantScope): Promise<v
   const patrol = await person('沈明（民生服务队）', 'demo-patrol', null, ['grid-worker', 'mediator']);
   const lawyer = await person('王律师（警律联调）', 'demo-lawyer', 'police-lawyer', ['mediator']);
   const sister = await person('李阿姨（平安大姐）', null, 'pingan-sisters', ['mediator']);
+  // The joint departments sit at the center by roster, weekdays, with their people on duty.
+  for (const [code, staffId] of [
+    ['police-lawyer', lawyer],
+    ['pingan-sisters', sister],
+  ] as const) {
+    const deptId = await dept(code);
+    const [r] = (await s.residencies.atUnit(scope, center, new Date(), new Date(Date.now() + 1))).filter(
+      (x) => x.departmentId === deptId,
+    );
+    if (!r) throw new Error(`demo roster: ${code} is not stationed at the center`);
+    const weekly = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '08:30', end: '17:30', staffIds: [staffId] }));
+    const from = new Date(Math.max(r.validFrom.getTime(), Date.now() - 21 * 24 * HOUR));
+    must(
+      await s.rosters.setShifts(scope, { residencyId: r.id, from, to: new Date(Date.now() + 28 * 24 * HOUR), weekly }),
+      `roster ${code}`,
+    );
+  }
 
   must(
     await s.routing.upsert(scope, {
@@ -79,7 +98,8 @@ export async function loadZhiliCases(s: Services, scope: TenantScope): Promise<v
   must(await h.dispatch(scope, { caseId: wage.id, orgUnitId: patrolUnit }), 'dispatch');
   must(await h.assign(scope, { caseId: wage.id, staffIds: [patrol] }), 'assign');
   must(await s.escalations.escalate(scope, { caseId: wage.id, reason: '现场化解未果，推送中心提级处置' }), 'escalate');
-  const at = new Date(Date.now() - 2 * HOUR);
+  // The joint session took place at the center on its last working morning (it books within hours).
+  const at = await lastWorkingMorning(s, scope);
   const session = must(
     await s.mediation.schedule(scope, {
       caseId: wage.id,
@@ -99,6 +119,7 @@ export async function loadZhiliCases(s: Services, scope: TenantScope): Promise<v
       sessionId: session.id,
       outcome: 'AGREED',
       note: '律师与平安大姐联合调解，双方达成分期支付协议',
+      lateReason: '调解结束后补录',
       agreement: {
         terms: '服装厂分两期支付工资及经济补偿共计12000元',
         amount: '12000.00',
@@ -205,4 +226,14 @@ export async function loadZhiliCases(s: Services, scope: TenantScope): Promise<v
     ),
     '12345 report',
   );
+}
+
+/** 10:00 local on the latest working weekday (the center's hours) whose 10:00–11:00 is already past. */
+async function lastWorkingMorning(s: Services, scope: TenantScope): Promise<Date> {
+  const tz = scope.tenant.timeZone;
+  const calendar = await s.sla.calendars.calendar(scope);
+  for (let day = localDateOf(new Date(), tz); ; day = addDays(day, -1)) {
+    const at = fromWallClock(day, 10 * HOUR, tz);
+    if (isoWeekday(day) <= 5 && calendar.isWorkingDay(day) && at.getTime() + HOUR <= Date.now()) return at;
+  }
 }

@@ -39,6 +39,9 @@ export function devSignInRoutes(issuer: LocalIssuer, tenants: TenantDirectory): 
       username: person.name,
       roles: person.roles,
       tenants: person.tenants,
+      // Roles count per tenant (groups /<tenant>/<role>): realm roles alone would not reach a
+      // person who works in two centers, such as the demo leader of 织里镇 and 吴兴区.
+      groups: person.tenants.flatMap((t) => person.roles.map((r) => `/${t}/${r}`)),
       expiresInSeconds: expiresIn,
     });
     res.setHeader('cache-control', 'no-store');

@@ -1,6 +1,7 @@
 import { startHarness, type Harness } from '../utils/harness';
 import { buildCenter, mutate, REPORT_CASE, step, STEPS, type Center } from '../utils/cases';
 import { withTenant } from '../../src/core/tenancy/tenant-tx';
+import { eventually } from '../utils/eventually';
 import type { TenantScope } from '../../src/core/tenancy/scope';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
 
@@ -145,8 +146,17 @@ describe('escalation to the parent tenant', () => {
     expect(child.parentCase).toMatchObject({ status: 'FOLLOW_UP', resolution: '勘界后双方认可界址' });
     expect(JSON.stringify(child)).not.toContain('内部意见');
 
-    // With the outcome known, the town records it on its own case.
-    const closedHere = await step(h, townStaff, STEPS.resolve, { caseId: c.id, resolution: '区级调处成功' });
+    // With the outcome known, the town's case is settled with it (issue 17: it follows the parent's case).
+    const closedHere = await eventually(
+      async () =>
+        (
+          await h.gql<{ case: { status: string } }>(townStaff, 'query($id: ID!) { case(id: $id) { status } }', {
+            id: c.id,
+          })
+        ).body.data!.case,
+      (x) => x.status === 'FOLLOW_UP',
+      5000,
+    );
     expect(closedHere.status).toBe('FOLLOW_UP');
   });
 

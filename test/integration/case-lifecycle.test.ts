@@ -98,7 +98,7 @@ describe('case lifecycle', () => {
     const up = await step(h, patrol, STEPS.escalate, { caseId: c.id, reason: '现场化解未果，推送中心提级处置' });
     expect(up).toMatchObject({ status: 'DISPATCHED', orgUnit: { id: center.centerId } });
 
-    const start = new Date(Date.now() + 3_600_000);
+    const start = new Date(Date.now() - 60_000);
     const booked = await mutate<{ session: { id: string; mediators: { name: string }[] }; userErrors: unknown[] }>(
       h,
       dispatcher,
@@ -124,6 +124,7 @@ describe('case lifecycle', () => {
         sessionId: booked.session.id,
         outcome: 'AGREED',
         note: '双方达成协议',
+        lateReason: '调解当日未及时录入',
         agreement: {
           terms: '服装厂分两期支付工资及经济补偿共计12000元',
           amount: '12000.00',
@@ -291,7 +292,7 @@ describe('case lifecycle', () => {
     await step(h, clerk, STEPS.accept, { caseId: c.id });
     await step(h, dispatcher, STEPS.dispatch, { caseId: c.id, orgUnitId: center.centerId });
     for (let i = 0; i < 2; i++) {
-      const at = new Date(Date.now() + (10 + i * 3) * 3_600_000);
+      const at = new Date(Date.now() - (2 + i * 3) * 3_600_000);
       const s = await mutate<{ session: { id: string }; userErrors: unknown[] }>(h, dispatcher, SCHEDULE_MEDIATION, {
         caseId: c.id,
         startsAt: at.toISOString(),
@@ -302,7 +303,11 @@ describe('case lifecycle', () => {
         mediatorIds: [center.staff['sister']],
       });
       expect(s.userErrors).toEqual([]);
-      await mutate(h, mediator, RECORD_OUTCOME, { sessionId: s.session.id, outcome: 'FAILED' });
+      await mutate(h, mediator, RECORD_OUTCOME, {
+        sessionId: s.session.id,
+        outcome: 'FAILED',
+        lateReason: '调解当日未及时录入',
+      });
       const last = (
         await h.gql<{ case: CaseView }>(
           admin,
@@ -395,7 +400,7 @@ describe('case lifecycle', () => {
     ).case!;
     await step(h, clerk, STEPS.accept, { caseId: c.id });
     await step(h, dispatcher, STEPS.dispatch, { caseId: c.id, orgUnitId: center.centerId });
-    const at = new Date(Date.now() + 200 * 3_600_000);
+    const at = new Date(Date.now() - 3 * 3_600_000);
     const s = await mutate<{ session: { id: string } }>(h, dispatcher, SCHEDULE_MEDIATION, {
       caseId: c.id,
       startsAt: at.toISOString(),
@@ -408,6 +413,7 @@ describe('case lifecycle', () => {
     await mutate(h, mediator, RECORD_OUTCOME, {
       sessionId: s.session.id,
       outcome: 'PARTLY_AGREED',
+      lateReason: '调解当日未及时录入',
       agreement: {
         terms: '分十二期还款',
         amount: '120000.00',

@@ -29,7 +29,7 @@ describe('SQL statements per list page', () => {
       await h.gql(
         admin,
         'mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { userErrors { code } } }',
-        { i: { name: `P${i}`, orgUnitId: st, mediatorProfile: { specialtyIds: [], maxConcurrentCases: 1 } } },
+        { i: { name: `P${i}`, orgUnitId: st, mediatorProfile: { specialtyIds: [], maxConcurrentCases: 10 } } },
       );
     }
     h.rt.orm.em

@@ -3,6 +3,7 @@ import { buildCenter, REPORT_CASE, mutate } from '../utils/cases';
 import { fanOutDocument } from '../utils/documents';
 import { BOARD_EVENTS, subscribeWs } from '../utils/subscriptions';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
+import { SCREEN_QUERIES, TRIAL_QUERIES } from '../utils/screen-queries';
 
 /** Wall-clock milliseconds of a promise, measured from the client. */
 async function timed<T>(p: () => Promise<T>): Promise<{ ms: number; value: T }> {
@@ -93,6 +94,40 @@ describe('Operation limits over HTTP (issue 12: fan-out, ways round the cost, st
       await refusedBeforeSql(units(''), undefined, 'QUERY_TOO_COMPLEX');
       // 1 + 10 × 313 = 3,131.
       expect((await h.gql(admin, units('(first: 10)'))).body.errors).toBeUndefined();
+    });
+  });
+
+  describe('ordinary screens pass (issue 17, item 6)', () => {
+    let caseId: string;
+    let platform: string;
+    let staff: string;
+    beforeAll(async () => {
+      // A center of its own: a test below builds one in the suite's tenant.
+      const own = await h.createTenant('screens');
+      staff = await h.token({ tenants: [own.code], roles: ['tenant-admin', 'intake-clerk', 'dispatcher'] });
+      await buildCenter(h, staff);
+      caseId = (await mutate(h, staff, REPORT_CASE, { title: '邻里纠纷', channel: 'WALK_IN' })).case!.id;
+      platform = await h.token({ tenants: [], roles: ['platform-admin'] });
+    });
+
+    it.each(Object.entries(SCREEN_QUERIES))('serves the %s list with what its screen shows', async (name, query) => {
+      const r = await h.gql(name === 'tenants' ? platform : staff, query, name === 'timeline' ? { id: caseId } : {});
+      expect(r.body.errors).toBeUndefined();
+      expect(r.status).toBe(200);
+    });
+
+    it.each(Object.entries(TRIAL_QUERIES))('serves %s, refused before', async (_name, query) => {
+      const r = await h.gql(staff, query);
+      expect(r.body.errors).toBeUndefined();
+    });
+
+    it('still refuses a month of shifts for 100 residencies with every person on them', async () => {
+      await refusedBeforeSql(
+        `{ residencies(first: 100) { edges { node { id shifts(from: "2026-11-01T00:00:00Z", to: "2026-12-31T00:00:00Z") {
+          id startsAt endsAt staff { id name roles } } } } } }`,
+        undefined,
+        'QUERY_TOO_COMPLEX',
+      );
     });
   });
 

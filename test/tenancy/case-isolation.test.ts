@@ -71,7 +71,7 @@ describe('case isolation', () => {
     bIds['resolvedNumber'] = resolved.number;
     await step(h, tokenB, STEPS.accept, { caseId: resolved.id });
     await step(h, tokenB, STEPS.dispatch, { caseId: resolved.id, orgUnitId: bCenter.centerId });
-    const at = new Date(Date.now() + 86_400_000);
+    const at = new Date(Date.now() - 2 * 3_600_000);
     const s = await mutate<{ session: { id: string } }>(h, tokenB, SCHEDULE_MEDIATION, {
       caseId: resolved.id,
       startsAt: at.toISOString(),
@@ -85,6 +85,7 @@ describe('case isolation', () => {
     await mutate(h, tokenB, RECORD_OUTCOME, {
       sessionId: s.session.id,
       outcome: 'AGREED',
+      lateReason: '补录',
       agreement: { terms: 'B 的协议', amount: '100.00' },
     });
     await step(h, tokenB, STEPS.resolve, { caseId: resolved.id, resolution: 'B 解决' });

@@ -57,6 +57,10 @@ const COVERED = new Set([
   'enumLabels',
   // residents' own sessions and staff's answers to their bookings: test/tenancy/resident-isolation.test.ts
   ...RESIDENT_OPERATIONS,
+  // platform-only, refused to tenant staff: test/integration/holidays.test.ts
+  'platformHolidayYears',
+  'holidayCoverage',
+  'setPlatformHolidayYear',
 ]);
 
 describe('tenant isolation', () => {

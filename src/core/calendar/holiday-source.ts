@@ -94,3 +94,24 @@ export function chineseHolidays(): HolidaySource {
   defaultSource ??= loadChineseDays();
   return defaultSource;
 }
+
+/**
+ * The library's arrangement, with the years the platform entered itself taking over whole: a year
+ * the platform published is read from its table only (the library's guess for it, if any, is not
+ * mixed in). Tenants' own closed and working dates apply on top, in the calendar.
+ */
+export function withPlatformYears(base: HolidaySource, platform: HolidaySource): HolidaySource {
+  const own = new Set(platform.coverage().years);
+  if (!own.size) return base;
+  const years = [...new Set([...base.coverage().years, ...own])].sort((a, b) => a - b);
+  const coverage: HolidayCoverage = Object.freeze({
+    source: `${base.coverage().source} + platform ${[...own].sort((a, b) => a - b).join(', ')}`,
+    firstYear: years[0] ?? NaN,
+    lastYear: years[years.length - 1] ?? NaN,
+    years: Object.freeze(years),
+  });
+  return {
+    coverage: () => coverage,
+    lookup: (date) => (own.has(Number(date.slice(0, 4))) ? platform.lookup(date) : base.lookup(date)),
+  };
+}

@@ -21,6 +21,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection';
 import { checkOperationInputs } from './input-guard';
 import { operationVariables, rootType } from './operation';
 import { badUserInput, queryTooComplex } from '../errors/errors';
+import { LIST_SIZES, SHIFTS_PER_DAY } from './list-sizes';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -38,8 +39,9 @@ export interface QueryMeasure {
   steps: number;
 }
 
-/** Assumed size of a list field that takes no `first` (e.g. a unit's children). */
+/** Assumed size of a list field that takes no `first` and is not in LIST_SIZES (e.g. a unit's children). */
 const UNPAGED_LIST_ESTIMATE = 10;
+const DAY_MS = 86_400_000;
 
 /** What one selection set costs, measured once wherever it is spread. */
 interface Tally {
@@ -80,11 +82,39 @@ function pageSizeOf(node: FieldNode, def: GraphQLField<unknown, unknown> | undef
   return typeof value === 'number' ? value : DEFAULT_PAGE_SIZE;
 }
 
+const isConnection = (type: GraphQLNamedType): boolean => isObjectType(type) && !!type.getFields()['edges'];
+
+/**
+ * The items an unpaged list returns: a time window's days (shifts), the domain's figure from
+ * LIST_SIZES, else UNPAGED_LIST_ESTIMATE.
+ */
+function listSizeOf(
+  typeName: string,
+  node: FieldNode,
+  def: GraphQLField<unknown, unknown>,
+  vars: Record<string, unknown>,
+): number {
+  const coordinate = `${typeName}.${def.name}`;
+  if (coordinate === 'Residency.shifts') {
+    const arg = (name: string) => {
+      const a = node.arguments?.find((x) => x.name.value === name);
+      const d = def.args.find((x) => x.name === name);
+      const v = a && d ? valueFromAST(a.value, d.type, vars) : undefined;
+      return v instanceof Date ? v.getTime() : NaN;
+    };
+    const days = Math.ceil((arg('to') - arg('from')) / DAY_MS);
+    // The resolver refuses a window that is not 1 to 62 days; measure the widest it serves.
+    return (Number.isFinite(days) ? Math.min(Math.max(days, 1), 62) : 62) * SHIFTS_PER_DAY;
+  }
+  return LIST_SIZES[coordinate] ?? UNPAGED_LIST_ESTIMATE;
+}
+
 /**
  * Static measure of an operation after validation (so fragment cycles are already refused):
  * nesting depth, aliases, and a cost where each field costs 1 and a paginated field
  * multiplies the cost of what it selects by the page size its resolver will use (`first`
- * from a literal, a variable or the variable's default, else the default page size).
+ * from a literal, a variable or the variable's default, else the default page size); an
+ * unpaged list multiplies by the size the domain gives it (`listSizeOf`).
  * Introspection is not measured: it is off in production and its fixed shape is deep by design.
  *
  * Each fragment is measured once and its figures reused at every spread, so the walk is linear
@@ -108,8 +138,17 @@ export function measureOperation(
   const typeNamed = (name: string | undefined): GraphQLNamedType | undefined =>
     name ? schema.getType(name) : undefined;
 
-  /** `depth` is the level of this set's fields in the operation, for stopping early only. */
-  const walk = (set: SelectionSetNode, parent: GraphQLNamedType | undefined, depth: number): Tally => {
+  /**
+   * `depth` is the level of this set's fields in the operation, for stopping early only. `held`
+   * is the page size of a field that takes `first` for the connection it holds (`warningBoard`
+   * pages its `entries`): that connection, not the holder, is what the page multiplies.
+   */
+  const walk = (
+    set: SelectionSetNode,
+    parent: GraphQLNamedType | undefined,
+    depth: number,
+    held: number | null = null,
+  ): Tally => {
     const t: Tally = { cost: 0, height: 0, aliases: 0, maxFirst: 0 };
     const add = (sub: Tally) => {
       t.cost += sub.cost;
@@ -131,16 +170,20 @@ export function measureOperation(
         const field: Tally = { cost: 1, height: 1, aliases: sel.alias ? 1 : 0, maxFirst: 0 };
         if (sel.selectionSet) {
           const page = pageSizeOf(sel, def, vars);
+          const type = def ? getNamedType(def.type) : undefined;
+          const holder = page !== null && !!type && isObjectType(type) && !isConnection(type);
           let size = 1;
           if (page !== null) {
-            size = page;
+            size = holder ? 1 : page;
             field.maxFirst = page;
             if (page > MAX_PAGE_SIZE) throw new LimitPassed({ maxFirst: page });
+          } else if (held !== null && type && isConnection(type)) {
+            size = held;
           } else if (def && isListType(getNullableType(def.type)) && sel.name.value !== 'edges') {
             // A connection's edges are already counted by its page size.
-            size = UNPAGED_LIST_ESTIMATE;
+            size = listSizeOf(parent!.name, sel, def, vars);
           }
-          const below = walk(sel.selectionSet, def ? getNamedType(def.type) : undefined, depth + 1);
+          const below = walk(sel.selectionSet, type, depth + 1, holder ? page : null);
           field.cost += Math.max(size, 1) * below.cost;
           field.height += below.height;
           field.aliases += below.aliases;
@@ -148,23 +191,25 @@ export function measureOperation(
         }
         add(field);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        add(walk(sel.selectionSet, typeNamed(sel.typeCondition?.name.value) ?? parent, depth));
+        add(walk(sel.selectionSet, typeNamed(sel.typeCondition?.name.value) ?? parent, depth, held));
       } else {
-        add(fragment(sel.name.value, depth));
+        add(fragment(sel.name.value, depth, held));
       }
     }
     return t;
   };
 
-  const fragment = (name: string, depth: number): Tally => {
-    const known = measured.get(name);
+  const fragment = (name: string, depth: number, held: number | null): Tally => {
+    // A holder's page changes what a fragment inside it costs: measured once per page it sits under.
+    const key = held === null ? name : `${name}@${held}`;
+    const known = measured.get(key);
     // 'walking' is a cycle, which validation refuses before this runs; count it as nothing.
     if (known) return known === 'walking' ? NONE : known;
     const frag = fragments.get(name);
     if (!frag) return NONE;
-    measured.set(name, 'walking');
-    const t = walk(frag.selectionSet, typeNamed(frag.typeCondition.name.value), depth);
-    measured.set(name, t);
+    measured.set(key, 'walking');
+    const t = walk(frag.selectionSet, typeNamed(frag.typeCondition.name.value), depth, held);
+    measured.set(key, t);
     return t;
   };
 

@@ -2,6 +2,7 @@ import { buildSchema } from 'type-graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { TenantResolver } from '../../modules/tenant/tenant.resolver';
+import { HolidayResolver } from '../../modules/holidays/holidays.resolver';
 import { OrgUnitResolver } from '../../modules/org-unit/org-unit.resolver';
 import { DepartmentResolver } from '../../modules/department/department.resolver';
 import { CategoryResolver } from '../../modules/category/category.resolver';
@@ -83,6 +84,7 @@ export const resolvers = [
   ResidentStaffResolver,
   CaseResidentFieldsResolver,
   OrgUnitResidentFieldsResolver,
+  HolidayResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -86,7 +86,8 @@ export function consoleRoutes(config: Config, devSignIn: boolean): Router {
   router.use(express.static(dir, { index: false }));
   router.get(/.*/, (req, res, next) => {
     if (API_PREFIXES.some((p) => req.path === p || req.path.startsWith(`${p}/`))) return next();
-    if (!req.accepts('html')) return next();
+    // Browsers ask for text/html when they navigate; API clients (curl, fetch: */*) get the JSON 404.
+    if (!(req.headers.accept ?? '').includes('text/html')) return next();
     if (!existsSync(indexFile)) {
       res.status(404).type('text/plain').send('The console is not built: run `npm run build:web`.');
       return;

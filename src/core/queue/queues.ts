@@ -16,6 +16,7 @@ export const JOBS = {
   'metrics.refresh-days': { queue: QUEUES.cases, payload: z.object({}) },
   'webhook.deliver': { queue: QUEUES.webhooks, payload: z.object({ tenantId: z.uuid(), deliveryId: z.uuid() }) },
   'webhook.sweep': { queue: QUEUES.webhooks, payload: z.object({}) },
+  'calendar.coverage-check': { queue: QUEUES.provisioning, payload: z.object({}) },
 } as const;
 export type JobName = keyof typeof JOBS;
 export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]['payload']>;

@@ -125,6 +125,10 @@ async function summarizeEvent(ctx: RequestContext, e: CaseEventType): Promise<st
     case 'LEVEL_RAISED':
       values['unit'] = str(d['toOrgUnitName']) ?? (await unitName(d['toOrgUnitId'])) ?? '';
       break;
+    case 'SETTLED_BY_PARENT':
+      values['number'] = str(d['parentCaseNumber']) ?? '';
+      values['resolution'] = str(d['resolution']) ?? '';
+      break;
     case 'HANDED_TO_PARENT_TENANT':
     case 'TAKEN_BACK':
       values['number'] = str(d['parentCaseNumber']) ?? '';

@@ -44,5 +44,6 @@ export const CASE_EVENT_TYPES = [
   'EXTENSION_REQUESTED',
   'DEADLINE_EXTENDED',
   'EXTENSION_REJECTED',
+  'SETTLED_BY_PARENT',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_TYPES)[number];

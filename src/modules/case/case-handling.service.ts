@@ -8,6 +8,7 @@ import type { DepartmentService } from '../department/department.service';
 import type { OrgUnitService } from '../org-unit/org-unit.service';
 import type { StaffService } from '../staff/staff.service';
 import type { RoutingService } from '../routing/routing.service';
+import type { AuditService } from '../audit/audit.service';
 import type { FollowUpService } from '../follow-up/follow-up.service';
 import { CaseAssigneeEntity, type CaseEntity } from './case.entity';
 import type { CaseErrorCode } from './case.states';
@@ -42,6 +43,9 @@ export class CaseHandlingService {
     private readonly staff: StaffService,
     private readonly routing: RoutingService,
     private readonly followUps: FollowUpService,
+    private readonly audit: AuditService,
+    /** open cases per person, for mediators' limits */
+    private readonly openLoad: (scope: TenantScope, staffIds: string[]) => Promise<Map<string, number>>,
   ) {}
 
   /** Accepting may correct the category and risk the report came with. */
@@ -147,7 +151,15 @@ export class CaseHandlingService {
   }
 
   /** Replaces the case's people; the first of a dispatched case's assignments means the unit took it up. */
-  async assign(scope: TenantScope, input: { caseId: string; staffIds: string[]; leadId?: string | null }): R {
+  /**
+   * Replaces the people on a case. A mediator newly put on it must have room under their limit of
+   * concurrent open cases (0: not taking cases); a leader may go over it saying why (audited). System
+   * steps (an SLA policy's REASSIGN, set up by a leader) are that standing decision.
+   */
+  async assign(
+    scope: TenantScope,
+    input: { caseId: string; staffIds: string[]; leadId?: string | null; overrideReason?: string | null },
+  ): R {
     const r = await this.workflow.forAction(scope, input.caseId, 'assign');
     if (!r.ok) return r;
     const c = r.value;
@@ -160,6 +172,39 @@ export class CaseHandlingService {
     const lead = input.leadId ?? ids[0]!;
     if (!ids.includes(lead)) return fail(userError(['input', 'leadId'], 'INVALID', 'case.leadAssigned'));
     const current = await scope.em.find(CaseAssigneeEntity, { tenantId: scope.tenant.id, caseId: c.id });
+    const overrideReason = clean(input.overrideReason) ?? null;
+    if (overrideReason && !scope.viewer?.roles.has('leader'))
+      return fail(userError(['input', 'overrideReason'], 'INVALID', 'case.overLimitLeaderOnly'));
+    const added = people.filter((p) => p.isMediator && !current.some((a) => a.staffId === p.id));
+    const load =
+      scope.viewer && added.length
+        ? await this.openLoad(
+            scope,
+            added.map((p) => p.id),
+          )
+        : new Map();
+    const full = added.filter((p) => scope.viewer && (load.get(p.id) ?? 0) >= p.maxConcurrentCases);
+    if (full.length && !overrideReason)
+      return fail(
+        ...full.map((p) =>
+          userError(
+            ['input', 'staffIds', String(ids.indexOf(p.id))],
+            'CAPACITY_REACHED',
+            p.maxConcurrentCases ? 'case.capacityReached' : 'case.notTakingCases',
+            { name: p.name, load: load.get(p.id) ?? 0, max: p.maxConcurrentCases },
+          ),
+        ),
+      );
+    if (full.length)
+      this.audit.record(scope, {
+        action: 'case.assign.override',
+        targetType: 'Case',
+        targetId: c.id,
+        after: {
+          reason: overrideReason,
+          overLimit: full.map((p) => ({ staffId: p.id, open: load.get(p.id) ?? 0, limit: p.maxConcurrentCases })),
+        },
+      });
     for (const a of current) if (!ids.includes(a.staffId)) scope.em.remove(a);
     for (const id of ids) {
       const a =
@@ -171,7 +216,14 @@ export class CaseHandlingService {
         } as CaseAssigneeEntity);
       a.isLead = id === lead;
     }
-    this.workflow.timeline.record(scope, c.id, { type: 'ASSIGNED', data: { staffIds: ids, leadId: lead } });
+    this.workflow.timeline.record(scope, c.id, {
+      type: 'ASSIGNED',
+      data: {
+        staffIds: ids,
+        leadId: lead,
+        ...(full.length ? { overLimit: full.map((p) => p.id), overrideReason } : {}),
+      },
+    });
     this.workflow.startHandling(scope, c, 'assignment');
     await this.workflow.finishStep(scope);
     return ok(c);
@@ -213,6 +265,27 @@ export class CaseHandlingService {
     await this.followUps.scheduleDefault(scope, c, input.followUpAssigneeId ?? null);
     await this.workflow.finishStep(scope);
     return ok(c);
+  }
+
+  /**
+   * The parent tenant settled the dispute this case was escalated with: the case takes the parent's
+   * outcome as its own (the follow-up visit stays local, as after any resolution). For the caller
+   * to commit, on a case locked and checked for `followParent`.
+   */
+  async settleFromParentLocked(
+    scope: TenantScope,
+    c: CaseEntity,
+    parent: { tenantCode: string; tenantName: string; number: string; resolution: string | null; resolvedAt: Date },
+  ): Promise<void> {
+    c.resolution = parent.resolution ?? `${parent.tenantName}案件${parent.number}已化解`;
+    c.resolvedOnSite = false;
+    c.resolvedAt = parent.resolvedAt;
+    c.escalationSuggested = false;
+    this.workflow.move(scope, c, 'RESOLVED', {
+      type: 'SETTLED_BY_PARENT',
+      data: { parentTenant: parent.tenantCode, parentCaseNumber: parent.number, resolution: c.resolution },
+    });
+    await this.followUps.scheduleDefault(scope, c, null);
   }
 
   /** Handling ended without settling it: the case goes to grid tracking until it is closed or reopened. */

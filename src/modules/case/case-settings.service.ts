@@ -3,7 +3,7 @@ import { userError, type UserErrorData } from '../../shared/user-error';
 import { isRole } from '../../core/auth/roles';
 import { fail, ok, type Result } from '../../shared/result';
 import { snapshot, type AuditService } from '../audit/audit.service';
-import { CaseSettingsEntity } from './case.entity';
+import { CaseSettingsEntity, FAILED_MEDIATION_ACTIONS, type FailedMediationAction } from './case.entity';
 import type { CaseErrorCode } from './case.states';
 import { listArg } from '../../shared/message-ref';
 
@@ -11,19 +11,22 @@ export interface CaseSettingsFields {
   groupDisputeThreshold?: number | null;
   duplicateWindowHours?: number | null;
   failedMediationLimit?: number | null;
+  failedMediationAction?: FailedMediationAction | null;
   followUpDays?: number | null;
+  followUpWindowDays?: number | null;
   personalDataRoles?: string[] | null;
   revealRoles?: string[] | null;
 }
 
 const BOUNDS: Record<
-  'groupDisputeThreshold' | 'duplicateWindowHours' | 'failedMediationLimit' | 'followUpDays',
+  'groupDisputeThreshold' | 'duplicateWindowHours' | 'failedMediationLimit' | 'followUpDays' | 'followUpWindowDays',
   [number, number]
 > = {
   groupDisputeThreshold: [2, 10000],
   duplicateWindowHours: [0, 8760],
   failedMediationLimit: [1, 100],
   followUpDays: [0, 365],
+  followUpWindowDays: [0, 365],
 };
 
 /** A tenant's case rules; a tenant that never saved any gets the documented defaults. */
@@ -45,6 +48,8 @@ export class CaseSettingsService {
         errors.push(userError(['input', k], 'INVALID', 'input.wholeNumberRange', { min, max }));
       }
     }
+    if (input.failedMediationAction && !FAILED_MEDIATION_ACTIONS.includes(input.failedMediationAction))
+      errors.push(userError(['input', 'failedMediationAction'], 'INVALID', 'caseSettings.failedMediationAction'));
     for (const k of ['personalDataRoles', 'revealRoles'] as const) {
       const bad = (input[k] ?? []).filter((r) => !isRole(r) || r === 'intake-system' || r === 'platform-admin');
       if (bad.length) errors.push(userError(['input', k], 'INVALID', 'case.notStaffRoles', { roles: listArg(bad) }));

@@ -147,6 +147,9 @@ export class CaseEscalationEntity {
   @Property({ type: 'datetime' }) escalatedAt: Date = new Date();
 }
 
+export const FAILED_MEDIATION_ACTIONS = ['NOTIFY_LEADER', 'ESCALATE'] as const;
+export type FailedMediationAction = (typeof FAILED_MEDIATION_ACTIONS)[number];
+
 /** Per-tenant case rules a tenant admin edits; a tenant without a row uses the column defaults. */
 @Entity({ tableName: 'case_settings' })
 export class CaseSettingsEntity {
@@ -156,7 +159,11 @@ export class CaseSettingsEntity {
   @Property({ type: 'integer' }) groupDisputeThreshold: number = 5;
   @Property({ type: 'integer' }) duplicateWindowHours: number = 72;
   @Property({ type: 'integer' }) failedMediationLimit: number = 3;
+  /** what reaching the limit does: tell the unit's leaders to decide, or raise the case a level at once */
+  @Property({ type: 'text' }) failedMediationAction: FailedMediationAction = 'NOTIFY_LEADER';
   @Property({ type: 'integer' }) followUpDays: number = 7;
+  /** a visit may be completed from this many days before it is due (365: any time once scheduled) */
+  @Property({ type: 'integer' }) followUpWindowDays: number = 365;
   @Property({ type: 'text[]' }) personalDataRoles: string[] = ['intake-clerk'];
   @Property({ type: 'text[]' }) revealRoles: string[] = [
     'dispatcher',

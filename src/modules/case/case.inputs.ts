@@ -2,9 +2,16 @@ import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { DecimalScalar } from '../../core/graphql/scalars';
 import { RiskLevelEnum } from '../category/category.type';
 import type { RiskLevel } from '../category/category.entity';
-import type { Channel, PartyKind, PartyRole, WarningLevel } from './case.entity';
+import type { Channel, FailedMediationAction, PartyKind, PartyRole, WarningLevel } from './case.entity';
 import type { CaseStatus } from './case.states';
-import { CaseStatusEnum, ChannelEnum, PartyKindEnum, PartyRoleEnum, WarningLevelEnum } from './case.type';
+import {
+  CaseStatusEnum,
+  ChannelEnum,
+  FailedMediationActionEnum,
+  PartyKindEnum,
+  PartyRoleEnum,
+  WarningLevelEnum,
+} from './case.type';
 
 export enum CaseOrderEnum {
   REPORTED_AT_DESC = 'REPORTED_AT_DESC',
@@ -97,6 +104,11 @@ export class AssignCaseInput {
   @Field(() => ID) caseId!: string;
   @Field(() => [ID], { description: 'Replaces the people on the case' }) staffIds!: string[];
   @Field(() => ID, { nullable: true, description: 'The lead handler (default: the first)' }) leadId?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'A leader puts a mediator on the case beyond their limit of open cases, saying why (audited)',
+  })
+  overrideReason?: string | null;
 }
 
 @InputType()
@@ -135,7 +147,9 @@ export class UpdateCaseSettingsInput {
   @Field(() => Int, { nullable: true }) groupDisputeThreshold?: number | null;
   @Field(() => Int, { nullable: true }) duplicateWindowHours?: number | null;
   @Field(() => Int, { nullable: true }) failedMediationLimit?: number | null;
+  @Field(() => FailedMediationActionEnum, { nullable: true }) failedMediationAction?: FailedMediationAction | null;
   @Field(() => Int, { nullable: true }) followUpDays?: number | null;
+  @Field(() => Int, { nullable: true }) followUpWindowDays?: number | null;
   @Field(() => [String], { nullable: true }) personalDataRoles?: string[] | null;
   @Field(() => [String], { nullable: true }) revealRoles?: string[] | null;
 }

@@ -77,8 +77,15 @@ export const CASE_ERROR_CODES = [
   'NO_HIGHER_LEVEL',
   'FOLLOW_UP_PENDING',
   'FOLLOW_UP_NOT_FOUND',
+  'FOLLOW_UP_NOT_YOURS',
+  'FOLLOW_UP_NOT_OPEN',
+  'CAPACITY_REACHED',
   'SESSION_NOT_FOUND',
   'SESSION_CLASH',
+  'SESSION_NOT_STARTED',
+  'PLACE_CLOSED',
+  'NOT_ON_ROSTER',
+  'REASON_REQUIRED',
   'ROSTER_CLASH',
   'AGREEMENT_NOT_FOUND',
   'REFERRAL_NOT_FOUND',
@@ -117,10 +124,16 @@ export const CASE_ACTIONS = {
   recordMediationOutcome: { from: HANDLING, roles: HANDLERS, code: 'CASE_NOT_IN_HANDLING' },
   escalate: { from: HANDLING, roles: HANDLERS, code: 'CASE_NOT_IN_HANDLING' },
   refer: { from: ['ACCEPTED', ...HANDLING], roles: HANDLERS, code: 'CASE_NOT_IN_HANDLING' },
-  resolve: { from: [...HANDLING, 'ESCALATED'], roles: HANDLERS, code: 'CASE_NOT_IN_HANDLING' },
-  markUnresolved: { from: [...HANDLING, 'ESCALATED'], roles: HANDLERS, code: 'CASE_NOT_IN_HANDLING' },
+  /**
+   * An ESCALATED case is the parent tenant's to settle: two centers never work one dispute. It
+   * follows the parent's case (`followParent`), or the town takes it back first.
+   */
+  resolve: { from: HANDLING, roles: HANDLERS, code: 'CASE_NOT_IN_HANDLING' },
+  markUnresolved: { from: HANDLING, roles: HANDLERS, code: 'CASE_NOT_IN_HANDLING' },
   /** back from the parent tenant, which declined or ended its case unsettled */
   takeBack: { from: ['ESCALATED'], roles: HANDLERS, code: 'CASE_NOT_ESCALATED' },
+  /** the parent tenant settled its case: the child's case is settled with it (a system step, nobody's role) */
+  followParent: { from: ['ESCALATED'], roles: [], code: 'CASE_NOT_ESCALATED' },
   scheduleFollowUp: {
     from: ['RESOLVED', 'REFERRED', 'UNRESOLVED', 'FOLLOW_UP'],
     roles: FOLLOWERS,
@@ -145,5 +158,6 @@ export function refusal(action: CaseAction, status: CaseStatus): CaseErrorCode |
   if (rule.from.includes(status)) return null;
   if (status === 'MERGED') return 'CASE_MERGED';
   if (status === 'CLOSED' || status === 'REJECTED') return action === 'reopen' ? rule.code : 'CASE_CLOSED';
+  if (status === 'ESCALATED') return 'PARENT_CASE_OPEN';
   return rule.code;
 }

@@ -19,6 +19,8 @@ import {
   type CaseEventEntity,
   type CasePartyEntity,
   type CaseSettingsEntity,
+  FAILED_MEDIATION_ACTIONS,
+  type FailedMediationAction,
   type Channel,
   type DuplicateReason,
   type PartyKind,
@@ -29,6 +31,8 @@ import { CASE_STATUSES, type CaseStatus } from './case.states';
 import { CaseErrorCodeEnum } from './case.errors';
 import { maskAddress, maskIdNumber, maskPhone } from './personal-data';
 
+export const FailedMediationActionEnum = enumOf(FAILED_MEDIATION_ACTIONS);
+registerEnumType(FailedMediationActionEnum, { name: 'FailedMediationAction' });
 export const ChannelEnum = enumOf(CHANNELS);
 registerEnumType(ChannelEnum, { name: 'Channel', description: 'Where a report came in' });
 export const AllowedActionEnum = enumOf(ALLOWED_ACTIONS);
@@ -256,8 +260,18 @@ export class CaseSettingsType {
   @Field(() => Int, { description: 'Look-back for likely duplicates, hours' }) duplicateWindowHours!: number;
   @Field(() => Int, { description: 'Failed mediation sessions at one level before escalation is suggested' })
   failedMediationLimit!: number;
+  @Field(() => FailedMediationActionEnum, {
+    description:
+      "At the limit: NOTIFY_LEADER tells the unit's leaders to decide; ESCALATE raises the case a level at once",
+  })
+  failedMediationAction!: FailedMediationAction;
   @Field(() => Int, { description: 'Days after resolution the follow-up visit is due (0: none by default)' })
   followUpDays!: number;
+  @Field(() => Int, {
+    description:
+      'A follow-up visit may be completed from this many days before it is due (365: any time once scheduled)',
+  })
+  followUpWindowDays!: number;
   @Field(() => [String], { description: 'Roles that see ID numbers, phones and addresses unmasked' })
   personalDataRoles!: string[];
   @Field(() => [String], { description: 'Roles that may reveal them, one party at a time, audited' })
@@ -268,7 +282,9 @@ export class CaseSettingsType {
       groupDisputeThreshold: s.groupDisputeThreshold,
       duplicateWindowHours: s.duplicateWindowHours,
       failedMediationLimit: s.failedMediationLimit,
+      failedMediationAction: s.failedMediationAction,
       followUpDays: s.followUpDays,
+      followUpWindowDays: s.followUpWindowDays,
       personalDataRoles: s.personalDataRoles,
       revealRoles: s.revealRoles,
     });

@@ -16,6 +16,13 @@ import type { IntakeService } from './intake.service';
 import type { CaseHandlingService } from './case-handling.service';
 import { required } from './case.errors';
 import { enumArg } from '../../shared/message-ref';
+import type { CaseEventEntity } from './case.entity';
+import type { NotifyInput } from '../notification/notification.service';
+
+/** What escalation needs of notifications: the child center hears of the parent's decision. */
+export interface EscalationNotifier {
+  notify(scope: TenantScope, input: NotifyInput): Promise<unknown>;
+}
 
 /** What a child tenant sees of the case its escalation opened at the parent: progress, never content. */
 export interface LinkedParentCase {
@@ -33,6 +40,10 @@ export interface LinkedParentCase {
 const HANDOFF_ACTOR = 'system:parent-handoff';
 /** Parent case states in which the child may take its case back (not settled there). */
 const PARENT_ENDED_UNSETTLED = ['REJECTED', 'UNRESOLVED', 'CLOSED'];
+/** Parent case states that settle the dispute when the parent resolved it (a closed one may have). */
+const PARENT_SETTLED = ['RESOLVED', 'FOLLOW_UP', 'CLOSED'];
+/** Parent case states after which the child's case has something to follow. */
+const PARENT_DECIDED = ['RESOLVED', 'FOLLOW_UP', ...PARENT_ENDED_UNSETTLED];
 
 /**
  * Raising a case a level (提级处置): to the unit above the one handling it, and from the
@@ -52,6 +63,12 @@ export class EscalationService {
     private readonly directory: TenantDirectory,
     private readonly handling: CaseHandlingService,
   ) {}
+
+  private notifier: EscalationNotifier | null = null;
+
+  setNotifier(n: EscalationNotifier): void {
+    this.notifier = n;
+  }
 
   async escalate(
     scope: TenantScope,
@@ -218,6 +235,76 @@ export class EscalationService {
       await this.workflow.finishStep(scope);
     });
     return 'done';
+  }
+
+  /**
+   * Listener on every case step: when a case that came from a child tenant reaches a decision
+   * here, the child's case follows once this step has committed (see `followParent`).
+   */
+  async onParentStep(scope: TenantScope, c: CaseEntity, events: CaseEventEntity[]): Promise<void> {
+    if (!c.originTenantId || !c.originCaseId || !PARENT_DECIDED.includes(c.status)) return;
+    const moved = events.some((e) => PARENT_DECIDED.includes(String((e.data as { to?: unknown } | null)?.to)));
+    if (!moved) return;
+    const [childTenantId, childCaseId] = [c.originTenantId, c.originCaseId];
+    scope.afterCommit(async () => {
+      await this.followParent(childTenantId, childCaseId);
+    });
+  }
+
+  /**
+   * The child's side of a parent's decision, in the child's own isolation context. Settled there:
+   * the child's case is settled with the parent's outcome. Declined or ended unsettled: the case
+   * stays ESCALATED for the town to take back, and the town is told. Either way the town's handlers
+   * hear of it. Repeating it is harmless: a case no longer ESCALATED, or a notice already sent, is left.
+   */
+  async followParent(childTenantId: string, childCaseId: string): Promise<'settled' | 'told' | 'nothing'> {
+    const [child] = await this.directory.byIds([childTenantId]);
+    if (!child) return 'nothing';
+    const actor = { subject: HANDOFF_ACTOR, requestId: `parent-decision-${childCaseId}`, ip: null };
+    return withTenantScope(this.orm, child, actor, async (scope) => {
+      const r = await this.workflow.forAction(scope, childCaseId, 'followParent');
+      if (!r.ok) return 'nothing';
+      const c = r.value;
+      const parent = await this.linkedParent(scope, c.id);
+      if (!parent || !PARENT_DECIDED.includes(parent.status)) return 'nothing';
+      const settled = !!parent.resolvedAt && PARENT_SETTLED.includes(parent.status);
+      if (settled) await this.handling.settleFromParentLocked(scope, c, { ...parent, resolvedAt: parent.resolvedAt! });
+      await this.notifier?.notify(scope, {
+        caseId: c.id,
+        type: 'CASE_PARENT_DECIDED',
+        level: settled ? 'INFO' : 'YELLOW',
+        title: settled
+          ? `${c.number} 已由${parent.tenantName}化解`
+          : `${c.number} ${parent.tenantName}未化解（${parent.status}），请接回处理`,
+        data: {
+          parentTenant: parent.tenantCode,
+          parentCaseNumber: parent.number,
+          parentStatus: parent.status,
+          settled,
+        },
+        recipients: { audiences: ['HANDLER', 'UNIT_LEAD'] },
+        dedupeKey: `parent-decided-${c.id}-${parent.status}-${parent.updatedAt.toISOString()}`,
+      });
+      await this.workflow.finishStep(scope);
+      return settled ? 'settled' : 'told';
+    });
+  }
+
+  /**
+   * Child cases still ESCALATED whose parent case has settled: the after-commit follow-up of the
+   * parent's step never ran or failed. Re-derived from the rows, as the hand-off sweep is.
+   */
+  async sweepSettledByParent(limit = 100): Promise<number> {
+    const rows = await this.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ tenant_id: string; case_id: string }[]>(
+        'select tenant_id, case_id from platform_settled_by_parent(?)',
+        [limit],
+      );
+    let done = 0;
+    for (const r of rows) if ((await this.followParent(r.tenant_id, r.case_id)) === 'settled') done++;
+    return done;
   }
 
   /** Ids of escalations whose hand-off has waited longer than `olderThanSeconds`, across tenants. */

@@ -6,10 +6,12 @@ import type { CaseErrorCode } from './case.states';
 import type { CaseWorkflow } from './case.workflow';
 import type { CaseService } from './case.service';
 import type { IntakeService } from './intake.service';
+import { enrichParty, sameParty } from './party-identity';
 
 /**
  * Folds duplicates into one surviving case: their parties are copied to it (the same person
- * once), their files stay and show in the survivor's timeline, and each points to the survivor.
+ * once, by `sameParty`, the survivor's record filled from the duplicate's), their files stay and
+ * show in the survivor's timeline, and each points to the survivor.
  */
 export class MergeService {
   constructor(
@@ -38,21 +40,21 @@ export class MergeService {
       locked.set(id, r.value);
     }
     const survivor = locked.get(input.survivorId)!;
-    const have = await this.cases.partiesOf(scope.em, scope.tenant.id, [survivor.id]);
-    const key = (p: {
-      kind: string;
-      name: string;
-      idNumber: string | null;
-      phone: string | null;
-      creditCode: string | null;
-    }) => [p.kind, p.name, p.idNumber ?? '', p.phone ?? '', p.creditCode ?? ''].join('|');
-    const seen = new Set(have.map(key));
+    // One record per person: a duplicate's party that is someone the survivor already lists
+    // enriches that record instead of being copied (ID number, else phone and name).
+    const kept = await this.cases.partiesOf(scope.em, scope.tenant.id, [survivor.id]);
+    let joined = 0;
     for (const id of dupIds) {
       const dup = locked.get(id)!;
       for (const p of await this.cases.partiesOf(scope.em, scope.tenant.id, [dup.id])) {
-        if (seen.has(key(p))) continue;
-        seen.add(key(p));
-        scope.em.persist(this.intake.copyParty(scope, survivor.id, p));
+        const same = kept.find((k) => sameParty(k, p));
+        if (same) {
+          if (enrichParty(same, p).length) joined++;
+          continue;
+        }
+        const copy = this.intake.copyParty(scope, survivor.id, p);
+        scope.em.persist(copy);
+        kept.push(copy);
       }
       dup.mergedIntoId = survivor.id;
       this.workflow.move(scope, dup, 'MERGED', {
@@ -66,6 +68,7 @@ export class MergeService {
       data: {
         cases: dupIds.map((id) => ({ caseId: id, number: locked.get(id)!.number })),
         reason: input.reason ?? null,
+        partiesEnriched: joined,
       },
     });
     await this.workflow.finishStep(scope);

@@ -1,9 +1,10 @@
 import type { TenantScope } from '../../core/tenancy/scope';
 import type { Em } from '../../core/tenancy/tenant-tx';
-import { userError } from '../../shared/user-error';
+import { userError, type UserErrorData } from '../../shared/user-error';
 import { findById } from '../../core/db/by-id';
 import { clean, fail, ok, type Result } from '../../shared/result';
 import type { StaffService } from '../staff/staff.service';
+import { StaffMemberEntity } from '../staff/staff.entity';
 import { CaseAssigneeEntity, type CaseEntity } from '../case/case.entity';
 import type { CaseErrorCode } from '../case/case.states';
 import type { CaseWorkflow } from '../case/case.workflow';
@@ -11,7 +12,7 @@ import type { CaseSettingsService } from '../case/case-settings.service';
 import type { IntakeService } from '../case/intake.service';
 import type { CaseService } from '../case/case.service';
 import { FOLLOW_UP_RESULTS, FollowUpEntity, type FollowUpResult } from './follow-up.entity';
-import { enumArg } from '../../shared/message-ref';
+import { enumArg, timeArg } from '../../shared/message-ref';
 import type { MessageId } from '../../core/i18n/catalog/en';
 
 export interface CompleteFollowUp {
@@ -84,6 +85,8 @@ export class FollowUpService {
     const r = await this.workflow.forAction(scope, f.caseId, 'completeFollowUp', ['input', 'followUpId']);
     if (!r.ok) return r;
     const c = r.value;
+    const refused = await this.whyNotNow(scope, f);
+    if (refused) return fail(refused);
     Object.assign(f, {
       status: 'DONE',
       result: input.result,
@@ -179,5 +182,30 @@ export class FollowUpService {
       { orderBy: { isLead: 'desc', assignedAt: 'asc' } },
     );
     return lead?.staffId ?? null;
+  }
+
+  /**
+   * A visit is its visitor's: completed by them or a leader (anyone of the followers' roles when
+   * nobody was named; system work such as demo data acts for the center). And not before its window
+   * opens: the tenant's `followUpWindowDays` before it is due.
+   */
+  private async whyNotNow(scope: TenantScope, f: FollowUpEntity): Promise<UserErrorData<CaseErrorCode> | null> {
+    const viewer = scope.viewer;
+    if (viewer && f.assigneeId && !viewer.roles.has('leader')) {
+      const me = await scope.em.findOne(StaffMemberEntity, {
+        tenantId: scope.tenant.id,
+        keycloakSubject: scope.actor.subject,
+      });
+      if (me?.id !== f.assigneeId)
+        return userError(['input', 'followUpId'], 'FOLLOW_UP_NOT_YOURS', 'followUp.notYours');
+    }
+    const { followUpWindowDays } = await this.settings.get(scope);
+    const opens = new Date(f.dueAt.getTime() - followUpWindowDays * DAY_MS);
+    if (Date.now() < opens.getTime())
+      return userError(['input', 'followUpId'], 'FOLLOW_UP_NOT_OPEN', 'followUp.notOpen', {
+        at: timeArg(opens),
+        days: followUpWindowDays,
+      });
+    return null;
   }
 }

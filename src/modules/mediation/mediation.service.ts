@@ -12,6 +12,11 @@ import { CaseAssigneeEntity, type CaseEntity } from '../case/case.entity';
 import type { CaseErrorCode } from '../case/case.states';
 import type { CaseWorkflow } from '../case/case.workflow';
 import type { CaseSettingsService } from '../case/case-settings.service';
+import type { AuditService } from '../audit/audit.service';
+import { localDateOf } from '../../core/calendar/local-date';
+import type { SessionFit } from './session-fit';
+import type { NotifyInput } from '../notification/notification.service';
+import type { FailedMediationAction } from '../case/case.entity';
 import {
   AgreementEntity,
   MEDIATION_METHODS,
@@ -37,6 +42,8 @@ export interface ScheduleMediation {
   chosenBy: ChosenBy;
   mediatorIds: string[];
   departmentIds?: string[] | null;
+  /** a leader books outside the place's hours or a participant's roster, saying why (audited) */
+  overrideReason?: string | null;
 }
 
 export interface AgreementFields {
@@ -50,6 +57,8 @@ export interface RecordOutcome {
   outcome: MediationOutcome;
   note?: string | null;
   agreement?: AgreementFields | null;
+  /** why the outcome is entered after the day the session took place */
+  lateReason?: string | null;
 }
 
 export interface JudicialConfirmation {
@@ -72,7 +81,23 @@ export class MediationService {
     private readonly staff: StaffService,
     private readonly orgUnits: OrgUnitService,
     private readonly departments: DepartmentService,
+    private readonly audit: AuditService,
+    private readonly fit: SessionFit,
   ) {}
+
+  private escalations: {
+    escalate(scope: TenantScope, input: { caseId: string; reason: string }): Promise<Result<unknown, CaseErrorCode>>;
+  } | null = null;
+  private notifier: { notify(scope: TenantScope, input: NotifyInput): Promise<unknown> } | null = null;
+
+  /** Wired once the escalation and notification services exist (services.ts). */
+  setLimitHandlers(
+    escalations: NonNullable<MediationService['escalations']>,
+    notifier: NonNullable<MediationService['notifier']>,
+  ): void {
+    this.escalations = escalations;
+    this.notifier = notifier;
+  }
 
   sessionsOf(em: Em, tenantId: string, caseIds: readonly string[]): Promise<MediationSessionEntity[]> {
     return em.find(
@@ -130,15 +155,21 @@ export class MediationService {
       errors.push(userError(['input', 'mediatorIds'], 'INVALID', 'mediation.mediatorCount'));
     if (!input.online && !clean(input.place) && !input.orgUnitId)
       errors.push(userError(['input', 'place'], 'INVALID', 'mediation.placeRequired'));
+    const overrideReason = clean(input.overrideReason) ?? null;
+    if (overrideReason && !scope.viewer?.roles.has('leader'))
+      errors.push(userError(['input', 'overrideReason'], 'INVALID', 'mediation.overrideLeaderOnly'));
     if (errors.length) return fail(...errors);
     const r = await this.workflow.forAction(scope, input.caseId, 'scheduleMediation');
     if (!r.ok) return r;
     const c = r.value;
     const orgUnitId = input.orgUnitId ?? c.orgUnitId;
-    if (input.orgUnitId && !(await this.orgUnits.find(scope, input.orgUnitId)))
+    const unit = orgUnitId ? await this.orgUnits.find(scope, orgUnitId) : null;
+    if (input.orgUnitId && !unit)
       return fail(userError(['input', 'orgUnitId'], 'ORG_UNIT_NOT_FOUND', 'notFound.orgUnit'));
-    const people = await scope.em.execute<{ id: string; name: string; is_mediator: boolean; active: boolean }[]>(
-      'select id, name, is_mediator, active from staff_members where tenant_id = ? and id = any(?::uuid[]) order by id for update',
+    const people = await scope.em.execute<
+      { id: string; name: string; is_mediator: boolean; active: boolean; department_id: string | null }[]
+    >(
+      'select id, name, is_mediator, active, department_id from staff_members where tenant_id = ? and id = any(?::uuid[]) order by id for update',
       [scope.tenant.id, pgArray(mediatorIds.filter(isUuid))],
     );
     mediatorIds.forEach((id, i) => {
@@ -156,6 +187,20 @@ export class MediationService {
     if (errors.length) return fail(...errors);
     errors.push(...(await this.clashes(scope, mediatorIds, people, input.startsAt, input.endsAt, orgUnitId)));
     if (errors.length) return fail(...errors);
+    const unfit = await this.fit.problems(scope, {
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      unit,
+      online: !!input.online,
+      mediators: mediatorIds.map((id) => {
+        const p = people.find((x) => x.id === id)!;
+        return { id, name: p.name, departmentId: p.department_id };
+      }),
+      departmentIds,
+    });
+    // A leader may book anyway (a court judge coming on a day off for an urgent group dispute);
+    // a clash with another session or a shift elsewhere is never overridden: nobody is in two places.
+    if (unfit.length && !overrideReason) return fail(...unfit);
 
     const s = Object.assign(new MediationSessionEntity(), {
       tenantId: scope.tenant.id,
@@ -206,8 +251,16 @@ export class MediationService {
         mediatorIds,
         departmentIds,
         joint: mediatorIds.length + departmentIds.length > 1,
+        ...(unfit.length ? { override: { reason: overrideReason, waived: unfit.map((e) => e.code) } } : {}),
       },
     });
+    if (unfit.length)
+      this.audit.record(scope, {
+        action: 'mediation.schedule.override',
+        targetType: 'MediationSession',
+        targetId: s.id,
+        after: { caseId: c.id, reason: overrideReason, waived: unfit.map((e) => ({ code: e.code, field: e.field })) },
+      });
     this.workflow.startHandling(scope, c, 'mediation');
     await this.workflow.finishStep(scope);
     return ok(s);
@@ -230,6 +283,21 @@ export class MediationService {
       );
     if (!MEDIATION_OUTCOMES.includes(input.outcome))
       return fail(userError(['input', 'outcome'], 'INVALID', 'input.unknownOutcome'));
+    const now = new Date();
+    // An outcome is a record of what happened: a session that has not begun has none yet.
+    if (s.startsAt > now)
+      return fail(
+        userError(['input', 'sessionId'], 'SESSION_NOT_STARTED', 'mediation.notStarted', { at: timeArg(s.startsAt) }),
+      );
+    const tz = scope.tenant.timeZone;
+    const late = localDateOf(now, tz) > localDateOf(s.startsAt, tz);
+    const lateReason = clean(input.lateReason) ?? null;
+    if (late && !lateReason)
+      return fail(
+        userError(['input', 'lateReason'], 'REASON_REQUIRED', 'mediation.lateReason', {
+          date: localDateOf(s.startsAt, tz),
+        }),
+      );
     const agreementErrors = input.agreement ? checkAgreement(input.agreement) : [];
     if (agreementErrors.length) return fail(...agreementErrors);
     if (input.agreement && input.outcome !== 'AGREED' && input.outcome !== 'PARTLY_AGREED') {
@@ -241,12 +309,20 @@ export class MediationService {
     Object.assign(s, { status: 'HELD', outcome: input.outcome, outcomeNote: clean(input.note) ?? null });
     this.workflow.timeline.record(scope, c.id, {
       type: 'MEDIATION_OUTCOME',
-      data: { sessionId: s.id, outcome: s.outcome, note: s.outcomeNote },
+      data: { sessionId: s.id, outcome: s.outcome, note: s.outcomeNote, ...(late ? { lateReason } : {}) },
     });
-    if (input.outcome === 'FAILED') await this.countFailure(scope, c);
+    if (late)
+      this.audit.record(scope, {
+        action: 'mediation.outcome.late-entry',
+        targetType: 'MediationSession',
+        targetId: s.id,
+        after: { caseId: c.id, outcome: s.outcome, sessionDate: localDateOf(s.startsAt, tz), reason: lateReason },
+      });
+    const atLimit = input.outcome === 'FAILED' ? await this.countFailure(scope, c) : null;
     if (input.agreement) this.addAgreement(scope, c, s.id, input.agreement);
     this.workflow.startHandling(scope, c, 'mediation');
     await this.workflow.finishStep(scope);
+    if (atLimit) await this.onFailureLimit(scope, c, atLimit);
     return ok(s);
   }
 
@@ -305,16 +381,47 @@ export class MediationService {
     });
   }
 
-  private async countFailure(scope: TenantScope, c: CaseEntity): Promise<void> {
+  /** Counts a failed session; at the tenant's limit, says what its policy does next (once per level). */
+  private async countFailure(
+    scope: TenantScope,
+    c: CaseEntity,
+  ): Promise<{ action: FailedMediationAction; limit: number } | null> {
     c.failedMediationsAtLevel += 1;
-    const { failedMediationLimit } = await this.settings.get(scope);
-    if (c.failedMediationsAtLevel >= failedMediationLimit && !c.escalationSuggested) {
-      c.escalationSuggested = true;
-      this.workflow.timeline.record(scope, c.id, {
-        type: 'ESCALATION_SUGGESTED',
-        data: { failedSessions: c.failedMediationsAtLevel, limit: failedMediationLimit },
-      });
+    const { failedMediationLimit, failedMediationAction } = await this.settings.get(scope);
+    if (c.failedMediationsAtLevel < failedMediationLimit || c.escalationSuggested) return null;
+    c.escalationSuggested = true;
+    this.workflow.timeline.record(scope, c.id, {
+      type: 'ESCALATION_SUGGESTED',
+      data: { failedSessions: c.failedMediationsAtLevel, limit: failedMediationLimit, action: failedMediationAction },
+    });
+    return { action: failedMediationAction, limit: failedMediationLimit };
+  }
+
+  /**
+   * The tenant's policy at the limit of failed mediations (331: 化解不成的逐级上移): ESCALATE raises
+   * the case a level at once, as a handler's escalation would (to the unit above, or the parent
+   * tenant from the top unit); NOTIFY_LEADER tells the unit's leaders to decide. Either is on the
+   * timeline. Where there is no level above, the leaders are told instead.
+   */
+  private async onFailureLimit(
+    scope: TenantScope,
+    c: CaseEntity,
+    at: { action: FailedMediationAction; limit: number },
+  ): Promise<void> {
+    const reason = `调解${at.limit}次未果，按本中心规则提级处置`;
+    if (at.action === 'ESCALATE' && this.escalations) {
+      const r = await this.escalations.escalate(scope, { caseId: c.id, reason });
+      if (r.ok) return;
     }
+    await this.notifier?.notify(scope, {
+      caseId: c.id,
+      type: 'MEDIATION_FAILURE_LIMIT',
+      level: 'YELLOW',
+      title: `${c.number} 调解${at.limit}次未果，请决定是否提级`,
+      data: { failedSessions: c.failedMediationsAtLevel, limit: at.limit },
+      recipients: { audiences: ['UNIT_LEAD'] },
+      dedupeKey: `failure-limit-${c.id}-${c.orgUnitId ?? 'none'}-${c.failedMediationsAtLevel}`,
+    });
   }
 
   private async clashes(

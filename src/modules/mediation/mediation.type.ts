@@ -115,6 +115,11 @@ export class ScheduleMediationInput {
   @Field(() => [ID]) mediatorIds!: string[];
   @Field(() => [ID], { nullable: true, description: 'Departments joining: a joint mediation' }) departmentIds?:
     string[] | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "A leader books outside the place's hours or a participant's roster, saying why (audited)",
+  })
+  overrideReason?: string | null;
 }
 
 @InputType()
@@ -137,6 +142,11 @@ export class RecordMediationOutcomeInput {
   @Field(() => String, { nullable: true }) note?: string | null;
   @Field(() => AgreementInput, { nullable: true, description: 'For AGREED or PARTLY_AGREED' })
   agreement?: AgreementInput | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Required when the outcome is entered after the day the session took place (audited)',
+  })
+  lateReason?: string | null;
 }
 
 @InputType()

@@ -8,7 +8,14 @@ import { OrgUnitType } from '../org-unit/org-unit.type';
 import { caseLoaders } from '../case/case.loaders';
 import { CaseType } from '../case/case.type';
 import { TenantType } from '../tenant/tenant.type';
-import { NO_DUE, ratio, type CaseMetrics, type GroupBy, type SupervisionCounts } from './metrics.service';
+import {
+  NO_DUE,
+  ratio,
+  type CaseMetrics,
+  type GroupBy,
+  type MetricGroup,
+  type SupervisionCounts,
+} from './metrics.service';
 import { groupLabel } from './group-labels';
 import {
   BoardEntryType,
@@ -46,6 +53,20 @@ function sumSupervision(list: CaseMetrics[]): SupervisionCounts {
   return out;
 }
 
+/** Groups of several tenants added up by key (a category by its name: each tenant has its own ids). */
+function addGroups(groups: MetricGroup[]): MetricGroup[] {
+  const by = new Map<string, MetricGroup>();
+  for (const g of groups) {
+    const k = g.key ?? '';
+    const t = by.get(k) ?? { key: g.key, label: g.label, reported: 0, resolved: 0, open: 0 };
+    t.reported += g.reported;
+    t.resolved += g.resolved;
+    t.open += g.open;
+    by.set(k, t);
+  }
+  return [...by.values()].sort((a, b) => b.reported - a.reported);
+}
+
 @Resolver()
 export class MetricsResolver {
   @Query(() => CaseMetricsType, {
@@ -70,15 +91,26 @@ export class MetricsResolver {
   }
 
   @Query(() => ChildTenantRollupType, {
-    description: 'The same figures for each child tenant (a county sees its towns): aggregates only',
+    description:
+      'The same figures for every tenant below (a city sees its counties, towns and villages), each computed in its own isolation context: aggregates only',
   })
   async childTenantMetrics(@Ctx() ctx: RequestContext, @Arg('range', () => DateRangeInput) range: DateRangeInput) {
     checkRange(range);
     const scope = await tenantScope(ctx, ...READERS);
-    const list = await ctx.services.metrics.forChildren(scope, { from: range.from, to: range.to });
+    const list = await ctx.services.metrics.forDescendants(scope, { from: range.from, to: range.to });
     const all = list.map((c) => c.metrics);
     return Object.assign(new ChildTenantRollupType(), {
-      children: list.map((c) => ({ tenant: TenantType.from(c.tenant), metrics: CaseMetricsType.from(c.metrics) })),
+      children: list.map((c) => ({
+        tenant: TenantType.from(c.tenant),
+        depth: c.depth,
+        parentTenantId: c.tenant.parentId,
+        metrics: CaseMetricsType.from(c.metrics),
+        byCategory: c.byCategory,
+        byChannel: c.byChannel,
+        supervisionByUnit: c.supervisionByUnit,
+      })),
+      byCategory: addGroups(list.flatMap((c) => c.byCategory.map((g) => ({ ...g, key: g.label })))),
+      byChannel: addGroups(list.flatMap((c) => c.byChannel)),
       reported: all.reduce((s, m) => s + m.reported, 0),
       sameDayAcceptance: sum(all, 'sameDayAcceptance'),
       onSiteResolution: sum(all, 'onSiteResolution'),

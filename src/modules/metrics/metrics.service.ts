@@ -88,6 +88,16 @@ export interface MetricGroup {
   open: number;
 }
 
+/** One tenant below the reader, at `depth` levels (1: a child), with figures computed in its own context. */
+export interface DescendantFigures {
+  tenant: TenantRecord;
+  depth: number;
+  metrics: CaseMetrics;
+  byCategory: MetricGroup[];
+  byChannel: MetricGroup[];
+  supervisionByUnit: (SupervisionCounts & { orgUnitId: string | null; orgUnitName: string | null })[];
+}
+
 export interface MetricsQuery {
   from: Date;
   to: Date;
@@ -438,25 +448,46 @@ export class MetricsService {
     return { rows: rows.map((r) => ({ id: r.id, nextDue: new Date(r.next_due) })), perUnit };
   }
 
-  /** Direct child tenants of the current one (an empty list for a town without children). */
-  async children(scope: TenantScope): Promise<TenantRecord[]> {
-    const rows = await scope.em.execute<Record<string, unknown>[]>('select * from tenant_children()');
-    return rows.map(tenantFromRow);
-  }
-
   /**
-   * Each child's figures, computed inside that child's own isolation context: only numbers
-   * leave it. A suspended child is listed with its figures too (its history still counts).
+   * The figures of every tenant below this one (a city: its counties, their towns, their villages),
+   * each computed inside that tenant's own isolation context: only numbers and the names of its
+   * own categories and units leave it. A suspended tenant is listed with its figures too (its
+   * history still counts).
    */
-  async forChildren(scope: TenantScope, q: MetricsQuery): Promise<{ tenant: TenantRecord; metrics: CaseMetrics }[]> {
-    const out: { tenant: TenantRecord; metrics: CaseMetrics }[] = [];
-    for (const child of await this.children(scope)) {
-      const metrics = await withTenantScope(this.orm, child, scope.actor, (childScope) =>
-        this.caseMetrics(childScope, { from: q.from, to: q.to }),
-      );
-      out.push({ tenant: child, metrics });
+  async forDescendants(scope: TenantScope, q: MetricsQuery): Promise<DescendantFigures[]> {
+    const rows = await scope.em.execute<Record<string, unknown>[]>('select * from tenant_descendants()');
+    const out: DescendantFigures[] = [];
+    for (const row of rows) {
+      const tenant = tenantFromRow(row);
+      const figures = await withTenantScope(this.orm, tenant, scope.actor, async (s) => {
+        const cq = { from: q.from, to: q.to };
+        const units = await this.supervision(s, cq);
+        const names = await this.unitNames(
+          s,
+          units.byUnit.map((u) => u.orgUnitId).filter((x): x is string => !!x),
+        );
+        return {
+          metrics: await this.caseMetrics(s, cq),
+          byCategory: await this.groups(s, cq, 'CATEGORY'),
+          byChannel: await this.groups(s, cq, 'CHANNEL'),
+          supervisionByUnit: units.byUnit.map((u) => ({
+            ...u,
+            orgUnitName: u.orgUnitId ? (names.get(u.orgUnitId) ?? null) : null,
+          })),
+        };
+      });
+      out.push({ tenant, depth: Number(row['depth']), ...figures });
     }
     return out;
+  }
+
+  private async unitNames(scope: TenantScope, ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await scope.em.execute<{ id: string; name: string }[]>(
+      'select id, name from org_units where tenant_id = ? and id = any(?::uuid[])',
+      [scope.tenant.id, `{${ids.join(',')}}`],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   private cohort(scope: TenantScope, q: MetricsQuery): { where: string; params: unknown[] } {

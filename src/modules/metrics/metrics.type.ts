@@ -1,4 +1,4 @@
-import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { createConnectionType } from '../../core/graphql/connection';
 import { TenantType } from '../tenant/tenant.type';
 import {
@@ -179,7 +179,23 @@ export class CaseMetricsType {
 })
 export class ChildTenantMetricsType {
   @Field(() => TenantType) tenant!: TenantType;
+  @Field(() => Int, { description: 'Levels below the reader: 1 a child, 2 a grandchild, …' }) depth!: number;
+  @Field(() => ID, { nullable: true, description: 'The tenant it reports to' }) parentTenantId!: string | null;
   @Field(() => CaseMetricsType) metrics!: CaseMetricsType;
+  @Field(() => [MetricGroupType], { description: 'Reported, resolved and open by category (its own names)' })
+  byCategory!: MetricGroupType[];
+  @Field(() => [MetricGroupType]) byChannel!: MetricGroupType[];
+  @Field(() => [ChildSupervisionUnitType], { description: 'Supervision per unit the notices were sent to, named' })
+  supervisionByUnit!: ChildSupervisionUnitType[];
+}
+
+@ObjectType('ChildSupervisionUnit', { description: 'A unit of a tenant below, by name (its id means nothing here)' })
+export class ChildSupervisionUnitType {
+  @Field(() => String, { nullable: true }) orgUnitName!: string | null;
+  @Field(() => Int) issued!: number;
+  @Field(() => Int) replied!: number;
+  @Field(() => Int) repliedLate!: number;
+  @Field(() => Int) unansweredOverdue!: number;
 }
 
 @ObjectType('ChildTenantRollup')
@@ -196,6 +212,9 @@ export class ChildTenantRollupType {
   @Field(() => RatioType) onTime!: RatioType;
   @Field(() => WarningCountsType) openByWarning!: WarningCountsType;
   @Field(() => SupervisionTotalsType) supervision!: SupervisionTotalsType;
+  @Field(() => [MetricGroupType], { description: 'Every level below, by category name' })
+  byCategory!: MetricGroupType[];
+  @Field(() => [MetricGroupType], { description: 'Every level below, by channel' }) byChannel!: MetricGroupType[];
 }
 
 @InputType()

@@ -1,9 +1,8 @@
-import { ancestorIdsSql } from '../../core/db/tree-sql';
 import type { TenantScope } from '../../core/tenancy/scope';
 import { toPage, type Page, type PageRequest } from '../../shared/page';
 import { userError } from '../../shared/user-error';
 import { pgArray } from '../../core/db/by-id';
-import { isUuid, NIL_UUID, uuidv7 } from '../../shared/ids';
+import { isUuid, uuidv7 } from '../../shared/ids';
 import { fail, ok, type Result } from '../../shared/result';
 import type { AuditService } from '../audit/audit.service';
 import { NOTIFICATION_LEVELS, NotificationEntity, type NotificationLevel } from './notification.entity';
@@ -16,15 +15,9 @@ import type { WebhookService } from './webhook.service';
 import type { MessageRef } from '../../shared/message-ref';
 import { render } from '../../core/i18n/translate';
 import { DEFAULT_LOCALE, LOCALES } from '../../core/i18n/locale';
+import { resolveRecipients, type RecipientSpec, type Recipients } from './recipients';
 
-export interface NotifyRecipients {
-  /** these active staff members, wherever they work */
-  staffIds?: string[] | null;
-  /** active staff members holding any of these roles… */
-  roles?: string[] | null;
-  /** …at this unit or a unit above it, or at no unit (tenant-wide staff); absent: anywhere */
-  orgUnitId?: string | null;
-}
+export type NotifyRecipients = RecipientSpec;
 
 export interface NotifyInput {
   caseId: string | null;
@@ -94,7 +87,7 @@ export class NotificationService {
     assertNoPersonalData(title, 'title');
     assertNoPersonalData(input.data ?? {});
 
-    const recipients = await this.recipients(scope, input.recipients);
+    const { staffIds: recipients } = await resolveRecipients(scope, input.caseId, input.recipients);
     // A checkpoint whose job ran late (Redis was down) must not wake anyone at night because
     // it was due in the evening: what matters is when the notification would now arrive.
     const at = new Date(Math.max(input.at?.getTime() ?? 0, Date.now()));
@@ -221,25 +214,8 @@ export class NotificationService {
     return ok({ marked: marked.length, unread: await this.unreadCount(scope, subject) });
   }
 
-  /**
-   * Active staff: the listed ones, plus holders of the roles at `orgUnitId` or any unit above it
-   * (a leader of the center hears of a grid's case) or at no unit at all (tenant-wide staff).
-   */
-  private async recipients(scope: TenantScope, r: NotifyRecipients): Promise<string[]> {
-    const staffIds = (r.staffIds ?? []).filter(isUuid);
-    const roles = r.roles ?? [];
-    if (!staffIds.length && !roles.length) return [];
-    if (r.orgUnitId != null && !isUuid(r.orgUnitId)) throw new Error('orgUnitId must be a UUID');
-    const t = scope.tenant.id;
-    const chain = ancestorIdsSql('org_units', t, r.orgUnitId ?? NIL_UUID);
-    const rows = await scope.em.execute<{ id: string }[]>(
-      `select s.id from staff_members s
-       where s.tenant_id = ? and s.active and (
-         s.id = any(?::uuid[])
-         or (s.roles && ?::text[] and (?::uuid is null or s.org_unit_id is null or s.org_unit_id in ${chain.sql})))
-       order by s.id`,
-      [t, pgArray(staffIds), pgArray(roles), r.orgUnitId ?? null, ...chain.params],
-    );
-    return rows.map((x) => x.id);
+  /** Whom a notice would reach (the one recipient rule, with its fallback chain for case notices). */
+  recipientsFor(scope: TenantScope, caseId: string | null, spec: RecipientSpec): Promise<Recipients> {
+    return resolveRecipients(scope, caseId, spec);
   }
 }

@@ -8,8 +8,8 @@ import type { CaseWorkflow } from '../case/case.workflow';
 import type { CaseHandlingService } from '../case/case-handling.service';
 import type { EscalationService } from '../case/escalation.service';
 import { CheckpointEntity, DeadlineEntity } from './sla.entity';
-import type { EscalationAction } from './sla.policy';
-import { staffForRoles, type Notifier } from './notice-recipients';
+import type { EscalationAction, NotifyRole } from './sla.policy';
+import { reached, type Notifier } from './notice-recipients';
 import type { SupervisionService } from './supervision.service';
 import type { SlaPolicyService } from './sla-policy.service';
 import type { DeadlineService } from './deadline.service';
@@ -79,11 +79,11 @@ export class CheckpointService {
     checkpointId: string,
   ): Promise<void> {
     await this.deadlines.refreshWarning(scope, c);
-    const handlers = await staffForRoles(scope, c, ['HANDLER']);
+    const handlers = await this.reach(scope, c, ['HANDLER']);
     this.workflow.timeline.record(scope, c.id, {
       type: 'WARNING_RAISED',
       actor: SYSTEM,
-      data: { step: d.step, level, deadlineId: d.id, dueAt: d.dueAt.toISOString(), notified: handlers },
+      data: { step: d.step, level, deadlineId: d.id, dueAt: d.dueAt.toISOString(), ...reached(handlers) },
     });
     await this.notifier?.notify(scope, {
       caseId: c.id,
@@ -91,7 +91,7 @@ export class CheckpointService {
       level,
       title: { id: `notification.SLA_${level}`, values: { number: c.number, step: enumArg('SlaStep', d.step) } },
       data: { step: d.step, deadlineId: d.id },
-      recipients: { staffIds: handlers },
+      recipients: { staffIds: handlers.staffIds },
       dedupeKey: `checkpoint-${checkpointId}`,
       // Night-time notices only for RED on high-risk cases (quiet hours apply to the rest).
       urgent: level === 'RED' && isHighRisk(c.riskLevel),
@@ -126,7 +126,7 @@ export class CheckpointService {
   ): Promise<Record<string, unknown>> {
     switch (a.type) {
       case 'NOTIFY': {
-        const staffIds = await staffForRoles(scope, c, a.roles ?? []);
+        const to = await this.reach(scope, c, a.roles ?? []);
         await this.notifier?.notify(scope, {
           caseId: c.id,
           type: 'SLA_ESCALATION',
@@ -136,11 +136,16 @@ export class CheckpointService {
             values: { number: c.number, step: enumArg('SlaStep', d.step), level: level + 1 },
           },
           data: { step: d.step, deadlineId: d.id, level },
-          recipients: { staffIds },
+          recipients: { staffIds: to.staffIds },
           dedupeKey: `checkpoint-${checkpointId}`,
           urgent: isHighRisk(c.riskLevel),
         });
-        return { type: 'NOTIFY', roles: a.roles, staffIds };
+        return {
+          type: 'NOTIFY',
+          roles: a.roles,
+          staffIds: to.staffIds,
+          ...(to.route === 'DIRECT' ? {} : { via: to.route }),
+        };
       }
       case 'SUPERVISE': {
         const n = await this.supervision.issue(scope, c, {
@@ -169,5 +174,11 @@ export class CheckpointService {
         };
       }
     }
+  }
+
+  private async reach(scope: TenantScope, c: CaseEntity, audiences: NotifyRole[]) {
+    return this.notifier
+      ? this.notifier.recipientsFor(scope, c.id, { audiences })
+      : { staffIds: [], route: 'NOBODY' as const };
   }
 }

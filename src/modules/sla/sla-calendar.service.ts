@@ -2,6 +2,7 @@ import type { TenantScope } from '../../core/tenancy/scope';
 import { userError } from '../../shared/user-error';
 import { CalendarConfigError, type WorkingHours } from '../../core/calendar/calendar-config';
 import { WorkingCalendar } from '../../core/calendar/working-calendar';
+import type { HolidaySource } from '../../core/calendar/holiday-source';
 import { fail, ok, type Result } from '../../shared/result';
 import { snapshot, type AuditService } from '../audit/audit.service';
 import { TenantCalendarEntity } from './sla.entity';
@@ -14,7 +15,11 @@ export interface CalendarFields {
 
 /** A tenant's working calendar: official holidays and make-up days, its overrides, its hours. */
 export class SlaCalendarService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    /** the official schedule: the library and the platform's own years (modules/holidays) */
+    private readonly holidays: (em: TenantScope['em']) => Promise<HolidaySource>,
+  ) {}
 
   async settings(scope: TenantScope): Promise<TenantCalendarEntity> {
     return (
@@ -24,7 +29,7 @@ export class SlaCalendarService {
   }
 
   async calendar(scope: TenantScope): Promise<WorkingCalendar> {
-    return build(scope.tenant.timeZone, await this.settings(scope));
+    return build(scope.tenant.timeZone, await this.settings(scope), await this.holidays(scope.em));
   }
 
   async update(scope: TenantScope, input: CalendarFields): Promise<Result<TenantCalendarEntity, 'INVALID'>> {
@@ -63,10 +68,13 @@ export class SlaCalendarService {
   }
 }
 
-function build(timeZone: string, s: TenantCalendarEntity): WorkingCalendar {
-  return new WorkingCalendar({
-    timeZone,
-    ...(s.workingHours ? { workingHours: s.workingHours as unknown as WorkingHours } : {}),
-    overrides: { closedDates: s.closedDates, workingDates: s.workingDates },
-  });
+function build(timeZone: string, s: TenantCalendarEntity, holidays?: HolidaySource): WorkingCalendar {
+  return new WorkingCalendar(
+    {
+      timeZone,
+      ...(s.workingHours ? { workingHours: s.workingHours as unknown as WorkingHours } : {}),
+      overrides: { closedDates: s.closedDates, workingDates: s.workingDates },
+    },
+    holidays,
+  );
 }

@@ -3,6 +3,7 @@ import { userError, type UserErrorData } from '../../shared/user-error';
 import type { RiskLevel } from '../category/category.entity';
 import { enumListArg, type MessageValues } from '../../shared/message-ref';
 import type { MessageId } from '../../core/i18n/catalog/en';
+import { CASE_AUDIENCES, type CaseAudience } from '../notification/case-audience';
 
 /** The steps a case's clock runs for, each started and met by a case event (docs/sla.md). */
 export const SLA_STEPS = ['ACCEPT', 'DISPATCH', 'FIRST_CONTACT', 'RESOLVE', 'FOLLOW_UP'] as const;
@@ -25,8 +26,9 @@ export interface WarningPoint {
 
 export const ESCALATION_ACTIONS = ['NOTIFY', 'SUPERVISE', 'REASSIGN', 'ESCALATE'] as const;
 export type EscalationActionType = (typeof ESCALATION_ACTIONS)[number];
-export const NOTIFY_ROLES = ['HANDLER', 'UNIT_LEAD', 'CENTER_LEAD', 'LEADER'] as const;
-export type NotifyRole = (typeof NOTIFY_ROLES)[number];
+/** Whom a NOTIFY action names: people by their relation to the case, resolved by the notification module. */
+export const NOTIFY_ROLES = CASE_AUDIENCES;
+export type NotifyRole = CaseAudience;
 
 export interface EscalationAction {
   type: EscalationActionType;

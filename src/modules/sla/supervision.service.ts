@@ -8,7 +8,7 @@ import type { CaseErrorCode } from '../case/case.states';
 import type { CaseWorkflow } from '../case/case.workflow';
 import { StaffMemberEntity } from '../staff/staff.entity';
 import { noticeLate, SupervisionNoticeEntity } from './sla.entity';
-import { staffForRoles, type Notifier } from './notice-recipients';
+import { reached, type Notifier } from './notice-recipients';
 
 export interface IssueNotice {
   source: 'MANUAL' | 'SLA';
@@ -74,8 +74,11 @@ export class SupervisionService {
       replyBy: input.replyBy,
     });
     scope.em.persist(n);
-    const handlers = await staffForRoles(scope, c, ['HANDLER']);
-    const leads = (await staffForRoles(scope, c, ['UNIT_LEAD'])).filter((id) => !handlers.includes(id));
+    const none = { staffIds: [] as string[], route: 'NOBODY' as const };
+    const handlers = this.notifier ? await this.notifier.recipientsFor(scope, c.id, { audiences: ['HANDLER'] }) : none;
+    const leads = (
+      this.notifier ? await this.notifier.recipientsFor(scope, c.id, { audiences: ['UNIT_LEAD'] }) : none
+    ).staffIds.filter((id) => !handlers.staffIds.includes(id));
     this.workflow.timeline.record(scope, c.id, {
       type: 'SUPERVISION_ISSUED',
       data: {
@@ -84,7 +87,7 @@ export class SupervisionService {
         orgUnitId: c.orgUnitId,
         replyBy: input.replyBy.toISOString(),
         message: input.message,
-        notified: handlers,
+        ...reached(handlers),
         copied: leads,
       },
     });
@@ -94,7 +97,7 @@ export class SupervisionService {
       level: 'RED',
       title: { id: 'notification.SUPERVISION_ISSUED', values: { number: c.number } },
       data: { noticeId: n.id, replyBy: input.replyBy.toISOString() },
-      recipients: { staffIds: [...handlers, ...leads] },
+      recipients: { staffIds: [...handlers.staffIds, ...leads] },
       dedupeKey: `supervision-${n.id}`,
     });
     return n;

@@ -18,6 +18,8 @@ const CaseDesk = lazy(() => import('../routes/cases/CaseDesk'));
 const CasePage = lazy(() => import('../routes/cases/CasePage'));
 const Intake = lazy(() => import('../routes/intake/Intake'));
 const Inbox = lazy(() => import('../routes/notifications/Inbox'));
+const Board = lazy(() => import('../routes/board/Board'));
+const Config = lazy(() => import('../routes/config/Config'));
 
 /** Ant Design's CSS-in-JS puts this nonce on its <style> tags, as the page's CSP requires. */
 const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content;
@@ -94,6 +96,15 @@ export function App() {
                   element={
                     <Signed>
                       <Inbox />
+                    </Signed>
+                  }
+                />
+                <Route path="/board" element={<Board />} />
+                <Route
+                  path="/config"
+                  element={
+                    <Signed>
+                      <Config />
                     </Signed>
                   }
                 />

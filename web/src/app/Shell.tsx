@@ -8,6 +8,7 @@ import { MeDocument, UnreadCountDocument } from '../gql/graphql';
 import { chooseTenant, currentTenant, signOut } from './auth';
 import { client } from './apollo';
 import { LANGUAGES, setLanguage } from './i18n';
+import '../routes/board/nav-i18n';
 
 export const ME = MeDocument;
 
@@ -42,6 +43,8 @@ export function Shell({ children }: { children: ReactNode }) {
           items={[
             { key: '/cases', label: <Link to="/cases">{t('nav.desk')}</Link> },
             { key: '/intake', label: <Link to="/intake">{t('nav.intake')}</Link> },
+            { key: '/board', label: <Link to="/board">{t('nav.board')}</Link> },
+            { key: '/config', label: <Link to="/config">{t('nav.config')}</Link> },
             {
               key: '/inbox',
               label: (

@@ -3,6 +3,8 @@ import { getOperationAST, parse, validate, visit, type GraphQLSchema } from 'gra
 import { getSchema } from '../schema';
 import { limitError, measureOperation, refuseOperation, type QueryLimits } from '../limits';
 import { fanOutDocument } from '../../../../test/utils/documents';
+import { LIST_SIZES } from '../list-sizes';
+import { getNamedType, getNullableType, isListType, isObjectType } from 'graphql';
 
 const LIMITS: QueryLimits = { maxDepth: 8, maxAliases: 15, maxCost: 5000 };
 
@@ -73,5 +75,30 @@ describe('operation limits', () => {
     expect(measure('query($n: Int) { orgUnits(first: $n) { edges { node { id } } } }', { n: null }).cost).toBe(
       1 + 20 * 3,
     );
+  });
+
+  it('names only unpaged lists of objects in LIST_SIZES', () => {
+    for (const coordinate of Object.keys(LIST_SIZES)) {
+      const [typeName, fieldName] = coordinate.split('.') as [string, string];
+      const type = schema.getType(typeName);
+      const field = type && isObjectType(type) ? type.getFields()[fieldName] : undefined;
+      expect([coordinate, !!field]).toEqual([coordinate, true]);
+      expect([coordinate, isListType(getNullableType(field!.type)), isObjectType(getNamedType(field!.type))]).toEqual([
+        coordinate,
+        true,
+        true,
+      ]);
+      expect(field!.args.some((a) => a.name === 'first')).toBe(false);
+    }
+  });
+
+  it('sizes a window of shifts by its days', () => {
+    const shifts = (from: string, to: string) =>
+      measure(
+        `{ residencies(first: 1) { edges { node { shifts(from: "${from}", to: "${to}") { startsAt staff { name } } } } } }`,
+      ).cost;
+    // 1 + 1 × (edges 1 + node (1 + shifts (1 + days × 2 × (startsAt 1 + staff (1 + 3 × 1)))))
+    expect(shifts('2026-11-30T00:00:00Z', '2026-12-07T00:00:00Z')).toBe(1 + 1 + 1 + 1 + 7 * 2 * 5);
+    expect(shifts('2026-11-01T00:00:00Z', '2026-12-31T00:00:00Z')).toBe(1 + 1 + 1 + 1 + 60 * 2 * 5);
   });
 });

@@ -1,0 +1,48 @@
+import { Card, Empty, List, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { BoardDutyFragment } from '../../gql/graphql';
+
+/** Who is at the unit now, as the API's onDuty says: resident departments while open, rotating ones on shift. */
+export function DutyPanel({
+  data,
+}: {
+  data: { present: readonly BoardDutyFragment[]; callable: readonly BoardDutyFragment[] } | null | undefined;
+}) {
+  const { t } = useTranslation();
+  const rows = [
+    ...(data?.present ?? []).map((d) => ({ d, present: true })),
+    ...(data?.callable ?? []).map((d) => ({ d, present: false })),
+  ];
+  return (
+    <Card size="small" title={t('board.onDuty')} data-testid="on-duty">
+      {rows.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('board.nobody')} />
+      ) : (
+        <List
+          size="small"
+          grid={{ gutter: 8, column: 3 }}
+          dataSource={rows}
+          renderItem={({ d, present }) => (
+            <List.Item key={d.residency.id}>
+              <Space direction="vertical" size={0}>
+                <Space size={4}>
+                  <Typography.Text strong>{d.residency.department.name}</Typography.Text>
+                  <Tag color={present ? 'green' : 'default'}>
+                    {t(`board.mode.${d.residency.mode}`)} · {t(present ? 'board.present' : 'board.callable')}
+                  </Tag>
+                </Space>
+                {d.shift && (
+                  <Typography.Text type="secondary">
+                    {dayjs(d.shift.startsAt).format('HH:mm')}–{dayjs(d.shift.endsAt).format('HH:mm')}
+                  </Typography.Text>
+                )}
+                {d.staff.length > 0 && <Typography.Text>{d.staff.map((s) => s.name).join('、')}</Typography.Text>}
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
