@@ -16,6 +16,7 @@ import {
   VERIFY,
 } from '../utils/resident';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
+import { withTenant } from '../../src/core/tenancy/tenant-tx';
 
 interface RCase {
   id: string;
@@ -295,8 +296,18 @@ describe('residents reach the center from their phones (issue 19)', () => {
         { id: receipt.case.id },
       )
     ).body.data!.case.mediationSessions[0]!.id;
+    // The booked slot lies ahead; the session takes place: its outcome is recorded once it started,
+    // and here a day later (with the reason that takes).
+    await withTenant(h.rt.orm, t.id, (em) =>
+      em.execute(
+        `update mediation_sessions set starts_at = now() - interval '26 hours', ends_at = now() - interval '25 hours'
+          where id = ?`,
+        [sessionId],
+      ),
+    );
     const outcome = await mutate<{ userErrors: Errors }>(h, mediator, RECORD_OUTCOME, {
       sessionId,
+      lateReason: '调解当日线上进行，次日补录',
       outcome: 'AGREED',
       agreement: {
         terms: '服装厂分两期支付工资八千元',

@@ -178,6 +178,7 @@ const en: Catalog = {
   form: {
     reason: 'Reason',
     note: 'Note',
+    lateReason: 'Why it is entered late (after the day of the session)',
     orgUnit: 'Unit',
     department: 'Department',
     staff: 'Handlers',

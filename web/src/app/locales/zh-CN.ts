@@ -169,6 +169,7 @@ const zh = {
   form: {
     reason: '原因',
     note: '备注',
+    lateReason: '补录原因（调解日之后录入时填写）',
     orgUnit: '承办单位',
     department: '承办部门',
     staff: '承办人',

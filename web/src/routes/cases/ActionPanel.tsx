@@ -220,12 +220,16 @@ export function ActionPanel({ c, onDone }: { c: Case; onDone: () => void }) {
           <Form.Item name="note" label={t('form.note')}>
             <Input.TextArea rows={2} />
           </Form.Item>
+          <Form.Item name="lateReason" label={t('form.lateReason')}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
         </>
       ),
       input: (v) => ({
         sessionId: v['sessionId'],
         outcome: v['outcome'],
         note: trimOr(v['note']),
+        lateReason: trimOr(v['lateReason']),
         agreement: trimOr(v['terms']) ? { terms: trimOr(v['terms']), amount: trimOr(v['amount']) } : undefined,
       }),
     },
