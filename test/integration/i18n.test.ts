@@ -11,6 +11,7 @@ import {
 } from '../utils/cases';
 import { formatTime } from '../../src/core/i18n/translate';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
+import { withTenant } from '../../src/core/tenancy/tenant-tx';
 
 /**
  * The API speaks Chinese unless asked for English (issue 14): userErrors, top-level errors and
@@ -191,8 +192,19 @@ describe('messages in the request language', () => {
       },
     );
     expect(s.userErrors).toEqual([]);
+    // Outcomes are recorded once a session has begun (main's session rules): the session moves
+    // into the past, a day back, so its outcome takes a late-entry reason. The timeline keeps the
+    // time it was booked for.
+    await withTenant(h.rt.orm, t.id, (em) =>
+      em.execute(
+        `update mediation_sessions set starts_at = now() - interval '26 hours', ends_at = now() - interval '25 hours'
+          where id = ?`,
+        [s.session!.id],
+      ),
+    );
     const outcome = await mutate<{ userErrors: unknown[] }>(h, mediator, RECORD_OUTCOME, {
       sessionId: s.session!.id,
+      lateReason: '当日线上调解，次日补录',
       outcome: 'AGREED',
       agreement: {
         terms: '分两期支付装修款',
