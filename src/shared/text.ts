@@ -14,11 +14,3 @@ export function unstorableKind(value: string): 'control' | 'surrogate' | null {
   if (LONE_SURROGATE_RE.test(value)) return 'surrogate';
   return null;
 }
-
-/** Why text from a client cannot be stored as it is, or null; the caller names the field. */
-export function unstorableText(value: string): string | null {
-  const kind = unstorableKind(value);
-  if (kind === 'control') return 'contains a control character (only tab and line breaks are allowed)';
-  if (kind === 'surrogate') return 'is not valid Unicode text';
-  return null;
-}

@@ -45,8 +45,8 @@ function placeholders(els: MessageFormatElement[], out = { shown: new Set<string
   return out;
 }
 
-/** Technical words a Chinese sentence may carry besides codes: protocols and parameter names. */
-const ALLOWED_LATIN = new Set(['http', 'https', 'x-tenant-id', 'first', 'after']);
+/** Technical words a Chinese sentence may carry besides codes: protocols, parameter names and literal values a person types. */
+const ALLOWED_LATIN = new Set(['http', 'https', 'x-tenant-id', 'first', 'after', 'true', 'false', 'from', 'to']);
 
 describe('message catalogue', () => {
   it('has a zh-CN and an en entry for every error code, enum value, role, timeline event and notification', () => {

@@ -120,6 +120,15 @@ describe('messages in the request language', () => {
     const feed = await h.token({ tenants: [t.code], roles: ['intake-system'] });
     const denied = await file({ authorization: `Bearer ${feed}`, 'accept-language': 'zh-CN' });
     expect(denied.error.message).toMatch(/^需要以下角色之一：/);
+    const badParam = async (headers: Record<string, string>) =>
+      (await (await fetch(`${h.url}/exports/cases.csv?reportedFrom=yesterday`, { headers })).json()) as {
+        error: { code: string; message: string };
+      };
+    const zhParam = await badParam({ authorization: `Bearer ${admin}` });
+    expect(zhParam.error.code).toBe('BAD_USER_INPUT');
+    expect(zhParam.error.message).toMatch(/^参数reportedFrom须是日期/);
+    const enParam = await badParam({ authorization: `Bearer ${admin}`, ...EN });
+    expect(enParam.error.message).toMatch(/^reportedFrom must be a date/);
   });
 
   it('refuses a too-deep query in Chinese, or in English', async () => {

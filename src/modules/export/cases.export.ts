@@ -149,7 +149,10 @@ export function parseCaseFilter(q: ExportQuery, timeZone: string): CaseListFilte
     externalRef: q.text('externalRef', 200),
   };
   if (f.reportedFrom && f.reportedTo && f.reportedTo <= f.reportedFrom)
-    throw exportParamError('reportedTo', 'reportedTo must be after reportedFrom');
+    throw exportParamError('reportedTo', {
+      id: 'export.toAfterFrom',
+      values: { from: 'reportedFrom', to: 'reportedTo' },
+    });
   return f;
 }
 

@@ -17,7 +17,7 @@ import { EXPORT_FORMATS, EXPORT_LANGS, type ExportFormat } from './export.types'
 import { I18N_EXTENSION } from '../../core/errors/errors';
 import { negotiateLocale } from '../../core/i18n/locale';
 import { render, t } from '../../core/i18n/translate';
-import { enumListArg, type MessageRef } from '../../shared/message-ref';
+import { enumListArg, listArg, type MessageRef } from '../../shared/message-ref';
 
 export interface ExportRouteDeps {
   services: Services;
@@ -123,9 +123,12 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
       params = provider.parse(q, tenant);
       const unread = q.unread();
       if (unread.length)
-        throw new ExportParamError(unread[0]!, `Unknown parameter(s): ${unread.map((u) => u.slice(0, 40)).join(', ')}`);
+        throw new ExportParamError(unread[0]!, {
+          id: 'export.unknownParams',
+          values: { names: listArg(unread.map((u) => u.slice(0, 40))) },
+        });
     } catch (e) {
-      if (e instanceof ExportParamError) refuse(res, 400, 'BAD_USER_INPUT', e.message);
+      if (e instanceof ExportParamError) refuse(res, 400, 'BAD_USER_INPUT', e.ref ? render(locale, e.ref) : e.message);
       else {
         rlog.error({ err: e, export: name }, 'export: reading the parameters failed');
         refuse(res, 500, 'INTERNAL_SERVER_ERROR', `Internal server error (request ${reqId})`);
@@ -163,7 +166,8 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
       if (out.auditError) elog.error({ err: out.auditError, export: name }, 'export: audit row not written');
       if (out.complete) elog.info(fields, 'export sent');
       else if (out.started) elog.warn({ ...fields, err: out.error }, 'export cut short');
-      else if (out.error instanceof ExportParamError) refuse(res, 400, 'BAD_USER_INPUT', out.error.message);
+      else if (out.error instanceof ExportParamError)
+        refuse(res, 400, 'BAD_USER_INPUT', out.error.ref ? render(locale, out.error.ref) : out.error.message);
       else {
         if (isServiceUnavailable(out.error)) elog.warn({ ...fields, err: out.error }, 'export: dependency unavailable');
         else elog.error({ ...fields, err: out.error }, 'export failed');

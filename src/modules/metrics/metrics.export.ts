@@ -73,11 +73,11 @@ export function metricsExport(metrics: MetricsService): ExportProvider<MetricsEx
     parse(q: ExportQuery, tenant: TenantRecord): MetricsExportParams {
       const from = q.instant('from', tenant.timeZone);
       const to = q.instant('to', tenant.timeZone);
-      if (!from) throw exportParamError('from', 'from is required, e.g. 2026-10-01');
-      if (!to) throw exportParamError('to', 'to is required, e.g. 2026-11-01 (exclusive)');
-      if (!(to > from)) throw exportParamError('to', 'to must be after from');
+      if (!from) throw exportParamError('from', { id: 'export.fromRequired' });
+      if (!to) throw exportParamError('to', { id: 'export.toRequired' });
+      if (!(to > from)) throw exportParamError('to', { id: 'export.toAfterFrom', values: { from: 'from', to: 'to' } });
       if (to.getTime() - from.getTime() > 3 * 366 * 86_400_000)
-        throw exportParamError('to', 'A period covers at most three years');
+        throw exportParamError('to', { id: 'error.rangeTooLong' });
       return { from, to, orgUnitId: q.id('orgUnitId'), groupBy: q.oneOf('groupBy', GROUP_BYS) };
     },
     columns: () => COLUMNS,
