@@ -16,8 +16,8 @@ module.exports = {
   roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/workers'],
   testMatch: ['**/__tests__/**/*.spec.ts', '**/test/**/*.test.ts'],
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  // jose is ESM-only: let swc turn it into CommonJS for Jest's module system.
-  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  // jose and FormatJS (intl-messageformat) are ESM-only: let swc turn them into CommonJS for Jest.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|intl-messageformat|@formatjs)/)'],
   setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',

@@ -24,6 +24,7 @@ import { isServiceUnavailable, serviceUnavailable } from './core/errors/unavaila
 import type { Services } from './services';
 import { exportRoutes } from './modules/export/export.routes';
 import { attachGraphqlWs } from './core/realtime/graphql-ws';
+import { negotiateLocale, runInLocale } from './core/i18n/locale';
 import { installHttpErrorHandlers } from './core/http/http-errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { consoleRoutes, securityHeaders } from './core/http/console';
@@ -183,6 +184,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    // After the body parser: its callbacks run outside this chain, so the locale is set here, for
+    // formatError and the plugins, which see no context (a refused token has none at all).
+    (req: Request, _res: Response, next: NextFunction) => {
+      runInLocale(negotiateLocale(req.headers['accept-language']), next);
+    },
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
         const reqId = res.locals['reqId'] as string;
@@ -210,6 +216,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
           log: reqLog,
           services,
           loaders: new Map(),
+          locale: negotiateLocale(req.headers['accept-language']),
         };
       },
     }),

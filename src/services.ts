@@ -199,7 +199,7 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   duty.setCaseLoadProvider((scope, ids) => cases.openCaseLoad(scope, ids));
   orgUnits.addArchiveGuard(async (scope, unit) => {
     const open = await cases.openAtUnit(scope, unit.id);
-    return open ? `${open} open case(s) are handled at this unit; dispatch them elsewhere first` : null;
+    return open ? { id: 'orgUnit.openCases', values: { count: open } } : null;
   });
   const notificationSettings = new NotificationSettingsService(audit);
   const webhookDelivery = new WebhookDeliveryService(orm, queues, opts.webhooks);

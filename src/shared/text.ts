@@ -8,9 +8,9 @@ const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 /** In `u` mode a surrogate pair is one code point, so only a lone surrogate matches. */
 const LONE_SURROGATE_RE = /[\uD800-\uDFFF]/u;
 
-/** Why text from a client cannot be stored as it is, or null; the caller names the field. */
-export function unstorableText(value: string): string | null {
-  if (CONTROL_RE.test(value)) return 'contains a control character (only tab and line breaks are allowed)';
-  if (LONE_SURROGATE_RE.test(value)) return 'is not valid Unicode text';
+/** What makes text from a client unstorable, or null; callers word it in their reader's language. */
+export function unstorableKind(value: string): 'control' | 'surrogate' | null {
+  if (CONTROL_RE.test(value)) return 'control';
+  if (LONE_SURROGATE_RE.test(value)) return 'surrogate';
   return null;
 }

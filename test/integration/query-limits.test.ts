@@ -34,7 +34,8 @@ describe('Operation limits over HTTP (issue 12: fan-out, ways round the cost, st
   /** The operation is refused with `code` and no SQL statement ran for it. */
   const refusedBeforeSql = async (query: string, variables: Record<string, unknown> | undefined, code: string) => {
     const before = statements;
-    const r = await h.gql(admin, query, variables);
+    // English, the language these assertions are written in (Chinese is the default: i18n.test.ts).
+    const r = await h.gql(admin, query, variables, { 'accept-language': 'en' });
     expect(r.body.errors?.map((e) => e.extensions?.code)).toEqual([code]);
     expect(r.status).toBe(400);
     expect(statements - before).toBe(0);
@@ -133,7 +134,7 @@ describe('Operation limits over HTTP (issue 12: fan-out, ways round the cost, st
   describe('over WebSocket, the same checks', () => {
     const refusedWs = async (query: string, variables: Record<string, unknown> = {}) => {
       const started = performance.now();
-      const s = subscribeWs(h, { authorization: `Bearer ${admin}` }, query, variables);
+      const s = subscribeWs(h, { authorization: `Bearer ${admin}`, 'accept-language': 'en' }, query, variables);
       try {
         await s.ended;
         return { errors: s.errors.map((e) => [e.extensions?.code, e.message]), ms: performance.now() - started };
@@ -208,15 +209,20 @@ describe('Operation limits over HTTP (issue 12: fan-out, ways round the cost, st
     it('refuses a NUL byte in any string, and keeps line breaks and tabs in free text', async () => {
       const center = await buildCenter(h, admin);
       const report = (description: string) =>
-        h.gql<{ reportCase: { case: { id: string } | null } }>(admin, REPORT_CASE, {
-          i: {
-            title: '邻里噪音',
-            description,
-            channel: 'WALK_IN',
-            reportedOrgUnitId: center.gridId,
-            parties: [],
+        h.gql<{ reportCase: { case: { id: string } | null } }>(
+          admin,
+          REPORT_CASE,
+          {
+            i: {
+              title: '邻里噪音',
+              description,
+              channel: 'WALK_IN',
+              reportedOrgUnitId: center.gridId,
+              parties: [],
+            },
           },
-        });
+          { 'accept-language': 'en' },
+        );
       const before = statements;
       const nul = await report('楼上\u0000装修');
       expect(nul.body.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([

@@ -136,7 +136,8 @@ describe('residencies, rosters and who is on duty', () => {
       const e = r.setRotationShifts.userErrors[0]!;
       expect(e).toMatchObject({ field: ['input', 'shifts', '0', 'staffIds'], code: 'SHIFT_OVERLAP' });
       expect(e.message).toContain('王建');
-      expect(e.message).toContain('2026-11-24 09:00–17:00 (Asia/Shanghai)');
+      // The tenant's local time in the reader's format (issue 14); it read 2026-11-24 09:00–17:00 (Asia/Shanghai).
+      expect(e.message).toContain('2026年11月24日 09:00至2026年11月24日 17:00');
     });
 
     it('allows shifts that touch at the boundaries (start inclusive, end exclusive)', async () => {

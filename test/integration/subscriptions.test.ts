@@ -373,7 +373,8 @@ describe('board subscriptions', () => {
         .on('query', () => sqlCount++);
     });
     const refused = async (query: string) => {
-      const s = subscribeWs(h, { authorization: `Bearer ${clerk}` }, query);
+      // English, the language these assertions are written in (Chinese is the default).
+      const s = subscribeWs(h, { authorization: `Bearer ${clerk}`, 'accept-language': 'en' }, query);
       open.push(s);
       await s.ended;
       return s;

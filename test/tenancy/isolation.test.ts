@@ -53,6 +53,8 @@ const COVERED = new Set([
   ...NOTIFICATION_OPERATIONS,
   // live board events over WebSocket: test/tenancy/subscription-isolation.test.ts
   'boardEvents',
+  // labels from the message catalogue and the schema: no tenant data at all (test/integration/i18n.test.ts)
+  'enumLabels',
   // residents' own sessions and staff's answers to their bookings: test/tenancy/resident-isolation.test.ts
   ...RESIDENT_OPERATIONS,
   // platform-only, refused to tenant staff: test/integration/holidays.test.ts

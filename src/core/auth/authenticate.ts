@@ -82,7 +82,7 @@ export async function authenticateCredentials(
   const token = bearer(creds.authorization);
   if (opts.residents && (!token || opts.residents.claimsResident(token)))
     return residentCredentials(token, creds, opts.residents, directory, log);
-  if (!token) throw unauthenticated('Send a bearer token in the Authorization header');
+  if (!token) throw unauthenticated({ id: 'error.noToken' });
   let viewer: Viewer;
   let exp: number | undefined;
   try {
@@ -92,22 +92,22 @@ export async function authenticateCredentials(
   } catch (e) {
     if (e instanceof InvalidTokenError) {
       log.info({ reason: e.reason }, 'token refused');
-      throw unauthenticated('Invalid or expired token');
+      throw unauthenticated({ id: 'error.invalidToken' });
     }
     throw e;
   }
-  if (!viewer.subject) throw unauthenticated('Token has no subject');
+  if (!viewer.subject) throw unauthenticated({ id: 'error.noSubject' });
 
   const allowedTenants = await directory.byCodes(viewer.tenantCodes);
   const wanted = creds.tenant?.trim();
   let tenant: TenantRecord | null;
   if (wanted) {
     tenant = allowedTenants.find((t) => t.id === wanted || t.code === wanted) ?? null;
-    if (!tenant) throw forbidden('Your token does not give you access to that tenant');
+    if (!tenant) throw forbidden({ id: 'error.tenantNotInToken' });
   } else {
     tenant = allowedTenants.length === 1 ? allowedTenants[0]! : null;
   }
-  if (tenant?.status === 'SUSPENDED') throw forbidden(`Tenant ${tenant.code} is suspended`);
+  if (tenant?.status === 'SUSPENDED') throw forbidden({ id: 'error.tenantSuspended', values: { code: tenant.code } });
   // Roles are per tenant: from here on, `viewer.roles` are the ones that count in this tenant.
   viewer = viewerIn(viewer, tenant?.code ?? null);
   return { viewer, allowedTenants, tenant, expiresAt: exp === undefined ? null : new Date(exp * 1000) };
@@ -133,14 +133,13 @@ async function residentCredentials(
     const claims = await residents.verify(token).catch((e: unknown) => {
       if (!(e instanceof InvalidTokenError)) throw e;
       log.info({ reason: e.reason }, 'resident token refused');
-      throw unauthenticated('Invalid or expired token');
+      throw unauthenticated({ id: 'error.invalidToken' });
     });
     // By code through the directory's cache; the id must match too (a code reused after deletion).
     tenant = (await directory.byCodes([claims.tenantCode]))[0] ?? null;
-    if (!tenant || tenant.id !== claims.tenantId) throw unauthenticated('Invalid or expired token');
+    if (!tenant || tenant.id !== claims.tenantId) throw unauthenticated({ id: 'error.invalidToken' });
     const wanted = creds.tenant?.trim();
-    if (wanted && wanted !== tenant.id && wanted !== tenant.code)
-      throw forbidden('Your token does not give you access to that tenant');
+    if (wanted && wanted !== tenant.id && wanted !== tenant.code) throw forbidden({ id: 'error.tenantNotInToken' });
     viewer = { ...viewer, subject: claims.subject, resident: { phone: claims.phone, sessionId: claims.sessionId } };
     expiresAt = claims.expiresAt;
   } else {
@@ -149,6 +148,6 @@ async function residentCredentials(
     const wanted = creds.tenant?.trim();
     tenant = wanted && TENANT_CODE_RE.test(wanted) ? ((await directory.byCodes([wanted]))[0] ?? null) : null;
   }
-  if (tenant?.status === 'SUSPENDED') throw forbidden(`Tenant ${tenant.code} is suspended`);
+  if (tenant?.status === 'SUSPENDED') throw forbidden({ id: 'error.tenantSuspended', values: { code: tenant.code } });
   return { viewer, allowedTenants: tenant ? [tenant] : [], tenant, expiresAt };
 }

@@ -5,6 +5,8 @@ import { isRole, type Role } from './roles';
 export interface Viewer {
   subject: string;
   username: string | null;
+  /** the `name` claim, a display name (周敏); timelines fall back to it for people not in the staff directory */
+  name: string | null;
   /** set for client-credentials tokens (machine feeds such as 12345) */
   clientId: string | null;
   /**
@@ -37,6 +39,7 @@ export const anonymousResident = (): Viewer => ({
   subject: 'resident:anonymous',
   username: null,
   clientId: null,
+  name: null,
   roles: new Set(),
   tenantCodes: [],
   realmRoles: new Set(),
@@ -122,6 +125,7 @@ export function viewerFromClaims(payload: JWTPayload, opts: ClaimOptions): Viewe
   return {
     subject: payload.sub ?? '',
     username,
+    name: typeof payload['name'] === 'string' && payload['name'].trim() ? payload['name'].trim().slice(0, 100) : null,
     clientId: machineClient,
     // Until a tenant is chosen (authenticate.ts), only the realm-wide roles count.
     roles: realmRoles,

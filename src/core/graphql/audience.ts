@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { forbidden, unauthenticated } from '../errors/errors';
 import type { RequestContext } from './context';
+import { listArg } from '../../shared/message-ref';
 
 export interface Audiences {
   /** root fields a caller without any token may use */
@@ -36,17 +37,18 @@ export function audienceError(
   const resident = ctx.viewer.resident;
   if (resident && !resident.phone) {
     // No token at all: what used to be refused at the door still is, unless it is the resident door.
-    if (!fields.length || fields.some((f) => !a.anonymous.has(f)))
-      return unauthenticated('Send a bearer token in the Authorization header');
+    if (!fields.length || fields.some((f) => !a.anonymous.has(f))) return unauthenticated({ id: 'error.noToken' });
     return null;
   }
   if (resident) {
     const staffOnly = fields.filter((f) => !a.resident.has(f));
-    return staffOnly.length ? forbidden(`居民身份不能使用工作人员功能：${staffOnly.join('、')}。`) : null;
+    return staffOnly.length
+      ? forbidden({ id: 'error.residentNoStaffFields', values: { fields: listArg(staffOnly) } })
+      : null;
   }
   const residentOnly = fields.filter((f) => a.resident.has(f));
   return residentOnly.length
-    ? forbidden(`These operations are for residents' own sessions, not staff tokens: ${residentOnly.join(', ')}`)
+    ? forbidden({ id: 'error.staffNoResidentFields', values: { fields: listArg(residentOnly) } })
     : null;
 }
 

@@ -34,7 +34,7 @@ export function pageRequest(args: PageArgs, shape: CursorPart[]): PageRequest {
 function pageSize(args: PageArgs): number {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw badUserInput(`first must be between 0 and ${MAX_PAGE_SIZE}`);
+    throw badUserInput({ id: 'error.pageSizeRange', values: { max: MAX_PAGE_SIZE } });
   }
   return first;
 }
@@ -63,7 +63,7 @@ export function decodeCursor(cursor: string | null | undefined, shape: CursorPar
   } catch {
     /* fall through */
   }
-  throw badUserInput('after is not a cursor this list issued');
+  throw badUserInput({ id: 'error.badCursor' });
 }
 
 export function createConnectionType<T extends object>(name: string, nodeType: ClassType<T>) {

@@ -5,7 +5,9 @@ import type { TenantUnitOfWork } from '../tenancy/tenant-tx';
 import type { TenantRecord } from '../tenancy/tenant-record';
 import type { TenantScope } from '../tenancy/scope';
 import type { Services } from '../../services';
+import type { Locale } from '../i18n/locale';
 import { forbidden } from '../errors/errors';
+import { enumListArg } from '../../shared/message-ref';
 
 export interface RequestContext {
   reqId: string;
@@ -20,6 +22,8 @@ export interface RequestContext {
   services: Services;
   /** per-request DataLoaders, created on first use by each module */
   loaders: Map<string, unknown>;
+  /** the language of every sentence in the answer (Accept-Language; zh-CN when none fits) */
+  locale: Locale;
 }
 
 // Moved to core/tenancy (services, jobs and scripts share it); re-exported while callers move.
@@ -27,22 +31,22 @@ export type { TenantScope } from '../tenancy/scope';
 
 export function requireRole(ctx: RequestContext, ...roles: Role[]): void {
   if (!roles.some((r) => ctx.viewer.roles.has(r))) {
-    throw forbidden(`Requires one of the roles: ${roles.join(', ')}`);
+    throw forbidden({ id: 'error.requiresRole', values: { roles: enumListArg('Role', roles) } });
   }
 }
 
 export async function tenantScope(ctx: RequestContext, ...roles: Role[]): Promise<TenantScope> {
   if (!ctx.tenant || !ctx.uow) {
-    throw forbidden(
-      ctx.allowedTenants.length > 1
-        ? 'Your token lists several tenants: choose one with the X-Tenant-Id header'
-        : 'This operation needs a tenant, and your token lists none',
-    );
+    throw forbidden(ctx.allowedTenants.length > 1 ? { id: 'error.severalTenants' } : { id: 'error.noTenant' });
   }
   // Staff operations are never a resident's, whatever roles they ask for (the gate refuses first).
-  if (ctx.viewer.resident) throw forbidden('居民身份不能使用工作人员功能。');
+  if (ctx.viewer.resident) throw forbidden({ id: 'error.residentNoStaffOps' });
   if (roles.length) requireRole(ctx, ...roles);
-  return ctx.uow.scope(ctx.tenant, { subject: ctx.viewer.subject, requestId: ctx.reqId, ip: ctx.ip }, ctx.viewer);
+  return ctx.uow.scope(
+    ctx.tenant,
+    { subject: ctx.viewer.subject, requestId: ctx.reqId, ip: ctx.ip, name: ctx.viewer.name },
+    ctx.viewer,
+  );
 }
 
 export function loader<T>(ctx: RequestContext, key: string, make: () => T): T {

@@ -1,22 +1,37 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { PUBLIC_ERROR_CODES } from '../errors/errors';
-import { isServiceUnavailable, SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE } from '../errors/unavailable';
+import { I18N_EXTENSION, PUBLIC_ERROR_CODES } from '../errors/errors';
+import type { MessageRef } from '../../shared/message-ref';
+import { currentLocale } from '../i18n/locale';
+import { render, t } from '../i18n/translate';
+import { isServiceUnavailable, SERVICE_UNAVAILABLE } from '../errors/unavailable';
 
 /**
  * Only errors written for clients keep their message; everything else (SQL, stack traces,
  * file paths) becomes a generic internal error. The full error is logged by the plugin.
+ * Errors that carry a catalogue message are worded in the request's locale (core/i18n);
+ * graphql-js's own parse and validation messages stay as graphql-js words them.
  */
 export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError => {
     // A database or Redis outage: retryable, and the client need not know which server or why.
     if (formatted.extensions?.['code'] === SERVICE_UNAVAILABLE || isServiceUnavailable(error)) {
-      return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: SERVICE_UNAVAILABLE } };
+      return {
+        message: t(currentLocale(), 'error.unavailable'),
+        path: formatted.path,
+        extensions: { code: SERVICE_UNAVAILABLE },
+      };
     }
     const code = String(formatted.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR');
+    const locale = currentLocale();
     if (!PUBLIC_ERROR_CODES.has(code)) {
-      return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      return {
+        message: t(locale, 'error.internal'),
+        path: formatted.path,
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      };
     }
-    let message = formatted.message.replace(/^Context creation failed: /, '');
+    const ref = formatted.extensions?.[I18N_EXTENSION] as MessageRef | undefined;
+    let message = ref ? render(locale, ref) : formatted.message.replace(/^Context creation failed: /, '');
     // Field suggestions help attackers map a schema whose introspection is off.
     if (production) message = message.replace(/ ?Did you mean .*\?$/, '');
     return { message, locations: formatted.locations, path: formatted.path, extensions: { code } };

@@ -18,23 +18,25 @@ import {
 } from 'graphql';
 import { badUserInput } from '../errors/errors';
 import { isCanonicalUuid } from '../../shared/ids';
-import { unstorableText } from '../../shared/text';
+import { unstorableKind } from '../../shared/text';
+import type { MessageRef } from '../../shared/message-ref';
 import { DEFAULT_MAX_LENGTH, MAX_LENGTH, NON_UUID_IDS } from './input-limits';
 import { coerceVariables, rootType } from './operation';
 
 /** Why one string is refused, or null; `path` names it as the client wrote it (`input.title`). */
-function stringProblem(value: string, coordinate: string, path: string, isId: boolean): string | null {
+function stringProblem(value: string, coordinate: string, path: string, isId: boolean): MessageRef | null {
   if (isId && !NON_UUID_IDS.has(coordinate)) {
-    return isCanonicalUuid(value) ? null : `${path} must be an id this API issued (a UUID)`;
+    return isCanonicalUuid(value) ? null : { id: 'error.notUuid', values: { path } };
   }
   const max = MAX_LENGTH[coordinate] ?? DEFAULT_MAX_LENGTH;
-  if (value.length > max) return `${path} is longer than ${max.toLocaleString('en')} characters`;
-  const unstorable = unstorableText(value);
-  return unstorable ? `${path} ${unstorable}` : null;
+  if (value.length > max) return { id: 'error.tooLong', values: { path, max } };
+  const unstorable = unstorableKind(value);
+  if (!unstorable) return null;
+  return { id: unstorable === 'control' ? 'error.controlChar' : 'error.invalidUnicode', values: { path } };
 }
 
 /** Walks one coerced argument value along its input type; the first problem found, or null. */
-function valueProblem(value: unknown, type: GraphQLInputType, coordinate: string, path: string): string | null {
+function valueProblem(value: unknown, type: GraphQLInputType, coordinate: string, path: string): MessageRef | null {
   if (value === null || value === undefined) return null;
   if (isNonNullType(type)) return valueProblem(value, type.ofType, coordinate, path);
   if (isListType(type)) {
@@ -83,9 +85,9 @@ export function checkOperationInputs(
   for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const visited = new Set<string>();
 
-  const walk = (set: SelectionSetNode, parent: GraphQLNamedType | undefined): string | null => {
+  const walk = (set: SelectionSetNode, parent: GraphQLNamedType | undefined): MessageRef | null => {
     for (const sel of set.selections) {
-      let problem: string | null = null;
+      let problem: MessageRef | null = null;
       if (sel.kind === Kind.FIELD) {
         const def =
           parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[sel.name.value] : undefined;

@@ -20,6 +20,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection';
 import { checkOperationInputs } from './input-guard';
 import { operationVariables, rootType } from './operation';
+import { badUserInput, queryTooComplex } from '../errors/errors';
 import { LIST_SIZES, SHIFTS_PER_DAY } from './list-sizes';
 
 export interface QueryLimits {
@@ -221,20 +222,15 @@ export function measureOperation(
   }
 }
 
-const tooComplex = (message: string) =>
-  new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
-
 /** Why an operation is refused, or null; shared by HTTP (the plugin below) and WebSocket subscriptions. */
 export function limitError(m: QueryMeasure, limits: QueryLimits): GraphQLError | null {
-  if (m.depth > limits.maxDepth) return tooComplex(`Query depth ${m.depth} exceeds the limit of ${limits.maxDepth}`);
+  if (m.depth > limits.maxDepth)
+    return queryTooComplex({ id: 'error.queryDepth', values: { depth: m.depth, max: limits.maxDepth } });
   if (m.aliases > limits.maxAliases)
-    return tooComplex(`Query uses ${m.aliases} aliases; the limit is ${limits.maxAliases}`);
-  if (m.maxFirst > MAX_PAGE_SIZE) {
-    return new GraphQLError(`first must be at most ${MAX_PAGE_SIZE}`, {
-      extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-    });
-  }
-  if (m.cost > limits.maxCost) return tooComplex(`Query cost ${m.cost} exceeds the limit of ${limits.maxCost}`);
+    return queryTooComplex({ id: 'error.queryAliases', values: { count: m.aliases, max: limits.maxAliases } });
+  if (m.maxFirst > MAX_PAGE_SIZE) return badUserInput({ id: 'error.pageSize', values: { max: MAX_PAGE_SIZE } });
+  if (m.cost > limits.maxCost)
+    return queryTooComplex({ id: 'error.queryCost', values: { cost: m.cost, max: limits.maxCost } });
   return null;
 }
 

@@ -34,6 +34,9 @@ import {
 import { NotificationResolver } from '../../modules/notification/notification.resolver';
 import { WebhookResolver } from '../../modules/notification/webhook.resolver';
 import { BoardResolver } from '../../modules/board/board.resolver';
+import { UserErrorMessageResolver } from './user-error-message.resolver';
+import { EnumLabelsResolver } from './enum-labels.resolver';
+import { CaseEventResolver } from '../../modules/case/case-event.resolver';
 import { ResidentResolver } from '../../modules/resident/resident.resolver';
 import {
   CaseResidentFieldsResolver,
@@ -74,6 +77,9 @@ export const resolvers = [
   NotificationResolver,
   WebhookResolver,
   BoardResolver,
+  UserErrorMessageResolver,
+  EnumLabelsResolver,
+  CaseEventResolver,
   ResidentResolver,
   ResidentStaffResolver,
   CaseResidentFieldsResolver,

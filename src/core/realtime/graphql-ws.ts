@@ -23,6 +23,7 @@ import { PUBLIC_ERROR_CODES, badUserInput } from '../errors/errors';
 import type { Logger } from '../observability/logger';
 import { isServiceUnavailable } from '../errors/unavailable';
 import type { Services } from '../../services';
+import { DEFAULT_LOCALE, negotiateLocale, runInLocale, type Locale } from '../i18n/locale';
 
 export interface GraphqlWsOptions {
   server: http.Server;
@@ -60,6 +61,7 @@ interface Connection {
   auth: Authenticated;
   log: Logger;
   expiry: NodeJS.Timeout | null;
+  locale: Locale;
 }
 
 /** A browser cannot send headers on a WebSocket: the same values come as connection parameters. */
@@ -69,6 +71,12 @@ function credentialsFrom(params: Readonly<Record<string, unknown>> | undefined):
     return undefined;
   };
   return { authorization: str('authorization', 'Authorization'), tenant: str('x-tenant-id', 'X-Tenant-Id') };
+}
+
+/** The connection parameter `accept-language` if the client sent one, else the upgrade request's header. */
+function localeFrom(params: Readonly<Record<string, unknown>> | undefined, req: http.IncomingMessage): Locale {
+  const given = params?.['accept-language'] ?? params?.['Accept-Language'];
+  return negotiateLocale(typeof given === 'string' ? given : req.headers['accept-language']);
 }
 
 /** A subscriber's socket holds a few streams; more is a client bug or an attempt to hoard memory. */
@@ -117,7 +125,7 @@ export function attachGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
       opts.countError(code);
       if (!PUBLIC_ERROR_CODES.has(code))
         (conn?.log ?? log).error({ err: e.originalError ?? e, path: e.path }, 'graphql internal error (websocket)');
-      return opts.formatError(e.toJSON());
+      return runInLocale(conn?.locale ?? DEFAULT_LOCALE, () => opts.formatError(e.toJSON()));
     });
 
   const server = useServer<Record<string, unknown>, { connection: Connection }>(
@@ -157,6 +165,7 @@ export function attachGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
             auth,
             log: log.child({ reqId: id, tenantId: auth.tenant?.id, userId: auth.viewer.subject }),
             expiry: null,
+            locale: localeFrom(ctx.connectionParams, ctx.extra.request),
           };
           if (auth.expiresAt) {
             conn.expiry = setTimeout(
@@ -217,6 +226,7 @@ export function attachGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
           allowedTenants,
           tenant,
           uow: null,
+          locale: conn.locale,
           log: conn.log.child({ reqId }),
           services,
           loaders: new Map(),

@@ -9,6 +9,8 @@ export interface Actor {
   subject: string;
   requestId: string;
   ip: string | null;
+  /** the token's display name, if it has one (timeline summaries of people not in the staff directory) */
+  name?: string | null;
 }
 
 /**

@@ -14,11 +14,7 @@ type Data = SubscribeResolverData<unknown, { filter?: BoardEventFilterInput | nu
 /** The tenant comes from the verified token, never from the operation: there is no tenant argument. */
 function subscribe({ context: ctx, args }: Data): AsyncIterable<BoardEvent> {
   if (!ctx.tenant) {
-    throw forbidden(
-      ctx.allowedTenants.length > 1
-        ? 'Your token lists several tenants: choose one with the x-tenant-id connection parameter'
-        : 'This operation needs a tenant, and your token lists none',
-    );
+    throw forbidden(ctx.allowedTenants.length > 1 ? { id: 'error.severalTenantsWs' } : { id: 'error.noTenant' });
   }
   requireRole(ctx, ...BOARD_ROLES);
   return ctx.services.board.subscribe(ctx.tenant.id, {

@@ -14,6 +14,7 @@ import { CaseAssigneeEntity, type CaseEntity } from './case.entity';
 import type { CaseErrorCode } from './case.states';
 import type { CaseWorkflow } from './case.workflow';
 import { required } from './case.errors';
+import { listArg } from '../../shared/message-ref';
 
 type R = Promise<Result<CaseEntity, CaseErrorCode>>;
 
@@ -58,12 +59,12 @@ export class CaseHandlingService {
     if (input.categoryId) {
       const cat = await this.categories.find(scope, input.categoryId);
       if (!cat || cat.archivedAt)
-        return fail(userError(['input', 'categoryId'], 'CATEGORY_NOT_FOUND', 'No such active category'));
+        return fail(userError(['input', 'categoryId'], 'CATEGORY_NOT_FOUND', 'notFound.activeCategory'));
       c.categoryId = cat.id;
     }
     if (input.riskLevel) {
       if (!RISK_LEVELS.includes(input.riskLevel))
-        return fail(userError(['input', 'riskLevel'], 'INVALID', 'Unknown risk level'));
+        return fail(userError(['input', 'riskLevel'], 'INVALID', 'input.unknownRiskLevel'));
       c.riskLevel = input.riskLevel;
     }
     c.acceptedAt = new Date();
@@ -76,7 +77,7 @@ export class CaseHandlingService {
   }
 
   async reject(scope: TenantScope, input: { caseId: string; reason: string }): R {
-    const missing = required(input.reason, 'reason', 'A reason');
+    const missing = required(input.reason, 'reason', 'input.reasonRequired');
     if (missing) return fail(missing);
     const r = await this.workflow.forAction(scope, input.caseId, 'reject');
     if (!r.ok) return r;
@@ -103,25 +104,18 @@ export class CaseHandlingService {
         orgUnitId: c.reportedOrgUnitId ?? c.orgUnitId,
         riskLevel: c.riskLevel,
       });
-      if (!rule)
-        return fail(
-          userError(
-            ['input', 'orgUnitId'],
-            'NO_ROUTE',
-            'No routing rule matches this case; choose a unit or department',
-          ),
-        );
+      if (!rule) return fail(userError(['input', 'orgUnitId'], 'NO_ROUTE', 'case.noRoute'));
       target = { orgUnitId: rule.targetOrgUnitId, departmentId: rule.targetDepartmentId, ruleId: rule.id };
     }
     if (target.orgUnitId) {
       const u = await this.orgUnits.find(scope, target.orgUnitId);
       if (!u || u.archivedAt)
-        return fail(userError(['input', 'orgUnitId'], 'ORG_UNIT_NOT_FOUND', 'No such active org unit'));
+        return fail(userError(['input', 'orgUnitId'], 'ORG_UNIT_NOT_FOUND', 'notFound.activeOrgUnit'));
     }
     if (target.departmentId) {
       const d = await this.departments.find(scope, target.departmentId);
       if (!d || d.archivedAt)
-        return fail(userError(['input', 'departmentId'], 'DEPARTMENT_NOT_FOUND', 'No such active department'));
+        return fail(userError(['input', 'departmentId'], 'DEPARTMENT_NOT_FOUND', 'notFound.activeDepartment'));
     }
     const redispatch = c.dispatchedAt !== null;
     c.orgUnitId = target.orgUnitId ?? c.orgUnitId;
@@ -142,7 +136,7 @@ export class CaseHandlingService {
 
   /** The receiving unit hands the case back to the dispatcher, saying why. */
   async return(scope: TenantScope, input: { caseId: string; reason: string }): R {
-    const missing = required(input.reason, 'reason', 'A reason');
+    const missing = required(input.reason, 'reason', 'input.reasonRequired');
     if (missing) return fail(missing);
     const r = await this.workflow.forAction(scope, input.caseId, 'return');
     if (!r.ok) return r;
@@ -170,21 +164,17 @@ export class CaseHandlingService {
     if (!r.ok) return r;
     const c = r.value;
     const ids = [...new Set(input.staffIds)];
-    if (!ids.length || ids.length > 20)
-      return fail(userError(['input', 'staffIds'], 'INVALID', 'Assign 1 to 20 people'));
+    if (!ids.length || ids.length > 20) return fail(userError(['input', 'staffIds'], 'INVALID', 'case.assignCount'));
     const people = await this.staff.findMany(scope.em, scope.tenant.id, ids);
     const missing = ids.filter((id) => !people.some((p) => p.id === id && p.active));
     if (missing.length)
-      return fail(
-        userError(['input', 'staffIds'], 'STAFF_NOT_FOUND', `No such active staff member: ${missing.join(', ')}`),
-      );
+      return fail(userError(['input', 'staffIds'], 'STAFF_NOT_FOUND', 'input.staffMissing', { ids: listArg(missing) }));
     const lead = input.leadId ?? ids[0]!;
-    if (!ids.includes(lead))
-      return fail(userError(['input', 'leadId'], 'INVALID', 'The lead must be one of the people assigned'));
+    if (!ids.includes(lead)) return fail(userError(['input', 'leadId'], 'INVALID', 'case.leadAssigned'));
     const current = await scope.em.find(CaseAssigneeEntity, { tenantId: scope.tenant.id, caseId: c.id });
     const overrideReason = clean(input.overrideReason) ?? null;
     if (overrideReason && !scope.viewer?.roles.has('leader'))
-      return fail(userError(['input', 'overrideReason'], 'INVALID', "Only a leader may go over a mediator's limit"));
+      return fail(userError(['input', 'overrideReason'], 'INVALID', 'case.overLimitLeaderOnly'));
     const added = people.filter((p) => p.isMediator && !current.some((a) => a.staffId === p.id));
     const load =
       scope.viewer && added.length
@@ -200,9 +190,8 @@ export class CaseHandlingService {
           userError(
             ['input', 'staffIds', String(ids.indexOf(p.id))],
             'CAPACITY_REACHED',
-            p.maxConcurrentCases
-              ? `${p.name} already handles ${load.get(p.id) ?? 0} open cases, the limit is ${p.maxConcurrentCases}`
-              : `${p.name} is not taking cases`,
+            p.maxConcurrentCases ? 'case.capacityReached' : 'case.notTakingCases',
+            { name: p.name, load: load.get(p.id) ?? 0, max: p.maxConcurrentCases },
           ),
         ),
       );
@@ -242,8 +231,7 @@ export class CaseHandlingService {
 
   async note(scope: TenantScope, input: { caseId: string; text: string; legalBasis?: string | null }): R {
     const text = clean(input.text);
-    if (!text || text.length > 20000)
-      return fail(userError(['input', 'text'], 'INVALID', 'A note of 1 to 20,000 characters'));
+    if (!text || text.length > 20000) return fail(userError(['input', 'text'], 'INVALID', 'case.noteLength'));
     const r = await this.workflow.forAction(scope, input.caseId, 'note');
     if (!r.ok) return r;
     this.workflow.timeline.record(scope, r.value.id, {
@@ -257,10 +245,10 @@ export class CaseHandlingService {
 
   /** Resolution schedules the follow-up visit (tenant default: a week later). */
   async resolve(scope: TenantScope, input: ResolveFields): R {
-    const missing = required(input.resolution, 'resolution', 'What was agreed or decided');
+    const missing = required(input.resolution, 'resolution', 'case.resolutionRequired');
     if (missing) return fail(missing);
     if (input.followUpAssigneeId && !(await this.staff.find(scope, input.followUpAssigneeId))) {
-      return fail(userError(['input', 'followUpAssigneeId'], 'STAFF_NOT_FOUND', 'No such staff member'));
+      return fail(userError(['input', 'followUpAssigneeId'], 'STAFF_NOT_FOUND', 'notFound.staff'));
     }
     const r = await this.workflow.forAction(scope, input.caseId, 'resolve');
     if (!r.ok) return r;
@@ -302,7 +290,7 @@ export class CaseHandlingService {
 
   /** Handling ended without settling it: the case goes to grid tracking until it is closed or reopened. */
   async markUnresolved(scope: TenantScope, input: { caseId: string; reason: string }): R {
-    const missing = required(input.reason, 'reason', 'A reason');
+    const missing = required(input.reason, 'reason', 'input.reasonRequired');
     if (missing) return fail(missing);
     const r = await this.workflow.forAction(scope, input.caseId, 'markUnresolved');
     if (!r.ok) return r;
@@ -327,7 +315,7 @@ export class CaseHandlingService {
 
   /** Back to handling: its deadlines start again, waiting visits are cancelled. */
   async reopen(scope: TenantScope, input: { caseId: string; reason: string }): R {
-    const missing = required(input.reason, 'reason', 'A reason');
+    const missing = required(input.reason, 'reason', 'input.reasonRequired');
     if (missing) return fail(missing);
     const r = await this.workflow.forAction(scope, input.caseId, 'reopen');
     if (!r.ok) return r;

@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import { snapshot, type AuditService } from '../audit/audit.service';
 import { CaseSettingsEntity, FAILED_MEDIATION_ACTIONS, type FailedMediationAction } from './case.entity';
 import type { CaseErrorCode } from './case.states';
+import { listArg } from '../../shared/message-ref';
 
 export interface CaseSettingsFields {
   groupDisputeThreshold?: number | null;
@@ -44,14 +45,14 @@ export class CaseSettingsService {
     for (const [k, [min, max]] of Object.entries(BOUNDS) as [keyof typeof BOUNDS, [number, number]][]) {
       const v = input[k];
       if (v !== undefined && v !== null && (!Number.isInteger(v) || v < min || v > max)) {
-        errors.push(userError(['input', k], 'INVALID', `${k} must be a whole number from ${min} to ${max}`));
+        errors.push(userError(['input', k], 'INVALID', 'input.wholeNumberRange', { min, max }));
       }
     }
     if (input.failedMediationAction && !FAILED_MEDIATION_ACTIONS.includes(input.failedMediationAction))
-      errors.push(userError(['input', 'failedMediationAction'], 'INVALID', 'NOTIFY_LEADER or ESCALATE'));
+      errors.push(userError(['input', 'failedMediationAction'], 'INVALID', 'caseSettings.failedMediationAction'));
     for (const k of ['personalDataRoles', 'revealRoles'] as const) {
       const bad = (input[k] ?? []).filter((r) => !isRole(r) || r === 'intake-system' || r === 'platform-admin');
-      if (bad.length) errors.push(userError(['input', k], 'INVALID', `Not staff roles: ${bad.join(', ')}`));
+      if (bad.length) errors.push(userError(['input', k], 'INVALID', 'case.notStaffRoles', { roles: listArg(bad) }));
     }
     if (errors.length) return fail(...errors);
     let s = await scope.em.findOne(CaseSettingsEntity, { tenantId: scope.tenant.id });

@@ -6,6 +6,7 @@ import { isUuid } from '../../shared/ids';
 import { CaseEntity, type CaseEventEntity } from './case.entity';
 import { CASE_ACTIONS, refusal, type CaseAction, type CaseErrorCode, type CaseStatus } from './case.states';
 import type { EventInput, TimelineService } from './timeline.service';
+import { enumArg, enumListArg } from '../../shared/message-ref';
 
 /**
  * The one gate every case mutation passes: load the case locked for this transaction (two clerks
@@ -54,11 +55,16 @@ export class CaseWorkflow {
     field: string[] = ['input', 'caseId'],
   ): Promise<Result<CaseEntity, CaseErrorCode>> {
     const c = await this.lock(scope, caseId);
-    if (!c) return fail(userError(field, 'NOT_FOUND', 'No such case'));
+    if (!c) return fail(userError(field, 'NOT_FOUND', 'notFound.case'));
     const code = refusal(action, c.status);
     if (code) {
-      const allowed = CASE_ACTIONS[action].from.join(', ');
-      return fail(userError(field, code, `Case ${c.number} is ${c.status}; this needs one of: ${allowed}`));
+      return fail(
+        userError(field, code, 'case.wrongStatus', {
+          number: c.number,
+          status: enumArg('CaseStatus', c.status),
+          allowed: enumListArg('CaseStatus', CASE_ACTIONS[action].from),
+        }),
+      );
     }
     return ok(c);
   }

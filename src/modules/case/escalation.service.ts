@@ -15,6 +15,7 @@ import type { CaseService } from './case.service';
 import type { IntakeService } from './intake.service';
 import type { CaseHandlingService } from './case-handling.service';
 import { required } from './case.errors';
+import { enumArg } from '../../shared/message-ref';
 import type { CaseEventEntity } from './case.entity';
 import type { NotifyInput } from '../notification/notification.service';
 
@@ -75,9 +76,7 @@ export class EscalationService {
   ): Promise<Result<CaseEntity, CaseErrorCode>> {
     const reason = clean(input.reason);
     if (!reason || reason.length > 2000)
-      return fail(
-        userError(['input', 'reason'], 'INVALID', 'Say why the case goes up a level (at most 2,000 characters)'),
-      );
+      return fail(userError(['input', 'reason'], 'INVALID', 'case.escalationReason'));
     const r = await this.workflow.forAction(scope, input.caseId, 'escalate');
     if (!r.ok) return r;
     const c = r.value;
@@ -114,14 +113,7 @@ export class EscalationService {
       await this.workflow.finishStep(scope);
       return ok(c);
     }
-    if (!scope.tenant.parentId)
-      return fail(
-        userError(
-          ['input', 'caseId'],
-          'NO_HIGHER_LEVEL',
-          'This is the top level: there is no unit or parent tenant above it',
-        ),
-      );
+    if (!scope.tenant.parentId) return fail(userError(['input', 'caseId'], 'NO_HIGHER_LEVEL', 'case.topLevel'));
     Object.assign(esc, { toTenantId: scope.tenant.parentId, handoffState: 'PENDING' });
     scope.em.persist(esc);
     c.escalationSuggested = false;
@@ -146,7 +138,7 @@ export class EscalationService {
     scope: TenantScope,
     input: { caseId: string; reason: string },
   ): Promise<Result<CaseEntity, CaseErrorCode>> {
-    const missing = required(input.reason, 'reason', 'A reason');
+    const missing = required(input.reason, 'reason', 'input.reasonRequired');
     if (missing) return fail(missing);
     const r = await this.workflow.forAction(scope, input.caseId, 'takeBack');
     if (!r.ok) return r;
@@ -156,9 +148,8 @@ export class EscalationService {
         userError(
           ['input', 'caseId'],
           'PARENT_CASE_OPEN',
-          parent
-            ? `The parent center's case ${parent.number} is ${parent.status}; take the case back once it declines or ends it`
-            : 'The parent center has not received the case yet',
+          parent ? 'case.parentCaseOpen' : 'case.parentNotReceived',
+          parent ? { number: parent.number, status: enumArg('CaseStatus', parent.status) } : undefined,
         ),
       );
     }
@@ -178,7 +169,7 @@ export class EscalationService {
     if (c.status === 'DISPATCHED' || c.status === 'IN_PROGRESS') return this.escalate(scope, { caseId: c.id, reason });
     const from = c.orgUnitId ? await this.orgUnits.find(scope, c.orgUnitId) : null;
     const up = from?.parentId ? await this.orgUnits.find(scope, from.parentId) : null;
-    if (!from || !up || up.archivedAt) return fail(userError(['caseId'], 'NO_HIGHER_LEVEL', 'No unit above this one'));
+    if (!from || !up || up.archivedAt) return fail(userError(['caseId'], 'NO_HIGHER_LEVEL', 'case.noUnitAbove'));
     const esc = Object.assign(new CaseEscalationEntity(), {
       tenantId: scope.tenant.id,
       caseId: c.id,

@@ -25,6 +25,7 @@ import type { CaseSettingsService } from './case-settings.service';
 import type { DuplicateFinder } from './duplicates';
 import { isValidCreditCode, isValidIdNumber, isValidPhone, normalIdNumber, normalPhone } from './personal-data';
 import type { CaseWorkflow } from './case.workflow';
+import type { MessageId } from '../../core/i18n/catalog/en';
 
 export interface PartyFields {
   role: PartyRole;
@@ -88,10 +89,10 @@ export class IntakeService {
     const errors = this.validate(input, opts.machine);
     const category = input.categoryId ? await this.categories.find(scope, input.categoryId) : null;
     if (input.categoryId && (!category || category.archivedAt))
-      errors.push(userError(['input', 'categoryId'], 'CATEGORY_NOT_FOUND', 'No such active category'));
+      errors.push(userError(['input', 'categoryId'], 'CATEGORY_NOT_FOUND', 'notFound.activeCategory'));
     const unit = input.reportedOrgUnitId ? await this.orgUnits.find(scope, input.reportedOrgUnitId) : null;
     if (input.reportedOrgUnitId && (!unit || unit.archivedAt))
-      errors.push(userError(['input', 'reportedOrgUnitId'], 'ORG_UNIT_NOT_FOUND', 'No such active org unit'));
+      errors.push(userError(['input', 'reportedOrgUnitId'], 'ORG_UNIT_NOT_FOUND', 'notFound.activeOrgUnit'));
     if (errors.length) return fail(...errors);
 
     const key = clean(input.idempotencyKey);
@@ -192,13 +193,7 @@ export class IntakeService {
         })
       : null;
     if (!prior || !existing || prior.request_hash !== hash) {
-      return fail(
-        userError(
-          ['input', 'idempotencyKey'],
-          'IDEMPOTENCY_KEY_REUSED',
-          'This idempotency key was used for a different report',
-        ),
-      );
+      return fail(userError(['input', 'idempotencyKey'], 'IDEMPOTENCY_KEY_REUSED', 'case.idempotencyReused'));
     }
     return ok({ case: existing, replayed: true });
   }
@@ -219,42 +214,39 @@ export class IntakeService {
 
   private validate(input: ReportCaseFields, machine: boolean): Errors {
     const errors: Errors = [];
-    const bad = (field: string[], message: string) => errors.push(userError(['input', ...field], 'INVALID', message));
+    const bad = (field: string[], message: MessageId) =>
+      errors.push(userError(['input', ...field], 'INVALID', message));
     const title = clean(input.title);
-    if (!title || title.length > 200) bad(['title'], 'A title is required (at most 200 characters)');
-    if ((input.description ?? '').length > 20000) bad(['description'], 'At most 20,000 characters');
-    if (!CHANNELS.includes(input.channel)) bad(['channel'], 'Unknown channel');
-    if (input.riskLevel && !RISK_LEVELS.includes(input.riskLevel)) bad(['riskLevel'], 'Unknown risk level');
+    if (!title || title.length > 200) bad(['title'], 'intake.title');
+    if ((input.description ?? '').length > 20000) bad(['description'], 'input.max20000');
+    if (!CHANNELS.includes(input.channel)) bad(['channel'], 'input.unknownChannel');
+    if (input.riskLevel && !RISK_LEVELS.includes(input.riskLevel)) bad(['riskLevel'], 'input.unknownRiskLevel');
     if (
       input.peopleInvolved != null &&
       (!Number.isInteger(input.peopleInvolved) || input.peopleInvolved < 1 || input.peopleInvolved > 1_000_000)
     ) {
-      bad(['peopleInvolved'], 'A whole number of at least 1');
+      bad(['peopleInvolved'], 'input.atLeastOne');
     }
     if (clean(input.amountInvolved) && !MONEY_RE.test(clean(input.amountInvolved)!))
-      bad(['amountInvolved'], 'Yuan as a decimal with at most two places, e.g. "12000.50"');
-    if ((clean(input.idempotencyKey) ?? '').length > 200) bad(['idempotencyKey'], 'At most 200 characters');
+      bad(['amountInvolved'], 'input.yuan');
+    if ((clean(input.idempotencyKey) ?? '').length > 200) bad(['idempotencyKey'], 'input.max200');
     if (machine) {
       // A feed that cannot say which of its records this is cannot be deduplicated on retry.
-      if (!clean(input.idempotencyKey)) bad(['idempotencyKey'], 'Machine feeds must send an idempotency key');
-      if (!clean(input.externalRef)) bad(['externalRef'], 'Machine feeds must send their own reference (externalRef)');
+      if (!clean(input.idempotencyKey)) bad(['idempotencyKey'], 'intake.needsIdempotencyKey');
+      if (!clean(input.externalRef)) bad(['externalRef'], 'intake.needsExternalRef');
     }
     (input.parties ?? []).forEach((p, i) => {
       const at = ['parties', String(i)];
-      if (!PARTY_ROLES.includes(p.role)) bad([...at, 'role'], 'Unknown party role');
-      if (!PARTY_KINDS.includes(p.kind)) bad([...at, 'kind'], 'Unknown party kind');
-      if (!clean(p.name) || clean(p.name)!.length > 200)
-        bad([...at, 'name'], 'A name is required (at most 200 characters)');
-      if (clean(p.idNumber) && !isValidIdNumber(clean(p.idNumber)!))
-        bad([...at, 'idNumber'], 'Not a valid 18-character resident ID number');
-      if (clean(p.phone) && !isValidPhone(clean(p.phone)!))
-        bad([...at, 'phone'], 'Not a valid mobile or landline number');
+      if (!PARTY_ROLES.includes(p.role)) bad([...at, 'role'], 'input.unknownPartyRole');
+      if (!PARTY_KINDS.includes(p.kind)) bad([...at, 'kind'], 'input.unknownPartyKind');
+      if (!clean(p.name) || clean(p.name)!.length > 200) bad([...at, 'name'], 'input.name200');
+      if (clean(p.idNumber) && !isValidIdNumber(clean(p.idNumber)!)) bad([...at, 'idNumber'], 'intake.idNumber');
+      if (clean(p.phone) && !isValidPhone(clean(p.phone)!)) bad([...at, 'phone'], 'intake.phone');
       if (clean(p.creditCode) && !isValidCreditCode(clean(p.creditCode)!.toUpperCase()))
-        bad([...at, 'creditCode'], 'Not a valid unified social credit code');
-      if (p.kind === 'PERSON' && clean(p.creditCode))
-        bad([...at, 'creditCode'], 'Only organisations have a credit code');
+        bad([...at, 'creditCode'], 'intake.creditCode');
+      if (p.kind === 'PERSON' && clean(p.creditCode)) bad([...at, 'creditCode'], 'intake.creditCodeOrgOnly');
     });
-    if ((input.parties ?? []).length > 500) bad(['parties'], 'At most 500 parties; record the rest as peopleInvolved');
+    if ((input.parties ?? []).length > 500) bad(['parties'], 'intake.tooManyParties');
     return errors;
   }
 }

@@ -26,9 +26,9 @@ export class MergeService {
   ): Promise<Result<CaseEntity, CaseErrorCode>> {
     const dupIds = [...new Set(input.duplicateIds)];
     if (!dupIds.length || dupIds.length > 20)
-      return fail(userError(['input', 'duplicateIds'], 'INVALID', 'Merge 1 to 20 cases at a time'));
+      return fail(userError(['input', 'duplicateIds'], 'INVALID', 'case.mergeCount'));
     if (dupIds.includes(input.survivorId))
-      return fail(userError(['input', 'duplicateIds'], 'SAME_CASE', 'A case cannot be merged into itself'));
+      return fail(userError(['input', 'duplicateIds'], 'SAME_CASE', 'case.mergeSelf'));
     // Lock in id order so two merges over the same cases cannot deadlock.
     const order = [input.survivorId, ...dupIds].sort();
     const locked = new Map<string, CaseEntity>();

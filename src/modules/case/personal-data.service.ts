@@ -44,13 +44,12 @@ export class PersonalDataService {
     input: { partyId: string; reason: string },
   ): Promise<Result<PartyContact, CaseErrorCode>> {
     if (!this.seesUnmasked(roles, s) && !s.revealRoles.some((r) => roles.has(r))) {
-      throw forbidden('Your roles may not reveal personal data in this tenant');
+      throw forbidden({ id: 'error.revealForbidden' });
     }
     const reason = clean(input.reason);
-    if (!reason || reason.length > 500)
-      return fail(userError(['input', 'reason'], 'INVALID', 'Say why you need it (at most 500 characters)'));
+    if (!reason || reason.length > 500) return fail(userError(['input', 'reason'], 'INVALID', 'case.revealReason'));
     const p = await findById(scope.em, CasePartyEntity, scope.tenant.id, input.partyId);
-    if (!p) return fail(userError(['input', 'partyId'], 'NOT_FOUND', 'No such party'));
+    if (!p) return fail(userError(['input', 'partyId'], 'NOT_FOUND', 'notFound.party'));
     // Logged with the reason, never with the values revealed.
     this.audit.record(scope, {
       action: 'party.reveal',

@@ -1,9 +1,10 @@
 import type { TenantScope } from '../../core/tenancy/scope';
 import { toPage, type Page, type PageRequest } from '../../shared/page';
 import { CaseEventEntity } from './case.entity';
+import type { CaseEventKind } from './case-events';
 
 export interface EventInput {
-  type: string;
+  type: CaseEventKind;
   data?: Record<string, unknown>;
   legalBasis?: string | null;
   /** set for work done by the system itself (hand-offs, sweeps) rather than a signed-in person */
@@ -22,11 +23,13 @@ export class TimelineService {
   }
 
   record(scope: TenantScope, caseId: string, e: EventInput): CaseEventEntity {
+    // The token's display name, kept for summaries of people the staff directory does not know.
+    const actorName = e.actor === undefined ? scope.actor.name : null;
     const ev = Object.assign(new CaseEventEntity(), {
       tenantId: scope.tenant.id,
       caseId,
       type: e.type,
-      data: e.data ?? {},
+      data: actorName ? { ...e.data, actorName } : (e.data ?? {}),
       legalBasis: e.legalBasis ?? null,
       actorSubject: e.actor === undefined ? scope.actor.subject : e.actor,
     });

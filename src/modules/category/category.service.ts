@@ -70,23 +70,19 @@ export class CategoryService {
     const code = input.code.trim().toLowerCase();
     const name = clean(input.name);
     const errors: Errors = [];
-    if (!CODE_RE.test(code))
-      errors.push(
-        userError(['input', 'code'], E.INVALID, 'Code: lower-case letters, digits, - and _, starting with a letter'),
-      );
-    if (!name || name.length > 200)
-      errors.push(userError(['input', 'name'], E.INVALID, 'Name is required (at most 200 characters)'));
+    if (!CODE_RE.test(code)) errors.push(userError(['input', 'code'], E.INVALID, 'input.codeFormat'));
+    if (!name || name.length > 200) errors.push(userError(['input', 'name'], E.INVALID, 'input.name200'));
     if (!RISK_LEVELS.includes(input.defaultRiskLevel))
-      errors.push(userError(['input', 'defaultRiskLevel'], E.INVALID, 'Unknown risk level'));
+      errors.push(userError(['input', 'defaultRiskLevel'], E.INVALID, 'input.unknownRiskLevel'));
     if (errors.length) return fail(...errors);
 
     const byCode = await scope.em.findOne(CategoryEntity, { tenantId: scope.tenant.id, code });
     let existing: CategoryEntity | null = byCode;
     if (input.id) {
       existing = await this.find(scope, input.id);
-      if (!existing) return fail(userError(['input', 'id'], E.NOT_FOUND, 'No such category'));
+      if (!existing) return fail(userError(['input', 'id'], E.NOT_FOUND, 'notFound.category'));
       if (byCode && byCode.id !== existing.id)
-        return fail(userError(['input', 'code'], E.CODE_TAKEN, `Code "${code}" belongs to "${byCode.name}"`));
+        return fail(userError(['input', 'code'], E.CODE_TAKEN, 'category.codeTaken', { code, name: byCode.name }));
     }
     const id = existing?.id ?? null;
     const parentId = input.parentId === undefined ? (existing?.parentId ?? null) : input.parentId;
@@ -138,10 +134,9 @@ export class CategoryService {
     if (!parentId) return [];
     const parent = await this.find(scope, parentId);
     if (!parent || parent.archivedAt)
-      return [userError(['input', 'parentId'], E.PARENT_NOT_FOUND, 'No such active parent category')];
+      return [userError(['input', 'parentId'], E.PARENT_NOT_FOUND, 'notFound.activeParentCategory')];
     for (let at: CategoryEntity | null = parent; at; at = at.parentId ? await this.find(scope, at.parentId) : null) {
-      if (at.id === id)
-        return [userError(['input', 'parentId'], E.CYCLE, 'A category cannot sit under its own sub-category')];
+      if (at.id === id) return [userError(['input', 'parentId'], E.CYCLE, 'category.cycle')];
     }
     return [];
   }

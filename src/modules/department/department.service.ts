@@ -58,13 +58,10 @@ export class DepartmentService {
   async create(scope: TenantScope, input: DepartmentFields & { code: string }): Promise<Result<DepartmentEntity, E>> {
     const code = input.code.trim().toLowerCase();
     const errors = this.validate({ ...input, name: input.name ?? null }, true);
-    if (!CODE_RE.test(code))
-      errors.push(
-        userError(['input', 'code'], E.INVALID, 'Code: lower-case letters, digits, - and _, starting with a letter'),
-      );
+    if (!CODE_RE.test(code)) errors.push(userError(['input', 'code'], E.INVALID, 'input.codeFormat'));
     if (errors.length) return fail(...errors);
     if (await scope.em.count(DepartmentEntity, { tenantId: scope.tenant.id, code })) {
-      return fail(userError(['input', 'code'], E.CODE_TAKEN, `A department with code "${code}" already exists`));
+      return fail(userError(['input', 'code'], E.CODE_TAKEN, 'department.codeTaken', { code }));
     }
     const d = Object.assign(new DepartmentEntity(), {
       tenantId: scope.tenant.id,
@@ -89,7 +86,7 @@ export class DepartmentService {
     input: DepartmentFields & { archived?: boolean | null },
   ): Promise<Result<DepartmentEntity, E>> {
     const d = await this.find(scope, id);
-    if (!d) return fail(userError(['input', 'id'], E.NOT_FOUND, 'No such department'));
+    if (!d) return fail(userError(['input', 'id'], E.NOT_FOUND, 'notFound.department'));
     const errors = this.validate(input, false);
     if (errors.length) return fail(...errors);
     const before = snapshot(d);
@@ -119,10 +116,10 @@ export class DepartmentService {
     const errors = [];
     const name = clean(input.name);
     if ((creating || input.name !== undefined) && (!name || name.length > 200)) {
-      errors.push(userError(['input', 'name'], E.INVALID, 'Name is required (at most 200 characters)'));
+      errors.push(userError(['input', 'name'], E.INVALID, 'input.name200'));
     }
     if ((creating || input.kind !== undefined) && (!input.kind || !DEPARTMENT_KINDS.includes(input.kind))) {
-      errors.push(userError(['input', 'kind'], E.INVALID, 'Kind is required'));
+      errors.push(userError(['input', 'kind'], E.INVALID, 'input.kindRequired'));
     }
     return errors;
   }

@@ -6,7 +6,7 @@ import { caseFilterSql } from '../case/case-filter';
 import type { PersonalDataService } from '../case/personal-data.service';
 import { maskPersonalText } from '../../shared/personal-text';
 import type { RiskLevel } from '../category/category.entity';
-import { CHANNEL_ZH, RISK_ZH, STATUS_ZH, WARNING_ZH } from './case-labels';
+import { enumLabel } from '../../core/i18n/translate';
 import { exportParamError, type ExportQuery } from './export-query';
 import type { ExportColumn, ExportContext, ExportLang, ExportProvider } from './export.types';
 
@@ -41,25 +41,25 @@ export const CASE_COLUMNS: readonly ExportColumn<CaseExportRow>[] = [
     key: 'status',
     header: { zh: '状态', en: 'Status' },
     width: 10,
-    value: (r, l) => (zh(l) ? STATUS_ZH[r.status] : r.status),
+    value: (r, l) => (zh(l) ? enumLabel('zh-CN', 'CaseStatus', r.status) : r.status),
   },
   {
     key: 'risk',
     header: { zh: '风险等级', en: 'Risk' },
     width: 9,
-    value: (r, l) => (zh(l) ? RISK_ZH[r.risk_level] : r.risk_level),
+    value: (r, l) => (zh(l) ? enumLabel('zh-CN', 'RiskLevel', r.risk_level) : r.risk_level),
   },
   {
     key: 'warning',
     header: { zh: '预警', en: 'Warning' },
     width: 8,
-    value: (r, l) => (zh(l) ? WARNING_ZH[r.warning_level] : r.warning_level),
+    value: (r, l) => (zh(l) ? enumLabel('zh-CN', 'WarningLevel', r.warning_level) : r.warning_level),
   },
   {
     key: 'channel',
     header: { zh: '渠道', en: 'Channel' },
     width: 14,
-    value: (r, l) => (zh(l) ? CHANNEL_ZH[r.channel] : r.channel),
+    value: (r, l) => (zh(l) ? enumLabel('zh-CN', 'Channel', r.channel) : r.channel),
   },
   { key: 'category', header: { zh: '类别', en: 'Category' }, width: 16, value: (r) => r.category },
   { key: 'orgUnit', header: { zh: '受理单位', en: 'Org unit' }, width: 24, value: (r) => r.org_unit },
@@ -149,7 +149,10 @@ export function parseCaseFilter(q: ExportQuery, timeZone: string): CaseListFilte
     externalRef: q.text('externalRef', 200),
   };
   if (f.reportedFrom && f.reportedTo && f.reportedTo <= f.reportedFrom)
-    throw exportParamError('reportedTo', 'reportedTo must be after reportedFrom');
+    throw exportParamError('reportedTo', {
+      id: 'export.toAfterFrom',
+      values: { from: 'reportedFrom', to: 'reportedTo' },
+    });
   return f;
 }
 

@@ -1,18 +1,24 @@
 import { zonedToUtc } from '../../core/calendar/zoned-time';
-import { unstorableText } from '../../shared/text';
+import { unstorableKind } from '../../shared/text';
 import { isUuid } from '../../shared/ids';
+import { listArg, type MessageRef } from '../../shared/message-ref';
+import { render } from '../../core/i18n/translate';
 
 /** A query parameter the client can fix: answered 400 before anything is streamed. */
 export class ExportParamError extends Error {
+  /** the catalogue message, worded in the caller's language when refused; `message` is the English */
+  readonly ref: MessageRef | null;
+
   constructor(
     readonly param: string,
-    message: string,
+    message: string | MessageRef,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : render('en', message));
+    this.ref = typeof message === 'string' ? null : message;
   }
 }
 
-export const exportParamError = (param: string, message: string) => new ExportParamError(param, message);
+export const exportParamError = (param: string, message: string | MessageRef) => new ExportParamError(param, message);
 
 const LOCAL_RE = /^(\d{4}-\d{2}-\d{2})(?:[T ]((?:[01]\d|2[0-3]):[0-5]\d)(?::[0-5]\d)?)?$/;
 /** 2026-02-30 parses as 2 March; a typo must not move the period. */
@@ -37,7 +43,7 @@ export class ExportQuery {
 
   one(name: string): string | null {
     const v = this.values(name);
-    if (v.length > 1) throw exportParamError(name, `${name} is given more than once`);
+    if (v.length > 1) throw exportParamError(name, { id: 'export.repeated', values: { name } });
     const s = v[0]?.trim();
     return s ? s : null;
   }
@@ -50,7 +56,10 @@ export class ExportQuery {
     if (!items.length) return null;
     const bad = items.find((v) => !(allowed as readonly string[]).includes(v));
     if (bad !== undefined)
-      throw exportParamError(name, `${name}: ${bad.slice(0, 40)} is not one of ${allowed.join(', ')}`);
+      throw exportParamError(name, {
+        id: 'export.notOneOf',
+        values: { name, value: bad.slice(0, 40), allowed: listArg([...allowed]) },
+      });
     return [...new Set(items)] as T[];
   }
 
@@ -58,7 +67,7 @@ export class ExportQuery {
     const v = this.one(name);
     if (v === null) return null;
     if (!(allowed as readonly string[]).includes(v))
-      throw exportParamError(name, `${name} must be one of ${allowed.join(', ')}`);
+      throw exportParamError(name, { id: 'export.mustBeOneOf', values: { name, allowed: listArg([...allowed]) } });
     return v as T;
   }
 
@@ -67,22 +76,26 @@ export class ExportQuery {
     if (v === null) return null;
     if (['true', '1', 'yes'].includes(v.toLowerCase())) return true;
     if (['false', '0', 'no'].includes(v.toLowerCase())) return false;
-    throw exportParamError(name, `${name} must be true or false`);
+    throw exportParamError(name, { id: 'export.boolean', values: { name } });
   }
 
   /** An id, refused unless a UUID, as the GraphQL filters refuse it (core/graphql/input-guard.ts). */
   id(name: string): string | null {
     const v = this.one(name);
-    if (v !== null && !isUuid(v)) throw exportParamError(name, `${name} must be an id this API issued (a UUID)`);
+    if (v !== null && !isUuid(v)) throw exportParamError(name, { id: 'error.notUuid', values: { path: name } });
     return v;
   }
 
   text(name: string, maxLength: number): string | null {
     const v = this.one(name);
     if (v !== null && v.length > maxLength)
-      throw exportParamError(name, `${name} is longer than ${maxLength} characters`);
-    const unstorable = v === null ? null : unstorableText(v);
-    if (unstorable) throw exportParamError(name, `${name} ${unstorable}`);
+      throw exportParamError(name, { id: 'error.tooLong', values: { path: name, max: maxLength } });
+    const unstorable = v === null ? null : unstorableKind(v);
+    if (unstorable)
+      throw exportParamError(name, {
+        id: unstorable === 'control' ? 'error.controlChar' : 'error.invalidUnicode',
+        values: { path: name },
+      });
     return v;
   }
 
@@ -104,10 +117,7 @@ export class ExportQuery {
         ? new Date(v)
         : null;
     if (!at || Number.isNaN(at.getTime())) {
-      throw exportParamError(
-        name,
-        `${name} must be a date (2026-10-01, in the tenant's time zone) or an ISO 8601 time with an offset`,
-      );
+      throw exportParamError(name, { id: 'export.instant', values: { name } });
     }
     return at;
   }

@@ -14,6 +14,10 @@ import {
 import { ExportParamError, ExportQuery } from './export-query';
 import { CONTENT_TYPES } from './export.service';
 import { EXPORT_FORMATS, EXPORT_LANGS, type ExportFormat } from './export.types';
+import { I18N_EXTENSION } from '../../core/errors/errors';
+import { negotiateLocale } from '../../core/i18n/locale';
+import { render, t } from '../../core/i18n/translate';
+import { enumListArg, listArg, type MessageRef } from '../../shared/message-ref';
 
 export interface ExportRouteDeps {
   services: Services;
@@ -78,6 +82,8 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
     }
     const [, name, format] = m as unknown as [string, string, ExportFormat];
     const rlog = log.child({ reqId });
+    // Refusals read in the caller's language (the file's own language is the lang parameter).
+    const locale = negotiateLocale(req.headers['accept-language']);
 
     let auth;
     try {
@@ -85,7 +91,8 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
     } catch (e) {
       if (e instanceof GraphQLError) {
         const ext = e.extensions as { code?: string; http?: { status?: number } };
-        refuse(res, ext.http?.status ?? 401, ext.code ?? 'UNAUTHENTICATED', e.message);
+        const ref = e.extensions[I18N_EXTENSION] as MessageRef | undefined;
+        refuse(res, ext.http?.status ?? 401, ext.code ?? 'UNAUTHENTICATED', ref ? render(locale, ref) : e.message);
       } else {
         if (isServiceUnavailable(e)) rlog.warn({ err: e }, 'export: dependency unavailable');
         else rlog.error({ err: e }, 'export: authentication failed');
@@ -99,14 +106,12 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
         res,
         403,
         'FORBIDDEN',
-        auth.allowedTenants.length > 1
-          ? 'Your token lists several tenants: choose one with the X-Tenant-Id header'
-          : 'This export needs a tenant, and your token lists none',
+        t(locale, auth.allowedTenants.length > 1 ? 'error.severalTenants' : 'error.noTenant'),
       );
       return;
     }
     if (!provider.roles.some((r) => viewer.roles.has(r))) {
-      refuse(res, 403, 'FORBIDDEN', `Requires one of the roles: ${provider.roles.join(', ')}`);
+      refuse(res, 403, 'FORBIDDEN', t(locale, 'error.requiresRole', { roles: enumListArg('Role', provider.roles) }));
       return;
     }
 
@@ -118,9 +123,12 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
       params = provider.parse(q, tenant);
       const unread = q.unread();
       if (unread.length)
-        throw new ExportParamError(unread[0]!, `Unknown parameter(s): ${unread.map((u) => u.slice(0, 40)).join(', ')}`);
+        throw new ExportParamError(unread[0]!, {
+          id: 'export.unknownParams',
+          values: { names: listArg(unread.map((u) => u.slice(0, 40))) },
+        });
     } catch (e) {
-      if (e instanceof ExportParamError) refuse(res, 400, 'BAD_USER_INPUT', e.message);
+      if (e instanceof ExportParamError) refuse(res, 400, 'BAD_USER_INPUT', e.ref ? render(locale, e.ref) : e.message);
       else {
         rlog.error({ err: e, export: name }, 'export: reading the parameters failed');
         refuse(res, 500, 'INTERNAL_SERVER_ERROR', `Internal server error (request ${reqId})`);
@@ -158,7 +166,8 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
       if (out.auditError) elog.error({ err: out.auditError, export: name }, 'export: audit row not written');
       if (out.complete) elog.info(fields, 'export sent');
       else if (out.started) elog.warn({ ...fields, err: out.error }, 'export cut short');
-      else if (out.error instanceof ExportParamError) refuse(res, 400, 'BAD_USER_INPUT', out.error.message);
+      else if (out.error instanceof ExportParamError)
+        refuse(res, 400, 'BAD_USER_INPUT', out.error.ref ? render(locale, out.error.ref) : out.error.message);
       else {
         if (isServiceUnavailable(out.error)) elog.warn({ ...fields, err: out.error }, 'export: dependency unavailable');
         else elog.error({ ...fields, err: out.error }, 'export failed');

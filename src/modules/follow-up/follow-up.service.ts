@@ -12,6 +12,8 @@ import type { CaseSettingsService } from '../case/case-settings.service';
 import type { IntakeService } from '../case/intake.service';
 import type { CaseService } from '../case/case.service';
 import { FOLLOW_UP_RESULTS, FollowUpEntity, type FollowUpResult } from './follow-up.entity';
+import { enumArg, timeArg } from '../../shared/message-ref';
+import type { MessageId } from '../../core/i18n/catalog/en';
 
 export interface CompleteFollowUp {
   followUpId: string;
@@ -55,9 +57,9 @@ export class FollowUpService {
     const r = await this.workflow.forAction(scope, input.caseId, 'scheduleFollowUp');
     if (!r.ok) return r;
     if (input.assigneeId && !(await this.staff.find(scope, input.assigneeId)))
-      return fail(userError(['input', 'assigneeId'], 'STAFF_NOT_FOUND', 'No such staff member'));
+      return fail(userError(['input', 'assigneeId'], 'STAFF_NOT_FOUND', 'notFound.staff'));
     if (input.dueAt.getTime() < Date.now() - 60_000)
-      return fail(userError(['input', 'dueAt'], 'INVALID', 'A follow-up is due in the future'));
+      return fail(userError(['input', 'dueAt'], 'INVALID', 'followUp.dueInFuture'));
     await this.add(scope, r.value, input.dueAt, input.assigneeId ?? (await this.leadOf(scope, r.value.id)));
     await this.workflow.finishStep(scope);
     return ok(r.value);
@@ -65,16 +67,20 @@ export class FollowUpService {
 
   async complete(scope: TenantScope, input: CompleteFollowUp): Promise<Result<CaseEntity, CaseErrorCode>> {
     const f = await findById(scope.em, FollowUpEntity, scope.tenant.id, input.followUpId);
-    if (!f) return fail(userError(['input', 'followUpId'], 'FOLLOW_UP_NOT_FOUND', 'No such follow-up'));
+    if (!f) return fail(userError(['input', 'followUpId'], 'FOLLOW_UP_NOT_FOUND', 'notFound.followUp'));
     if (f.status !== 'SCHEDULED')
-      return fail(userError(['input', 'followUpId'], 'FOLLOW_UP_NOT_FOUND', `This follow-up is already ${f.status}`));
+      return fail(
+        userError(['input', 'followUpId'], 'FOLLOW_UP_NOT_FOUND', 'followUp.alreadyStatus', {
+          status: enumArg('FollowUpStatus', f.status),
+        }),
+      );
     if (!FOLLOW_UP_RESULTS.includes(input.result))
-      return fail(userError(['input', 'result'], 'INVALID', 'Unknown result'));
+      return fail(userError(['input', 'result'], 'INVALID', 'input.unknownResult'));
     if (
       input.satisfaction != null &&
       (!Number.isInteger(input.satisfaction) || input.satisfaction < 1 || input.satisfaction > 5)
     ) {
-      return fail(userError(['input', 'satisfaction'], 'INVALID', 'Satisfaction is 1 to 5'));
+      return fail(userError(['input', 'satisfaction'], 'INVALID', 'followUp.satisfaction'));
     }
     const r = await this.workflow.forAction(scope, f.caseId, 'completeFollowUp', ['input', 'followUpId']);
     if (!r.ok) return r;
@@ -138,11 +144,11 @@ export class FollowUpService {
   }
 
   /** Why the case cannot be closed yet from FOLLOW_UP, or null. */
-  async closeBlocker(scope: TenantScope, caseId: string): Promise<string | null> {
+  async closeBlocker(scope: TenantScope, caseId: string): Promise<MessageId | null> {
     const visits = await this.listFor(scope.em, scope.tenant.id, [caseId]);
-    if (visits.some((v) => v.status === 'SCHEDULED')) return 'A follow-up visit is still scheduled; complete it first';
+    if (visits.some((v) => v.status === 'SCHEDULED')) return 'followUp.stillScheduled';
     if (!visits.some((v) => v.status === 'DONE' && (v.result === 'KEPT' || v.result === 'PARTLY_KEPT')))
-      return 'No completed follow-up confirms the agreement was kept';
+      return 'followUp.notConfirmed';
     return null;
   }
 
@@ -191,20 +197,15 @@ export class FollowUpService {
         keycloakSubject: scope.actor.subject,
       });
       if (me?.id !== f.assigneeId)
-        return userError(
-          ['input', 'followUpId'],
-          'FOLLOW_UP_NOT_YOURS',
-          'This visit is assigned to someone else; they or a leader complete it',
-        );
+        return userError(['input', 'followUpId'], 'FOLLOW_UP_NOT_YOURS', 'followUp.notYours');
     }
     const { followUpWindowDays } = await this.settings.get(scope);
     const opens = new Date(f.dueAt.getTime() - followUpWindowDays * DAY_MS);
     if (Date.now() < opens.getTime())
-      return userError(
-        ['input', 'followUpId'],
-        'FOLLOW_UP_NOT_OPEN',
-        `This visit can be completed from ${opens.toISOString()} (${followUpWindowDays} days before it is due)`,
-      );
+      return userError(['input', 'followUpId'], 'FOLLOW_UP_NOT_OPEN', 'followUp.notOpen', {
+        at: timeArg(opens),
+        days: followUpWindowDays,
+      });
     return null;
   }
 }

@@ -182,21 +182,24 @@ function validate(input: {
 }): UserErrorData<HolidayErrorCode>[] {
   const errors: UserErrorData<HolidayErrorCode>[] = [];
   if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2200)
-    return [userError(['input', 'year'], HolidayErrorCode.INVALID, 'A year from 2000 to 2200')];
+    return [userError(['input', 'year'], HolidayErrorCode.INVALID, 'holidays.year')];
   if (!input.holidays.length)
-    errors.push(userError(['input', 'holidays'], HolidayErrorCode.INVALID, 'List the year’s public holidays'));
+    errors.push(userError(['input', 'holidays'], HolidayErrorCode.INVALID, 'holidays.listRequired'));
   const seen = new Set<string>();
   for (const key of ['holidays', 'makeupWorkdays'] as const) {
     (input[key] ?? []).forEach((d, i) => {
       const at = ['input', key, String(i)];
       if (!isLocalDate(d.date) || !d.date.startsWith(`${input.year}-`))
-        errors.push(userError([...at, 'date'], HolidayErrorCode.INVALID, `A date in ${input.year}, YYYY-MM-DD`));
+        errors.push(
+          userError([...at, 'date'], HolidayErrorCode.INVALID, 'holidays.dateInYear', {
+            year: String(input.year),
+          }),
+        );
       else if (seen.has(d.date))
-        errors.push(userError([...at, 'date'], HolidayErrorCode.INVALID, `${d.date} is listed twice`));
+        errors.push(userError([...at, 'date'], HolidayErrorCode.INVALID, 'holidays.listedTwice', { date: d.date }));
       seen.add(d.date);
       const name = d.name.trim();
-      if (!name || name.length > 50)
-        errors.push(userError([...at, 'name'], HolidayErrorCode.INVALID, 'A name of 1 to 50 characters, e.g. 元旦'));
+      if (!name || name.length > 50) errors.push(userError([...at, 'name'], HolidayErrorCode.INVALID, 'holidays.name'));
     });
   }
   return errors;

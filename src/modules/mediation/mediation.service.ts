@@ -29,6 +29,7 @@ import {
   type MediationMethod,
   type MediationOutcome,
 } from './mediation.entity';
+import { enumArg, timeArg } from '../../shared/message-ref';
 
 export interface ScheduleMediation {
   caseId: string;
@@ -144,25 +145,19 @@ export class MediationService {
     const mediatorIds = [...new Set(input.mediatorIds)];
     const departmentIds = [...new Set(input.departmentIds ?? [])];
     if (!(input.endsAt > input.startsAt) || input.endsAt.getTime() - input.startsAt.getTime() > MAX_SESSION_MS) {
-      errors.push(userError(['input', 'endsAt'], 'INVALID', 'A session ends after it starts, within 12 hours'));
+      errors.push(userError(['input', 'endsAt'], 'INVALID', 'mediation.sessionSpan'));
     }
     if (!MEDIATION_METHODS.includes(input.method))
-      errors.push(userError(['input', 'method'], 'INVALID', 'Unknown method'));
+      errors.push(userError(['input', 'method'], 'INVALID', 'input.unknownMethod'));
     if (input.chosenBy !== 'PARTIES' && input.chosenBy !== 'CLERK')
-      errors.push(userError(['input', 'chosenBy'], 'INVALID', 'PARTIES or CLERK'));
+      errors.push(userError(['input', 'chosenBy'], 'INVALID', 'mediation.chosenBy'));
     if (!mediatorIds.length || mediatorIds.length > 10)
-      errors.push(userError(['input', 'mediatorIds'], 'INVALID', 'Choose 1 to 10 mediators'));
+      errors.push(userError(['input', 'mediatorIds'], 'INVALID', 'mediation.mediatorCount'));
     if (!input.online && !clean(input.place) && !input.orgUnitId)
-      errors.push(userError(['input', 'place'], 'INVALID', 'Give a place or unit, or mark the session online'));
+      errors.push(userError(['input', 'place'], 'INVALID', 'mediation.placeRequired'));
     const overrideReason = clean(input.overrideReason) ?? null;
     if (overrideReason && !scope.viewer?.roles.has('leader'))
-      errors.push(
-        userError(
-          ['input', 'overrideReason'],
-          'INVALID',
-          "Only a leader may book outside the center's hours or rosters",
-        ),
-      );
+      errors.push(userError(['input', 'overrideReason'], 'INVALID', 'mediation.overrideLeaderOnly'));
     if (errors.length) return fail(...errors);
     const r = await this.workflow.forAction(scope, input.caseId, 'scheduleMediation');
     if (!r.ok) return r;
@@ -170,7 +165,7 @@ export class MediationService {
     const orgUnitId = input.orgUnitId ?? c.orgUnitId;
     const unit = orgUnitId ? await this.orgUnits.find(scope, orgUnitId) : null;
     if (input.orgUnitId && !unit)
-      return fail(userError(['input', 'orgUnitId'], 'ORG_UNIT_NOT_FOUND', 'No such org unit'));
+      return fail(userError(['input', 'orgUnitId'], 'ORG_UNIT_NOT_FOUND', 'notFound.orgUnit'));
     const people = await scope.em.execute<
       { id: string; name: string; is_mediator: boolean; active: boolean; department_id: string | null }[]
     >(
@@ -180,13 +175,13 @@ export class MediationService {
     mediatorIds.forEach((id, i) => {
       const p = people.find((x) => x.id === id);
       if (!p || !p.active || !p.is_mediator)
-        errors.push(userError(['input', 'mediatorIds', String(i)], 'STAFF_NOT_FOUND', 'No such active mediator'));
+        errors.push(userError(['input', 'mediatorIds', String(i)], 'STAFF_NOT_FOUND', 'notFound.activeMediator'));
     });
     for (const [i, id] of departmentIds.entries()) {
       const d = await this.departments.find(scope, id);
       if (!d || d.archivedAt)
         errors.push(
-          userError(['input', 'departmentIds', String(i)], 'DEPARTMENT_NOT_FOUND', 'No such active department'),
+          userError(['input', 'departmentIds', String(i)], 'DEPARTMENT_NOT_FOUND', 'notFound.activeDepartment'),
         );
     }
     if (errors.length) return fail(...errors);
@@ -282,38 +277,31 @@ export class MediationService {
         userError(
           ['input', 'sessionId'],
           'SESSION_NOT_FOUND',
-          s ? `This session is already ${s.status}` : 'No such session',
+          s ? 'mediation.sessionAlready' : 'notFound.session',
+          s ? { status: enumArg('MediationSessionStatus', s.status) } : undefined,
         ),
       );
     if (!MEDIATION_OUTCOMES.includes(input.outcome))
-      return fail(userError(['input', 'outcome'], 'INVALID', 'Unknown outcome'));
+      return fail(userError(['input', 'outcome'], 'INVALID', 'input.unknownOutcome'));
     const now = new Date();
     // An outcome is a record of what happened: a session that has not begun has none yet.
     if (s.startsAt > now)
       return fail(
-        userError(
-          ['input', 'sessionId'],
-          'SESSION_NOT_STARTED',
-          `The session starts at ${s.startsAt.toISOString()}; its outcome can be recorded once it has started`,
-        ),
+        userError(['input', 'sessionId'], 'SESSION_NOT_STARTED', 'mediation.notStarted', { at: timeArg(s.startsAt) }),
       );
     const tz = scope.tenant.timeZone;
     const late = localDateOf(now, tz) > localDateOf(s.startsAt, tz);
     const lateReason = clean(input.lateReason) ?? null;
     if (late && !lateReason)
       return fail(
-        userError(
-          ['input', 'lateReason'],
-          'REASON_REQUIRED',
-          `The session took place on ${localDateOf(s.startsAt, tz)}; say why its outcome is entered later`,
-        ),
+        userError(['input', 'lateReason'], 'REASON_REQUIRED', 'mediation.lateReason', {
+          date: localDateOf(s.startsAt, tz),
+        }),
       );
     const agreementErrors = input.agreement ? checkAgreement(input.agreement) : [];
     if (agreementErrors.length) return fail(...agreementErrors);
     if (input.agreement && input.outcome !== 'AGREED' && input.outcome !== 'PARTLY_AGREED') {
-      return fail(
-        userError(['input', 'agreement'], 'INVALID', 'Only an agreed or partly agreed session has an agreement'),
-      );
+      return fail(userError(['input', 'agreement'], 'INVALID', 'mediation.agreementOnlyIfAgreed'));
     }
     const r = await this.workflow.forAction(scope, s.caseId, 'recordMediationOutcome', ['input', 'sessionId']);
     if (!r.ok) return r;
@@ -343,15 +331,19 @@ export class MediationService {
     input: JudicialConfirmation,
   ): Promise<Result<AgreementEntity, CaseErrorCode>> {
     const a = await findById(scope.em, AgreementEntity, scope.tenant.id, input.agreementId);
-    if (!a) return fail(userError(['input', 'agreementId'], 'AGREEMENT_NOT_FOUND', 'No such agreement'));
+    if (!a) return fail(userError(['input', 'agreementId'], 'AGREEMENT_NOT_FOUND', 'notFound.agreement'));
     const court = clean(input.court);
-    if (!court || court.length > 200) return fail(userError(['input', 'court'], 'INVALID', 'The court is required'));
+    if (!court || court.length > 200) return fail(userError(['input', 'court'], 'INVALID', 'mediation.courtRequired'));
     const order = { NONE: 0, REQUESTED: 1, CONFIRMED: 2, REFUSED: 2 } as const;
     if (
       order[input.status] <= order[a.confirmationStatus] &&
       !(input.status === 'REQUESTED' && a.confirmationStatus === 'REFUSED')
     ) {
-      return fail(userError(['input', 'status'], 'INVALID', `Confirmation is already ${a.confirmationStatus}`));
+      return fail(
+        userError(['input', 'status'], 'INVALID', 'mediation.confirmationAlready', {
+          status: enumArg('JudicialConfirmationStatus', a.confirmationStatus),
+        }),
+      );
     }
     const r = await this.workflow.forAction(scope, a.caseId, 'linkage', ['input', 'agreementId']);
     if (!r.ok) return r;
@@ -456,7 +448,13 @@ export class MediationService {
         userError(
           ['input', 'mediatorIds', String(ids.indexOf(b.staff_id))],
           'SESSION_CLASH',
-          `${name(b.staff_id)} already mediates case ${b.number} from ${new Date(b.starts_at).toISOString()} to ${new Date(b.ends_at).toISOString()} (session ${b.session_id})`,
+          'mediation.sessionClash',
+          {
+            name: name(b.staff_id),
+            number: b.number,
+            from: timeArg(new Date(b.starts_at)),
+            to: timeArg(new Date(b.ends_at)),
+          },
         ),
       );
     }
@@ -471,11 +469,11 @@ export class MediationService {
     );
     for (const sh of shifts.filter((x) => x.org_unit_id !== orgUnitId)) {
       errors.push(
-        userError(
-          ['input', 'mediatorIds', String(ids.indexOf(sh.staff_id))],
-          'ROSTER_CLASH',
-          `${name(sh.staff_id)} is rostered elsewhere from ${new Date(sh.starts_at).toISOString()} to ${new Date(sh.ends_at).toISOString()} (shift ${sh.shift_id})`,
-        ),
+        userError(['input', 'mediatorIds', String(ids.indexOf(sh.staff_id))], 'ROSTER_CLASH', 'mediation.rosterClash', {
+          name: name(sh.staff_id),
+          from: timeArg(new Date(sh.starts_at)),
+          to: timeArg(new Date(sh.ends_at)),
+        }),
       );
     }
     return errors;
@@ -486,24 +484,14 @@ function checkAgreement(f: AgreementFields): Errors {
   const errors: Errors = [];
   const terms = clean(f.terms);
   if (!terms || terms.length > 20000)
-    errors.push(
-      userError(['input', 'agreement', 'terms'], 'INVALID', 'The terms are required (at most 20,000 characters)'),
-    );
+    errors.push(userError(['input', 'agreement', 'terms'], 'INVALID', 'mediation.termsRequired'));
   if (clean(f.amount) && !MONEY_RE.test(clean(f.amount)!))
-    errors.push(userError(['input', 'agreement', 'amount'], 'INVALID', 'Yuan as a decimal with at most two places'));
+    errors.push(userError(['input', 'agreement', 'amount'], 'INVALID', 'input.yuan'));
   (f.instalments ?? []).forEach((p, i) => {
     if (!DATE_RE.test(p.dueOn) || Number.isNaN(Date.parse(p.dueOn)))
-      errors.push(
-        userError(['input', 'agreement', 'instalments', String(i), 'dueOn'], 'INVALID', 'A date, YYYY-MM-DD'),
-      );
+      errors.push(userError(['input', 'agreement', 'instalments', String(i), 'dueOn'], 'INVALID', 'input.date'));
     if (!MONEY_RE.test(p.amount))
-      errors.push(
-        userError(
-          ['input', 'agreement', 'instalments', String(i), 'amount'],
-          'INVALID',
-          'Yuan as a decimal with at most two places',
-        ),
-      );
+      errors.push(userError(['input', 'agreement', 'instalments', String(i), 'amount'], 'INVALID', 'input.yuan'));
   });
   return errors;
 }

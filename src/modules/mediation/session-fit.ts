@@ -1,3 +1,4 @@
+import type { MessageRef } from '../../shared/message-ref';
 import type { TenantScope } from '../../core/tenancy/scope';
 import { localDateOf } from '../../core/calendar/local-date';
 import { localParts } from '../../core/calendar/zoned-time';
@@ -46,7 +47,7 @@ export class SessionFit {
     const errors: Errors = [];
     if (q.unit && !q.online) {
       const closed = await this.placeClosed(scope, q.unit, q.startsAt, q.endsAt);
-      if (closed) errors.push(userError(['input', 'startsAt'], 'PLACE_CLOSED', closed));
+      if (closed) errors.push({ field: ['input', 'startsAt'], code: 'PLACE_CLOSED', message: closed });
     }
     if (!q.unit) return errors;
     const rostered = (await this.residencies.atUnit(scope, q.unit.id, q.startsAt, q.endsAt)).filter(
@@ -60,29 +61,26 @@ export class SessionFit {
       const onShift = covering.some((s) => mine.some((r) => r.id === s.residencyId) && s.staffIds.has(m.id));
       if (!onShift)
         errors.push(
-          userError(
-            ['input', 'mediatorIds', String(i)],
-            'NOT_ON_ROSTER',
-            `${m.name} comes to ${q.unit!.name} by roster and has no shift there for the whole session`,
-          ),
+          userError(['input', 'mediatorIds', String(i)], 'NOT_ON_ROSTER', 'mediation.mediatorNotOnRoster', {
+            name: m.name,
+            unit: q.unit!.name,
+          }),
         );
     });
     q.departmentIds.forEach((d, i) => {
       const theirs = rostered.filter((r) => r.departmentId === d);
       if (theirs.length && !covering.some((s) => theirs.some((r) => r.id === s.residencyId)))
         errors.push(
-          userError(
-            ['input', 'departmentIds', String(i)],
-            'NOT_ON_ROSTER',
-            `This department comes to ${q.unit!.name} by roster and has no shift there for the whole session`,
-          ),
+          userError(['input', 'departmentIds', String(i)], 'NOT_ON_ROSTER', 'mediation.departmentNotOnRoster', {
+            unit: q.unit!.name,
+          }),
         );
     });
     return errors;
   }
 
   /** Why the unit is closed for some of [from, to), or null when it is open throughout. */
-  private async placeClosed(scope: TenantScope, unit: OrgUnitEntity, from: Date, to: Date): Promise<string | null> {
+  private async placeClosed(scope: TenantScope, unit: OrgUnitEntity, from: Date, to: Date): Promise<MessageRef | null> {
     if (!unit.openingHours.length) return null;
     const tz = scope.tenant.timeZone;
     const start = localParts(from, tz);
@@ -93,10 +91,13 @@ export class SessionFit {
       localDateOf(new Date(to.getTime() - 1), tz) === day &&
       unit.openingHours.some((p) => p.weekday === start.weekday && p.opens <= start.time && end.time < p.closes);
     if (!fits)
-      return `${unit.name} is not open for the whole session (${day} ${start.time}–${localParts(to, tz).time})`;
+      return {
+        id: 'mediation.placeClosedHours',
+        values: { unit: unit.name, day, from: start.time, to: localParts(to, tz).time },
+      };
     const keepsDaysOff = unit.openingHours.some((p) => p.weekday >= 6);
     if (!keepsDaysOff && !(await this.calendar(scope)).isWorkingDay(day))
-      return `${day} is not a working day in the center's calendar, and ${unit.name} keeps no weekend hours`;
+      return { id: 'mediation.placeClosedDay', values: { unit: unit.name, day } };
     return null;
   }
 

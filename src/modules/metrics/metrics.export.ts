@@ -2,6 +2,7 @@ import { exportParamError, type ExportQuery } from '../export/export-query';
 import type { ExportColumn, ExportProvider } from '../export/export.types';
 import type { TenantRecord } from '../tenant/tenant.model';
 import { GROUP_BYS, type GroupBy, type MetricsService, type MetricsQuery, type Ratio } from './metrics.service';
+import { groupByLabel, groupLabel } from './group-labels';
 
 interface MetricsExportParams extends MetricsQuery {
   groupBy: GroupBy | null;
@@ -60,16 +61,6 @@ const count = (zh: string, en: string, n: number): FigureRow => ({
   medianHours: null,
   p90Hours: null,
 });
-const GROUP_ZH: Record<GroupBy, string> = {
-  CATEGORY: '类别',
-  CHANNEL: '渠道',
-  ORG_UNIT: '单位',
-  DEPARTMENT: '部门',
-  MEDIATOR: '调解员',
-  STATUS: '状态',
-  RISK_LEVEL: '风险等级',
-};
-
 /**
  * `GET /exports/metrics.csv|xlsx?from=&to=&orgUnitId=&groupBy=`: the caseMetrics figures of a
  * period (same definitions, docs/metrics.md), one line each with numerator and denominator; with
@@ -82,11 +73,11 @@ export function metricsExport(metrics: MetricsService): ExportProvider<MetricsEx
     parse(q: ExportQuery, tenant: TenantRecord): MetricsExportParams {
       const from = q.instant('from', tenant.timeZone);
       const to = q.instant('to', tenant.timeZone);
-      if (!from) throw exportParamError('from', 'from is required, e.g. 2026-10-01');
-      if (!to) throw exportParamError('to', 'to is required, e.g. 2026-11-01 (exclusive)');
-      if (!(to > from)) throw exportParamError('to', 'to must be after from');
+      if (!from) throw exportParamError('from', { id: 'export.fromRequired' });
+      if (!to) throw exportParamError('to', { id: 'export.toRequired' });
+      if (!(to > from)) throw exportParamError('to', { id: 'export.toAfterFrom', values: { from: 'from', to: 'to' } });
       if (to.getTime() - from.getTime() > 3 * 366 * 86_400_000)
-        throw exportParamError('to', 'A period covers at most three years');
+        throw exportParamError('to', { id: 'error.rangeTooLong' });
       return { from, to, orgUnitId: q.id('orgUnitId'), groupBy: q.oneOf('groupBy', GROUP_BYS) };
     },
     columns: () => COLUMNS,
@@ -123,9 +114,13 @@ export function metricsExport(metrics: MetricsService): ExportProvider<MetricsEx
       yield rate('督办按时回复率', 'Supervision answered on time', sv.replyOnTime);
       if (p.groupBy) {
         for (const g of await ctx.read((scope) => metrics.groups(scope, p, p.groupBy!))) {
-          const label = g.label ?? g.key ?? '—';
+          const zh = groupLabel('zh-CN', p.groupBy, g) ?? g.key ?? '—';
+          const en = groupLabel('en', p.groupBy, g) ?? g.key ?? '—';
           yield {
-            figure: { zh: `${GROUP_ZH[p.groupBy]}：${label}`, en: `${p.groupBy}: ${label}` },
+            figure: {
+              zh: `${groupByLabel('zh-CN', p.groupBy)}：${zh}`,
+              en: `${groupByLabel('en', p.groupBy)}: ${en}`,
+            },
             numerator: g.resolved,
             denominator: g.reported,
             rate: g.reported ? g.resolved / g.reported : null,

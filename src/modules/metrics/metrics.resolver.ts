@@ -16,6 +16,7 @@ import {
   type MetricGroup,
   type SupervisionCounts,
 } from './metrics.service';
+import { groupLabel } from './group-labels';
 import {
   BoardEntryType,
   BoardUnitCountType,
@@ -33,8 +34,8 @@ const READERS = ['leader', 'tenant-admin', 'auditor', 'dispatcher'] as const;
 const MAX_RANGE_MS = 3 * 366 * 86_400_000;
 
 function checkRange(r: DateRangeInput): void {
-  if (!(r.to > r.from)) throw badUserInput('range.to must be after range.from');
-  if (r.to.getTime() - r.from.getTime() > MAX_RANGE_MS) throw badUserInput('A range covers at most three years');
+  if (!(r.to > r.from)) throw badUserInput({ id: 'error.rangeOrder' });
+  if (r.to.getTime() - r.from.getTime() > MAX_RANGE_MS) throw badUserInput({ id: 'error.rangeTooLong' });
 }
 
 const sum = (
@@ -82,7 +83,11 @@ export class MetricsResolver {
     const scope = await tenantScope(ctx, ...READERS);
     const q = { from: range.from, to: range.to, orgUnitId: orgUnitId ?? null };
     const m = await ctx.services.metrics.caseMetrics(scope, q);
-    return CaseMetricsType.from(m, groupBy ? await ctx.services.metrics.groups(scope, q, groupBy) : []);
+    const groups = groupBy ? await ctx.services.metrics.groups(scope, q, groupBy) : [];
+    return CaseMetricsType.from(
+      m,
+      groups.map((g) => ({ ...g, label: groupLabel(ctx.locale, groupBy!, g) })),
+    );
   }
 
   @Query(() => ChildTenantRollupType, {

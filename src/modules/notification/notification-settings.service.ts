@@ -32,8 +32,7 @@ export class NotificationSettingsService {
     const errors: UserErrorData<E>[] = [];
     for (const k of ['quietStart', 'quietEnd'] as const) {
       const v = input[k];
-      if (v != null && !HHMM_RE.test(v))
-        errors.push(userError(['input', k], E.INVALID, 'Local time as HH:MM, 00:00 to 23:59'));
+      if (v != null && !HHMM_RE.test(v)) errors.push(userError(['input', k], E.INVALID, 'input.localTime'));
     }
     if (errors.length) return fail(...errors);
     let s = await scope.em.findOne(NotificationSettingsEntity, { tenantId: scope.tenant.id });

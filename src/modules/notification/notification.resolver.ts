@@ -3,6 +3,7 @@ import { tenantScope, type RequestContext } from '../../core/graphql/context';
 import { connectionFrom, PageArgs, pageRequest } from '../../core/graphql/connection';
 import { toPayload } from '../../core/graphql/payload';
 import { ROLES, type Role } from '../../core/auth/roles';
+import { render } from '../../core/i18n/translate';
 import { caseLoaders } from '../case/case.loaders';
 import { CaseType } from '../case/case.type';
 import { READ_ROLES } from '../case/case.states';
@@ -67,6 +68,11 @@ export class NotificationResolver {
     return toPayload(ctx, await ctx.services.notificationSettings.update(scope, input), 'notificationSettings', (s) =>
       NotificationSettingsType.from(s, scope.tenant.timeZone),
     );
+  }
+
+  @FieldResolver(() => String)
+  title(@Root() n: NotificationType, @Ctx() ctx: RequestContext): string {
+    return n.titleMessage ? render(ctx.locale, n.titleMessage, { timeZone: ctx.tenant?.timeZone }) : n.title;
   }
 
   @FieldResolver(() => CaseType, { nullable: true, description: 'Null for people who may not read cases' })

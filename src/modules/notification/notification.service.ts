@@ -12,6 +12,9 @@ import { assertNoPersonalData } from './personal-data-guard';
 import { deliverAt } from './quiet-hours';
 import { isEventType } from './webhook.rules';
 import type { WebhookService } from './webhook.service';
+import type { MessageRef } from '../../shared/message-ref';
+import { render } from '../../core/i18n/translate';
+import { DEFAULT_LOCALE, LOCALES } from '../../core/i18n/locale';
 import { resolveRecipients, type RecipientSpec, type Recipients } from './recipients';
 
 export type NotifyRecipients = RecipientSpec;
@@ -21,8 +24,11 @@ export interface NotifyInput {
   /** e.g. `SLA_YELLOW`; also the webhook event type */
   type: string;
   level: NotificationLevel;
-  /** no personal data: the case number and a short phrase */
-  title: string;
+  /**
+   * no personal data: the case number and a short phrase. A catalogue message is stored in
+   * Chinese (the inbox's and webhooks' default) and read back in each reader's language.
+   */
+  title: string | MessageRef;
   /** ids only */
   data?: Record<string, unknown>;
   recipients: NotifyRecipients;
@@ -40,6 +46,18 @@ export interface MarkReadInput {
 }
 
 const MAX_MARK_IDS = 100;
+
+/** Where a notification row keeps its title's catalogue message (left out of what clients see as `data`). */
+export const TITLE_MESSAGE_KEY = 'titleMessage';
+
+/** The kinds of notification the application sends; each has a `notification.<TYPE>` title in the catalogue. */
+export const NOTIFICATION_TYPES = [
+  'SLA_YELLOW',
+  'SLA_RED',
+  'SLA_ESCALATION',
+  'SUPERVISION_ISSUED',
+  'SUPERVISION_REPLIED',
+] as const;
 
 /**
  * Notifications for staff, and the entry point other modules call. `notify` and `emit` run inside
@@ -61,7 +79,8 @@ export class NotificationService {
     if (!isEventType(input.type))
       throw new Error(`notification type "${input.type}" must be letters, digits, _, - or . (e.g. SLA_RED)`);
     if (!NOTIFICATION_LEVELS.includes(input.level)) throw new Error(`unknown notification level ${input.level}`);
-    const title = input.title.trim();
+    const titleRef = typeof input.title === 'string' ? null : input.title;
+    const title = (titleRef ? render(DEFAULT_LOCALE, titleRef) : (input.title as string)).trim();
     if (!title || title.length > 200) throw new Error('a notification title has 1 to 200 characters');
     if (!input.dedupeKey || input.dedupeKey.length > 300) throw new Error('a dedupe key has 1 to 300 characters');
     if (input.caseId !== null && !isUuid(input.caseId)) throw new Error('caseId must be a UUID');
@@ -86,7 +105,7 @@ export class NotificationService {
           input.type,
           input.level,
           title,
-          JSON.stringify(input.data ?? {}),
+          JSON.stringify(titleRef ? { ...input.data, [TITLE_MESSAGE_KEY]: titleRef } : (input.data ?? {})),
           input.dedupeKey,
           !!input.urgent,
           when,
@@ -101,7 +120,16 @@ export class NotificationService {
       caseId: input.caseId,
       data: input.data ?? {},
       dedupeKey: input.dedupeKey,
-      extra: { notification: { level: input.level, title, urgent: !!input.urgent, recipientStaffIds: recipients } },
+      extra: {
+        notification: {
+          level: input.level,
+          title,
+          urgent: !!input.urgent,
+          recipientStaffIds: recipients,
+          // Receivers choose their language: the same sentence in each the API speaks.
+          ...(titleRef && { summary: Object.fromEntries(LOCALES.map((l) => [l, render(l, titleRef)])) }),
+        },
+      },
     });
     return { created };
   }
@@ -152,9 +180,9 @@ export class NotificationService {
     input: MarkReadInput,
   ): Promise<Result<{ marked: number; unread: number }, E>> {
     const ids = input.ids ?? [];
-    if (!!input.all === ids.length > 0) return fail(userError(['input'], E.INVALID, 'Give either ids or all: true'));
+    if (!!input.all === ids.length > 0) return fail(userError(['input'], E.INVALID, 'notification.idsOrAll'));
     if (ids.length > MAX_MARK_IDS)
-      return fail(userError(['input', 'ids'], E.INVALID, `At most ${MAX_MARK_IDS} ids at once`));
+      return fail(userError(['input', 'ids'], E.INVALID, 'notification.tooManyIds', { max: MAX_MARK_IDS }));
     const visible = `n.tenant_id = ? and n.deliver_at <= now()
       and n.recipient_staff_id = (select s.id from staff_members s where s.tenant_id = ? and s.keycloak_subject = ?)`;
     const params = [scope.tenant.id, scope.tenant.id, subject];
@@ -170,7 +198,7 @@ export class NotificationService {
       const missing = ids.map((id, i) => [id, i] as const).filter(([id]) => !mine.has(id));
       if (missing.length)
         return fail(
-          ...missing.map(([, i]) => userError(['input', 'ids', String(i)], E.NOT_FOUND, 'No such notification')),
+          ...missing.map(([, i]) => userError(['input', 'ids', String(i)], E.NOT_FOUND, 'notFound.notification')),
         );
     }
     const marked = await scope.em.execute<{ id: string }[]>(

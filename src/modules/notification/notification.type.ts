@@ -10,6 +10,8 @@ import {
   type NotificationSettingsEntity,
 } from './notification.entity';
 import { NotificationErrorCode } from './notification.errors';
+import type { MessageRef } from '../../shared/message-ref';
+import { TITLE_MESSAGE_KEY } from './notification.service';
 
 export const NotificationLevelEnum = Object.fromEntries(NOTIFICATION_LEVELS.map((v) => [v, v])) as Record<
   NotificationLevel,
@@ -27,7 +29,11 @@ export class NotificationType {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'e.g. SLA_YELLOW, SLA_RED, SLA_ESCALATION' }) type!: string;
   @Field(() => NotificationLevelEnum) level!: NotificationLevel;
-  @PersonalText() @Field(() => String, { description: 'The case number and a short phrase' }) title!: string;
+  @PersonalText()
+  @Field(() => String, { description: "The case number and a short phrase, in the request's language" })
+  title!: string;
+  /** the title's catalogue message, when it has one: worded per reader by the resolver */
+  titleMessage!: MessageRef | null;
   @Field(() => GraphQLJSON, { description: 'Ids of what it is about' }) data!: Record<string, unknown>;
   @Field(() => Boolean, { description: 'Was let through quiet hours' }) urgent!: boolean;
   caseId!: string | null;
@@ -41,7 +47,7 @@ export class NotificationType {
       type: n.type,
       level: n.level,
       title: n.title,
-      data: n.data,
+      ...splitTitleMessage(n.data),
       urgent: n.urgent,
       caseId: n.caseId,
       deliveredAt: n.deliverAt,
@@ -104,4 +110,14 @@ export class UpdateNotificationSettingsInput {
 export class NotificationSettingsPayload {
   @Field(() => NotificationSettingsType, { nullable: true }) notificationSettings!: NotificationSettingsType | null;
   @Field(() => [NotificationUserError]) userErrors!: InstanceType<typeof NotificationUserError>[];
+}
+
+/** The stored title message travels beside the row's data, not in what clients read as `data`. */
+function splitTitleMessage(stored: Record<string, unknown>): {
+  data: Record<string, unknown>;
+  titleMessage: MessageRef | null;
+} {
+  if (!stored || !(TITLE_MESSAGE_KEY in stored)) return { data: stored, titleMessage: null };
+  const { [TITLE_MESSAGE_KEY]: titleMessage, ...data } = stored;
+  return { data, titleMessage: titleMessage as MessageRef };
 }

@@ -1,7 +1,8 @@
 import { isIP } from 'node:net';
 import { NotificationErrorCode as E } from './notification.errors';
+import type { MessageId } from '../../core/i18n/catalog/en';
 
-export type UrlCheck = { ok: true; url: string } | { ok: false; code: E; message: string };
+export type UrlCheck = { ok: true; url: string } | { ok: false; code: E; message: MessageId };
 
 const PRIVATE_V4: [number, number][] = [
   [0x00000000, 8],
@@ -40,21 +41,21 @@ export function checkWebhookUrl(raw: string, production: boolean): UrlCheck {
   try {
     u = new URL(text);
   } catch {
-    return { ok: false, code: E.INVALID_URL, message: 'Not a URL' };
+    return { ok: false, code: E.INVALID_URL, message: 'webhook.notUrl' };
   }
-  if (text.length > 2000) return { ok: false, code: E.INVALID_URL, message: 'At most 2,000 characters' };
+  if (text.length > 2000) return { ok: false, code: E.INVALID_URL, message: 'input.max2000' };
   if (u.protocol !== 'https:' && u.protocol !== 'http:')
-    return { ok: false, code: E.INVALID_URL, message: 'Only http and https addresses' };
+    return { ok: false, code: E.INVALID_URL, message: 'webhook.httpOnly' };
   if (u.username || u.password)
     return {
       ok: false,
       code: E.INVALID_URL,
-      message: 'No user name or password in the address: requests are signed instead',
+      message: 'webhook.noCredentials',
     };
   if (production && u.protocol !== 'https:')
-    return { ok: false, code: E.INSECURE_URL, message: 'Webhooks must use https' };
+    return { ok: false, code: E.INSECURE_URL, message: 'webhook.httpsRequired' };
   if (production && isPrivateAddress(u.hostname))
-    return { ok: false, code: E.INSECURE_URL, message: 'Webhooks cannot target loopback or private addresses' };
+    return { ok: false, code: E.INSECURE_URL, message: 'webhook.privateAddress' };
   u.hash = '';
   return { ok: true, url: u.toString() };
 }

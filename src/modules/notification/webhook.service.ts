@@ -12,6 +12,7 @@ import { checkWebhookUrl, isEventPattern, isEventType, patternsFor } from './web
 import { newWebhookSecret } from './webhook.signing';
 import { WebhookDeliveryEntity, WebhookSubscriptionEntity, type DeliveryStatus } from './webhook.entity';
 import type { WebhookDispatcher } from './webhook-delivery.service';
+import { listArg } from '../../shared/message-ref';
 
 export interface SubscriptionInput {
   url?: string | null;
@@ -145,7 +146,7 @@ export class WebhookService {
   ): Promise<Result<SubscriptionWithSecret, E>> {
     const errors = this.validate(input);
     const sub = await this.live(scope, input.id);
-    if (!sub) errors.push(userError(['input', 'id'], E.NOT_FOUND, 'No such webhook subscription'));
+    if (!sub) errors.push(userError(['input', 'id'], E.NOT_FOUND, 'notFound.webhookSubscription'));
     if (errors.length || !sub) return fail(...errors);
     const before = auditView(sub);
     if (input.url != null) sub.url = checkedUrl(input.url, this.production);
@@ -170,7 +171,7 @@ export class WebhookService {
    */
   async delete(scope: TenantScope, id: string): Promise<Result<WebhookSubscriptionEntity, E>> {
     const sub = await this.live(scope, id);
-    if (!sub) return fail(userError(['input', 'id'], E.NOT_FOUND, 'No such webhook subscription'));
+    if (!sub) return fail(userError(['input', 'id'], E.NOT_FOUND, 'notFound.webhookSubscription'));
     const before = auditView(sub);
     sub.deletedAt = new Date();
     sub.active = false;
@@ -215,11 +216,10 @@ export class WebhookService {
   /** A dead letter tried again from the start, once its receiver is fixed. */
   async redeliver(scope: TenantScope, id: string): Promise<Result<WebhookDeliveryEntity, E>> {
     const d = await findById(scope.em, WebhookDeliveryEntity, scope.tenant.id, id);
-    if (!d) return fail(userError(['input', 'id'], E.NOT_FOUND, 'No such webhook delivery'));
-    if (d.status !== 'DEAD')
-      return fail(userError(['input', 'id'], E.NOT_DEAD, 'Only a dead delivery can be sent again'));
+    if (!d) return fail(userError(['input', 'id'], E.NOT_FOUND, 'notFound.webhookDelivery'));
+    if (d.status !== 'DEAD') return fail(userError(['input', 'id'], E.NOT_DEAD, 'webhook.notDead'));
     const sub = await this.live(scope, d.subscriptionId);
-    if (!sub?.active) return fail(userError(['input', 'id'], E.NOT_FOUND, 'Its subscription is deleted or inactive'));
+    if (!sub?.active) return fail(userError(['input', 'id'], E.NOT_FOUND, 'webhook.subscriptionInactive'));
     const before = { status: d.status, attempts: d.attempts, lastError: d.lastError };
     Object.assign(d, {
       status: 'PENDING',
@@ -255,14 +255,12 @@ export class WebhookService {
     if (input.eventTypes != null) {
       const bad = input.eventTypes.filter((t) => !isEventPattern(t));
       if (!input.eventTypes.length || input.eventTypes.length > MAX_EVENT_TYPES) {
-        errors.push(userError(['input', 'eventTypes'], E.INVALID_EVENT_TYPE, `One to ${MAX_EVENT_TYPES} event types`));
+        errors.push(
+          userError(['input', 'eventTypes'], E.INVALID_EVENT_TYPE, 'webhook.eventTypeCount', { max: MAX_EVENT_TYPES }),
+        );
       } else if (bad.length) {
         errors.push(
-          userError(
-            ['input', 'eventTypes'],
-            E.INVALID_EVENT_TYPE,
-            `Not event types: ${bad.join(', ')} (e.g. SLA_RED, SLA_*, *)`,
-          ),
+          userError(['input', 'eventTypes'], E.INVALID_EVENT_TYPE, 'webhook.badEventTypes', { types: listArg(bad) }),
         );
       }
     }

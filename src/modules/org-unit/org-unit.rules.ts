@@ -17,12 +17,12 @@ export function checkOpeningHours(periods: OpeningPeriod[], path: string[]): Use
   periods.forEach((p, i) => {
     const at = [...path, String(i)];
     if (!Number.isInteger(p.weekday) || p.weekday < 1 || p.weekday > 7) {
-      errors.push(userError([...at, 'weekday'], E.INVALID, 'Weekday is 1 (Monday) to 7 (Sunday)'));
+      errors.push(userError([...at, 'weekday'], E.INVALID, 'input.weekday'));
     }
     if (!HHMM_RE.test(p.opens) || !HHMM_RE.test(p.closes)) {
-      errors.push(userError(at, E.INVALID, "Times are HH:MM in the tenant's time zone"));
+      errors.push(userError(at, E.INVALID, 'orgUnit.timeFormat'));
     } else if (p.opens >= p.closes) {
-      errors.push(userError(at, E.INVALID, 'A period must close after it opens'));
+      errors.push(userError(at, E.INVALID, 'orgUnit.periodOrder'));
     }
   });
   if (errors.length) return errors;
@@ -32,11 +32,11 @@ export function checkOpeningHours(periods: OpeningPeriod[], path: string[]): Use
     const b = sorted[i]!;
     if (a.weekday === b.weekday && b.opens < a.closes) {
       errors.push(
-        userError(
-          path,
-          E.INVALID,
-          `Periods overlap on weekday ${b.weekday}: ${a.opens}–${a.closes} and ${b.opens}–${b.closes}`,
-        ),
+        userError(path, E.INVALID, 'orgUnit.periodOverlap', {
+          weekday: b.weekday,
+          a: `${a.opens}–${a.closes}`,
+          b: `${b.opens}–${b.closes}`,
+        }),
       );
     }
   }

@@ -9,6 +9,8 @@ import { snapshot, type AuditService } from '../audit/audit.service';
 import { OrgUnitEntity, ORG_UNIT_KINDS, type OpeningPeriod, type OrgUnitKind } from './org-unit.entity';
 import { OrgUnitErrorCode as E } from './org-unit.errors';
 import { ALLOWED_PARENTS, checkOpeningHours } from './org-unit.rules';
+import { enumArg, type MessageValues } from '../../shared/message-ref';
+import type { MessageId } from '../../core/i18n/catalog/en';
 
 export interface OrgUnitFields {
   name?: string | null;
@@ -29,7 +31,10 @@ export interface OrgUnitListFilter {
  * Says why a unit cannot be archived (e.g. it still has open cases), or null. Other modules
  * register one so this module need not know about them.
  */
-export type ArchiveGuard = (scope: TenantScope, unit: OrgUnitEntity) => Promise<string | null>;
+export type ArchiveGuard = (
+  scope: TenantScope,
+  unit: OrgUnitEntity,
+) => Promise<{ id: MessageId; values?: MessageValues } | null>;
 
 type Errors = UserErrorData<E>[];
 
@@ -82,7 +87,7 @@ export class OrgUnitService {
     input: OrgUnitFields & { kind: OrgUnitKind; name: string },
   ): Promise<Result<OrgUnitEntity, E>> {
     const errors: Errors = this.validateFields(input, true);
-    if (!ORG_UNIT_KINDS.includes(input.kind)) errors.push(userError(['input', 'kind'], E.INVALID, 'Unknown kind'));
+    if (!ORG_UNIT_KINDS.includes(input.kind)) errors.push(userError(['input', 'kind'], E.INVALID, 'input.unknownKind'));
     if (errors.length) return fail(...errors);
     // Built but not persisted until every check passed: a refused create leaves nothing to flush.
     const unit = Object.assign(new OrgUnitEntity(), {
@@ -111,8 +116,8 @@ export class OrgUnitService {
 
   async update(scope: TenantScope, id: string, input: OrgUnitFields): Promise<Result<OrgUnitEntity, E>> {
     const unit = await this.find(scope, id);
-    if (!unit) return fail(userError(['input', 'id'], E.NOT_FOUND, 'No such org unit'));
-    if (unit.archivedAt) return fail(userError(['input', 'id'], E.ARCHIVED, 'This org unit is archived'));
+    if (!unit) return fail(userError(['input', 'id'], E.NOT_FOUND, 'notFound.orgUnit'));
+    if (unit.archivedAt) return fail(userError(['input', 'id'], E.ARCHIVED, 'orgUnit.archived'));
     const errors = this.validateFields(input, false);
     if (errors.length) return fail(...errors);
     const moving = input.parentId !== undefined && input.parentId !== unit.parentId;
@@ -140,7 +145,7 @@ export class OrgUnitService {
   /** Archiving keeps the row and its history; the unit just stops taking new work. */
   async archive(scope: TenantScope, id: string): Promise<Result<OrgUnitEntity, E>> {
     const unit = await this.find(scope, id);
-    if (!unit) return fail(userError(['input', 'id'], E.NOT_FOUND, 'No such org unit'));
+    if (!unit) return fail(userError(['input', 'id'], E.NOT_FOUND, 'notFound.orgUnit'));
     if (unit.archivedAt) return ok(unit);
     const liveChildren = await scope.em.count(OrgUnitEntity, {
       tenantId: scope.tenant.id,
@@ -148,17 +153,11 @@ export class OrgUnitService {
       archivedAt: null,
     });
     if (liveChildren) {
-      return fail(
-        userError(
-          ['input', 'id'],
-          E.HAS_ACTIVE_CHILDREN,
-          `Archive or move its ${liveChildren} active sub-unit(s) first`,
-        ),
-      );
+      return fail(userError(['input', 'id'], E.HAS_ACTIVE_CHILDREN, 'orgUnit.hasChildren', { count: liveChildren }));
     }
     for (const guard of this.archiveGuards) {
       const reason = await guard(scope, unit);
-      if (reason) return fail(userError(['input', 'id'], E.IN_USE, reason));
+      if (reason) return fail(userError(['input', 'id'], E.IN_USE, reason.id, reason.values));
     }
     const before = snapshot(unit);
     unit.archivedAt = new Date();
@@ -177,7 +176,7 @@ export class OrgUnitService {
     const errors: Errors = [];
     const name = clean(input.name);
     if ((creating || input.name !== undefined) && (!name || name.length > 200)) {
-      errors.push(userError(['input', 'name'], E.INVALID, 'Name is required (at most 200 characters)'));
+      errors.push(userError(['input', 'name'], E.INVALID, 'input.name200'));
     }
     if (input.openingHours) errors.push(...checkOpeningHours(input.openingHours, ['input', 'openingHours']));
     return errors;
@@ -187,35 +186,33 @@ export class OrgUnitService {
     const allowed = ALLOWED_PARENTS[unit.kind];
     if (parentId === null) {
       if (!allowed.includes(null))
-        return [userError(['input', 'parentId'], E.PARENT_KIND_NOT_ALLOWED, `A ${unit.kind} needs a parent unit`)];
+        return [
+          userError(['input', 'parentId'], E.PARENT_KIND_NOT_ALLOWED, 'orgUnit.needsParent', {
+            kind: enumArg('OrgUnitKind', unit.kind),
+          }),
+        ];
       const root = await scope.em.findOne(OrgUnitEntity, {
         tenantId: scope.tenant.id,
         parentId: null,
         archivedAt: null,
         id: { $ne: unit.id },
       });
-      return root
-        ? [
-            userError(
-              ['input', 'parentId'],
-              E.ROOT_EXISTS,
-              `The tenant's top unit is already "${root.name}"; place this one under it`,
-            ),
-          ]
-        : [];
+      return root ? [userError(['input', 'parentId'], E.ROOT_EXISTS, 'orgUnit.rootExists', { name: root.name })] : [];
     }
     const parent = await this.find(scope, parentId);
     if (!parent || parent.archivedAt)
-      return [userError(['input', 'parentId'], E.PARENT_NOT_FOUND, 'No such active parent unit')];
+      return [userError(['input', 'parentId'], E.PARENT_NOT_FOUND, 'notFound.activeParentUnit')];
     if (!allowed.includes(parent.kind)) {
       return [
-        userError(['input', 'parentId'], E.PARENT_KIND_NOT_ALLOWED, `A ${unit.kind} cannot sit under a ${parent.kind}`),
+        userError(['input', 'parentId'], E.PARENT_KIND_NOT_ALLOWED, 'orgUnit.parentKind', {
+          kind: enumArg('OrgUnitKind', unit.kind),
+          parentKind: enumArg('OrgUnitKind', parent.kind),
+        }),
       ];
     }
     // Moving a unit under its own descendant would cut the subtree off from the tree.
     for (let at: OrgUnitEntity | null = parent; at; at = at.parentId ? await this.find(scope, at.parentId) : null) {
-      if (at.id === unit.id)
-        return [userError(['input', 'parentId'], E.CYCLE, 'A unit cannot move under its own sub-unit')];
+      if (at.id === unit.id) return [userError(['input', 'parentId'], E.CYCLE, 'orgUnit.cycle')];
     }
     return [];
   }
@@ -233,9 +230,7 @@ export class OrgUnitService {
       archivedAt: null,
       id: { $ne: id },
     });
-    return clash
-      ? [userError(['input', 'name'], E.NAME_TAKEN, `Another active unit here is already called "${name}"`)]
-      : [];
+    return clash ? [userError(['input', 'name'], E.NAME_TAKEN, 'orgUnit.nameTaken', { name })] : [];
   }
 
   private apply(unit: OrgUnitEntity, input: OrgUnitFields): void {

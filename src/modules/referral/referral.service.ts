@@ -28,9 +28,8 @@ export class ReferralService {
   async refer(scope: TenantScope, input: ReferCase): Promise<Result<CaseEntity, CaseErrorCode>> {
     const name = clean(input.targetName);
     if (!REFERRAL_TARGETS.includes(input.target))
-      return fail(userError(['input', 'target'], 'INVALID', 'Unknown referral target'));
-    if (!name || name.length > 200)
-      return fail(userError(['input', 'targetName'], 'INVALID', 'Name the court, tribunal or authority'));
+      return fail(userError(['input', 'target'], 'INVALID', 'input.unknownReferralTarget'));
+    if (!name || name.length > 200) return fail(userError(['input', 'targetName'], 'INVALID', 'referral.targetName'));
     const r = await this.workflow.forAction(scope, input.caseId, 'refer');
     if (!r.ok) return r;
     const ref = Object.assign(new ReferralEntity(), {
@@ -56,10 +55,10 @@ export class ReferralService {
     input: { referralId: string; outcome: string; referenceNumber?: string | null },
   ): Promise<Result<ReferralEntity, CaseErrorCode>> {
     const ref = await findById(scope.em, ReferralEntity, scope.tenant.id, input.referralId);
-    if (!ref) return fail(userError(['input', 'referralId'], 'REFERRAL_NOT_FOUND', 'No such referral'));
+    if (!ref) return fail(userError(['input', 'referralId'], 'REFERRAL_NOT_FOUND', 'notFound.referral'));
     const outcome = clean(input.outcome);
     if (!outcome || outcome.length > 5000)
-      return fail(userError(['input', 'outcome'], 'INVALID', 'Describe the outcome'));
+      return fail(userError(['input', 'outcome'], 'INVALID', 'referral.outcomeRequired'));
     const r = await this.workflow.forAction(scope, ref.caseId, 'linkage', ['input', 'referralId']);
     if (!r.ok) return r;
     Object.assign(ref, {

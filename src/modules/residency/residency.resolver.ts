@@ -83,7 +83,7 @@ export class ResidencyResolver {
     @Arg('to', () => Date) to: Date,
   ) {
     if (!(from < to) || to.getTime() - from.getTime() > MAX_SHIFT_WINDOW_MS)
-      throw badUserInput('to must be after from, within 62 days');
+      throw badUserInput({ id: 'error.dutyRange' });
     const scope = await tenantScope(ctx);
     return (await ctx.services.rosters.shifts(scope.em, scope.tenant.id, [r.id], from, to)).map(RotationShiftType.from);
   }

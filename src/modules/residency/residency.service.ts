@@ -10,6 +10,7 @@ import type { DepartmentService } from '../department/department.service';
 import type { OrgUnitService } from '../org-unit/org-unit.service';
 import { ResidencyEntity, RESIDENCY_MODES, type ResidencyMode } from './residency.entity';
 import { ResidencyErrorCode as E } from './residency.errors';
+import { enumArg } from '../../shared/message-ref';
 
 export interface StationInput {
   departmentId: string;
@@ -90,15 +91,16 @@ export class ResidencyService {
     const validFrom = input.validFrom ?? new Date();
     const validTo = input.validTo ?? null;
     const errors: UserErrorData<E>[] = [];
-    if (!RESIDENCY_MODES.includes(input.mode)) errors.push(userError(['input', 'mode'], E.INVALID, 'Unknown mode'));
+    if (!RESIDENCY_MODES.includes(input.mode))
+      errors.push(userError(['input', 'mode'], E.INVALID, 'input.unknownMode'));
     if (validTo && validTo <= validFrom)
-      errors.push(userError(['input', 'validTo'], E.INVALID, 'validTo must be after validFrom'));
+      errors.push(userError(['input', 'validTo'], E.INVALID, 'residency.validRange'));
     const dept = await this.departments.find(scope, input.departmentId);
     if (!dept || dept.archivedAt)
-      errors.push(userError(['input', 'departmentId'], E.DEPARTMENT_NOT_FOUND, 'No such active department'));
+      errors.push(userError(['input', 'departmentId'], E.DEPARTMENT_NOT_FOUND, 'notFound.activeDepartment'));
     const unit = await this.orgUnits.find(scope, input.orgUnitId);
     if (!unit || unit.archivedAt)
-      errors.push(userError(['input', 'orgUnitId'], E.ORG_UNIT_NOT_FOUND, 'No such active org unit'));
+      errors.push(userError(['input', 'orgUnitId'], E.ORG_UNIT_NOT_FOUND, 'notFound.activeOrgUnit'));
     if (errors.length) return fail(...errors);
     // One department, one stationing at a unit at a time; a change of mode is an update.
     const overlapping = (await this.atUnit(scope, input.orgUnitId, validFrom, validTo ?? END_OF_TIME)).find(
@@ -106,11 +108,10 @@ export class ResidencyService {
     );
     if (overlapping) {
       return fail(
-        userError(
-          ['input', 'departmentId'],
-          E.ALREADY_STATIONED,
-          `${dept!.name} is already stationed here (${overlapping.mode}) in that period; update or end that residency`,
-        ),
+        userError(['input', 'departmentId'], E.ALREADY_STATIONED, 'residency.alreadyStationed', {
+          department: dept!.name,
+          mode: enumArg('ResidencyMode', overlapping.mode),
+        }),
       );
     }
     const r = Object.assign(new ResidencyEntity(), {
@@ -135,13 +136,13 @@ export class ResidencyService {
 
   async update(scope: TenantScope, id: string, patch: ResidencyPatch): Promise<Result<ResidencyEntity, E>> {
     const r = await this.find(scope, id);
-    if (!r) return fail(userError(['input', 'id'], E.NOT_FOUND, 'No such residency'));
+    if (!r) return fail(userError(['input', 'id'], E.NOT_FOUND, 'notFound.residency'));
     const validFrom = patch.validFrom ?? r.validFrom;
     const validTo = patch.validTo === undefined ? r.validTo : patch.validTo;
     if (patch.mode && !RESIDENCY_MODES.includes(patch.mode))
-      return fail(userError(['input', 'mode'], E.INVALID, 'Unknown mode'));
+      return fail(userError(['input', 'mode'], E.INVALID, 'input.unknownMode'));
     if (validTo && validTo <= validFrom)
-      return fail(userError(['input', 'validTo'], E.INVALID, 'validTo must be after validFrom'));
+      return fail(userError(['input', 'validTo'], E.INVALID, 'residency.validRange'));
     const before = snapshot(r);
     if (patch.mode) r.mode = patch.mode;
     r.validFrom = validFrom;
@@ -161,12 +162,10 @@ export class ResidencyService {
   /** Ending keeps the row (and its rosters) as history; only its validity closes. */
   async end(scope: TenantScope, id: string, at: Date | null): Promise<Result<ResidencyEntity, E>> {
     const r = await this.find(scope, id);
-    if (!r) return fail(userError(['input', 'id'], E.NOT_FOUND, 'No such residency'));
+    if (!r) return fail(userError(['input', 'id'], E.NOT_FOUND, 'notFound.residency'));
     const endsAt = at ?? new Date();
-    if (r.validTo && r.validTo <= endsAt)
-      return fail(userError(['input', 'id'], E.ENDED, 'This residency has already ended'));
-    if (endsAt <= r.validFrom)
-      return fail(userError(['input', 'endsAt'], E.INVALID, 'A residency cannot end before it starts'));
+    if (r.validTo && r.validTo <= endsAt) return fail(userError(['input', 'id'], E.ENDED, 'residency.ended'));
+    if (endsAt <= r.validFrom) return fail(userError(['input', 'endsAt'], E.INVALID, 'residency.endBeforeStart'));
     const before = snapshot(r);
     r.validTo = endsAt;
     this.audit.record(scope, {

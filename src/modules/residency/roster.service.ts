@@ -11,6 +11,7 @@ import { StaffMemberEntity } from '../staff/staff.entity';
 import { RotationShiftEntity, ShiftAssignmentEntity, type ResidencyEntity } from './residency.entity';
 import { residencyValidAt, type ResidencyService } from './residency.service';
 import { ResidencyErrorCode as E } from './residency.errors';
+import { enumArg, listArg, timeArg } from '../../shared/message-ref';
 
 export interface ShiftInput {
   startsAt: Date;
@@ -94,20 +95,16 @@ export class RosterService {
     input: SetShiftsInput,
   ): Promise<Result<{ residency: ResidencyEntity; shifts: RotationShiftEntity[] }, E>> {
     const residency = await this.residencies.find(scope, input.residencyId);
-    if (!residency) return fail(userError(['input', 'residencyId'], E.NOT_FOUND, 'No such residency'));
+    if (!residency) return fail(userError(['input', 'residencyId'], E.NOT_FOUND, 'notFound.residency'));
     if (residency.mode !== 'ROTATING' && residency.mode !== 'JOINT') {
       return fail(
-        userError(
-          ['input', 'residencyId'],
-          E.NOT_ROSTERED,
-          `A ${residency.mode} residency has no roster; only ROTATING and JOINT do`,
-        ),
+        userError(['input', 'residencyId'], E.NOT_ROSTERED, 'roster.notRostered', {
+          mode: enumArg('ResidencyMode', residency.mode),
+        }),
       );
     }
     if (!(input.from < input.to) || input.to.getTime() - input.from.getTime() > MAX_HORIZON_MS) {
-      return fail(
-        userError(['input', 'to'], E.INVALID, 'The horizon must end after it starts and span at most 366 days'),
-      );
+      return fail(userError(['input', 'to'], E.INVALID, 'roster.horizon'));
     }
     const expanded = this.expand(scope.tenant.timeZone, input);
     if (!expanded.ok) return expanded;
@@ -115,11 +112,11 @@ export class RosterService {
     const errors: UserErrorData<E>[] = [];
     for (const c of candidates) {
       if (!(c.startsAt < c.endsAt) || c.endsAt.getTime() - c.startsAt.getTime() > MAX_SHIFT_MS) {
-        errors.push(userError(c.path, E.INVALID, 'A shift ends after it starts and lasts at most 24 hours'));
+        errors.push(userError(c.path, E.INVALID, 'roster.shiftSpan'));
       } else if (c.startsAt < input.from || c.endsAt > input.to) {
-        errors.push(userError(c.path, E.INVALID, 'A shift must lie within the horizon being set'));
+        errors.push(userError(c.path, E.INVALID, 'roster.shiftInHorizon'));
       } else if (!residencyValidAt(residency, c.startsAt) || (residency.validTo && c.endsAt > residency.validTo)) {
-        errors.push(userError(c.path, E.OUTSIDE_RESIDENCY, "A shift must lie within the residency's validity"));
+        errors.push(userError(c.path, E.OUTSIDE_RESIDENCY, 'roster.shiftInResidency'));
       }
     }
     if (errors.length) return fail(...errors);
@@ -138,7 +135,7 @@ export class RosterService {
       const missing = c.staffIds.filter((id) => !known.has(id));
       if (missing.length)
         errors.push(
-          userError([...c.path, 'staffIds'], E.STAFF_NOT_FOUND, `No such active staff member: ${missing.join(', ')}`),
+          userError([...c.path, 'staffIds'], E.STAFF_NOT_FOUND, 'input.staffMissing', { ids: listArg(missing) }),
         );
     }
     if (errors.length) return fail(...errors);
@@ -207,9 +204,9 @@ export class RosterService {
     (input.weekly ?? []).forEach((w, i) => {
       const path = ['input', 'weekly', String(i)];
       if (!Number.isInteger(w.weekday) || w.weekday < 1 || w.weekday > 7)
-        errors.push(userError([...path, 'weekday'], E.INVALID, 'Weekday is 1 (Monday) to 7 (Sunday)'));
+        errors.push(userError([...path, 'weekday'], E.INVALID, 'input.weekday'));
       if (!HHMM_RE.test(w.start) || !HHMM_RE.test(w.end) || w.start === w.end)
-        errors.push(userError(path, E.INVALID, 'start and end are different HH:MM times'));
+        errors.push(userError(path, E.INVALID, 'roster.startEnd'));
     });
     if (errors.length) return fail(...errors);
     // Local dates covering the horizon in the tenant's zone, one day either side for overnight shifts.
@@ -235,23 +232,22 @@ export class RosterService {
     candidates: Candidate[],
     staff: Map<string, StaffMemberEntity>,
   ): Promise<UserErrorData<E> | null> {
-    const tz = scope.tenant.timeZone;
-    const show = (s: { startsAt: Date; endsAt: Date }) => {
-      const a = localParts(s.startsAt, tz);
-      const b = localParts(s.endsAt, tz);
-      return `${a.date} ${a.time}–${b.date === a.date ? '' : `${b.date} `}${b.time} (${tz})`;
-    };
+    // Shown in the tenant's time zone and the reader's locale when the message is rendered.
+    const span = (k: 'a' | 'b', s: { startsAt: Date; endsAt: Date }) => ({
+      [`${k}From`]: timeArg(s.startsAt),
+      [`${k}To`]: timeArg(s.endsAt),
+    });
     for (let i = 0; i < candidates.length; i++) {
       for (let j = i + 1; j < candidates.length; j++) {
         const a = candidates[i]!;
         const b = candidates[j]!;
         const both = a.staffIds.find((id) => b.staffIds.includes(id));
         if (both && overlaps(a, b)) {
-          return userError(
-            [...b.path, 'staffIds'],
-            E.SHIFT_OVERLAP,
-            `${staff.get(both)!.name} would be on two shifts at once: ${show(a)} and ${show(b)}`,
-          );
+          return userError([...b.path, 'staffIds'], E.SHIFT_OVERLAP, 'roster.doubleShift', {
+            name: staff.get(both)!.name,
+            ...span('a', a),
+            ...span('b', b),
+          });
         }
       }
     }
@@ -282,11 +278,11 @@ export class RosterService {
     for (const c of candidates) {
       for (const e of kept) {
         if (c.staffIds.includes(e.staffId) && overlaps(c, e)) {
-          return userError(
-            [...c.path, 'staffIds'],
-            E.SHIFT_OVERLAP,
-            `${staff.get(e.staffId)!.name} is already on shift ${e.shiftId}, ${show(e)}, which overlaps ${show(c)}`,
-          );
+          return userError([...c.path, 'staffIds'], E.SHIFT_OVERLAP, 'roster.alreadyOnShift', {
+            name: staff.get(e.staffId)!.name,
+            ...span('a', e),
+            ...span('b', c),
+          });
         }
       }
     }

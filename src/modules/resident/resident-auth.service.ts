@@ -9,7 +9,7 @@ import { maskPhone } from '../case/personal-data';
 import type { ResidentCodes } from './resident-codes';
 import type { ResidentLimits } from './resident-limits';
 import type { ResidentTokens } from './resident-token';
-import { MSG, type ResidentErrorCode } from './resident.errors';
+import type { ResidentErrorCode } from './resident.errors';
 import { SmsError, type SmsSender } from './sms/sms-sender';
 
 /** Mainland mobiles only: a code goes by SMS, which a landline cannot receive. */
@@ -46,12 +46,14 @@ export class ResidentAuthService {
 
   async requestCode(scope: TenantScope, rawPhone: string): Promise<Result<CodeSent, ResidentErrorCode>> {
     const phone = normalizePhone(rawPhone);
-    if (!isMobile(phone)) return fail(userError(['input', 'phone'], 'PHONE_INVALID', MSG.phoneInvalid));
+    if (!isMobile(phone)) return fail(userError(['input', 'phone'], 'PHONE_INVALID', 'resident.phoneInvalid'));
     const who = this.tokens.pseudonym(scope.tenant.id, phone);
     const locked = await this.codes.lockedFor(scope.tenant.id, who);
     if (locked) {
       await this.auditRefusal(scope, who, 'resident.code-requested', 'PHONE_LOCKED');
-      return fail(userError(['input', 'phone'], 'PHONE_LOCKED', MSG.phoneLocked(Math.ceil(locked / 60))));
+      return fail(
+        userError(['input', 'phone'], 'PHONE_LOCKED', 'resident.phoneLocked', { minutes: Math.ceil(locked / 60) }),
+      );
     }
     await this.limits.consume('code', { phone: who, ip: scope.actor.ip, tenant: scope.tenant.id });
     const code = await this.codes.issue(scope.tenant.id, who);
@@ -65,7 +67,7 @@ export class ResidentAuthService {
       if (!(e instanceof SmsError)) throw e;
       this.log.warn({ err: e, provider: this.sms.name }, 'resident code not sent');
       await this.auditRefusal(scope, who, 'resident.code-requested', 'SMS_FAILED');
-      return fail(userError(['input', 'phone'], 'SMS_FAILED', MSG.smsFailed));
+      return fail(userError(['input', 'phone'], 'SMS_FAILED', 'resident.smsFailed'));
     }
     this.audit.record(scope, {
       action: 'resident.code-requested',
@@ -78,15 +80,19 @@ export class ResidentAuthService {
 
   async verify(scope: TenantScope, rawPhone: string, code: string): Promise<Result<Session, ResidentErrorCode>> {
     const phone = normalizePhone(rawPhone);
-    if (!isMobile(phone)) return fail(userError(['input', 'phone'], 'PHONE_INVALID', MSG.phoneInvalid));
+    if (!isMobile(phone)) return fail(userError(['input', 'phone'], 'PHONE_INVALID', 'resident.phoneInvalid'));
     const who = this.tokens.pseudonym(scope.tenant.id, phone);
     const r = await this.codes.check(scope.tenant.id, who, code);
     if (!r.ok) {
       await this.auditRefusal(scope, who, 'resident.sign-in', r.reason);
       if (r.reason === 'LOCKED')
-        return fail(userError(['input', 'code'], 'PHONE_LOCKED', MSG.phoneLocked(Math.ceil(r.retryAfterSeconds / 60))));
-      if (r.reason === 'EXPIRED') return fail(userError(['input', 'code'], 'CODE_EXPIRED', MSG.codeExpired));
-      return fail(userError(['input', 'code'], 'CODE_INVALID', MSG.codeInvalid(r.attemptsLeft)));
+        return fail(
+          userError(['input', 'code'], 'PHONE_LOCKED', 'resident.phoneLocked', {
+            minutes: Math.ceil(r.retryAfterSeconds / 60),
+          }),
+        );
+      if (r.reason === 'EXPIRED') return fail(userError(['input', 'code'], 'CODE_EXPIRED', 'resident.codeExpired'));
+      return fail(userError(['input', 'code'], 'CODE_INVALID', 'resident.codeInvalid', { left: r.attemptsLeft }));
     }
     const { token, expiresAt } = await this.tokens.sign(scope.tenant, phone);
     this.audit.record(scope, {

@@ -18,7 +18,8 @@ import { freeSlots, type Interval } from './slots';
 import { BOOKABLE } from './resident-view';
 import { MEDIATION_WAYS, ResidentMediationRequestEntity, type MediationWay } from './resident.entity';
 import { LIMITS, type ResidentCaller, type ResidentService } from './resident.service';
-import { MSG, type ResidentErrorCode } from './resident.errors';
+import type { ResidentErrorCode } from './resident.errors';
+import { enumArg } from '../../shared/message-ref';
 import type { SmsSender } from './sms/sms-sender';
 import type { NotificationService } from '../notification/notification.service';
 
@@ -104,24 +105,26 @@ export class ResidentBookingService {
     who: ResidentCaller,
     input: { caseNumber: string; mediatorId: string; startsAt: Date; way: MediationWay; note?: string | null },
   ): Promise<Result<ResidentMediationRequestEntity, ResidentErrorCode>> {
-    if (!MEDIATION_WAYS.includes(input.way)) return fail(userError(['input', 'way'], 'INVALID', '请选择调解方式。'));
+    if (!MEDIATION_WAYS.includes(input.way))
+      return fail(userError(['input', 'way'], 'INVALID', 'resident.wayRequired'));
     if ((clean(input.note) ?? '').length > LIMITS.note)
-      return fail(userError(['input', 'note'], 'INVALID', MSG.tooLong(LIMITS.note)));
+      return fail(userError(['input', 'note'], 'INVALID', 'resident.tooLong', { max: LIMITS.note }));
     const c = await this.residents.byNumber(scope, who, input.caseNumber);
-    if (!c) return fail(userError(['input', 'caseNumber'], 'CASE_NOT_FOUND', MSG.caseNotFound));
+    if (!c) return fail(userError(['input', 'caseNumber'], 'CASE_NOT_FOUND', 'resident.caseNotFound'));
     if (c.status === 'REPORTED')
-      return fail(userError(['input', 'caseNumber'], 'NOT_YET_ACCEPTED', MSG.notYetAccepted));
-    if (!BOOKABLE.includes(c.status)) return fail(userError(['input', 'caseNumber'], 'CASE_ENDED', MSG.caseEnded));
+      return fail(userError(['input', 'caseNumber'], 'NOT_YET_ACCEPTED', 'resident.notYetAccepted'));
+    if (!BOOKABLE.includes(c.status))
+      return fail(userError(['input', 'caseNumber'], 'CASE_ENDED', 'resident.caseEnded'));
     const pending = await scope.em.count(ResidentMediationRequestEntity, {
       tenantId: scope.tenant.id,
       caseId: c.id,
       status: { $in: ['REQUESTED', 'PROPOSED'] },
     });
-    if (pending) return fail(userError(['input', 'caseNumber'], 'REQUEST_PENDING', MSG.requestPending));
+    if (pending) return fail(userError(['input', 'caseNumber'], 'REQUEST_PENDING', 'resident.requestPending'));
     const offer = (await this.offered(scope, c)).find((o) => o.mediator.id === input.mediatorId);
-    if (!offer) return fail(userError(['input', 'mediatorId'], 'MEDIATOR_NOT_OFFERED', MSG.mediatorNotOffered));
+    if (!offer) return fail(userError(['input', 'mediatorId'], 'MEDIATOR_NOT_OFFERED', 'resident.mediatorNotOffered'));
     if (!offer.slots.some((s) => s.from.getTime() === input.startsAt.getTime()))
-      return fail(userError(['input', 'startsAt'], 'SLOT_NOT_FREE', MSG.slotNotFree));
+      return fail(userError(['input', 'startsAt'], 'SLOT_NOT_FREE', 'resident.slotNotFree'));
     const r = Object.assign(new ResidentMediationRequestEntity(), {
       tenantId: scope.tenant.id,
       caseId: c.id,
@@ -172,13 +175,13 @@ export class ResidentBookingService {
     if (!found.ok) return found;
     const r = found.value;
     if (!(input.endsAt > input.startsAt) || input.startsAt <= new Date())
-      return fail(userError(['input', 'startsAt'], 'INVALID', '建议时间须在将来，且结束晚于开始。'));
+      return fail(userError(['input', 'startsAt'], 'INVALID', 'resident.proposalTime'));
     if ((clean(input.message) ?? '').length > LIMITS.note)
-      return fail(userError(['input', 'message'], 'INVALID', MSG.tooLong(LIMITS.note)));
+      return fail(userError(['input', 'message'], 'INVALID', 'resident.tooLong', { max: LIMITS.note }));
     if (input.mediatorId) {
       const m = await this.staff.find(scope, input.mediatorId);
       if (!m || !m.active || !m.isMediator)
-        return fail(userError(['input', 'mediatorId'], 'MEDIATOR_NOT_OFFERED', '没有这位在岗的调解员。'));
+        return fail(userError(['input', 'mediatorId'], 'MEDIATOR_NOT_OFFERED', 'resident.noSuchMediator'));
     }
     Object.assign(r, {
       status: 'PROPOSED',
@@ -208,7 +211,7 @@ export class ResidentBookingService {
   ): Promise<Result<ResidentMediationRequestEntity, ResidentErrorCode>> {
     const found = await this.open(scope, input.requestId, ['PROPOSED']);
     if (!found.ok || found.value.phone !== who.phone)
-      return fail(userError(['input', 'requestId'], 'REQUEST_NOT_FOUND', MSG.requestNotFound));
+      return fail(userError(['input', 'requestId'], 'REQUEST_NOT_FOUND', 'resident.requestNotFound'));
     const r = found.value;
     if (!input.accept) {
       r.status = 'WITHDRAWN';
@@ -243,7 +246,13 @@ export class ResidentBookingService {
     });
     if (!s.ok) {
       // The scheduling rules speak for themselves (a clash, a case not yet dispatched).
-      return fail(...s.errors.map((e) => userError(['input', 'requestId'], 'SCHEDULING_REFUSED' as const, e.message)));
+      return fail(
+        ...s.errors.map((e) => ({
+          field: ['input', 'requestId'],
+          code: 'SCHEDULING_REFUSED' as const,
+          message: e.message,
+        })),
+      );
     }
     Object.assign(r, {
       status: 'CONFIRMED',
@@ -270,11 +279,11 @@ export class ResidentBookingService {
     const r = await findById(scope.em, ResidentMediationRequestEntity, scope.tenant.id, id);
     if (!r || !statuses.includes(r.status))
       return fail(
-        userError(
-          ['input', 'requestId'],
-          'REQUEST_NOT_FOUND',
-          r ? `该预约当前状态为${r.status}。` : MSG.requestNotFound,
-        ),
+        r
+          ? userError(['input', 'requestId'], 'REQUEST_NOT_FOUND', 'resident.requestStatus', {
+              status: enumArg('ResidentMediationRequestStatus', r.status),
+            })
+          : userError(['input', 'requestId'], 'REQUEST_NOT_FOUND', 'resident.requestNotFound'),
       );
     return ok(r);
   }

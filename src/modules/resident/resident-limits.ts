@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { rateLimited } from '../../core/errors/errors';
+import type { MessageId } from '../../shared/message-ref';
 
 export interface ResidentLimitSettings {
   codesPerPhonePerHour: number;
@@ -15,22 +16,23 @@ export interface ResidentLimitSettings {
 
 type Kind = 'code' | 'report' | 'lookup';
 
+/** How long to wait, in the unit a person would say: minutes up to an hour and a half, then hours. */
 const wait = (ms: number) => {
   const minutes = Math.ceil(ms / 60_000);
-  return minutes > 90 ? `${Math.ceil(minutes / 60)}小时` : `${minutes}分钟`;
+  return minutes > 90 ? { n: Math.ceil(minutes / 60), inHours: 'yes' } : { n: minutes, inHours: 'no' };
 };
 
-const MESSAGES: Record<Kind, (ms: number) => string> = {
-  code: (ms) => `获取验证码过于频繁，请${wait(ms)}后再试。`,
-  report: (ms) => `提交次数过多，请${wait(ms)}后再试，或拨打中心热线。`,
-  lookup: (ms) => `查询过于频繁，请${wait(ms)}后再试。`,
+const MESSAGES: Record<Kind, MessageId> = {
+  code: 'resident.rateLimited.code',
+  report: 'resident.rateLimited.report',
+  lookup: 'resident.rateLimited.lookup',
 };
 
 /**
  * Fixed-window counters in Redis (rate-limiter-flexible), shared by every API replica: per phone,
  * per client IP and per tenant for sign-in codes and reports, per session for case lookups.
- * All windows of an action are charged together; the first that is full refuses with a Chinese
- * message saying when to come back (top-level RATE_LIMITED, HTTP 429).
+ * All windows of an action are charged together; the first that is full refuses with a catalogue
+ * message, in the request's language, saying when to come back (top-level RATE_LIMITED, HTTP 429).
  */
 export class ResidentLimits {
   private readonly limiters: Record<string, RateLimiterRedis>;
@@ -63,7 +65,7 @@ export class ResidentLimits {
         await limiter.consume(key);
       } catch (e) {
         if (e instanceof RateLimiterRes)
-          throw rateLimited(MESSAGES[kind](e.msBeforeNext), Math.ceil(e.msBeforeNext / 1000));
+          throw rateLimited({ id: MESSAGES[kind], values: wait(e.msBeforeNext) }, Math.ceil(e.msBeforeNext / 1000));
         throw e;
       }
     }

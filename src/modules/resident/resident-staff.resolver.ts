@@ -21,7 +21,7 @@ import {
 } from './resident.type';
 
 const rsOf = (ctx: RequestContext): ResidentServices => {
-  if (!ctx.services.resident) throw forbidden('本中心暂未开通群众端服务。');
+  if (!ctx.services.resident) throw forbidden({ id: 'resident.disabled' });
   return ctx.services.resident;
 };
 

@@ -20,28 +20,3 @@ export const RESIDENT_ERROR_CODES = [
   'SCHEDULING_REFUSED',
 ] as const;
 export type ResidentErrorCode = (typeof RESIDENT_ERROR_CODES)[number];
-
-/** Plain words for residents (full-width punctuation): the API is Chinese-first. */
-export const MSG = {
-  phoneInvalid: '请输入11位手机号码。',
-  phoneLocked: (minutes: number) => `验证码错误次数过多，该号码已锁定，请${minutes}分钟后再试。`,
-  codeInvalid: (left: number) => `验证码不正确，还可尝试${left}次。`,
-  codeExpired: '验证码已失效或已使用，请重新获取。',
-  smsFailed: '短信发送失败，请稍后再试。',
-  tenantRequired: '请通过中心的二维码进入（缺少中心编号）。',
-  unitNotFound: '该服务点不存在或已停用。',
-  categoryNotFound: '纠纷类别不存在，请重新选择。',
-  caseNotFound: '未找到该案件。',
-  notYetAccepted: '案件受理后才能预约调解。',
-  caseEnded: '案件已办结，不能再预约调解。',
-  mediatorNotOffered: '该调解员暂不承接此类纠纷，请重新选择。',
-  slotNotFree: '该时段已不可预约，请选择其他时段。',
-  requestNotFound: '未找到该预约。',
-  requestPending: '您已有一个待确认的预约，请等待工作人员回复。',
-  notYetRateable: '回访完成或案件办结后才能评价。',
-  alreadyRated: '您已评价过该案件。',
-  descriptionRequired: '请简要说明发生了什么（不超过2000字）。',
-  tooLong: (n: number) => `不能超过${n}字。`,
-  ratingRange: '评分为1到5分。',
-  idempotencyKeyReused: '该提交编号已用于另一份反映，请刷新页面后重新提交。',
-} as const;

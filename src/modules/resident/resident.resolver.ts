@@ -7,7 +7,6 @@ import type { CaseEntity } from '../case/case.entity';
 import type { ResidentCaller } from './resident.service';
 import type { ResidentServices } from './resident.module';
 import { MEDIATION_WAYS } from './resident.entity';
-import { MSG } from './resident.errors';
 import {
   OfferedMediatorType,
   ResidentCasePayload,
@@ -45,9 +44,9 @@ interface Resident {
 
 async function residentScope(ctx: RequestContext): Promise<Resident> {
   const rs = ctx.services.resident;
-  if (!rs) throw forbidden('本中心暂未开通群众端服务。');
-  if (!ctx.viewer.resident) throw forbidden('群众端接口仅供群众使用。');
-  if (!ctx.tenant || !ctx.uow) throw badUserInput(MSG.tenantRequired);
+  if (!rs) throw forbidden({ id: 'resident.disabled' });
+  if (!ctx.viewer.resident) throw forbidden({ id: 'resident.residentsOnly' });
+  if (!ctx.tenant || !ctx.uow) throw badUserInput({ id: 'resident.tenantRequired' });
   const actor = { subject: ctx.viewer.subject, requestId: ctx.reqId, ip: ctx.ip };
   return { rs, scope: await ctx.uow.scope(ctx.tenant, actor, ctx.viewer) };
 }
@@ -56,7 +55,7 @@ async function residentScope(ctx: RequestContext): Promise<Resident> {
 async function callerScope(ctx: RequestContext): Promise<Resident & { who: ResidentCaller }> {
   const r = await residentScope(ctx);
   const id = ctx.viewer.resident!;
-  if (!id.phone || !id.sessionId) throw forbidden('请先验证手机号码。');
+  if (!id.phone || !id.sessionId) throw forbidden({ id: 'resident.phoneUnverified' });
   return { ...r, who: { phone: id.phone, subject: ctx.viewer.subject, sessionId: id.sessionId } };
 }
 

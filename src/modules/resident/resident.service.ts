@@ -9,7 +9,7 @@ import type { CategoryService } from '../category/category.service';
 import type { OrgUnitService } from '../org-unit/org-unit.service';
 import type { ResidentLimits } from './resident-limits';
 import { ResidentRatingEntity, ResidentReportEntity } from './resident.entity';
-import { MSG, type ResidentErrorCode } from './resident.errors';
+import type { ResidentErrorCode } from './resident.errors';
 
 /** Who is asking: a verified phone in the request's tenant. */
 export interface ResidentCaller {
@@ -73,22 +73,22 @@ export class ResidentService {
     const contact = clean(input.contactName);
     const errors = [];
     if (!what || what.length > LIMITS.whatHappened)
-      errors.push(userError(['input', 'whatHappened'], 'INVALID', MSG.descriptionRequired));
+      errors.push(userError(['input', 'whatHappened'], 'INVALID', 'resident.descriptionRequired'));
     if (!contact || contact.length > LIMITS.name)
-      errors.push(userError(['input', 'contactName'], 'INVALID', `请填写联系人姓名，${MSG.tooLong(LIMITS.name)}`));
+      errors.push(userError(['input', 'contactName'], 'INVALID', 'resident.contactNameRequired', { max: LIMITS.name }));
     if ((clean(input.otherPartyName) ?? '').length > LIMITS.name)
-      errors.push(userError(['input', 'otherPartyName'], 'INVALID', MSG.tooLong(LIMITS.name)));
+      errors.push(userError(['input', 'otherPartyName'], 'INVALID', 'resident.tooLong', { max: LIMITS.name }));
     if ((clean(input.location) ?? '').length > LIMITS.location)
-      errors.push(userError(['input', 'location'], 'INVALID', MSG.tooLong(LIMITS.location)));
+      errors.push(userError(['input', 'location'], 'INVALID', 'resident.tooLong', { max: LIMITS.location }));
     const channel = input.channel ?? 'QR_CODE';
     if (channel !== 'QR_CODE' && channel !== 'MINI_PROGRAM')
-      errors.push(userError(['input', 'channel'], 'INVALID', '渠道只能是扫码或小程序。'));
+      errors.push(userError(['input', 'channel'], 'INVALID', 'resident.channel'));
     const unit = await this.orgUnits.find(scope, input.orgUnitId);
     if (!unit || unit.archivedAt)
-      errors.push(userError(['input', 'orgUnitId'], 'ORG_UNIT_NOT_FOUND', MSG.unitNotFound));
+      errors.push(userError(['input', 'orgUnitId'], 'ORG_UNIT_NOT_FOUND', 'resident.unitNotFound'));
     const category = input.categoryId ? await this.categories.find(scope, input.categoryId) : null;
     if (input.categoryId && (!category || category.archivedAt))
-      errors.push(userError(['input', 'categoryId'], 'CATEGORY_NOT_FOUND', MSG.categoryNotFound));
+      errors.push(userError(['input', 'categoryId'], 'CATEGORY_NOT_FOUND', 'resident.categoryNotFound'));
     if (errors.length) return fail(...errors);
     await this.limits.consume('report', { phone: who.subject, ip: scope.actor.ip, tenant: scope.tenant.id });
 
@@ -125,8 +125,8 @@ export class ResidentService {
       return fail(
         ...r.errors.map((e) =>
           e.code === 'IDEMPOTENCY_KEY_REUSED'
-            ? userError(['input', 'idempotencyKey'], 'INVALID' as const, MSG.idempotencyKeyReused)
-            : userError(e.field, 'INVALID' as const, e.message),
+            ? userError(['input', 'idempotencyKey'], 'INVALID' as const, 'resident.idempotencyKeyReused')
+            : { field: e.field, code: 'INVALID' as const, message: e.message },
         ),
       );
     const c = r.value.case;
@@ -185,23 +185,23 @@ export class ResidentService {
     input: { caseNumber: string; rating: number; comment?: string | null },
   ): Promise<Result<CaseEntity, ResidentErrorCode>> {
     if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5)
-      return fail(userError(['input', 'rating'], 'INVALID', MSG.ratingRange));
+      return fail(userError(['input', 'rating'], 'INVALID', 'resident.ratingRange'));
     if ((clean(input.comment) ?? '').length > LIMITS.comment)
-      return fail(userError(['input', 'comment'], 'INVALID', MSG.tooLong(LIMITS.comment)));
+      return fail(userError(['input', 'comment'], 'INVALID', 'resident.tooLong', { max: LIMITS.comment }));
     const c = await this.byNumber(scope, who, input.caseNumber);
-    if (!c) return fail(userError(['input', 'caseNumber'], 'CASE_NOT_FOUND', MSG.caseNotFound));
+    if (!c) return fail(userError(['input', 'caseNumber'], 'CASE_NOT_FOUND', 'resident.caseNotFound'));
     const [visited] = await scope.em.execute<{ n: number }[]>(
       `select count(*)::int as n from follow_ups where tenant_id = ? and case_id = ? and status = 'DONE'`,
       [scope.tenant.id, c.id],
     );
     if (c.status !== 'CLOSED' && !visited!.n)
-      return fail(userError(['input', 'caseNumber'], 'NOT_YET_RATEABLE', MSG.notYetRateable));
+      return fail(userError(['input', 'caseNumber'], 'NOT_YET_RATEABLE', 'resident.notYetRateable'));
     const inserted = await scope.em.execute<{ case_id: string }[]>(
       `insert into resident_ratings (tenant_id, case_id, phone, rating, comment) values (?, ?, ?, ?, ?)
        on conflict (tenant_id, case_id) do nothing returning case_id`,
       [scope.tenant.id, c.id, who.phone, input.rating, clean(input.comment) ?? null],
     );
-    if (!inserted.length) return fail(userError(['input', 'caseNumber'], 'ALREADY_RATED', MSG.alreadyRated));
+    if (!inserted.length) return fail(userError(['input', 'caseNumber'], 'ALREADY_RATED', 'resident.alreadyRated'));
     this.audit.record(scope, {
       action: 'resident.case-rated',
       targetType: 'Case',

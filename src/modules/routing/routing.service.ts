@@ -53,30 +53,25 @@ export class RoutingService {
   async upsert(scope: TenantScope, input: UpsertRoutingRule): Promise<Result<RoutingRuleEntity, E>> {
     const errors: UserErrorData<E>[] = [];
     const name = clean(input.name);
-    if (!name || name.length > 200)
-      errors.push(userError(['input', 'name'], E.INVALID, 'A name is required (at most 200 characters)'));
+    if (!name || name.length > 200) errors.push(userError(['input', 'name'], E.INVALID, 'input.name200'));
     if (!Number.isInteger(input.priority) || input.priority < 0 || input.priority > 100000)
-      errors.push(
-        userError(['input', 'priority'], E.INVALID, 'Priority is a whole number from 0 to 100000 (lower wins)'),
-      );
+      errors.push(userError(['input', 'priority'], E.INVALID, 'routing.priority'));
     if (input.riskLevel && !RISK_LEVELS.includes(input.riskLevel))
-      errors.push(userError(['input', 'riskLevel'], E.INVALID, 'Unknown risk level'));
+      errors.push(userError(['input', 'riskLevel'], E.INVALID, 'input.unknownRiskLevel'));
     if (!input.targetOrgUnitId && !input.targetDepartmentId)
-      errors.push(
-        userError(['input', 'targetOrgUnitId'], E.NO_TARGET, 'Give a target unit, a target department, or both'),
-      );
+      errors.push(userError(['input', 'targetOrgUnitId'], E.NO_TARGET, 'routing.noTarget'));
     if (input.categoryId && !(await this.categories.find(scope, input.categoryId)))
-      errors.push(userError(['input', 'categoryId'], E.CATEGORY_NOT_FOUND, 'No such category'));
+      errors.push(userError(['input', 'categoryId'], E.CATEGORY_NOT_FOUND, 'notFound.category'));
     for (const k of ['orgUnitId', 'targetOrgUnitId'] as const) {
       const id = input[k];
       if (id && !(await this.orgUnits.find(scope, id)))
-        errors.push(userError(['input', k], E.ORG_UNIT_NOT_FOUND, 'No such org unit'));
+        errors.push(userError(['input', k], E.ORG_UNIT_NOT_FOUND, 'notFound.orgUnit'));
     }
     if (input.targetDepartmentId && !(await this.departments.find(scope, input.targetDepartmentId))) {
-      errors.push(userError(['input', 'targetDepartmentId'], E.DEPARTMENT_NOT_FOUND, 'No such department'));
+      errors.push(userError(['input', 'targetDepartmentId'], E.DEPARTMENT_NOT_FOUND, 'notFound.department'));
     }
     let rule = input.id ? await findById(scope.em, RoutingRuleEntity, scope.tenant.id, input.id) : null;
-    if (input.id && !rule) errors.push(userError(['input', 'id'], E.NOT_FOUND, 'No such routing rule'));
+    if (input.id && !rule) errors.push(userError(['input', 'id'], E.NOT_FOUND, 'notFound.routingRule'));
     if (errors.length) return fail(...errors);
     const before = rule ? snapshot(rule) : null;
     rule ??= scope.em.create(RoutingRuleEntity, { tenantId: scope.tenant.id } as RoutingRuleEntity);
@@ -103,7 +98,7 @@ export class RoutingService {
 
   async delete(scope: TenantScope, id: string): Promise<Result<RoutingRuleEntity, E>> {
     const rule = await findById(scope.em, RoutingRuleEntity, scope.tenant.id, id);
-    if (!rule) return fail(userError(['input', 'id'], E.NOT_FOUND, 'No such routing rule'));
+    if (!rule) return fail(userError(['input', 'id'], E.NOT_FOUND, 'notFound.routingRule'));
     this.audit.record(scope, {
       action: 'routingRule.delete',
       targetType: 'RoutingRule',

@@ -13,15 +13,10 @@ import { reached, type Notifier } from './notice-recipients';
 import type { SupervisionService } from './supervision.service';
 import type { SlaPolicyService } from './sla-policy.service';
 import type { DeadlineService } from './deadline.service';
+import { enumArg } from '../../shared/message-ref';
+import { enumLabel } from '../../core/i18n/translate';
 
 const SYSTEM = 'system:sla';
-const STEP_NAMES: Record<string, string> = {
-  ACCEPT: '受理',
-  DISPATCH: '分流交办',
-  FIRST_CONTACT: '首次联系',
-  RESOLVE: '化解',
-  FOLLOW_UP: '回访',
-};
 
 /**
  * Fires one checkpoint. The PENDING → FIRED update is the claim and runs in the same transaction
@@ -94,7 +89,7 @@ export class CheckpointService {
       caseId: c.id,
       type: `SLA_${level}`,
       level,
-      title: `${c.number} ${STEP_NAMES[d.step]}时限${level === 'RED' ? '即将到期或已超期' : '已过半'}`,
+      title: { id: `notification.SLA_${level}`, values: { number: c.number, step: enumArg('SlaStep', d.step) } },
       data: { step: d.step, deadlineId: d.id },
       recipients: { staffIds: handlers.staffIds },
       dedupeKey: `checkpoint-${checkpointId}`,
@@ -136,7 +131,10 @@ export class CheckpointService {
           caseId: c.id,
           type: 'SLA_ESCALATION',
           level: 'RED',
-          title: `${c.number} ${STEP_NAMES[d.step]}超时，第${level + 1}级督促`,
+          title: {
+            id: 'notification.SLA_ESCALATION',
+            values: { number: c.number, step: enumArg('SlaStep', d.step), level: level + 1 },
+          },
           data: { step: d.step, deadlineId: d.id, level },
           recipients: { staffIds: to.staffIds },
           dedupeKey: `checkpoint-${checkpointId}`,
@@ -154,7 +152,7 @@ export class CheckpointService {
           source: 'SLA',
           checkpointId,
           issuedBy: SYSTEM,
-          message: `${STEP_NAMES[d.step]}已超时限，请说明情况并加快办理`,
+          message: `${enumLabel('zh-CN', 'SlaStep', d.step)}已超时限，请说明情况并加快办理`,
           replyBy: new Date(Date.now() + 86_400_000),
         });
         return { type: 'SUPERVISE', noticeId: n.id };
@@ -164,7 +162,11 @@ export class CheckpointService {
         return { type: 'REASSIGN', staffId: a.staffId, ok: r.ok };
       }
       case 'ESCALATE': {
-        const r = await this.escalations.raiseBySla(scope, c, `${STEP_NAMES[d.step]}超时，按时限规则自动提级`);
+        const r = await this.escalations.raiseBySla(
+          scope,
+          c,
+          `${enumLabel('zh-CN', 'SlaStep', d.step)}超时，按时限规则自动提级`,
+        );
         return {
           type: 'ESCALATE',
           ok: r.ok,

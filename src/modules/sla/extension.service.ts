@@ -28,13 +28,11 @@ export class ExtensionService {
     input: { deadlineId: string; newDueAt: Date; reason: string },
   ): Promise<Result<ExtensionRequestEntity, CaseErrorCode>> {
     const reason = clean(input.reason);
-    if (!reason || reason.length > 2000)
-      return fail(userError(['input', 'reason'], 'INVALID', 'Say why more time is needed'));
+    if (!reason || reason.length > 2000) return fail(userError(['input', 'reason'], 'INVALID', 'sla.extensionReason'));
     const d = await findById(scope.em, DeadlineEntity, scope.tenant.id, input.deadlineId);
-    if (!d) return fail(userError(['input', 'deadlineId'], 'NOT_FOUND', 'No such deadline'));
-    if (d.status !== 'OPEN') return fail(userError(['input', 'deadlineId'], 'INVALID', `This deadline is ${d.status}`));
-    if (!(input.newDueAt > d.dueAt))
-      return fail(userError(['input', 'newDueAt'], 'INVALID', 'An extension moves the due time later'));
+    if (!d) return fail(userError(['input', 'deadlineId'], 'NOT_FOUND', 'notFound.deadline'));
+    if (d.status !== 'OPEN') return fail(userError(['input', 'deadlineId'], 'INVALID', 'sla.deadlineNotOpen'));
+    if (!(input.newDueAt > d.dueAt)) return fail(userError(['input', 'newDueAt'], 'INVALID', 'sla.extensionLater'));
     const r = Object.assign(new ExtensionRequestEntity(), {
       tenantId: scope.tenant.id,
       deadlineId: d.id,
@@ -64,8 +62,8 @@ export class ExtensionService {
     input: { requestId: string; approve: boolean; note?: string | null },
   ): Promise<Result<ExtensionRequestEntity, CaseErrorCode>> {
     const r = await findById(scope.em, ExtensionRequestEntity, scope.tenant.id, input.requestId);
-    if (!r) return fail(userError(['input', 'requestId'], 'NOT_FOUND', 'No such extension request'));
-    if (r.status !== 'PENDING') return fail(userError(['input', 'requestId'], 'INVALID', `Already ${r.status}`));
+    if (!r) return fail(userError(['input', 'requestId'], 'NOT_FOUND', 'notFound.extensionRequest'));
+    if (r.status !== 'PENDING') return fail(userError(['input', 'requestId'], 'INVALID', 'sla.extensionDecided'));
     const d = await scope.em.findOneOrFail(DeadlineEntity, { tenantId: scope.tenant.id, id: r.deadlineId });
     Object.assign(r, {
       status: input.approve ? 'APPROVED' : 'REJECTED',

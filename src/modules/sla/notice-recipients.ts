@@ -1,5 +1,6 @@
 import type { TenantScope } from '../../core/tenancy/scope';
 import type { RecipientSpec, Recipients } from '../notification/recipients';
+import type { MessageRef } from '../../shared/message-ref';
 
 /**
  * What the SLA module needs from notifications (the notification module provides it). Whom a
@@ -14,7 +15,8 @@ export interface Notifier {
       caseId: string | null;
       type: string;
       level: 'INFO' | 'YELLOW' | 'RED';
-      title: string;
+      /** a catalogue message (`notification.<TYPE>`), worded per reader */
+      title: MessageRef;
       data?: Record<string, unknown>;
       recipients: { staffIds?: string[] };
       dedupeKey: string;

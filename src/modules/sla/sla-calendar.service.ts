@@ -44,7 +44,7 @@ export class SlaCalendarService {
       build(scope.tenant.timeZone, next);
     } catch (e) {
       if (e instanceof CalendarConfigError)
-        return fail(userError(['input', ...e.field.split('.')], 'INVALID', e.message));
+        return fail(userError(['input', ...e.field.split('.')], 'INVALID', 'calendar.invalid'));
       throw e;
     }
     const before = current ? snapshot(current) : null;

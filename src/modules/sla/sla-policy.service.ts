@@ -36,15 +36,14 @@ export class SlaPolicyService {
   async upsert(scope: TenantScope, input: UpsertSlaPolicy): Promise<Result<SlaPolicyEntity, PolicyErrorCode>> {
     const errors = validateRules(input);
     const name = clean(input.name);
-    if (!name || name.length > 200)
-      errors.push(userError(['input', 'name'], 'INVALID', 'A name is required (at most 200 characters)'));
+    if (!name || name.length > 200) errors.push(userError(['input', 'name'], 'INVALID', 'input.name200'));
     if (input.riskLevel && !RISK_LEVELS.includes(input.riskLevel))
-      errors.push(userError(['input', 'riskLevel'], 'INVALID', 'Unknown risk level'));
+      errors.push(userError(['input', 'riskLevel'], 'INVALID', 'input.unknownRiskLevel'));
     if (input.categoryId && !(await this.categories.find(scope, input.categoryId)))
-      errors.push(userError(['input', 'categoryId'], 'CATEGORY_NOT_FOUND', 'No such category'));
+      errors.push(userError(['input', 'categoryId'], 'CATEGORY_NOT_FOUND', 'notFound.category'));
     errors.push(...(await this.checkActionStaff(scope, input)));
     const existing = input.id ? await this.find(scope, input.id) : null;
-    if (input.id && !existing) errors.push(userError(['input', 'id'], 'NOT_FOUND', 'No such SLA policy'));
+    if (input.id && !existing) errors.push(userError(['input', 'id'], 'NOT_FOUND', 'notFound.slaPolicy'));
     if (errors.length) return fail(...errors);
     const clash = await scope.em.findOne(SlaPolicyEntity, {
       tenantId: scope.tenant.id,
@@ -52,13 +51,7 @@ export class SlaPolicyService {
       riskLevel: input.riskLevel ?? null,
     });
     if (clash && clash.id !== existing?.id)
-      return fail(
-        userError(
-          ['input', 'categoryId'],
-          'SCOPE_TAKEN',
-          `Policy "${clash.name}" already covers this category and risk; edit it instead`,
-        ),
-      );
+      return fail(userError(['input', 'categoryId'], 'SCOPE_TAKEN', 'sla.scopeTaken', { name: clash.name }));
     const before = existing ? snapshot(existing) : null;
     const p = existing ?? scope.em.create(SlaPolicyEntity, { tenantId: scope.tenant.id } as SlaPolicyEntity);
     Object.assign(p, {
@@ -102,7 +95,7 @@ export class SlaPolicyService {
         userError(
           ['input', 'escalations', String(n.at[0]), 'actions', String(n.at[1]), 'staffId'],
           'STAFF_NOT_FOUND',
-          'No such active staff member',
+          'notFound.activeStaff',
         ),
       );
   }
@@ -110,7 +103,7 @@ export class SlaPolicyService {
   /** Deadlines already running keep their times; they only lose the link to the policy. */
   async delete(scope: TenantScope, id: string): Promise<Result<SlaPolicyEntity, PolicyErrorCode>> {
     const p = await this.find(scope, id);
-    if (!p) return fail(userError(['input', 'id'], 'NOT_FOUND', 'No such SLA policy'));
+    if (!p) return fail(userError(['input', 'id'], 'NOT_FOUND', 'notFound.slaPolicy'));
     this.audit.record(scope, {
       action: 'slaPolicy.delete',
       targetType: 'SlaPolicy',

@@ -1,6 +1,8 @@
 import { tryParseDuration, hasCalendarUnits, timeMs, dayCount, type Duration } from '../../shared/duration';
 import { userError, type UserErrorData } from '../../shared/user-error';
 import type { RiskLevel } from '../category/category.entity';
+import { enumListArg, type MessageValues } from '../../shared/message-ref';
+import type { MessageId } from '../../core/i18n/catalog/en';
 import { CASE_AUDIENCES, type CaseAudience } from '../notification/case-audience';
 
 /** The steps a case's clock runs for, each started and met by a case event (docs/sla.md). */
@@ -69,41 +71,40 @@ const PAUSABLE = ['ESCALATED', 'REFERRED', 'UNRESOLVED'];
 
 export function validateRules(r: PolicyRules): Errors {
   const errors: Errors = [];
-  const bad = (field: string[], message: string) => errors.push(userError(['input', ...field], 'INVALID', message));
+  const bad = (field: string[], message: MessageId, values?: MessageValues) =>
+    errors.push(userError(['input', ...field], 'INVALID', message, values));
   for (const [step, t] of Object.entries(r.targets) as [SlaStep, Target | undefined][]) {
     if (!t) continue;
-    if (!SLA_STEPS.includes(step)) bad(['targets', step], 'Unknown step');
-    if (!TARGET_MODES.includes(t.mode)) bad(['targets', step, 'mode'], 'CALENDAR, WORKING or SAME_DAY');
+    if (!SLA_STEPS.includes(step)) bad(['targets', step], 'sla.unknownStep');
+    if (!TARGET_MODES.includes(t.mode)) bad(['targets', step, 'mode'], 'sla.targetMode');
     const d = tryParseDuration(t.duration);
-    if (!d.ok) bad(['targets', step, 'duration'], d.message);
+    if (!d.ok) bad(['targets', step, 'duration'], 'sla.durationFormat');
     else if (t.mode === 'WORKING' && (hasCalendarUnits(d.value) || d.value.weeks > 0))
-      bad(['targets', step, 'duration'], 'Working time counts days and hours; years, months and weeks are ambiguous');
+      bad(['targets', step, 'duration'], 'sla.workingUnits');
     else if (t.mode !== 'SAME_DAY' && fixedMs(d.value) <= 0 && !hasCalendarUnits(d.value))
-      bad(['targets', step, 'duration'], 'A target is longer than zero');
-    else if (fixedMs(d.value) > 366 * 86_400_000) bad(['targets', step, 'duration'], 'At most a year');
+      bad(['targets', step, 'duration'], 'sla.positive');
+    else if (fixedMs(d.value) > 366 * 86_400_000) bad(['targets', step, 'duration'], 'sla.atMostYear');
   }
   for (const k of ['yellow', 'red'] as const) {
     const p = r[k];
-    if ((p.share == null) === (p.before == null)) bad([k], 'Give either share (0 < share ≤ 1) or before (a duration)');
-    else if (p.share != null && !(p.share > 0 && p.share <= 1))
-      bad([k, 'share'], 'A share of the time, above 0 and at most 1');
-    else if (p.before != null && !tryParseDuration(p.before).ok) bad([k, 'before'], 'An ISO 8601 duration, e.g. PT2H');
+    if ((p.share == null) === (p.before == null)) bad([k], 'sla.shareOrBefore');
+    else if (p.share != null && !(p.share > 0 && p.share <= 1)) bad([k, 'share'], 'sla.share');
+    else if (p.before != null && !tryParseDuration(p.before).ok) bad([k, 'before'], 'sla.durationFormat');
   }
-  if (r.escalations.length > 10) bad(['escalations'], 'At most 10 levels');
+  if (r.escalations.length > 10) bad(['escalations'], 'sla.maxLevels');
   r.escalations.forEach((lvl, i) => {
-    if (typeof parseOffset(lvl.offset) === 'string')
-      bad(['escalations', String(i), 'offset'], 'A duration after the due time, or "-PT1H" before it');
-    if (!lvl.actions.length) bad(['escalations', String(i), 'actions'], 'At least one action');
+    if (typeof parseOffset(lvl.offset) === 'string') bad(['escalations', String(i), 'offset'], 'sla.offset');
+    if (!lvl.actions.length) bad(['escalations', String(i), 'actions'], 'sla.atLeastOneAction');
     lvl.actions.forEach((a, j) => {
       const at = ['escalations', String(i), 'actions', String(j)];
-      if (!ESCALATION_ACTIONS.includes(a.type)) bad([...at, 'type'], 'NOTIFY, SUPERVISE, REASSIGN or ESCALATE');
+      if (!ESCALATION_ACTIONS.includes(a.type)) bad([...at, 'type'], 'sla.actionType');
       if (a.type === 'NOTIFY' && !(a.roles?.length && a.roles.every((x) => NOTIFY_ROLES.includes(x))))
-        bad([...at, 'roles'], 'Whom to notify: HANDLER, UNIT_LEAD, CENTER_LEAD, LEADER');
-      if (a.type === 'REASSIGN' && !a.staffId) bad([...at, 'staffId'], 'Whom to reassign to');
+        bad([...at, 'roles'], 'sla.notifyRoles');
+      if (a.type === 'REASSIGN' && !a.staffId) bad([...at, 'staffId'], 'sla.reassignTo');
     });
   });
   const wrong = r.pauseStatuses.filter((s) => !PAUSABLE.includes(s));
-  if (wrong.length) bad(['pauseStatuses'], `Only waiting states pause the clock: ${PAUSABLE.join(', ')}`);
+  if (wrong.length) bad(['pauseStatuses'], 'sla.pauseStatuses', { statuses: enumListArg('CaseStatus', PAUSABLE) });
   return errors;
 }
 

@@ -46,9 +46,9 @@ export class SupervisionService {
   ): Promise<Result<SupervisionNoticeEntity, CaseErrorCode>> {
     const message = clean(input.message);
     if (!message || message.length > 2000)
-      return fail(userError(['input', 'message'], 'INVALID', 'The notice needs a message'));
+      return fail(userError(['input', 'message'], 'INVALID', 'supervision.messageRequired'));
     if (!(input.replyBy.getTime() > Date.now()))
-      return fail(userError(['input', 'replyBy'], 'INVALID', 'A reply-by time in the future'));
+      return fail(userError(['input', 'replyBy'], 'INVALID', 'supervision.replyByFuture'));
     const r = await this.workflow.forAction(scope, input.caseId, 'linkage');
     if (!r.ok) return r;
     const n = await this.issue(scope, r.value, {
@@ -95,7 +95,7 @@ export class SupervisionService {
       caseId: c.id,
       type: 'SUPERVISION_ISSUED',
       level: 'RED',
-      title: `${c.number} 督办：请于期限内回复`,
+      title: { id: 'notification.SUPERVISION_ISSUED', values: { number: c.number } },
       data: { noticeId: n.id, replyBy: input.replyBy.toISOString() },
       recipients: { staffIds: [...handlers.staffIds, ...leads] },
       dedupeKey: `supervision-${n.id}`,
@@ -108,10 +108,10 @@ export class SupervisionService {
     input: { noticeId: string; reply: string },
   ): Promise<Result<SupervisionNoticeEntity, CaseErrorCode>> {
     const text = clean(input.reply);
-    if (!text || text.length > 5000) return fail(userError(['input', 'reply'], 'INVALID', 'The reply is required'));
+    if (!text || text.length > 5000) return fail(userError(['input', 'reply'], 'INVALID', 'supervision.replyRequired'));
     const n = await findById(scope.em, SupervisionNoticeEntity, scope.tenant.id, input.noticeId);
-    if (!n) return fail(userError(['input', 'noticeId'], 'NOT_FOUND', 'No such supervision notice'));
-    if (n.repliedAt) return fail(userError(['input', 'noticeId'], 'INVALID', 'This notice was answered already'));
+    if (!n) return fail(userError(['input', 'noticeId'], 'NOT_FOUND', 'notFound.supervisionNotice'));
+    if (n.repliedAt) return fail(userError(['input', 'noticeId'], 'INVALID', 'supervision.answered'));
     Object.assign(n, { reply: text, repliedBy: scope.actor.subject, repliedAt: new Date() });
     const late = noticeLate(n);
     this.workflow.timeline.record(scope, n.caseId, { type: 'SUPERVISION_REPLIED', data: { noticeId: n.id, late } });
@@ -130,7 +130,7 @@ export class SupervisionService {
         caseId: n.caseId,
         type: 'SUPERVISION_REPLIED',
         level: late ? 'YELLOW' : 'INFO',
-        title: `${c.number} 督办已回复${late ? '（逾期）' : ''}`,
+        title: { id: 'notification.SUPERVISION_REPLIED', values: { number: c.number, late: late ? 'yes' : 'no' } },
         data: { noticeId: n.id, late },
         recipients: { staffIds: [issuer.id] },
         dedupeKey: `supervision-reply-${n.id}`,

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { loader, tenantScope, type RequestContext } from '../../core/graphql/context';
 import { idLoader } from '../../core/graphql/loaders';
 import type { CategoryEntity } from '../category/category.entity';
+import type { StaffMemberEntity } from './staff.entity';
 
 /** Each mediator's specialty categories for a page of staff: two queries per batch. */
 export const specialtiesOf = (ctx: RequestContext) =>
@@ -27,3 +28,16 @@ export const specialtiesOf = (ctx: RequestContext) =>
 /** Staff by id for a page of cases, sessions or visits: one query per batch. */
 export const staffById = (ctx: RequestContext) =>
   idLoader(ctx, 'staff.byId', (em, t, ids) => ctx.services.staff.findMany(em, t, ids));
+
+/** Staff by sign-in subject, to name who did what on a timeline: one query per batch. */
+export const staffBySubject = (ctx: RequestContext) =>
+  loader(
+    ctx,
+    'staff.bySubject',
+    () =>
+      new DataLoader<string, StaffMemberEntity | null>(async (subjects) => {
+        const scope = await tenantScope(ctx);
+        const rows = await ctx.services.staff.findBySubjects(scope.em, scope.tenant.id, subjects);
+        return subjects.map((s) => rows.find((r) => r.keycloakSubject === s) ?? null);
+      }),
+  );

@@ -12,6 +12,7 @@ import type { OrgUnitService } from '../org-unit/org-unit.service';
 import type { CategoryService } from '../category/category.service';
 import { MediatorSpecialtyEntity, StaffMemberEntity } from './staff.entity';
 import { StaffErrorCode as E } from './staff.errors';
+import { listArg } from '../../shared/message-ref';
 
 export interface MediatorProfileFields {
   specialtyIds: string[];
@@ -80,6 +81,10 @@ export class StaffService {
     return findByIds(em, StaffMemberEntity, tenantId, ids);
   }
 
+  findBySubjects(em: Em, tenantId: string, subjects: readonly string[]): Promise<StaffMemberEntity[]> {
+    return em.find(StaffMemberEntity, { tenantId, keycloakSubject: { $in: [...subjects] } });
+  }
+
   specialtiesOf(em: Em, tenantId: string, staffIds: readonly string[]): Promise<MediatorSpecialtyEntity[]> {
     return em.find(MediatorSpecialtyEntity, { tenantId, staffId: { $in: [...staffIds] } });
   }
@@ -97,7 +102,7 @@ export class StaffService {
 
   async update(scope: TenantScope, id: string, input: StaffFields): Promise<Result<StaffMemberEntity, E>> {
     const s = await this.find(scope, id);
-    if (!s) return fail(userError(['input', 'id'], E.NOT_FOUND, 'No such staff member'));
+    if (!s) return fail(userError(['input', 'id'], E.NOT_FOUND, 'notFound.staff'));
     const errors = await this.check(scope, s, input, false);
     if (errors.length) return fail(...errors);
     const before = snapshot(s);
@@ -123,39 +128,35 @@ export class StaffService {
     const errors: Errors = [];
     const name = clean(input.name);
     if ((creating || input.name !== undefined) && (!name || name.length > 100))
-      errors.push(userError(['input', 'name'], E.INVALID, 'Name is required (at most 100 characters)'));
+      errors.push(userError(['input', 'name'], E.INVALID, 'input.name100'));
     const badRoles = (input.roles ?? []).filter((r) => !isRole(r));
     if (badRoles.length)
-      errors.push(userError(['input', 'roles'], E.INVALID, `Unknown role(s): ${badRoles.join(', ')}`));
+      errors.push(userError(['input', 'roles'], E.INVALID, 'staff.unknownRoles', { roles: listArg(badRoles) }));
     if (input.departmentId && !(await this.departments.find(scope, input.departmentId)))
-      errors.push(userError(['input', 'departmentId'], E.DEPARTMENT_NOT_FOUND, 'No such department'));
+      errors.push(userError(['input', 'departmentId'], E.DEPARTMENT_NOT_FOUND, 'notFound.department'));
     if (input.orgUnitId) {
       const unit = await this.orgUnits.find(scope, input.orgUnitId);
       if (!unit || unit.archivedAt)
-        errors.push(userError(['input', 'orgUnitId'], E.ORG_UNIT_NOT_FOUND, 'No such active org unit'));
+        errors.push(userError(['input', 'orgUnitId'], E.ORG_UNIT_NOT_FOUND, 'notFound.activeOrgUnit'));
     }
     const subject = clean(input.keycloakSubject);
     if (subject) {
       const holder = await scope.em.findOne(StaffMemberEntity, { tenantId: scope.tenant.id, keycloakSubject: subject });
       if (holder && holder.id !== s.id)
         errors.push(
-          userError(['input', 'keycloakSubject'], E.SUBJECT_TAKEN, `That sign-in already belongs to ${holder.name}`),
+          userError(['input', 'keycloakSubject'], E.SUBJECT_TAKEN, 'staff.subjectTaken', { name: holder.name }),
         );
     }
     const p = input.mediatorProfile;
     if (p) {
       if (!Number.isInteger(p.maxConcurrentCases) || p.maxConcurrentCases < 0 || p.maxConcurrentCases > 1000) {
-        errors.push(userError(['input', 'mediatorProfile', 'maxConcurrentCases'], E.INVALID, 'Between 0 and 1000'));
+        errors.push(userError(['input', 'mediatorProfile', 'maxConcurrentCases'], E.INVALID, 'staff.maxConcurrent'));
       }
       const ids = [...new Set(p.specialtyIds)];
       const found = await this.categories.findMany(scope.em, scope.tenant.id, ids);
       if (found.length !== ids.length)
         errors.push(
-          userError(
-            ['input', 'mediatorProfile', 'specialtyIds'],
-            E.CATEGORY_NOT_FOUND,
-            'One or more categories do not exist',
-          ),
+          userError(['input', 'mediatorProfile', 'specialtyIds'], E.CATEGORY_NOT_FOUND, 'staff.categoriesMissing'),
         );
     }
     return errors;

@@ -33,8 +33,7 @@ export class TenantResolver {
 
   @Query(() => TenantType, { description: 'The tenant this request acts in' })
   tenant(@Ctx() ctx: RequestContext): TenantType {
-    if (!ctx.tenant)
-      throw forbidden('No current tenant: your token lists none, or several and no X-Tenant-Id header chose one');
+    if (!ctx.tenant) throw forbidden({ id: 'error.noCurrentTenant' });
     return TenantType.from(ctx.tenant);
   }
 

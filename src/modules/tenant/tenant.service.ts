@@ -49,13 +49,10 @@ export class TenantService {
   ): Promise<Result<TenantRecord, E>> {
     const code = input.code.trim().toLowerCase();
     const errors = await this.validate(input, true);
-    if (!CODE_RE.test(code))
-      errors.push(
-        userError(['input', 'code'], E.INVALID, 'Code: 2–40 lower-case letters, digits or -, starting with a letter'),
-      );
+    if (!CODE_RE.test(code)) errors.push(userError(['input', 'code'], E.INVALID, 'tenant.codeFormat'));
     if (errors.length) return fail(...errors);
     if ((await this.repo.lookup([code], [])).length)
-      return fail(userError(['input', 'code'], E.CODE_TAKEN, `Tenant code "${code}" is taken`));
+      return fail(userError(['input', 'code'], E.CODE_TAKEN, 'tenant.codeTaken', { code }));
     let tenant: TenantRecord;
     try {
       tenant = await this.repo.create(actor, {
@@ -69,7 +66,7 @@ export class TenantService {
       });
     } catch (e) {
       if ((e as { code?: string }).code === '23505')
-        return fail(userError(['input', 'code'], E.CODE_TAKEN, `Tenant code "${code}" is taken`));
+        return fail(userError(['input', 'code'], E.CODE_TAKEN, 'tenant.codeTaken', { code }));
       throw e;
     }
     await this.requestDefaults(tenant.id);
@@ -77,7 +74,7 @@ export class TenantService {
   }
 
   async update(actor: Actor, id: string, input: TenantFields): Promise<Result<TenantRecord, E>> {
-    if (!isUuid(id)) return fail(userError(['input', 'id'], E.NOT_FOUND, 'No such tenant'));
+    if (!isUuid(id)) return fail(userError(['input', 'id'], E.NOT_FOUND, 'notFound.tenant'));
     const errors = await this.validate(input, false);
     if (errors.length) return fail(...errors);
     const patch: TenantPatch = {};
@@ -90,7 +87,7 @@ export class TenantService {
   }
 
   setStatus(actor: Actor, id: string, status: 'ACTIVE' | 'SUSPENDED'): Promise<Result<TenantRecord, E>> {
-    if (!isUuid(id)) return Promise.resolve(fail(userError(['input', 'id'], E.NOT_FOUND, 'No such tenant')));
+    if (!isUuid(id)) return Promise.resolve(fail(userError(['input', 'id'], E.NOT_FOUND, 'notFound.tenant')));
     return this.patch(actor, id, { status });
   }
 
@@ -104,14 +101,12 @@ export class TenantService {
   private async patch(actor: Actor, id: string, patch: TenantPatch): Promise<Result<TenantRecord, E>> {
     try {
       const t = await this.repo.update(actor, id, patch);
-      if (!t) return fail(userError(['input', 'id'], E.NOT_FOUND, 'No such tenant'));
+      if (!t) return fail(userError(['input', 'id'], E.NOT_FOUND, 'notFound.tenant'));
       this.directory.invalidate(t.code);
       return ok(t);
     } catch (e) {
       if ((e as { hint?: string }).hint === 'PARENT_CYCLE') {
-        return fail(
-          userError(['input', 'parentId'], E.PARENT_CYCLE, 'That parent is this tenant or one of its descendants'),
-        );
+        return fail(userError(['input', 'parentId'], E.PARENT_CYCLE, 'tenant.parentCycle'));
       }
       throw e;
     }
@@ -121,16 +116,16 @@ export class TenantService {
     const errors: Errors = [];
     const name = clean(input.name);
     if ((creating || input.name !== undefined) && (!name || name.length > 200))
-      errors.push(userError(['input', 'name'], E.INVALID, 'Name is required (at most 200 characters)'));
+      errors.push(userError(['input', 'name'], E.INVALID, 'input.name200'));
     if ((creating || input.level !== undefined) && (!input.level || !TENANT_LEVELS.includes(input.level)))
-      errors.push(userError(['input', 'level'], E.INVALID, 'Level is required'));
+      errors.push(userError(['input', 'level'], E.INVALID, 'tenant.levelRequired'));
     if (input.timeZone && !ZONES.has(input.timeZone))
-      errors.push(userError(['input', 'timeZone'], E.INVALID, `Unknown IANA time zone "${input.timeZone}"`));
+      errors.push(userError(['input', 'timeZone'], E.INVALID, 'tenant.timeZone', { zone: input.timeZone }));
     if (input.caseNumberPrefix && !PREFIX_RE.test(input.caseNumberPrefix))
-      errors.push(userError(['input', 'caseNumberPrefix'], E.INVALID, 'Case number prefix: 1–6 capital letters'));
+      errors.push(userError(['input', 'caseNumberPrefix'], E.INVALID, 'tenant.prefix'));
     if (input.parentId) {
       const [parent] = isUuid(input.parentId) ? await this.repo.lookup([], [input.parentId]) : [];
-      if (!parent) errors.push(userError(['input', 'parentId'], E.PARENT_NOT_FOUND, 'No such parent tenant'));
+      if (!parent) errors.push(userError(['input', 'parentId'], E.PARENT_NOT_FOUND, 'notFound.parentTenant'));
     }
     return errors;
   }

@@ -1,12 +1,19 @@
 import { formatError } from '../format-error';
+import { runInLocale } from '../../i18n/locale';
+import { forbidden } from '../../errors/errors';
 
 describe('formatError', () => {
+  // These cases read the English words; the request's locale comes from Accept-Language.
+  const en = <T>(fn: () => T) => runInLocale('en', fn);
+
   it('masks anything not written for clients', () => {
-    const f = formatError(false)({
-      message: 'insert into "org_units" ... - duplicate key value violates unique constraint',
-      path: ['createOrgUnit'],
-      extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at /work/main/src/x.ts:1:1'] },
-    });
+    const f = en(() =>
+      formatError(false)({
+        message: 'insert into "org_units" ... - duplicate key value violates unique constraint',
+        path: ['createOrgUnit'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at /work/main/src/x.ts:1:1'] },
+      }),
+    );
     expect(f).toEqual({
       message: 'Internal server error',
       path: ['createOrgUnit'],
@@ -15,7 +22,9 @@ describe('formatError', () => {
   });
 
   it('masks errors that carry no code at all', () => {
-    expect(formatError(false)({ message: 'connect ECONNREFUSED 10.0.0.5:5432' }).message).toBe('Internal server error');
+    expect(en(() => formatError(false)({ message: 'connect ECONNREFUSED 10.0.0.5:5432' })).message).toBe(
+      'Internal server error',
+    );
   });
 
   it('keeps client-facing messages and drops field suggestions in production', () => {
@@ -25,5 +34,15 @@ describe('formatError', () => {
     };
     expect(formatError(false)(e).message).toContain('Did you mean');
     expect(formatError(true)(e).message).toBe('Cannot query field "nam" on type "Tenant".');
+  });
+
+  it('words catalogue errors and the internal error in the request locale, Chinese by default', () => {
+    const e = forbidden({
+      id: 'error.requiresRole',
+      values: { roles: { list: [{ enum: 'Role', value: 'dispatcher' }] } },
+    });
+    expect(formatError(false)(e.toJSON()).message).toBe('需要以下角色之一：调度员');
+    expect(en(() => formatError(false)(e.toJSON())).message).toBe('Requires one of the roles: Dispatcher');
+    expect(formatError(false)({ message: 'boom' }).message).toMatch(/^服务器内部错误/);
   });
 });
