@@ -78,8 +78,8 @@ describe('subscription isolation', () => {
       board(both, { tenant: a.id }),
     ];
     const subB = board(bClerk);
-    await waitForSubscribers(h, a.id, subsA.length);
-    await waitForSubscribers(h, b.id, 1);
+    await waitForSubscribers(h, a.id, subsA.length, subsA);
+    await waitForSubscribers(h, b.id, 1, [subB]);
 
     // Activity in B: steps through the API, and a warning raised outside any request.
     const bCase = await report(bClerk, bCenter, '乙方案件', 'consumer');

@@ -8,6 +8,7 @@ import { setupVerifier } from '../../src/core/auth/verifier-setup';
 import { createApp } from '../../src/app';
 import type { LocalIssuer, TokenRequest } from '../../src/core/auth/local-issuer';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
+import { withTenantScope } from '../../src/core/tenancy/tenant-tx';
 import { startIssuer } from './issuer-server';
 
 export const CLIENT_ID = 'onedoor-api';
@@ -34,7 +35,15 @@ export interface Harness {
     headers?: Record<string, string>,
   ): Promise<GqlResponse<T>>;
   post(body: string, token: string | null, headers?: Record<string, string>): Promise<GqlResponse>;
-  createTenant(prefix: string, opts?: { parentId?: string; level?: TenantRecord['level'] }): Promise<TenantRecord>;
+  /**
+   * A tenant with the starter configuration. Quiet hours start off (a tenant's default is
+   * 22:00–07:30 Beijing time, which would defer every notification a test reads when the suite
+   * runs in the evening); the tests about quiet hours switch them on.
+   */
+  createTenant(
+    prefix: string,
+    opts?: { parentId?: string; level?: TenantRecord['level']; quietHours?: boolean },
+  ): Promise<TenantRecord>;
   close(): Promise<void>;
 }
 
@@ -108,6 +117,11 @@ export async function startHarness(
       );
       if (!r.ok) throw new Error(JSON.stringify(r.errors));
       await rt.services.provisioning.seedDefaults(r.value.id);
+      if (!opts.quietHours) {
+        await withTenantScope(rt.orm, r.value, { subject: 'system:test', requestId: 'test', ip: null }, (scope) =>
+          rt.services.notificationSettings.update(scope, { quietHoursEnabled: false }),
+        );
+      }
       return r.value;
     },
     async close() {

@@ -104,13 +104,26 @@ export const eventsOf = (s: LiveSubscription<{ boardEvents: BoardEventView }>) =
  * Waits until this process has `n` subscribers on the tenant's board and Redis has confirmed
  * the channel's SUBSCRIBE: from then on every event published for the tenant reaches them.
  */
-export async function waitForSubscribers(h: Harness, tenantId: string, n = 1): Promise<void> {
+export async function waitForSubscribers(
+  h: Harness,
+  tenantId: string,
+  n = 1,
+  subs: LiveSubscription<unknown>[] = [],
+): Promise<void> {
   const channel = h.rt.services.board.channel(tenantId);
+  let seen = { here: 0, redis: 0 };
   const live = async () => {
     const [, count] = (await h.rt.redis.pubsub('NUMSUB', channel)) as [string, number];
-    return h.rt.services.board.subscribers(tenantId) >= n && Number(count) >= 1;
+    seen = { here: h.rt.services.board.subscribers(tenantId), redis: Number(count) };
+    return seen.here >= n && seen.redis >= 1;
   };
-  if (!(await eventually(live, (ok) => ok, 5000, 20))) throw new Error(`no ${n} live subscriber(s) on ${channel}`);
+  if (!(await eventually(live, (ok) => ok, 10_000, 20))) {
+    // What the subscriptions were told says why one of them never became live.
+    const told = subs.map((s) => ({ errors: s.errors, closed: s.closed }));
+    throw new Error(
+      `${seen.here} of ${n} subscriber(s) live on ${channel} (Redis: ${seen.redis}); told: ${JSON.stringify(told)}`,
+    );
+  }
 }
 
 /** Waits until `probe` holds for what a subscription has received. */
