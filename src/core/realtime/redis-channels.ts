@@ -71,7 +71,11 @@ export class RedisChannels {
 
   private connection(): Redis {
     if (this.sub) return this.sub;
-    const sub = this.pub.duplicate();
+    // No ready check: ioredis writes SUBSCRIBE (a command allowed while Redis loads) as soon as
+    // the socket connects, before the ready check's INFO, which Redis then refuses on a connection
+    // in subscriber mode, failing every listen() that raced it (seen as INTERNAL_SERVER_ERROR on
+    // boardEvents). A subscriber has no use for the check: it reads no data.
+    const sub = this.pub.duplicate({ enableReadyCheck: false });
     sub.on('message', (channel: string, message: string) => {
       for (const h of this.handlers.get(channel) ?? []) {
         try {
