@@ -23,7 +23,8 @@ import { PUBLIC_ERROR_CODES, badUserInput } from '../errors/errors';
 import type { Logger } from '../observability/logger';
 import { isServiceUnavailable } from '../errors/unavailable';
 import type { Services } from '../../services';
-import { DEFAULT_LOCALE, negotiateLocale, runInLocale, type Locale } from '../i18n/locale';
+import { chooseLocale, DEFAULT_LOCALE, negotiateLocale, runInLocale, type Locale } from '../i18n/locale';
+import { withTenant } from '../tenancy/tenant-tx';
 
 export interface GraphqlWsOptions {
   server: http.Server;
@@ -147,6 +148,15 @@ export function attachGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
         }
         try {
           const auth = await opts.authenticate(credentialsFrom(ctx.connectionParams), clog);
+          // Read before counting the connection: no await between the per-person check and its count.
+          const header = localeFrom(ctx.connectionParams, ctx.extra.request);
+          const tenant = auth.tenant;
+          const saved =
+            tenant && !auth.viewer.resident
+              ? await services.localePreferences
+                  .preferred(tenant.id, auth.viewer.subject, (fn) => withTenant(services.orm, tenant.id, fn, clog))
+                  .catch(() => null)
+              : null;
           const owner = `${auth.tenant?.id ?? '-'}:${auth.viewer.subject}`;
           const held = perOwner.get(owner) ?? 0;
           if (held >= opts.maxConnectionsPerUser) {
@@ -165,7 +175,7 @@ export function attachGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
             auth,
             log: log.child({ reqId: id, tenantId: auth.tenant?.id, userId: auth.viewer.subject }),
             expiry: null,
-            locale: localeFrom(ctx.connectionParams, ctx.extra.request),
+            locale: chooseLocale(null, saved, header),
           };
           if (auth.expiresAt) {
             conn.expiry = setTimeout(

@@ -15,7 +15,8 @@ import { ExportParamError, ExportQuery } from './export-query';
 import { CONTENT_TYPES } from './export.service';
 import { EXPORT_FORMATS, EXPORT_LANGS, type ExportFormat } from './export.types';
 import { I18N_EXTENSION } from '../../core/errors/errors';
-import { negotiateLocale } from '../../core/i18n/locale';
+import { chooseLocale, negotiateLocale } from '../../core/i18n/locale';
+import { withTenant } from '../../core/tenancy/tenant-tx';
 import { render, t } from '../../core/i18n/translate';
 import { enumListArg, listArg, type MessageRef } from '../../shared/message-ref';
 
@@ -82,8 +83,8 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
     }
     const [, name, format] = m as unknown as [string, string, ExportFormat];
     const rlog = log.child({ reqId });
-    // Refusals read in the caller's language (the file's own language is the lang parameter).
-    const locale = negotiateLocale(req.headers['accept-language']);
+    // Refusals read in the caller's language; so does the file, unless `lang` names another.
+    let locale = negotiateLocale(req.headers['accept-language']);
 
     let auth;
     try {
@@ -115,11 +116,21 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
       return;
     }
 
+    if (!viewer.resident) {
+      const saved = await services.localePreferences
+        .preferred(tenant.id, viewer.subject, (fn) => withTenant(services.orm, tenant.id, fn, rlog))
+        .catch((err: unknown) => {
+          rlog.debug({ err }, 'export: saved language not read');
+          return null;
+        });
+      locale = chooseLocale(null, saved, locale);
+    }
+
     let params: unknown;
     let lang;
     try {
       const q = new ExportQuery(new URL(req.originalUrl, 'http://localhost').searchParams);
-      lang = q.oneOf('lang', EXPORT_LANGS) ?? 'zh';
+      lang = q.oneOf('lang', EXPORT_LANGS) ?? (locale === 'en' ? 'en' : 'zh');
       params = provider.parse(q, tenant);
       const unread = q.unread();
       if (unread.length)

@@ -148,6 +148,7 @@ export const en = {
   'code.SHIFT_OVERLAP': 'Shifts overlap',
   'code.STAFF_NOT_FOUND': 'No such staff member',
   'code.SUBJECT_TAKEN': 'This sign-in is taken',
+  'code.UNKNOWN_LOCALE': 'The API speaks zh-CN and en',
   'case.assignCount': 'Assign 1 to 20 people',
   'case.escalationReason': 'Say why the case goes up a level (at most 2,000 characters)',
   'case.idempotencyReused': 'This idempotency key was used for a different report',

@@ -140,6 +140,7 @@ export const zhCN: Record<MessageId, string> = {
   'code.SHIFT_OVERLAP': '班次重叠。',
   'code.STAFF_NOT_FOUND': '工作人员不存在。',
   'code.SUBJECT_TAKEN': '该登录账号已被使用。',
+  'code.UNKNOWN_LOCALE': '系统只支持中文和英文。',
   'case.assignCount': '请指派1至20人。',
   'case.escalationReason': '请说明案件上报的理由（不超过2,000个字符）。',
   'case.idempotencyReused': '此幂等键已用于另一次登记。',
