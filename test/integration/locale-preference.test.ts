@@ -108,6 +108,33 @@ describe("a person's saved language", () => {
     expect(audit.map((a) => a.after.locale)).toEqual(['en', null]);
   });
 
+  it('keeps a saved language to the tenant it was saved in, behind RLS', async () => {
+    const other = await h.createTenant('pref-other');
+    const both = await h.token({ tenants: [t.code, other.code], subject: 'pref-both' });
+    const inT = { 'x-tenant-id': t.code };
+    const inOther = { 'x-tenant-id': other.code };
+    const saved = await h.gql<SetResult>(both, SET, { i: { locale: 'en' } }, inT);
+    expect(saved.body.data!.setMyLocale).toEqual({ locale: 'en', userErrors: [] });
+    const me = async (headers: Record<string, string>) =>
+      (await h.gql<{ me: { locale: string | null } }>(both, '{ me { locale } }', undefined, headers)).body.data!.me
+        .locale;
+    expect(await me(inT)).toBe('en');
+    expect(await me(inOther)).toBeNull();
+    // As the app role inside the other tenant: the first tenant's row is invisible and cannot be written.
+    const sqlIn = (tenantId: string, q: string, params: unknown[] = []) =>
+      withTenant(h.rt.orm, tenantId, (em) => em.execute(q, params));
+    expect(await sqlIn(other.id, "select tenant_id from person_preferences where subject = 'pref-both'")).toEqual([]);
+    await expect(
+      sqlIn(other.id, "insert into person_preferences (tenant_id, subject, locale) values (?, 'pref-both', 'zh-CN')", [
+        t.id,
+      ]),
+    ).rejects.toThrow(/row-level security/);
+    expect(
+      await sqlIn(other.id, "update person_preferences set locale = 'zh-CN' where subject = 'pref-both' returning 1"),
+    ).toEqual([]);
+    expect(await me(inT)).toBe('en');
+  });
+
   it("words what a worker writes for a person in that person's language: notification rows and webhook summaries", async () => {
     // Two dispatchers take an unowned case's warnings: one saved English, one saved nothing.
     const enId = await addStaff(h, admin, {
