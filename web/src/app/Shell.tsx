@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { MeDocument, SetMyLocaleDocument, UnreadCountDocument } from '../gql/graphql';
 import { chooseTenant, currentTenant, signOut } from './auth';
 import { client } from './apollo';
-import { LANGUAGES, setLanguage } from './i18n';
+import { hasLanguageChoice, LANGUAGES, setLanguage } from './i18n';
 import '../routes/board/nav-i18n';
 
 export const ME = MeDocument;
@@ -28,9 +28,9 @@ export function Shell({ children }: { children: ReactNode }) {
       void client.resetStore();
     }
   }, [me]);
-  // The language saved on the server follows the person to another browser.
+  // The language saved on the server follows the person to a browser that has no choice of its own.
   useEffect(() => {
-    if (me?.locale && me.locale !== i18n.language) setLanguage(me.locale);
+    if (me?.locale && !hasLanguageChoice() && me.locale !== i18n.language) setLanguage(me.locale);
   }, [me?.locale, i18n]);
   const area = '/' + (loc.pathname.split('/')[1] ?? '');
   return (
@@ -100,7 +100,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 if (me?.currentTenant)
                   void client
                     .mutate({ mutation: SetMyLocaleDocument, variables: { input: { locale: key } } })
-                    .then(() => client.resetStore());
+                    .then(() => client.refetchQueries({ include: 'active' }));
               },
             }}
           >
