@@ -18,6 +18,8 @@ import { Migration20261127100003PlatformHolidays } from './Migration202611271000
 import { Migration20261127100004TenantDescendants } from './Migration20261127100004_tenant_descendants';
 import { Migration20261127100005FailedMediationAction } from './Migration20261127100005_failed_mediation_action';
 import { Migration20261127200001ResidentAccess } from './Migration20261127200001_resident_access';
+import { Migration20261127400001PersonPreferences } from './Migration20261127400001_person_preferences';
+import { Migration20261127400002CheckpointTraceparent } from './Migration20261127400002_checkpoint_traceparent';
 
 /** Listed explicitly so migrations run the same from ts (tests) and js (dist) without globbing. */
 export const migrationsList: MigrationObject[] = [
@@ -40,4 +42,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127100004_tenant_descendants', class: Migration20261127100004TenantDescendants },
   { name: 'Migration20261127100005_failed_mediation_action', class: Migration20261127100005FailedMediationAction },
   { name: 'Migration20261127200001_resident_access', class: Migration20261127200001ResidentAccess },
+  { name: 'Migration20261127400001_person_preferences', class: Migration20261127400001PersonPreferences },
+  { name: 'Migration20261127400002_checkpoint_traceparent', class: Migration20261127400002CheckpointTraceparent },
 ];

@@ -24,7 +24,7 @@ import { isServiceUnavailable, serviceUnavailable } from './core/errors/unavaila
 import type { Services } from './services';
 import { exportRoutes } from './modules/export/export.routes';
 import { attachGraphqlWs } from './core/realtime/graphql-ws';
-import { negotiateLocale, runInLocale } from './core/i18n/locale';
+import { adoptLocale, chooseLocale, negotiateLocale, runInLocale } from './core/i18n/locale';
 import { installHttpErrorHandlers } from './core/http/http-errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { consoleRoutes, securityHeaders } from './core/http/console';
@@ -208,16 +208,21 @@ export async function createApp(deps: AppDeps): Promise<App> {
         });
         const reqLog = log.child({ reqId, tenantId: auth.tenant?.id, userId: auth.viewer.subject });
         tagTenant(auth.tenant?.code);
-        return {
-          reqId,
-          ip: req.ip ?? null,
-          ...auth,
-          uow: auth.tenant ? new TenantUnitOfWork(services.orm, auth.tenant.id, reqLog) : null,
-          log: reqLog,
-          services,
-          loaders: new Map(),
-          locale: negotiateLocale(req.headers['accept-language']),
-        };
+        const uow = auth.tenant ? new TenantUnitOfWork(services.orm, auth.tenant.id, reqLog) : null;
+        // The person's saved language outranks the browser's (core/i18n/locale.ts, chooseLocale). Read
+        // in the operation's own transaction; when that cannot open, the operation reports why.
+        const saved =
+          uow && !auth.viewer.resident
+            ? await services.localePreferences
+                .preferred(uow.tenantId, auth.viewer.subject, async (fn) => fn(await uow.em()))
+                .catch((err: unknown) => {
+                  reqLog.debug({ err }, 'saved language not read');
+                  return null;
+                })
+            : null;
+        const locale = chooseLocale(null, saved, negotiateLocale(req.headers['accept-language']));
+        adoptLocale(locale);
+        return { reqId, ip: req.ip ?? null, ...auth, uow, log: reqLog, services, loaders: new Map(), locale };
       },
     }),
   );

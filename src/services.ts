@@ -3,6 +3,7 @@ import type { QueueClient } from './core/queue/queue-client';
 import { AuditService } from './modules/audit/audit.service';
 import { CategoryService } from './modules/category/category.service';
 import { StaffService } from './modules/staff/staff.service';
+import { LocalePreferences } from './modules/staff/locale-preference.service';
 import { ResidencyService } from './modules/residency/residency.service';
 import { RosterService } from './modules/residency/roster.service';
 import { DutyService } from './modules/residency/duty.service';
@@ -66,6 +67,8 @@ export interface Services {
   orgUnits: OrgUnitService;
   categories: CategoryService;
   staff: StaffService;
+  /** people's saved languages (issue 14) */
+  localePreferences: LocalePreferences;
   residencies: ResidencyService;
   rosters: RosterService;
   duty: DutyService;
@@ -129,6 +132,7 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   const categories = new CategoryService(audit);
   const provisioning = new TenantProvisioning(orm, tenantRepo, tenants, departments, categories);
   const staff = new StaffService(audit, departments, orgUnits, categories);
+  const localePreferences = new LocalePreferences(audit);
   const residencies = new ResidencyService(audit, departments, orgUnits);
   const rosters = new RosterService(audit, residencies);
   const duty = new DutyService(orgUnits, residencies, rosters, categories);
@@ -204,7 +208,7 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   const notificationSettings = new NotificationSettingsService(audit);
   const webhookDelivery = new WebhookDeliveryService(orm, queues, opts.webhooks);
   const webhooks = new WebhookService(audit, webhookDelivery, opts.isProduction ?? false);
-  const notifications = new NotificationService(audit, notificationSettings, webhooks);
+  const notifications = new NotificationService(audit, notificationSettings, webhooks, localePreferences);
   sla.checkpoints.setNotifier(notifications);
   escalations.setNotifier(notifications);
   holidays.setNotifier(notifications);
@@ -233,6 +237,7 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
     orgUnits,
     categories,
     staff,
+    localePreferences,
     residencies,
     rosters,
     duty,

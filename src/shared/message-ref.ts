@@ -13,7 +13,9 @@ export type MessageArg =
   /** an amount of yuan as a decimal string */
   | { money: string }
   /** items joined as the locale joins a list: 受理员、调度员 */
-  | { list: MessageArg[] };
+  | { list: MessageArg[] }
+  /** a whole sentence inside another (the reason a variable's value was refused) */
+  | { nested: MessageRef };
 
 export type MessageValues = Record<string, MessageArg>;
 

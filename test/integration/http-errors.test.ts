@@ -57,7 +57,8 @@ describe('HTTP errors outside GraphQL', () => {
   it('answers a malformed JSON body with a JSON error, and logs neither the ID number nor the phone in it', async () => {
     const res = await send('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      // English, the language these assertions are written in (Chinese is the default).
+      headers: { 'content-type': 'application/json', 'accept-language': 'en' },
       body: TRUNCATED_REPORT,
     });
     expect(res.status).toBe(400);
@@ -75,7 +76,7 @@ describe('HTTP errors outside GraphQL', () => {
   it('answers a body over the limit with 413 in the same shape', async () => {
     const res = await send('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'accept-language': 'en' },
       body: JSON.stringify({ query: '{ me { subject } }', variables: { pad: `${PHONE} `.repeat(120_000) } }),
     });
     expect([res.status, JSON.parse(res.text)]).toEqual([

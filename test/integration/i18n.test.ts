@@ -12,6 +12,7 @@ import {
 import { formatTime } from '../../src/core/i18n/translate';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
 import { withTenant } from '../../src/core/tenancy/tenant-tx';
+import { subscribeBoard, subscribeWs } from '../utils/subscriptions';
 
 /**
  * The API speaks Chinese unless asked for English (issue 14): userErrors, top-level errors and
@@ -343,5 +344,95 @@ describe('messages in the request language', () => {
     const [n2, s2] = await summaryOf(anonymous);
     expect(s2).toBe(`工作人员登记了案件${n2}（来访）`);
     expect(s2).not.toContain('i18n-no-name');
+  });
+  /** The schema's own names (“Tenant”, “$i”) are codes a developer types: left as they are. */
+  const expectChineseNaming = (message: string) => expectChinese(message.replace(/“[^”]*”/g, ''));
+
+  it("words graphql-js's validation, variable and scalar refusals in Chinese, keeping its English beside; in English on request", async () => {
+    const ask = async (query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => {
+      const r = await h.gql(clerk, query, variables, headers);
+      const e = r.body.errors![0]!;
+      return { code: e.extensions!['code'], message: e.message, original: e.extensions!['originalMessage'] };
+    };
+    const cases: [string, Record<string, unknown> | undefined, string, string][] = [
+      ['{ tenant { zzz } }', undefined, '类型“Tenant”没有字段“zzz”。', 'Cannot query field "zzz" on type "Tenant".'],
+      [
+        'query($i: ID!) { case(id: $i) { id } }',
+        undefined,
+        '缺少必填变量“$i”（类型“ID!”）。',
+        'Variable "$i" of required type "ID!" was not provided.',
+      ],
+      [
+        'query($f: CaseFilter) { cases(first: 1, filter: $f) { totalCount } }',
+        { f: { statuses: ['NOPE'] } },
+        '变量“$f”在“f.statuses[0]”处的值无效：枚举“CaseStatus”没有值“NOPE”。',
+        'Variable "$f" got invalid value "NOPE" at "f.statuses[0]"; Value "NOPE" does not exist in "CaseStatus" enum.',
+      ],
+      [
+        'mutation { recordMediationOutcome(input: { sessionId: "019a0000-0000-7000-8000-000000000001", outcome: AGREED, agreement: { terms: "分期", amount: "3500.5.0" } }) { userErrors { code } } }',
+        undefined,
+        '金额须是最多两位小数的字符串，如“12000.50”。',
+        'Decimal: a string such as "12000.50"',
+      ],
+      ['{ me { subject } ', undefined, '操作有语法错误。', 'Syntax Error: Expected Name, found <EOF>.'],
+    ];
+    for (const [query, variables, zh, en] of cases) {
+      const got = await ask(query, variables);
+      expect([got.message, got.original]).toEqual([zh, en]);
+      expectChineseNaming(got.message);
+      const inEnglish = await ask(query, variables, EN);
+      expect([inEnglish.code, inEnglish.message, inEnglish.original]).toEqual([got.code, en, undefined]);
+    }
+  });
+
+  it('closes a subscription socket with its reason in Chinese, or in English on request', async () => {
+    const closed = async (params: Record<string, unknown>) => {
+      const s = subscribeWs(h, params, 'subscription { boardEvents { type } }');
+      await s.ended;
+      return s.closed!;
+    };
+    const zh = await closed({ authorization: 'Bearer not-a-token' });
+    expect(zh.code).toBe(4401);
+    expect(zh.reason).toBe('未登录。 登录凭证无效或已过期，请重新登录。');
+    const en = await closed({ authorization: 'Bearer not-a-token', 'accept-language': 'en' });
+    expect([en.code, en.reason]).toEqual([4401, 'Unauthorized Invalid or expired token']);
+    // An operation refused on an open socket reads in the connection's language too.
+    const asked = subscribeBoard(h, clerk, { lang: 'zh-CN' });
+    const query = subscribeWs(h, { authorization: `Bearer ${clerk}` }, '{ me { subject } }');
+    await query.ended;
+    expect(query.errors.map((e) => e.message)).toEqual(['此连接只提供订阅；查询和变更请通过超文本传输发送。']);
+    await asked.dispose();
+  });
+
+  it('answers the plain-HTTP refusals and the export file in the request language', async () => {
+    const json = async (path: string, init: RequestInit = {}) =>
+      (await (await fetch(`${h.url}${path}`, init)).json()) as {
+        errors?: { message: string }[];
+        error?: { message: string };
+      };
+    const zh404 = await json('/nothing-here');
+    expect(zh404.errors![0]!.message).toBe('没有这个地址；接口在/graphql。');
+    expect((await json('/nothing-here', { headers: EN })).errors![0]!.message).toBe(
+      'No such path; the API is at /graphql',
+    );
+    const badBody = { method: 'POST', body: '{"query": ', headers: { 'content-type': 'application/json' } };
+    expect((await json('/graphql', badBody)).errors![0]!.message).toBe('请求体不是有效的JSON。');
+    expect((await json('/graphql', { ...badBody, headers: { ...badBody.headers, ...EN } })).errors![0]!.message).toBe(
+      'The request body is not valid JSON',
+    );
+    const noExport = await json('/exports/nothing.csv', { headers: { authorization: `Bearer ${admin}` } });
+    expect(noExport.error!.message).toMatch(/^没有这个导出；可用的有：cases\.csv、cases\.xlsx/);
+
+    // No lang parameter: the file's headers follow Accept-Language (and a saved choice, locale-preference.test.ts).
+    const header = async (headers: Record<string, string>) =>
+      (
+        await (
+          await fetch(`${h.url}/exports/cases.csv`, { headers: { authorization: `Bearer ${admin}`, ...headers } })
+        ).text()
+      )
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')[0];
+    expect(await header({})).toMatch(/^案件编号,标题,/);
+    expect(await header(EN)).toMatch(/^Number,Title,/);
   });
 });

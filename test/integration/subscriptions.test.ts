@@ -267,7 +267,8 @@ describe('board subscriptions', () => {
     it('closes the socket with 4401 when the token expires during the connection', async () => {
       // The verifier allows 30 s of clock skew; the socket closes at the token's own expiry.
       const short = await h.token({ tenants: [t.code], roles: ['leader'], expiresInSeconds: 2 });
-      const s = board(short);
+      // English, the language this assertion is written in (close reasons follow the connection's language).
+      const s = board(short, { lang: 'en' });
       await waitForSubscribers(h, t.id);
       await s.ended;
       expect(s.closed?.code).toBe(4401);
@@ -284,7 +285,7 @@ describe('board subscriptions', () => {
       const user = await h.token({ tenants: [other.code], roles: ['leader'] });
       const SUSPEND = 'mutation($input: SuspendTenantInput!) { suspendTenant(input: $input) { tenant { status } } }';
       await h.gql(platform, SUSPEND, { input: { id: other.id } });
-      const suspended = board(user);
+      const suspended = board(user, { lang: 'en' });
       await suspended.ended;
       expect(suspended.closed?.code).toBe(4403);
       expect(suspended.closed?.reason).toMatch(/suspended/);
@@ -341,7 +342,8 @@ describe('board subscriptions', () => {
           );
         mine.push(subscribeBoard(h2, zhang), subscribeBoard(h2, zhang));
         await live(2);
-        const third = subscribeBoard(h2, zhang);
+        // English, the language this assertion is written in (close reasons follow the connection's language).
+        const third = subscribeBoard(h2, zhang, { lang: 'en' });
         mine.push(third);
         await third.ended;
         expect(third.closed).toEqual({ code: 1008, reason: 'At most 2 connections per person' });
@@ -406,7 +408,7 @@ describe('board subscriptions', () => {
     });
 
     it('refuses a subscription sent over HTTP', async () => {
-      const r = await h.gql(clerk, 'subscription { boardEvents { caseId } }');
+      const r = await h.gql(clerk, 'subscription { boardEvents { caseId } }', undefined, { 'accept-language': 'en' });
       expect(r.status).toBe(400);
       expect(r.body.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
         ['BAD_USER_INPUT', expect.stringMatching(/WebSocket/)],

@@ -17,7 +17,10 @@ function probe(env: Record<string, string>, graph = true) {
     const span = trace.getTracer('probe').startSpan('probe');
     const loaded = Object.keys(require.cache).filter((k) => /@opentelemetry[\\\\/](sdk|exporter|instrumentation)|bullmq-otel/.test(k));
     const pg = require('pg');
+    // What a checkpoint row would keep for the sweep's link (issue 20): nothing when off.
+    const kept = trace.getTracer('probe').startActiveSpan('outer', (s) => { const v = tracing.currentTraceparent(); s.end(); return v; });
     console.log(JSON.stringify({
+      kept,
       loaded: loaded.length,
       recording: span.isRecording(),
       traceId: span.spanContext().traceId,
@@ -32,6 +35,7 @@ function probe(env: Record<string, string>, graph = true) {
     timeout: 60_000,
   });
   return JSON.parse(out.trim().split('\n').pop()!) as {
+    kept: string | null;
     loaded: number;
     recording: boolean;
     traceId: string;
@@ -55,6 +59,7 @@ describe('tracing is off unless OTEL_* asks for it', () => {
 
   it('with no OTEL_* set, loads no SDK, exporter or instrumentation, patches nothing and creates no span', () => {
     expect(probe({})).toEqual({
+      kept: null,
       loaded: 0,
       recording: false,
       traceId: '00000000000000000000000000000000',
@@ -66,6 +71,7 @@ describe('tracing is off unless OTEL_* asks for it', () => {
   it('with an OTLP endpoint set, the same start-up records spans and patches pg (so the probe above can tell)', () => {
     const on = probe({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9', OTEL_BSP_SCHEDULE_DELAY: '60000' }, false);
     expect(on).toMatchObject({ recording: true, telemetry: true, pgPatched: true });
+    expect(on.kept).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
     expect(on.loaded).toBeGreaterThan(0);
   });
 });

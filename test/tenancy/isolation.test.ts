@@ -55,6 +55,8 @@ const COVERED = new Set([
   'boardEvents',
   // labels from the message catalogue and the schema: no tenant data at all (test/integration/i18n.test.ts)
   'enumLabels',
+  // a person's saved language, per tenant behind RLS: test/integration/locale-preference.test.ts
+  'setMyLocale',
   // residents' own sessions and staff's answers to their bookings: test/tenancy/resident-isolation.test.ts
   ...RESIDENT_OPERATIONS,
   // platform-only, refused to tenant staff: test/integration/holidays.test.ts

@@ -88,11 +88,15 @@ export function subscribeWs<T = Record<string, unknown>>(
 export function subscribeBoard(
   h: Harness,
   token: string,
-  opts: { tenant?: string; filter?: Record<string, unknown> } = {},
+  opts: { tenant?: string; filter?: Record<string, unknown>; lang?: string } = {},
 ): LiveSubscription<{ boardEvents: BoardEventView }> {
   return subscribeWs(
     h,
-    { authorization: `Bearer ${token}`, ...(opts.tenant ? { 'x-tenant-id': opts.tenant } : {}) },
+    {
+      authorization: `Bearer ${token}`,
+      ...(opts.tenant ? { 'x-tenant-id': opts.tenant } : {}),
+      ...(opts.lang ? { 'accept-language': opts.lang } : {}),
+    },
     BOARD_EVENTS,
     { f: opts.filter ?? null },
   );

@@ -307,4 +307,14 @@ test('the console speaks English when asked, and keeps the choice', async ({ pag
   await page.reload();
   await expect(page.getByRole('link', { name: 'Intake' })).toBeVisible();
   await checkScreen(page, '14-case-desk-english');
+  // The choice is saved for her, not for this browser: another browser opens in English as well.
+  const elsewhere = await page.context().browser()!.newContext();
+  const other = await elsewhere.newPage();
+  await signInAs(other, '张敏');
+  await expect(other.getByRole('link', { name: 'Intake' })).toBeVisible();
+  await elsewhere.close();
+  // Back to Chinese, as the demo person was.
+  await page.getByRole('button', { name: /^Language/ }).click();
+  await page.getByRole('menuitem', { name: '中文' }).click();
+  await expect(page.getByRole('link', { name: '窗口登记' })).toBeVisible();
 });

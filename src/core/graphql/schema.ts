@@ -13,6 +13,7 @@ import { CaseResolver } from '../../modules/case/case.resolver';
 import { DuplicateCheckResolver } from '../../modules/case/duplicate-check.resolver';
 import { CaseEventFieldsResolver } from '../../modules/case/case-event-fields.resolver';
 import { ViewerStaffResolver } from '../../modules/staff/viewer-staff.resolver';
+import { LocalePreferenceResolver } from '../../modules/staff/locale-preference.resolver';
 import {
   CaseAssigneeResolver,
   CaseEscalationResolver,
@@ -59,6 +60,7 @@ export const resolvers = [
   DuplicateCheckResolver,
   CaseEventFieldsResolver,
   ViewerStaffResolver,
+  LocalePreferenceResolver,
   CaseFieldsResolver,
   CaseAssigneeResolver,
   PossibleDuplicateResolver,

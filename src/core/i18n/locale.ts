@@ -29,10 +29,35 @@ export function negotiateLocale(header: string | string[] | null | undefined): L
 }
 
 /**
+ * Which language answers a request, strongest first:
+ * 1. an explicit choice in the request itself: `?lang=` of an export, `enumLabels(locale:)`;
+ * 2. the person's saved preference in the tenant they act in (`setMyLocale`, the console's
+ *    language switch), so a browser set to another language does not override what they chose;
+ * 3. the `Accept-Language` header (over WebSocket, the `accept-language` connection parameter);
+ * 4. zh-CN.
+ * A worker, which has no request, words what it writes for a person by rule 2, then 4.
+ */
+export function chooseLocale(
+  explicit: Locale | null | undefined,
+  saved: Locale | null | undefined,
+  header: Locale,
+): Locale {
+  return explicit ?? saved ?? header;
+}
+
+/**
  * The locale of the request being served, for code that has no request context: Apollo's
  * formatError and the limits plugin run inside the request's async chain but get no context.
+ * A holder rather than the value: the header is read before the token is, and the person's saved
+ * preference, known once the token is, then replaces it for the rest of the request.
  */
-const current = new AsyncLocalStorage<Locale>();
+const current = new AsyncLocalStorage<{ locale: Locale }>();
 
-export const runInLocale = <T>(locale: Locale, fn: () => T): T => current.run(locale, fn);
-export const currentLocale = (): Locale => current.getStore() ?? DEFAULT_LOCALE;
+export const runInLocale = <T>(locale: Locale, fn: () => T): T => current.run({ locale }, fn);
+export const currentLocale = (): Locale => current.getStore()?.locale ?? DEFAULT_LOCALE;
+
+/** The request being served answers in `locale` from here on (the person's saved preference). */
+export function adoptLocale(locale: Locale): void {
+  const store = current.getStore();
+  if (store) store.locale = locale;
+}

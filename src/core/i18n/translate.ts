@@ -81,6 +81,7 @@ function arg(locale: Locale, v: MessageArg, opts: RenderOptions): string | numbe
   if ('enum' in v) return enumLabel(locale, v.enum, v.value);
   if ('time' in v) return formatTime(locale, v.time, opts.timeZone);
   if ('money' in v) return formatMoney(locale, v.money);
+  if ('nested' in v) return render(locale, v.nested, opts);
   return formatList(
     locale,
     v.list.map((i) => String(arg(locale, i, opts))),

@@ -1,4 +1,4 @@
-import { trace, type Span } from '@opentelemetry/api';
+import { context, propagation, ROOT_CONTEXT, SpanKind, trace, type Attributes, type Span } from '@opentelemetry/api';
 import type { Context } from '@opentelemetry/api';
 import type { NodeSDK } from '@opentelemetry/sdk-node';
 import type { ReadableSpan, SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace';
@@ -164,6 +164,9 @@ export function startTracing(serviceName: string, env: Env = process.env): boole
   return true;
 }
 
+/** Whether this process records spans. */
+export const tracingOn = (): boolean => running !== null;
+
 /** BullMQ's telemetry hook (bullmq-otel) when tracing is on: jobs carry the W3C trace context. */
 export function queueTelemetry(): Telemetry | undefined {
   return running?.telemetry;
@@ -173,6 +176,43 @@ export function queueTelemetry(): Telemetry | undefined {
 export function tagTenant(code: string | undefined): void {
   if (!running || !code) return;
   trace.getActiveSpan()?.setAttribute(TENANT_CODE_ATTRIBUTE, code);
+}
+
+/**
+ * The W3C `traceparent` of the operation running now, to keep on a row whose job may have to be
+ * re-created later (a checkpoint); null when tracing is off or nothing is being traced.
+ */
+export function currentTraceparent(): string | null {
+  if (!running) return null;
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  return carrier['traceparent'] ?? null;
+}
+
+/**
+ * Runs `fn` in a span linked to the trace a row kept (`traceparent`): a sweep re-creating a job
+ * that Redis lost or that was missed, so the operator following the new job finds the operation
+ * that first scheduled it. The jobs added inside carry this span's context. Off, or with no kept
+ * context, it is `fn` alone.
+ */
+export async function inLinkedSpan<T>(
+  name: string,
+  traceparent: string | null,
+  attributes: Attributes,
+  fn: () => Promise<T>,
+): Promise<T> {
+  if (!running || !traceparent) return fn();
+  const linked = trace.getSpanContext(propagation.extract(ROOT_CONTEXT, { traceparent }));
+  if (!linked) return fn();
+  return trace
+    .getTracer('onedoor')
+    .startActiveSpan(name, { kind: SpanKind.INTERNAL, links: [{ context: linked }], attributes }, async (span) => {
+      try {
+        return await fn();
+      } finally {
+        span.end();
+      }
+    });
 }
 
 /** Flushes the spans still buffered; called last on shutdown. */

@@ -59,6 +59,25 @@ export class QueueClient {
     );
   }
 
+  /**
+   * Which of these job ids the queue of `name` does not hold (never added, completed and removed,
+   * or lost with Redis's data): one pipelined EXISTS per id on the job's hash.
+   */
+  async missing(name: JobName, ids: readonly string[]): Promise<Set<string>> {
+    const q = this.queue(JOBS[name].queue);
+    const out = new Set<string>();
+    for (let i = 0; i < ids.length; i += 1000) {
+      const batch = ids.slice(i, i + 1000);
+      const pipe = this.connection.pipeline();
+      for (const id of batch) pipe.exists(q.toKey(id));
+      const res = await within(ENQUEUE_TIMEOUT_MS, 'redis', 'look up jobs', pipe.exec());
+      batch.forEach((id, k) => {
+        if (res?.[k]?.[1] === 0) out.add(id);
+      });
+    }
+    return out;
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
   }

@@ -19,11 +19,14 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Authenticated, Credentials } from '../auth/authenticate';
 import type { RequestContext } from '../graphql/context';
 import { refuseOperation, type QueryLimits } from '../graphql/limits';
-import { PUBLIC_ERROR_CODES, badUserInput } from '../errors/errors';
+import { I18N_EXTENSION, PUBLIC_ERROR_CODES, badUserInput, unauthenticated } from '../errors/errors';
+import { render, t, type MessageId } from '../i18n/translate';
+import type { MessageRef } from '../../shared/message-ref';
 import type { Logger } from '../observability/logger';
 import { isServiceUnavailable } from '../errors/unavailable';
 import type { Services } from '../../services';
-import { DEFAULT_LOCALE, negotiateLocale, runInLocale, type Locale } from '../i18n/locale';
+import { chooseLocale, DEFAULT_LOCALE, negotiateLocale, runInLocale, type Locale } from '../i18n/locale';
+import { withTenant } from '../tenancy/tenant-tx';
 
 export interface GraphqlWsOptions {
   server: http.Server;
@@ -86,10 +89,15 @@ const MAX_MESSAGE_BYTES = 256 * 1024;
 /** setTimeout's ceiling (~24.8 days); tokens expire long before. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** A close frame's reason holds at most 123 bytes. */
-function closeReason(prefix: string, e: Error): string {
-  const full = `${prefix}: ${e.message}`;
-  return Buffer.byteLength(full) <= 123 ? full : prefix;
+/**
+ * A close frame's reason holds at most 123 bytes (a Chinese character takes 3): the short word,
+ * then the refusal's own sentence when it fits, both in the connection's language.
+ */
+function closeReason(locale: Locale, prefix: MessageId, e: Error): string {
+  const ref = (e as { extensions?: Record<string, unknown> }).extensions?.[I18N_EXTENSION] as MessageRef | undefined;
+  const short = t(locale, prefix);
+  const full = `${short} ${ref ? render(locale, ref) : locale === 'en' ? e.message : ''}`.trim();
+  return Buffer.byteLength(full) <= 123 ? full : short;
 }
 
 const codeOf = (e: { extensions?: Record<string, unknown> }) =>
@@ -139,14 +147,25 @@ export function attachGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
         const socket = ctx.extra.socket;
         const id = randomUUID();
         const clog = log.child({ reqId: id });
+        // Before the token is read, the connection's own language (its parameter, else the header).
+        const header = localeFrom(ctx.connectionParams, ctx.extra.request);
         // Counted before authenticating: an overloaded process should not spend a token check on it.
         if (wss.clients.size > opts.maxConnections) {
           opts.countError('TOO_MANY_CONNECTIONS');
-          socket.close(1013, 'Try again later: this server holds its maximum of connections');
+          socket.close(1013, t(header, 'ws.tooManyConnections'));
           return false;
         }
         try {
           const auth = await opts.authenticate(credentialsFrom(ctx.connectionParams), clog);
+          // Read before counting the connection: no await between the per-person check and its count.
+          const tenant = auth.tenant;
+          const saved =
+            tenant && !auth.viewer.resident
+              ? await services.localePreferences
+                  .preferred(tenant.id, auth.viewer.subject, (fn) => withTenant(services.orm, tenant.id, fn, clog))
+                  .catch(() => null)
+              : null;
+          const locale = chooseLocale(null, saved, header);
           const owner = `${auth.tenant?.id ?? '-'}:${auth.viewer.subject}`;
           const held = perOwner.get(owner) ?? 0;
           if (held >= opts.maxConnectionsPerUser) {
@@ -155,7 +174,7 @@ export function attachGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
               { tenantId: auth.tenant?.id, userId: auth.viewer.subject, held },
               'websocket refused: too many connections for one person',
             );
-            socket.close(1008, `At most ${opts.maxConnectionsPerUser} connections per person`);
+            socket.close(1008, t(locale, 'ws.tooManyPerPerson', { max: opts.maxConnectionsPerUser }));
             return false;
           }
           perOwner.set(owner, held + 1);
@@ -165,11 +184,11 @@ export function attachGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
             auth,
             log: log.child({ reqId: id, tenantId: auth.tenant?.id, userId: auth.viewer.subject }),
             expiry: null,
-            locale: localeFrom(ctx.connectionParams, ctx.extra.request),
+            locale,
           };
           if (auth.expiresAt) {
             conn.expiry = setTimeout(
-              () => socket.close(CloseCode.Unauthorized, 'Token expired'),
+              () => socket.close(CloseCode.Unauthorized, t(locale, 'ws.tokenExpired')),
               Math.min(Math.max(auth.expiresAt.getTime() - Date.now(), 0), MAX_TIMER_MS),
             );
             conn.expiry.unref();
@@ -179,15 +198,17 @@ export function attachGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
         } catch (e) {
           const code = e instanceof GraphQLError ? codeOf(e) : 'INTERNAL_SERVER_ERROR';
           opts.countError(code);
-          if (code === 'UNAUTHENTICATED') socket.close(CloseCode.Unauthorized, closeReason('Unauthorized', e as Error));
-          else if (code === 'FORBIDDEN') socket.close(CloseCode.Forbidden, closeReason('Forbidden', e as Error));
+          if (code === 'UNAUTHENTICATED')
+            socket.close(CloseCode.Unauthorized, closeReason(header, 'ws.unauthorized', e as Error));
+          else if (code === 'FORBIDDEN')
+            socket.close(CloseCode.Forbidden, closeReason(header, 'ws.forbidden', e as Error));
           else if (isServiceUnavailable(e)) {
             // The database behind the tenant lookup is away: try again later, as over capacity.
             clog.warn({ err: e }, 'websocket refused: dependency unavailable');
-            socket.close(1013, 'Service temporarily unavailable; retry shortly');
+            socket.close(1013, t(header, 'ws.unavailable'));
           } else {
             clog.error({ err: e }, 'websocket authentication failed');
-            socket.close(CloseCode.InternalServerError, 'Internal server error');
+            socket.close(CloseCode.InternalServerError, t(header, 'error.internal'));
           }
           // graphql-ws then closes with 4403 too, which the socket ignores: the first close code stands.
           return false;
@@ -196,25 +217,27 @@ export function attachGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
 
       onSubscribe: (ctx, id, payload) => {
         const conn = ctx.extra.connection;
-        if (!conn) return [new GraphQLError('Not authenticated', { extensions: { code: 'UNAUTHENTICATED' } })];
+        if (!conn) return [unauthenticated({ id: 'ws.notAuthenticated' })];
         if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_SOCKET) {
-          return [badUserInput(`At most ${MAX_SUBSCRIPTIONS_PER_SOCKET} subscriptions per connection`)];
+          return [badUserInput({ id: 'ws.tooManySubscriptions', values: { max: MAX_SUBSCRIPTIONS_PER_SOCKET } })];
         }
         let document: DocumentNode;
         try {
           document = parse(payload.query, { maxTokens: opts.maxTokens });
         } catch (e) {
-          return [e instanceof GraphQLError ? withCode(e, 'GRAPHQL_PARSE_FAILED') : badUserInput('Unparsable query')];
+          return [
+            e instanceof GraphQLError ? withCode(e, 'GRAPHQL_PARSE_FAILED') : badUserInput({ id: 'ws.unparsable' }),
+          ];
         }
         const invalid = validate(schema, document, rules);
         if (invalid.length) return invalid.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
         const op = getOperationAST(document, payload.operationName);
-        if (!op) return [badUserInput('Name the operation to run (operationName)')];
+        if (!op) return [badUserInput({ id: 'ws.nameOperation' })];
         const variables = payload.variables ?? {};
         const tooMuch = refuseOperation(schema, document, op, variables, limits);
         if (tooMuch) return [tooMuch];
         if (op.operation !== 'subscription') {
-          return [badUserInput('Only subscriptions are served over WebSocket; send queries and mutations over HTTP')];
+          return [badUserInput({ id: 'ws.onlySubscriptions' })];
         }
         const reqId = `${conn.id}:${id}`;
         const { viewer, allowedTenants, tenant } = conn.auth;
@@ -272,7 +295,7 @@ export function attachGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
       return {
         async didResolveOperation({ operation }) {
           if (operation?.operation === 'subscription')
-            throw badUserInput(`Subscriptions are served over WebSocket (graphql-transport-ws) at ${opts.path}`);
+            throw badUserInput({ id: 'ws.subscriptionsOverWs', values: { path: opts.path } });
         },
       };
     },

@@ -5,17 +5,13 @@ import type { TokenVerifier } from '../../core/auth/token-verifier';
 import type { Logger } from '../../core/observability/logger';
 import { localDateOf } from '../../core/calendar/local-date';
 import type { Services } from '../../services';
-import {
-  isServiceUnavailable,
-  RETRY_AFTER_SECONDS,
-  SERVICE_UNAVAILABLE,
-  UNAVAILABLE_MESSAGE,
-} from '../../core/errors/unavailable';
+import { isServiceUnavailable, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE } from '../../core/errors/unavailable';
 import { ExportParamError, ExportQuery } from './export-query';
 import { CONTENT_TYPES } from './export.service';
 import { EXPORT_FORMATS, EXPORT_LANGS, type ExportFormat } from './export.types';
 import { I18N_EXTENSION } from '../../core/errors/errors';
-import { negotiateLocale } from '../../core/i18n/locale';
+import { chooseLocale, negotiateLocale, type Locale } from '../../core/i18n/locale';
+import { withTenant } from '../../core/tenancy/tenant-tx';
 import { render, t } from '../../core/i18n/translate';
 import { enumListArg, listArg, type MessageRef } from '../../shared/message-ref';
 
@@ -36,11 +32,11 @@ function refuse(res: Response, status: number, code: string, message: string): v
 }
 
 /** A failure before the first byte: 503 when the database or Redis is away (retry), else a masked 500. */
-function refuseFailure(res: Response, e: unknown, reqId: string): void {
+function refuseFailure(res: Response, e: unknown, reqId: string, locale: Locale): void {
   if (isServiceUnavailable(e)) {
     res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
-    refuse(res, 503, SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE);
-  } else refuse(res, 500, 'INTERNAL_SERVER_ERROR', `Internal server error (request ${reqId})`);
+    refuse(res, 503, SERVICE_UNAVAILABLE, t(locale, 'error.unavailable'));
+  } else refuse(res, 500, 'INTERNAL_SERVER_ERROR', t(locale, 'http.internalWithId', { requestId: reqId }));
 }
 
 /** RFC 6266 with an ASCII fallback and the exact name in RFC 5987 `filename*`. */
@@ -66,24 +62,17 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
 
   router.get('/:file', async (req: Request, res: Response) => {
     const reqId = res.locals['reqId'] as string;
+    // Refusals read in the caller's language; so does the file, unless `lang` names another.
+    let locale = negotiateLocale(req.headers['accept-language']);
     const m = FILE_RE.exec(String(req.params['file']));
     const provider = m ? services.exports.registry.get(m[1]!) : null;
     if (!m || !provider || !(EXPORT_FORMATS as readonly string[]).includes(m[2]!)) {
-      refuse(
-        res,
-        404,
-        'NOT_FOUND',
-        `No such export; there are ${services.exports.registry
-          .names()
-          .map((n) => `${n}.csv, ${n}.xlsx`)
-          .join(', ')}`,
-      );
+      const files = services.exports.registry.names().flatMap((n) => [`${n}.csv`, `${n}.xlsx`]);
+      refuse(res, 404, 'NOT_FOUND', t(locale, 'export.noSuchExport', { files: listArg(files) }));
       return;
     }
     const [, name, format] = m as unknown as [string, string, ExportFormat];
     const rlog = log.child({ reqId });
-    // Refusals read in the caller's language (the file's own language is the lang parameter).
-    const locale = negotiateLocale(req.headers['accept-language']);
 
     let auth;
     try {
@@ -96,7 +85,7 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
       } else {
         if (isServiceUnavailable(e)) rlog.warn({ err: e }, 'export: dependency unavailable');
         else rlog.error({ err: e }, 'export: authentication failed');
-        refuseFailure(res, e, reqId);
+        refuseFailure(res, e, reqId, locale);
       }
       return;
     }
@@ -115,11 +104,21 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
       return;
     }
 
+    if (!viewer.resident) {
+      const saved = await services.localePreferences
+        .preferred(tenant.id, viewer.subject, (fn) => withTenant(services.orm, tenant.id, fn, rlog))
+        .catch((err: unknown) => {
+          rlog.debug({ err }, 'export: saved language not read');
+          return null;
+        });
+      locale = chooseLocale(null, saved, locale);
+    }
+
     let params: unknown;
     let lang;
     try {
       const q = new ExportQuery(new URL(req.originalUrl, 'http://localhost').searchParams);
-      lang = q.oneOf('lang', EXPORT_LANGS) ?? 'zh';
+      lang = q.oneOf('lang', EXPORT_LANGS) ?? (locale === 'en' ? 'en' : 'zh');
       params = provider.parse(q, tenant);
       const unread = q.unread();
       if (unread.length)
@@ -131,7 +130,7 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
       if (e instanceof ExportParamError) refuse(res, 400, 'BAD_USER_INPUT', e.ref ? render(locale, e.ref) : e.message);
       else {
         rlog.error({ err: e, export: name }, 'export: reading the parameters failed');
-        refuse(res, 500, 'INTERNAL_SERVER_ERROR', `Internal server error (request ${reqId})`);
+        refuse(res, 500, 'INTERNAL_SERVER_ERROR', t(locale, 'http.internalWithId', { requestId: reqId }));
       }
       return;
     }
@@ -139,7 +138,7 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
     const release = services.exports.acquire();
     if (!release) {
       res.setHeader('retry-after', '30');
-      refuse(res, 429, 'TOO_MANY_EXPORTS', 'Too many exports are running; try again shortly');
+      refuse(res, 429, 'TOO_MANY_EXPORTS', t(locale, 'export.tooMany'));
       return;
     }
     const started = performance.now();
@@ -171,7 +170,7 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
       else {
         if (isServiceUnavailable(out.error)) elog.warn({ ...fields, err: out.error }, 'export: dependency unavailable');
         else elog.error({ ...fields, err: out.error }, 'export failed');
-        refuseFailure(res, out.error, reqId);
+        refuseFailure(res, out.error, reqId, locale);
       }
     } finally {
       release();

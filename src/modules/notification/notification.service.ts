@@ -14,7 +14,7 @@ import { isEventType } from './webhook.rules';
 import type { WebhookService } from './webhook.service';
 import type { MessageRef } from '../../shared/message-ref';
 import { render } from '../../core/i18n/translate';
-import { DEFAULT_LOCALE, LOCALES } from '../../core/i18n/locale';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../core/i18n/locale';
 import { resolveRecipients, type RecipientSpec, type Recipients } from './recipients';
 
 export type NotifyRecipients = RecipientSpec;
@@ -68,6 +68,9 @@ export class NotificationService {
     private readonly audit: AuditService,
     private readonly settings: NotificationSettingsService,
     private readonly webhooks: WebhookService,
+    private readonly locales: {
+      ofStaff(scope: TenantScope, staffIds: readonly string[]): Promise<Map<string, Locale>>;
+    },
   ) {}
 
   /**
@@ -80,7 +83,8 @@ export class NotificationService {
       throw new Error(`notification type "${input.type}" must be letters, digits, _, - or . (e.g. SLA_RED)`);
     if (!NOTIFICATION_LEVELS.includes(input.level)) throw new Error(`unknown notification level ${input.level}`);
     const titleRef = typeof input.title === 'string' ? null : input.title;
-    const title = (titleRef ? render(DEFAULT_LOCALE, titleRef) : (input.title as string)).trim();
+    const timeZone = { timeZone: scope.tenant.timeZone };
+    const title = (titleRef ? render(DEFAULT_LOCALE, titleRef, timeZone) : (input.title as string)).trim();
     if (!title || title.length > 200) throw new Error('a notification title has 1 to 200 characters');
     if (!input.dedupeKey || input.dedupeKey.length > 300) throw new Error('a dedupe key has 1 to 300 characters');
     if (input.caseId !== null && !isUuid(input.caseId)) throw new Error('caseId must be a UUID');
@@ -92,11 +96,15 @@ export class NotificationService {
     // it was due in the evening: what matters is when the notification would now arrive.
     const at = new Date(Math.max(input.at?.getTime() ?? 0, Date.now()));
     const when = deliverAt(at, await this.settings.quietHours(scope), scope.tenant.timeZone, !!input.urgent);
+    // Each recipient's row and webhook line in the language they chose; Chinese for everyone else.
+    const chosen = titleRef ? await this.locales.ofStaff(scope, recipients) : new Map<string, Locale>();
+    const localeOf = (staffId: string): Locale => chosen.get(staffId) ?? DEFAULT_LOCALE;
+    const titleOf = (staffId: string) => (titleRef ? render(localeOf(staffId), titleRef, timeZone).trim() : title);
     let created = 0;
     if (recipients.length) {
       const rows = await scope.em.execute<{ id: string }[]>(
         `insert into notifications (tenant_id, id, recipient_staff_id, case_id, type, level, title, data, dedupe_key, urgent, deliver_at)
-         select ?, x.id, x.staff, ?, ?, ?, ?, ?::jsonb, ?, ?, ? from unnest(?::uuid[], ?::uuid[]) as x(id, staff)
+         select ?, x.id, x.staff, ?, ?, ?, x.title, ?::jsonb, ?, ?, ? from unnest(?::uuid[], ?::uuid[], ?::text[]) as x(id, staff, title)
          on conflict (tenant_id, dedupe_key, recipient_staff_id) do nothing
          returning id`,
         [
@@ -104,13 +112,13 @@ export class NotificationService {
           input.caseId,
           input.type,
           input.level,
-          title,
           JSON.stringify(titleRef ? { ...input.data, [TITLE_MESSAGE_KEY]: titleRef } : (input.data ?? {})),
           input.dedupeKey,
           !!input.urgent,
           when,
           pgArray(recipients.map(() => uuidv7())),
           pgArray(recipients),
+          pgArray(recipients.map(titleOf)),
         ],
       );
       created = rows.length;
@@ -127,7 +135,15 @@ export class NotificationService {
           urgent: !!input.urgent,
           recipientStaffIds: recipients,
           // Receivers choose their language: the same sentence in each the API speaks.
-          ...(titleRef && { summary: Object.fromEntries(LOCALES.map((l) => [l, render(l, titleRef)])) }),
+          ...(titleRef && {
+            summary: Object.fromEntries(LOCALES.map((l) => [l, render(l, titleRef, timeZone)])),
+            // …and each recipient's own, so a receiver relaying to people need not choose for them.
+            recipients: recipients.map((staffId) => ({
+              staffId,
+              locale: localeOf(staffId),
+              summary: titleOf(staffId),
+            })),
+          }),
         },
       },
     });

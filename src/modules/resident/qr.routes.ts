@@ -1,3 +1,7 @@
+import { negotiateLocale } from '../../core/i18n/locale';
+import { render, t } from '../../core/i18n/translate';
+import { I18N_EXTENSION } from '../../core/errors/errors';
+import { enumListArg, type MessageRef } from '../../shared/message-ref';
 import { Router, type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { authenticate, type AuthOptions } from '../../core/auth/authenticate';
@@ -40,9 +44,16 @@ export function qrRoutes(deps: QrRouteDeps): Router {
     const rlog = log.child({ reqId });
     const m = FILE_RE.exec(String(req.params['file']));
     const rs = services.resident;
-    if (!rs) return refuse(res, 404, 'NOT_FOUND', '本中心暂未开通群众端服务。');
+    // Refusals in the caller's Accept-Language, as the export routes' are.
+    const locale = negotiateLocale(req.headers['accept-language']);
+    if (!rs) return refuse(res, 404, 'NOT_FOUND', t(locale, 'qr.residentsOff'));
     if (!m || !isUuid(m[1]!))
-      return refuse(res, 404, 'NOT_FOUND', 'Ask for /qr/<tenant code>/<org unit id>.svg or .png');
+      return refuse(
+        res,
+        404,
+        'NOT_FOUND',
+        t(locale, 'qr.usage', { pattern: '/qr/<tenant code>/<org unit id>.svg|.png' }),
+      );
     let auth;
     try {
       req.headers['x-tenant-id'] = String(req.params['tenant']);
@@ -50,16 +61,22 @@ export function qrRoutes(deps: QrRouteDeps): Router {
     } catch (e) {
       if (!(e instanceof GraphQLError)) throw e;
       const ext = e.extensions as { code?: string; http?: { status?: number } };
-      return refuse(res, ext.http?.status ?? 401, ext.code ?? 'UNAUTHENTICATED', e.message);
+      const ref = e.extensions[I18N_EXTENSION] as MessageRef | undefined;
+      return refuse(res, ext.http?.status ?? 401, ext.code ?? 'UNAUTHENTICATED', ref ? render(locale, ref) : e.message);
     }
     const { tenant, viewer } = auth;
-    if (!tenant) return refuse(res, 403, 'FORBIDDEN', 'Your token does not give you access to that tenant');
+    if (!tenant) return refuse(res, 403, 'FORBIDDEN', t(locale, 'error.tenantNotInToken'));
     if (!STAFF_ROLES.some((r) => viewer.roles.has(r)))
-      return refuse(res, 403, 'FORBIDDEN', `Requires one of the roles: ${STAFF_ROLES.join(', ')}`);
+      return refuse(
+        res,
+        403,
+        'FORBIDDEN',
+        t(locale, 'error.requiresRole', { roles: enumListArg('Role', STAFF_ROLES) }),
+      );
     const uow = new TenantUnitOfWork(services.orm, tenant.id, rlog);
     const actor = { subject: viewer.subject, requestId: reqId, ip: req.ip ?? null };
     const unit = await uow.run(async () => services.orgUnits.find(await uow.scope(tenant, actor, viewer), m[1]!));
-    if (!unit || unit.archivedAt) return refuse(res, 404, 'NOT_FOUND', 'No such active org unit');
+    if (!unit || unit.archivedAt) return refuse(res, 404, 'NOT_FOUND', t(locale, 'qr.noSuchUnit'));
     const svg = qrSvg(
       residentPageUrl(rs.pageUrl, tenant.code, unit.id),
       unit.name,

@@ -1,12 +1,17 @@
 import type { Orm } from '../../core/db/orm';
 import type { QueueClient } from '../../core/queue/queue-client';
 import { jobId } from '../../core/queue/queues';
+import { inLinkedSpan, tracingOn } from '../../core/observability/tracing';
 
 export interface DueCheckpoint {
   tenantId: string;
   checkpointId: string;
   dueAt: Date;
+  /** the trace context that scheduled it, when it was scheduled with tracing on */
+  traceparent?: string | null;
 }
+
+const jobIdOf = (c: DueCheckpoint) => jobId('sla.checkpoint', c.checkpointId, String(c.dueAt.getTime()));
 
 /**
  * Feeds checkpoints into Redis as delayed jobs, only those due within the horizon: a national
@@ -21,19 +26,23 @@ export class CheckpointScheduler {
     readonly horizonMs: number,
   ) {}
 
-  async enqueue(items: DueCheckpoint[], now = Date.now()): Promise<number> {
-    if (!this.queues) return 0;
+  async enqueue(items: DueCheckpoint[], now = Date.now(), recreated: ReadonlySet<string> = new Set()): Promise<number> {
+    const queues = this.queues;
+    if (!queues) return 0;
     let n = 0;
     for (const c of items) {
       if (c.dueAt.getTime() > now + this.horizonMs) continue;
-      await this.queues.enqueue(
-        'sla.checkpoint',
-        { tenantId: c.tenantId, checkpointId: c.checkpointId },
-        {
-          jobId: jobId('sla.checkpoint', c.checkpointId, String(c.dueAt.getTime())),
-          delay: Math.max(0, c.dueAt.getTime() - now),
-        },
-      );
+      const id = jobIdOf(c);
+      const add = () =>
+        queues.enqueue(
+          'sla.checkpoint',
+          { tenantId: c.tenantId, checkpointId: c.checkpointId },
+          { jobId: id, delay: Math.max(0, c.dueAt.getTime() - now) },
+        );
+      // A job the sweep has to make again starts a trace linked to the one that scheduled it.
+      if (recreated.has(id))
+        await inLinkedSpan('sla.checkpoint recreate', c.traceparent ?? null, { 'onedoor.job.id': id }, add);
+      else await add();
       n++;
     }
     return n;
@@ -45,12 +54,20 @@ export class CheckpointScheduler {
     const rows = await this.orm.em
       .fork()
       .getConnection()
-      .execute<{ tenant_id: string; checkpoint_id: string; due_at: string | Date }[]>(
-        'select tenant_id, checkpoint_id, due_at from platform_due_checkpoints(?, ?)',
+      .execute<{ tenant_id: string; checkpoint_id: string; due_at: string | Date; traceparent: string | null }[]>(
+        'select tenant_id, checkpoint_id, due_at, traceparent from platform_due_checkpoints(?, ?)',
         [until, limit],
       );
-    return this.enqueue(
-      rows.map((r) => ({ tenantId: r.tenant_id, checkpointId: r.checkpoint_id, dueAt: new Date(r.due_at) })),
-    );
+    const due = rows.map((r) => ({
+      tenantId: r.tenant_id,
+      checkpointId: r.checkpoint_id,
+      dueAt: new Date(r.due_at),
+      traceparent: r.traceparent,
+    }));
+    // Which jobs the sweep makes again, asked only with tracing on and only for rows that kept a
+    // context: the answer decides nothing but the linked span, so tracing off costs nothing here.
+    const linkable = tracingOn() && this.queues ? due.filter((c) => c.traceparent).map(jobIdOf) : [];
+    const recreated = linkable.length ? await this.queues!.missing('sla.checkpoint', linkable) : new Set<string>();
+    return this.enqueue(due, Date.now(), recreated);
   }
 }

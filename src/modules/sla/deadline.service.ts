@@ -1,4 +1,5 @@
 import { riskWarningFloor } from '../case/risk';
+import { currentTraceparent } from '../../core/observability/tracing';
 import type { TenantScope } from '../../core/tenancy/scope';
 import type { Em } from '../../core/tenancy/tenant-tx';
 import type { WorkingCalendar } from '../../core/calendar/working-calendar';
@@ -140,6 +141,7 @@ export class DeadlineService {
 
   /** Checkpoint rows for a clock, and their jobs once the transaction has committed. */
   private plan(scope: TenantScope, d: DeadlineEntity, policy: SlaPolicyEntity | null): void {
+    const traceparent = currentTraceparent();
     const rows = [
       Object.assign(new CheckpointEntity(), {
         tenantId: d.tenantId,
@@ -163,6 +165,7 @@ export class DeadlineService {
         }),
       ),
     ];
+    for (const r of rows) r.traceparent = traceparent;
     scope.em.persist(rows);
     scope.afterCommit(async () => {
       await this.scheduler.enqueue(rows.map((r) => ({ tenantId: r.tenantId, checkpointId: r.id, dueAt: r.dueAt })));

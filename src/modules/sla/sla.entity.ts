@@ -74,6 +74,8 @@ export class CheckpointEntity {
   @Property({ type: 'datetime' }) dueAt!: Date;
   @Property({ type: 'text' }) status: 'PENDING' | 'FIRED' | 'CANCELLED' = 'PENDING';
   @Property({ type: 'datetime', nullable: true }) firedAt: Date | null = null;
+  /** the W3C trace context that scheduled it (tracing on), for a span linked to it when a sweep re-creates its job */
+  @Property({ type: 'text', nullable: true }) traceparent: string | null = null;
 }
 
 @Entity({ tableName: 'extension_requests' })

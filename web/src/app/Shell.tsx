@@ -4,10 +4,10 @@ import { useQuery } from '@apollo/client/react';
 import { Badge, Button, Dropdown, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { DownOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { MeDocument, UnreadCountDocument } from '../gql/graphql';
+import { MeDocument, SetMyLocaleDocument, UnreadCountDocument } from '../gql/graphql';
 import { chooseTenant, currentTenant, signOut } from './auth';
 import { client } from './apollo';
-import { LANGUAGES, setLanguage } from './i18n';
+import { hasLanguageChoice, LANGUAGES, setLanguage } from './i18n';
 import '../routes/board/nav-i18n';
 
 export const ME = MeDocument;
@@ -28,6 +28,10 @@ export function Shell({ children }: { children: ReactNode }) {
       void client.resetStore();
     }
   }, [me]);
+  // The language saved on the server follows the person to a browser that has no choice of its own.
+  useEffect(() => {
+    if (me?.locale && !hasLanguageChoice() && me.locale !== i18n.language) setLanguage(me.locale);
+  }, [me?.locale, i18n]);
   const area = '/' + (loc.pathname.split('/')[1] ?? '');
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -90,7 +94,14 @@ export function Shell({ children }: { children: ReactNode }) {
               selectable: true,
               selectedKeys: [i18n.language],
               items: LANGUAGES.map((l) => ({ key: l.value, label: l.label })),
-              onClick: ({ key }) => setLanguage(key),
+              onClick: ({ key }) => {
+                setLanguage(key);
+                // Saved for this person, so the API's sentences (errors, timeline, notifications) follow.
+                if (me?.currentTenant)
+                  void client
+                    .mutate({ mutation: SetMyLocaleDocument, variables: { input: { locale: key } } })
+                    .then(() => client.refetchQueries({ include: 'active' }));
+              },
             }}
           >
             <Button

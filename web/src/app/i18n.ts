@@ -15,6 +15,9 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
 });
 
+/** Whether this browser holds a language chosen in it (else the person's saved one may apply). */
+export const hasLanguageChoice = (): boolean => localStorage.getItem('onedoor.lang') !== null;
+
 export function setLanguage(lng: string): void {
   localStorage.setItem('onedoor.lang', lng);
   document.documentElement.lang = lng;

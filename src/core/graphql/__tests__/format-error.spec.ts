@@ -32,8 +32,33 @@ describe('formatError', () => {
       message: 'Cannot query field "nam" on type "Tenant". Did you mean "name"?',
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
     };
-    expect(formatError(false)(e).message).toContain('Did you mean');
-    expect(formatError(true)(e).message).toBe('Cannot query field "nam" on type "Tenant".');
+    expect(en(() => formatError(false)(e)).message).toContain('Did you mean');
+    expect(en(() => formatError(true)(e)).message).toBe('Cannot query field "nam" on type "Tenant".');
+  });
+
+  it("words graphql-js's own messages in Chinese by default, keeping its words beside, suggestions only outside production", () => {
+    const e = {
+      message: 'Cannot query field "nam" on type "Tenant". Did you mean "name"?',
+      locations: [{ line: 1, column: 12 }],
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    };
+    expect(formatError(false)(e)).toEqual({
+      message: '类型“Tenant”没有字段“nam”。',
+      locations: [{ line: 1, column: 12 }],
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', originalMessage: e.message },
+    });
+    expect(formatError(true)(e).extensions).toEqual({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      originalMessage: 'Cannot query field "nam" on type "Tenant".',
+    });
+    // One no template knows still reads in Chinese, never as English.
+    expect(
+      formatError(false)({ message: 'Something new', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }).message,
+    ).toBe('操作不符合接口定义。');
+    expect(
+      formatError(false)({ message: 'Syntax Error: Unexpected <EOF>.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } })
+        .message,
+    ).toBe('操作有语法错误。');
   });
 
   it('words catalogue errors and the internal error in the request locale, Chinese by default', () => {
