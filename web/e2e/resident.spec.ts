@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { checkScreen, expectOnlyLocal, watch } from './helpers';
+import { checkScreen, expectOnlyLocal, signInAs, watch } from './helpers';
 import { BASE_URL } from './stack';
 
 test.describe.configure({ mode: 'serial' });
@@ -91,6 +91,35 @@ test.beforeAll(async ({ request }) => {
     },
   );
   expect(made.createStaffMember.userErrors).toEqual([]);
+});
+
+test('the center admin downloads the center code for residents from the org-unit screen', async ({ browser }) => {
+  const desk = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await desk.newPage();
+  const w = watch(page);
+  await signInAs(page, '吴芳');
+  await page.goto('/config?tab=units');
+  await page
+    .locator('.ant-tree-treenode')
+    .filter({ hasText: '织里镇社会治理中心' })
+    .first()
+    .getByRole('button', { name: '二维码' })
+    .click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('img', { name: /织里镇社会治理中心/ })).toBeVisible();
+  await expect(dialog.getByText(`${BASE_URL}${residentPath}`)).toBeVisible();
+  await checkScreen(page, 'r00-config-unit-qr');
+  for (const [button, file] of [
+    ['下载 SVG（印刷用）', '织里镇社会治理中心-二维码.svg'],
+    ['下载 PNG', '织里镇社会治理中心-二维码.png'],
+  ] as const) {
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: button }).click();
+    expect((await download).suggestedFilename()).toBe(file);
+  }
+  expectOnlyLocal(w.requests);
+  expect(w.cspViolations).toEqual([]);
+  await desk.close();
 });
 
 test('a resident scans the center code in WeChat, proves the phone, reports and gets a receipt', async ({ page }) => {
@@ -250,6 +279,8 @@ test('the resident follows the case, books the mediator of their choice, sees th
   });
   await page.reload();
   await expect(page.getByRole('heading', { name: '评价办理结果' })).toBeVisible();
+  // The session left on the calendar is not the next step of a settled, visited case.
+  await expect(page.getByText('下一步：回访已完成，等待中心结案')).toBeVisible();
   await page.getByText('非常满意').click();
   await page.getByLabel('想说的话（可不填）').fill('钱老师很耐心，工资拿回来了。');
   await phoneScreen(page, 'r09-rate');

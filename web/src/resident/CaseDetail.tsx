@@ -226,7 +226,7 @@ export function CaseDetail() {
             description={c.nextStepDue ? `预计：${when(c.nextStepDue)}` : undefined}
           />
         )}
-        <Descriptions column={1} size="small" style={{ marginTop: 12 }}>
+        <Descriptions column={1} styles={{ label: { whiteSpace: 'nowrap' } }} size="small" style={{ marginTop: 12 }}>
           <Descriptions.Item label="反映时间">{dayAndTime(c.reportedAt)}</Descriptions.Item>
           <Descriptions.Item label="受理单位">{c.unitName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="承办部门">{c.departmentName ?? '待分派'}</Descriptions.Item>

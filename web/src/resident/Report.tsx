@@ -48,7 +48,7 @@ function ReceiptCard({ r, again }: { r: Receipt; again: () => void }) {
         subTitle="请记下案件编号，以后可凭本手机号查询进度。"
         style={{ padding: '8px 0' }}
       />
-      <Descriptions column={1} bordered size="small" title="受理回执">
+      <Descriptions column={1} styles={{ label: { whiteSpace: 'nowrap' } }} bordered size="small" title="受理回执">
         <Descriptions.Item label="案件编号">
           <strong style={{ fontSize: 18 }}>{r.caseNumber}</strong>
         </Descriptions.Item>
@@ -133,7 +133,7 @@ export function Report() {
       <Typography.Title level={2} style={{ fontSize: 18, marginTop: 0 }}>
         反映纠纷
       </Typography.Title>
-      <Descriptions column={1} size="small" style={{ marginBottom: 12 }}>
+      <Descriptions column={1} styles={{ label: { whiteSpace: 'nowrap' } }} size="small" style={{ marginBottom: 12 }}>
         <Descriptions.Item label="受理单位">{unit.name}</Descriptions.Item>
         <Descriptions.Item label="反映方式">扫码反映</Descriptions.Item>
         <Descriptions.Item label="联系电话">{session ? `${session.sentTo}（已验证）` : '—'}</Descriptions.Item>

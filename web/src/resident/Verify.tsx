@@ -97,6 +97,11 @@ export function Verify() {
                 autoComplete="one-time-code"
                 maxLength={6}
                 placeholder="6位数字"
+                onChange={() => {
+                  // A new attempt: the last refusal no longer applies.
+                  form.setFields([{ name: 'code', errors: [] }]);
+                  setProblem(null);
+                }}
               />
             </Form.Item>
             <Button onClick={() => void send()} loading={sending.loading} disabled={wait > 0}>
