@@ -232,7 +232,8 @@ test('the resident follows the case, books the mediator of their choice, sees th
   await expect(page.getByText(/^已选：钱玉兰/)).toBeVisible();
   await phoneScreen(page, 'r06-book');
   await page.getByRole('button', { name: '提交预约' }).click();
-  await expect(page.getByText('待中心确认')).toBeVisible();
+  await expect(page.getByText('待中心确认', { exact: true })).toBeVisible();
+  await expect(page.getByText('下一步：等待中心确认预约')).toBeVisible();
   await phoneScreen(page, 'r07-booking-requested');
 
   // The dispatcher confirms the resident's choice: a session chosen by the parties.

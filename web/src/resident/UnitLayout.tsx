@@ -1,4 +1,4 @@
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { Suspense, useEffect, useMemo, type ReactNode } from 'react';
 import { Link, Outlet, useParams } from 'react-router';
 import { ApolloProvider, useQuery } from '@apollo/client/react';
 import { Alert, Button, Result, Skeleton, Typography } from 'antd';
@@ -113,7 +113,9 @@ function Frame() {
           }
         />
         <main style={column}>
-          <Outlet />
+          <Suspense fallback={<Skeleton active />}>
+            <Outlet />
+          </Suspense>
         </main>
         <footer style={{ ...column, paddingTop: 0, color: 'rgba(0,0,0,0.65)', fontSize: 13 }}>
           <Typography.Paragraph type="secondary" style={{ fontSize: 13, marginBottom: 0 }}>

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode } from 'react';
 import type { Root } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { App as AntApp, ConfigProvider } from 'antd';
@@ -7,12 +7,15 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { UnitLayout, NoUnit } from './UnitLayout';
 import { Home } from './Home';
-import { Verify } from './Verify';
-import { Report } from './Report';
-import { MyCases } from './MyCases';
-import { CaseDetail } from './CaseDetail';
-import { Book } from './Book';
 import { Signed } from './Signed';
+
+// Each page loads when first opened: the QR code's landing page needs none of the forms, pickers
+// or case views, and a phone on a slow network shows it sooner.
+const Verify = lazy(() => import('./Verify').then((m) => ({ default: m.Verify })));
+const Report = lazy(() => import('./Report').then((m) => ({ default: m.Report })));
+const MyCases = lazy(() => import('./MyCases').then((m) => ({ default: m.MyCases })));
+const CaseDetail = lazy(() => import('./CaseDetail').then((m) => ({ default: m.CaseDetail })));
+const Book = lazy(() => import('./Book').then((m) => ({ default: m.Book })));
 
 const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content;
 

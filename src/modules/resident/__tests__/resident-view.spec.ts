@@ -23,6 +23,15 @@ describe("the resident's next step", () => {
     });
   });
 
+  it("names the booking waiting for the center's confirmation or for the resident's answer", () => {
+    const at = { sessionAt: null, visitDue: null, visited: false, deadline };
+    expect(nextStepOf('DISPATCHED', { ...at, request: 'REQUESTED' })).toEqual({
+      nextStep: '等待中心确认预约',
+      nextStepDue: null,
+    });
+    expect(nextStepOf('DISPATCHED', { ...at, request: 'PROPOSED' }).nextStep).toBe('中心建议了其他时间，请确认');
+  });
+
   it("waits on the open deadline of the status's step when nothing is booked", () => {
     expect(nextStepOf('DISPATCHED', { sessionAt: null, visitDue: null, visited: false, deadline })).toEqual({
       nextStep: '承办部门将与您联系，可预约调解',
