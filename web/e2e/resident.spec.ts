@@ -236,14 +236,38 @@ test('the resident follows the case, books the mediator of their choice, sees th
   await expect(page.getByText('下一步：等待中心确认预约')).toBeVisible();
   await phoneScreen(page, 'r07-booking-requested');
 
+  // The dispatcher first offers another hour; the resident declines it and asks again.
+  const pendingOf = async () =>
+    (
+      await staff<{ pendingResidentMediationRequests: { edges: { node: { id: string; startsAt: string } }[] } }>(
+        request,
+        'demo-dispatcher',
+        'query($c: ID) { pendingResidentMediationRequests(caseId: $c, first: 10) { edges { node { id startsAt } } } }',
+        { c: caseId },
+      )
+    ).pendingResidentMediationRequests.edges.map((e) => e.node);
+  const [first] = await pendingOf();
+  const later = new Date(Date.parse(first!.startsAt) + 3_600_000);
+  await step(request, 'demo-dispatcher', 'proposeResidentMediationSlot', 'ProposeResidentMediationSlotInput', {
+    requestId: first!.id,
+    startsAt: later.toISOString(),
+    endsAt: new Date(later.getTime() + 3_600_000).toISOString(),
+    message: '钱老师九点另有安排，改到十点可以吗？',
+  });
+  await page.reload();
+  await expect(page.getByText(/中心建议改为：/)).toBeVisible();
+  await expect(page.getByText('留言：钱老师九点另有安排，改到十点可以吗？')).toBeVisible();
+  await expect(page.getByText('下一步：中心建议了其他时间，请确认')).toBeVisible();
+  await phoneScreen(page, 'r07b-slot-proposed');
+  await page.getByRole('button', { name: '不接受，重新预约' }).click();
+  await page.getByRole('button', { name: /预约调解/ }).click();
+  await card.locator('.ant-radio-button-wrapper').first().click();
+  await page.getByText('线上视频调解', { exact: true }).click();
+  await page.getByRole('button', { name: '提交预约' }).click();
+  await expect(page.getByText('待中心确认', { exact: true })).toBeVisible();
+
   // The dispatcher confirms the resident's choice: a session chosen by the parties.
-  const pending = await staff<{ pendingResidentMediationRequests: { edges: { node: { id: string } }[] } }>(
-    request,
-    'demo-dispatcher',
-    'query($c: ID) { pendingResidentMediationRequests(caseId: $c, first: 10) { edges { node { id } } } }',
-    { c: caseId },
-  );
-  const requestId = pending.pendingResidentMediationRequests.edges[0]!.node.id;
+  const requestId = (await pendingOf())[0]!.id;
   const confirmed = await staff<{
     confirmResidentMediationRequest: { request: { status: string }; userErrors: unknown[] };
   }>(
@@ -258,7 +282,7 @@ test('the resident follows the case, books the mediator of their choice, sees th
   await page.reload();
   const sessions = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: '调解安排' }) });
   await expect(sessions.getByText('调解员：钱玉兰')).toBeVisible();
-  await expect(sessions.getByText(/地点：调解室二/)).toBeVisible();
+  await expect(sessions.getByText('线上调解', { exact: true })).toBeVisible();
   await expect(page.getByText('调解中', { exact: true })).toBeVisible();
   await phoneScreen(page, 'r08-session-booked');
 

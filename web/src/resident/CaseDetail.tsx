@@ -39,7 +39,8 @@ function Sessions({ c }: { c: Case }) {
             </div>
             <div>
               {METHOD_WORDS[s.method]}
-              {s.online ? '（线上）' : s.place ? `，地点：${s.place}` : ''}
+              {s.online && s.method !== 'ONLINE' ? '（线上进行）' : ''}
+              {!s.online && s.place ? `，地点：${s.place}` : ''}
             </div>
             {s.mediatorNames.length > 0 && <div>调解员：{s.mediatorNames.join('、')}</div>}
           </li>
@@ -51,7 +52,8 @@ function Sessions({ c }: { c: Case }) {
 
 function Requests({ c, onChanged }: { c: Case; onChanged: (m: string | null) => void }) {
   const [respond, { loading }] = useMutation(ResidentRespondToProposalDocument);
-  const open = c.mediationRequests.filter((r) => r.status !== 'CONFIRMED');
+  // Confirmed ones are the sessions above; withdrawn ones were the resident's own doing.
+  const open = c.mediationRequests.filter((r) => r.status !== 'CONFIRMED' && r.status !== 'WITHDRAWN');
   if (!open.length) return null;
   const answer = async (requestId: string, accept: boolean) => {
     try {
@@ -72,7 +74,7 @@ function Requests({ c, onChanged }: { c: Case; onChanged: (m: string | null) => 
               </Tag>
             </div>
             <div>
-              {when(r.startsAt)}，{r.mediatorName ?? '调解员'}，{WAY_WORDS[r.way]}
+              您申请：{when(r.startsAt)}，{r.mediatorName ?? '调解员'}，{WAY_WORDS[r.way]}
             </div>
             {r.status === 'PROPOSED' && r.proposedStartsAt && (
               <>
@@ -243,7 +245,8 @@ export function CaseDetail() {
       <Requests c={c} onChanged={setNotice} />
       {c.canRequestMediation && (
         <Button
-          type="primary"
+          // Once a session is booked, booking another is the exception, not the page's main action.
+          type={c.sessions.length ? 'default' : 'primary'}
           block
           size="large"
           onClick={() => void navigate(`${base}/cases/${encodeURIComponent(c.number)}/book`)}
