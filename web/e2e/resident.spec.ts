@@ -54,6 +54,10 @@ let residentPath = '';
 let centerId = '';
 let caseNumber = '';
 let caseId = '';
+let mediatorId = '';
+
+/** YYYY-MM-DD, `days` from now. */
+const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 test.beforeAll(async ({ request }) => {
   // The center's QR code opens OrgUnit.residentUrl; a gold-medal mediator with a studio takes labour disputes.
@@ -71,10 +75,11 @@ test.beforeAll(async ({ request }) => {
   expect(center.residentUrl).toBe(`${BASE_URL}/r/zhili/${center.id}`);
   residentPath = new URL(center.residentUrl!).pathname;
   const labour = d.categories.edges.map((e) => e.node).find((c) => c.code === 'labor')!;
-  const made = await staff<{ createStaffMember: { userErrors: unknown[] } }>(
+  const made = await staff<{ createStaffMember: { staffMember: { id: string } | null; userErrors: unknown[] } }>(
     request,
     'demo-admin',
-    `mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) { userErrors { field code message } } }`,
+    `mutation($i: CreateStaffMemberInput!) { createStaffMember(input: $i) {
+       staffMember { id } userErrors { field code message } } }`,
     {
       i: {
         name: '钱玉兰',
@@ -91,6 +96,7 @@ test.beforeAll(async ({ request }) => {
     },
   );
   expect(made.createStaffMember.userErrors).toEqual([]);
+  mediatorId = made.createStaffMember.staffMember!.id;
 });
 
 test('the center admin downloads the center code for residents from the org-unit screen', async ({ browser }) => {
@@ -285,6 +291,48 @@ test('the resident follows the case, books the mediator of their choice, sees th
   await expect(sessions.getByText('线上调解', { exact: true })).toBeVisible();
   await expect(page.getByText('调解中', { exact: true })).toBeVisible();
   await phoneScreen(page, 'r08-session-booked');
+
+  // A meeting took place earlier (the leader enters it afterwards) and ended in an agreement paid
+  // in two instalments: the resident sees the agreement and its instalments.
+  const earlier = new Date(Date.now() - 2 * 86_400_000);
+  earlier.setUTCHours(6, 0, 0, 0);
+  const booked = await staff<{ scheduleMediation: { session: { id: string } | null; userErrors: unknown[] } }>(
+    request,
+    'demo-leader',
+    `mutation($i: ScheduleMediationInput!) { scheduleMediation(input: $i) {
+       session { id } userErrors { field code message } } }`,
+    {
+      i: {
+        caseId,
+        startsAt: earlier.toISOString(),
+        endsAt: new Date(earlier.getTime() + 3_600_000).toISOString(),
+        mediatorIds: [mediatorId],
+        method: 'PHONE',
+        chosenBy: 'CLERK',
+        orgUnitId: centerId,
+        overrideReason: '电话调解已进行，事后补录',
+      },
+    },
+  );
+  expect(booked.scheduleMediation.userErrors).toEqual([]);
+  await step(request, 'demo-leader', 'recordMediationOutcome', 'RecordMediationOutcomeInput', {
+    sessionId: booked.scheduleMediation.session!.id,
+    outcome: 'AGREED',
+    lateReason: '电话调解当日未录入，补录',
+    agreement: {
+      terms: '童装厂分两期支付拖欠工资八千元',
+      amount: '8000.00',
+      instalments: [
+        { dueOn: dayFromNow(20), amount: '4000.00' },
+        { dueOn: dayFromNow(50), amount: '4000.00' },
+      ],
+    },
+  });
+  await page.reload();
+  const agreement = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: '调解协议' }) });
+  await expect(agreement.getByText('协议金额：8000.00 元')).toBeVisible();
+  await expect(agreement.getByRole('listitem')).toHaveCount(2);
+  await phoneScreen(page, 'r08b-agreement');
 
   // Settled; the follow-up visit is recorded; the resident rates the result.
   await step(request, 'demo-dispatcher', 'resolveCase', 'ResolveCaseInput', {

@@ -111,7 +111,7 @@ function Agreement({ c }: { c: Case }) {
           <ol style={{ margin: 0, paddingInlineStart: 20 }}>
             {c.instalments.map((i) => (
               <li key={i.dueOn}>
-                {day(i.dueOn)} 前 {i.amount} 元
+                {day(i.dueOn)}前支付 {i.amount} 元
               </li>
             ))}
           </ol>
