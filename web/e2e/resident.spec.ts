@@ -377,6 +377,27 @@ test('the resident follows the case, books the mediator of their choice, sees th
   expect(w.cspViolations).toEqual([]);
 });
 
+test("WeChat on an iPhone (WKWebView) opens the code's page too", async ({ browser }) => {
+  const phone = await browser.newContext({
+    baseURL: BASE_URL,
+    viewport: { width: 375, height: 667 },
+    isMobile: true,
+    hasTouch: true,
+    userAgent:
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) ' +
+      'Mobile/15E148 MicroMessenger/8.0.50(0x1800323b) NetType/WIFI Language/zh_CN',
+  });
+  const page = await phone.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(residentPath);
+  await expect(page.getByRole('heading', { level: 1, name: '织里镇社会治理中心' })).toBeVisible();
+  await page.getByRole('link', { name: /查询进度/ }).click();
+  await expect(page.getByRole('heading', { name: '验证手机号' })).toBeVisible();
+  expect(errors).toEqual([]);
+  await phone.close();
+});
+
 test('an address without a unit, or a unit that does not exist, says so in plain words', async ({ page }) => {
   await page.goto('/r');
   await expect(page.getByText('请扫描中心或服务站的二维码')).toBeVisible();
