@@ -20,6 +20,7 @@ export default tseslint.config(
       'helm/',
       'web/dist/',
       'web/src/gql/',
+      'web/src/resident/gql/',
       'web/e2e/output/',
       'web/test-results/',
     ],

@@ -100,6 +100,34 @@ const DUE_STEP: Partial<Record<CaseStatus, string>> = {
 export const BOOKABLE: CaseStatus[] = ['ACCEPTED', 'DISPATCHED', 'IN_PROGRESS'];
 
 /**
+ * What the resident should expect next, and when. A booked session is the next step only while
+ * the case is being handled: once it is settled (a session left on the calendar by a dispute
+ * resolved before it) the resident is not sent to it; and after the visit was made the case
+ * waits for closing, not for a visit. A booking waiting on the center (or on the resident's
+ * answer to another slot) comes before the handling deadline.
+ */
+export function nextStepOf(
+  status: CaseStatus,
+  at: {
+    sessionAt: Date | null;
+    visitDue: Date | null;
+    visited: boolean;
+    deadline: Date | null;
+    /** the resident's open booking request, if any */
+    request?: RequestStatus | null;
+  },
+): { nextStep: string | null; nextStepDue: Date | null } {
+  if (at.sessionAt && BOOKABLE.includes(status)) return { nextStep: '按预约时间参加调解', nextStepDue: at.sessionAt };
+  if (BOOKABLE.includes(status) && at.request === 'REQUESTED')
+    return { nextStep: '等待中心确认预约', nextStepDue: null };
+  if (BOOKABLE.includes(status) && at.request === 'PROPOSED')
+    return { nextStep: '中心建议了其他时间，请确认', nextStepDue: null };
+  if ((status === 'RESOLVED' || status === 'FOLLOW_UP') && at.visited && !at.visitDue)
+    return { nextStep: '回访已完成，等待中心结案', nextStepDue: null };
+  return { nextStep: NEXT_STEP[status] ?? null, nextStepDue: at.visitDue ?? at.deadline };
+}
+
+/**
  * What a resident sees of their case: their own account of it, where it stands in plain words,
  * who handles it (the unit and department, never a staff phone), sessions, instalments, their
  * requests and rating. Nothing of the other party: parties are not part of this view at all.
@@ -159,8 +187,13 @@ export class ResidentView {
         number: c.number,
         status: c.status,
         statusText: STATUS_WORDS[c.status],
-        nextStep: nextSession ? '按预约时间参加调解' : (NEXT_STEP[c.status] ?? null),
-        nextStepDue: nextSession?.startsAt ?? pendingVisit?.dueAt ?? (due ? new Date(due.due_at) : null),
+        ...nextStepOf(c.status, {
+          sessionAt: nextSession?.startsAt ?? null,
+          visitDue: pendingVisit?.dueAt ?? null,
+          visited,
+          deadline: due ? new Date(due.due_at) : null,
+          request: caseRequests.find((r) => r.status === 'REQUESTED' || r.status === 'PROPOSED')?.status ?? null,
+        }),
         reportedAt: c.reportedAt,
         whatHappened: c.description,
         location: c.location,

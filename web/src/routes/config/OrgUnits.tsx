@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ARCHIVE_ORG_UNIT, CREATE_ORG_UNIT, ORG_UNITS, UPDATE_ORG_UNIT } from './config-documents';
 import { useSave } from './save';
+import { UnitQrButton } from './UnitQr';
 
 type Unit = { id: string; name: string; kind: string; archived: boolean; parent?: { id: string } | null };
 type Node = { key: string; value: string; title: React.ReactNode; label: string; children: Node[] };
@@ -52,6 +53,7 @@ export default function OrgUnits() {
           >
             {t('config.edit')}
           </Button>
+          <UnitQrButton unitId={u.id} />
           <Popconfirm
             title={t('config.archiveConfirm')}
             onConfirm={async () => {
