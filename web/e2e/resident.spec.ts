@@ -185,6 +185,7 @@ test('a resident scans the center code in WeChat, proves the phone, reports and 
 });
 
 test('the resident follows the case, books the mediator of their choice, sees the session and rates it', async ({
+  browser,
   page,
   request,
 }) => {
@@ -272,18 +273,24 @@ test('the resident follows the case, books the mediator of their choice, sees th
   await page.getByRole('button', { name: '提交预约' }).click();
   await expect(page.getByText('待中心确认', { exact: true })).toBeVisible();
 
-  // The dispatcher confirms the resident's choice: a session chosen by the parties.
-  const requestId = (await pendingOf())[0]!.id;
-  const confirmed = await staff<{
-    confirmResidentMediationRequest: { request: { status: string }; userErrors: unknown[] };
-  }>(
-    request,
-    'demo-dispatcher',
-    `mutation($i: ConfirmResidentMediationRequestInput!) { confirmResidentMediationRequest(input: $i) {
-       request { status } userErrors { field code message } } }`,
-    { i: { requestId, place: '调解室二' } },
-  );
-  expect(confirmed.confirmResidentMediationRequest).toMatchObject({ request: { status: 'CONFIRMED' }, userErrors: [] });
+  // The dispatcher confirms the resident's choice at the desk: a session chosen by the parties.
+  const desk = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  try {
+    const staffPage = await desk.newPage();
+    await signInAs(staffPage, '陈刚');
+    await staffPage.goto(`/cases/${caseId}`);
+    const bookings = staffPage.locator('.ant-card').filter({ hasText: '群众预约调解' });
+    await expect(bookings.getByText('钱玉兰')).toBeVisible();
+    await checkScreen(staffPage, 'r07c-desk-booking-request');
+    await bookings.getByRole('button', { name: '确认预约' }).click();
+    const dialog = staffPage.getByRole('dialog', { name: '按群众申请确认预约' });
+    await dialog.getByLabel('地点').fill('调解室二');
+    await dialog.getByRole('button', { name: '确认预约' }).click();
+    await expect(bookings).toHaveCount(0);
+    await expect(staffPage.getByText('调解室二')).toBeVisible();
+  } finally {
+    await desk.close();
+  }
 
   await page.reload();
   const sessions = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: '调解安排' }) });

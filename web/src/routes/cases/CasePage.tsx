@@ -22,6 +22,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { CASE_PAGE, REVEAL } from './case-documents';
 import { ActionPanel } from './ActionPanel';
+import { ResidentBookings } from './ResidentBookings';
 import { fmt, timeLeft, WARNING_COLOR } from '../../app/time';
 import { showUserErrors } from '../../app/user-errors';
 import { useCaseChanges } from '../../app/live';
@@ -190,6 +191,7 @@ export default function CasePage() {
                 ]}
               />
             </Card>
+            {may.has('SCHEDULE_MEDIATION') && <ResidentBookings caseId={c.id} onAnswered={() => void refetch()} />}
             {c.mediationSessions.length > 0 && (
               <Card title={t('case.sessions')} size="small">
                 <Table
