@@ -173,6 +173,20 @@ describe('residents reach the center from their phones (issue 19)', () => {
       { u: center.centerId },
     );
     expect(listed.body.data!.cases.edges.map((e) => e.node.number)).toContain(receipt.caseNumber);
+    // The timeline names the resident as the resident: never the pseudonymous subject, never the phone.
+    const timeline = await h.gql<{
+      case: { timeline: { edges: { node: { type: string; actorName: string | null; summary: string } }[] } };
+    }>(
+      dispatcher,
+      'query($id: ID!) { case(id: $id) { timeline(first: 5) { edges { node { type actorName summary } } } } }',
+      {
+        id: receipt.case.id,
+      },
+    );
+    const reportedEvent = timeline.body.data!.case.timeline.edges.find((e) => e.node.type === 'REPORTED')!.node;
+    expect(reportedEvent.actorName).toBe('群众本人');
+    expect(reportedEvent.summary).toMatch(/^群众本人/);
+    expect(JSON.stringify(timeline.body.data)).not.toMatch(/resident:|13812345678/);
 
     // Accepted and dispatched: the resident sees it in plain words, with the department.
     await step(h, clerk, STEPS.accept, { caseId: receipt.case.id });

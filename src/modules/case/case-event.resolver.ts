@@ -8,6 +8,7 @@ import { enumArg, listArg, moneyArg, timeArg } from '../../shared/message-ref';
 import { departmentById } from '../department/department.loaders';
 import { orgUnitLoaders } from '../org-unit/org-unit.loaders';
 import { staffById, staffBySubject } from '../staff/staff.loaders';
+import { isResidentSubject, isSystemSubject } from '../../shared/subjects';
 
 @Resolver(() => CaseEventType)
 export class CaseEventResolver {
@@ -180,10 +181,12 @@ async function summarizeEvent(ctx: RequestContext, e: CaseEventType): Promise<st
 
 /**
  * The staff directory's name for a subject, else the name claim of the token that did it, else
- * "a staff member"; the system for work no person did; never the subject itself.
+ * "a staff member"; the system for work no person did, "the resident" for a resident's own
+ * step; never the subject itself.
  */
 async function actorName(ctx: RequestContext, subject: string | null, claimed: string | null): Promise<string> {
-  if (!subject || subject.startsWith('system:')) return t(ctx.locale, 'event.actor.system');
+  if (!subject || isSystemSubject(subject)) return t(ctx.locale, 'event.actor.system');
+  if (isResidentSubject(subject)) return t(ctx.locale, 'event.actor.resident');
   const person = await staffBySubject(ctx).load(subject);
   if (person) return person.name;
   return claimed ?? t(ctx.locale, 'event.actor.unknown');

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { decodeProtectedHeader, jwtVerify, SignJWT, errors as joseErrors } from 'jose';
 import { InvalidTokenError } from '../../core/auth/token-verifier';
+import { RESIDENT_SUBJECT_PREFIX } from '../../shared/subjects';
 
 /** The `typ` of a resident session token: never issued by Keycloak, so the two paths cannot mix. */
 export const RESIDENT_TOKEN_TYPE = 'onedoor-resident+jwt';
@@ -39,7 +40,7 @@ export class ResidentTokens {
 
   /** A pseudonym that identifies a phone within one tenant without revealing it (audit, logs). */
   pseudonym(tenantId: string, phone: string): string {
-    return `resident:${createHmac('sha256', this.key).update(`${tenantId}|${phone}`).digest('hex').slice(0, 20)}`;
+    return `${RESIDENT_SUBJECT_PREFIX}${createHmac('sha256', this.key).update(`${tenantId}|${phone}`).digest('hex').slice(0, 20)}`;
   }
 
   async sign(

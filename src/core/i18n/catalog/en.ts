@@ -105,6 +105,7 @@ export const en = {
   'error.rangeTooLong': 'A range covers at most three years',
   'error.dutyRange': 'to must be after from, within 62 days',
   'event.actor.system': 'The system',
+  'event.actor.resident': 'The resident',
   'event.actor.unknown': 'A staff member',
   'event.withLegalBasis': '{sentence} (legal basis: {basis})',
   'event.REPORTED': '{actor} registered case {number} ({channel})',

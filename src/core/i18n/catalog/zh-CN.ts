@@ -101,6 +101,7 @@ export const zhCN: Record<MessageId, string> = {
   'error.rangeTooLong': '统计区间最长三年。',
   'error.dutyRange': '结束须晚于开始，且相隔不超过62天。',
   'event.actor.system': '系统',
+  'event.actor.resident': '群众本人',
   'event.actor.unknown': '工作人员',
   'event.withLegalBasis': '{sentence}（依据：{basis}）',
   'event.REPORTED': '{actor}登记了案件{number}（{channel}）',
