@@ -24,6 +24,7 @@ import { EscalationService } from './modules/case/escalation.service';
 import { RoutingService } from './modules/routing/routing.service';
 import { MediationService } from './modules/mediation/mediation.service';
 import { SessionFit } from './modules/mediation/session-fit';
+import { SessionChangeService } from './modules/mediation/session-change.service';
 import { HolidayService } from './modules/holidays/holidays.service';
 import { notifyCaseEvents } from './modules/notification/case-event-notices';
 import { ReferralService } from './modules/referral/referral.service';
@@ -78,6 +79,8 @@ export interface Services {
   escalations: EscalationService;
   routing: RoutingService;
   mediation: MediationService;
+  /** moving and cancelling booked sessions */
+  sessionChanges: SessionChangeService;
   referrals: ReferralService;
   followUps: FollowUpService;
   personalData: PersonalDataService;
@@ -160,6 +163,7 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   const calendars = new SlaCalendarService(audit, (em) => holidays.source(em));
   const sessionFit = new SessionFit(residencies, rosters, (scope) => calendars.calendar(scope));
   const mediation = new MediationService(workflow, caseSettings, staff, orgUnits, departments, audit, sessionFit);
+  const sessionChanges = new SessionChangeService(workflow, mediation, orgUnits, audit);
   const scheduler = new CheckpointScheduler(orm, queues, (opts.slaHorizonSeconds ?? 48 * 3600) * 1000);
   const deadlines = new DeadlineService(slaPolicies, calendars, scheduler);
   const supervision = new SupervisionService(workflow);
@@ -245,6 +249,7 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
     escalations,
     routing,
     mediation,
+    sessionChanges,
     referrals,
     followUps,
     personalData,

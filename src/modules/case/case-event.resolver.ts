@@ -85,6 +85,12 @@ async function summarizeEvent(ctx: RequestContext, e: CaseEventType): Promise<st
       values['joint'] = d['joint'] ? 'yes' : 'no';
       values['at'] = when(d['startsAt']);
       break;
+    case 'MEDIATION_RESCHEDULED':
+    case 'MEDIATION_CANCELLED':
+      values['mediators'] = await people(d['mediatorIds']);
+      values['at'] = when(d['startsAt']);
+      values['reason'] = str(d['reason']) ?? '';
+      break;
     case 'MEDIATION_OUTCOME': {
       const sessionId = str(d['sessionId']);
       const links = sessionId

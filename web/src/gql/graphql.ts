@@ -383,7 +383,8 @@ export type NotifyRole =
   | 'CENTER_LEAD'
   | 'HANDLER'
   | 'LEADER'
-  | 'UNIT_LEAD';
+  | 'UNIT_LEAD'
+  | 'VISITOR';
 
 export type OpeningPeriodInput = {
   closes: string;

@@ -51,6 +51,8 @@ export const en = {
   'event.MEDIATION_SCHEDULED':
     '{actor} scheduled {joint, select, yes {joint mediation} other {mediation}} ({method}) by {mediators} for {at}',
   'event.MEDIATION_OUTCOME': '{mediators} held {joint, select, yes {joint mediation} other {mediation}}: {outcome}',
+  'event.MEDIATION_RESCHEDULED': '{actor} moved the mediation of {mediators} to {at}: {reason}',
+  'event.MEDIATION_CANCELLED': '{actor} called off the mediation of {mediators} at {at}: {reason}',
   'event.AGREEMENT_SIGNED':
     'Mediation agreement signed{hasAmount, select, yes { ({amount}, {instalments, plural, one {# instalment} other {# instalments}})} other {}}',
   'event.JUDICIAL_CONFIRMATION_REQUESTED': '{actor} recorded a request for judicial confirmation to {court}',
@@ -276,6 +278,7 @@ export const en = {
   'mediation.sessionAlready': 'This session is already {status}',
   'mediation.sessionClash': '{name} already mediates case {number} from {from} to {to}',
   'notFound.session': 'No such session',
+  'mediation.changeReason': 'Say why the session moves or is called off (at most {max} characters)',
   'notification.tooManyIds': 'At most {max} ids at once',
   'orgUnit.hasChildren':
     'Archive or move its {count, plural, one {# active sub-unit} other {# active sub-units}} first',
@@ -453,6 +456,8 @@ export const en = {
   'enum.CaseEventKind.HANDLING_STARTED': 'Handling started',
   'enum.CaseEventKind.NOTE_ADDED': 'Note',
   'enum.CaseEventKind.MEDIATION_SCHEDULED': 'Mediation scheduled',
+  'enum.CaseEventKind.MEDIATION_RESCHEDULED': 'Mediation moved',
+  'enum.CaseEventKind.MEDIATION_CANCELLED': 'Mediation called off',
   'enum.CaseEventKind.MEDIATION_OUTCOME': 'Mediation outcome',
   'enum.CaseEventKind.AGREEMENT_SIGNED': 'Agreement signed',
   'enum.CaseEventKind.JUDICIAL_CONFIRMATION_REQUESTED': 'Judicial confirmation requested',
@@ -577,6 +582,7 @@ export const en = {
   'enum.NotifyRole.HANDLER': 'Handler',
   'enum.NotifyRole.LEADER': 'Leader',
   'enum.NotifyRole.UNIT_LEAD': 'Unit lead',
+  'enum.NotifyRole.VISITOR': 'Visitor',
   'enum.OrgUnitKind.CENTER': 'Center',
   'enum.OrgUnitKind.GRID': 'Grid',
   'enum.OrgUnitKind.STATION': 'Station',

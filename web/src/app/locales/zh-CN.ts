@@ -304,6 +304,8 @@ const zh = {
       NOTE_ADDED: '办理记录',
       DUPLICATES_FLAGGED: '发现可能重复的案件',
       MEDIATION_SCHEDULED: '安排调解',
+      MEDIATION_RESCHEDULED: '调解改期',
+      MEDIATION_CANCELLED: '取消调解',
       MEDIATION_OUTCOME: '调解结果',
       AGREEMENT_SIGNED: '签订调解协议',
       ESCALATED: '提级处置',
