@@ -27,6 +27,7 @@ import { SessionFit } from './modules/mediation/session-fit';
 import { SessionChangeService } from './modules/mediation/session-change.service';
 import { HolidayService } from './modules/holidays/holidays.service';
 import { notifyCaseEvents } from './modules/notification/case-event-notices';
+import { ConsultationService } from './modules/consultation/consultation.service';
 import { ReferralService } from './modules/referral/referral.service';
 import { FollowUpService } from './modules/follow-up/follow-up.service';
 import { PersonalDataService } from './modules/case/personal-data.service';
@@ -82,6 +83,8 @@ export interface Services {
   /** moving and cancelling booked sessions */
   sessionChanges: SessionChangeService;
   referrals: ReferralService;
+  /** help at the window that is not a dispute (法律咨询, 心理疏导) */
+  consultations: ConsultationService;
   followUps: FollowUpService;
   personalData: PersonalDataService;
   sla: {
@@ -158,6 +161,7 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   const merges = new MergeService(workflow, cases, intake);
   const escalations = new EscalationService(orm, workflow, cases, intake, orgUnits, tenantDirectory, handling);
   const referrals = new ReferralService(workflow);
+  const consultations = new ConsultationService(audit, departments, orgUnits, staff, intake);
   const slaPolicies = new SlaPolicyService(audit, categories, staff);
   const holidays = new HolidayService(orm, tenants);
   const calendars = new SlaCalendarService(audit, (em) => holidays.source(em));
@@ -251,6 +255,7 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
     mediation,
     sessionChanges,
     referrals,
+    consultations,
     followUps,
     personalData,
     sla,

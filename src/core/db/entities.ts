@@ -20,6 +20,7 @@ import {
   SessionDepartmentEntity,
   SessionMediatorEntity,
 } from '../../modules/mediation/mediation.entity';
+import { ConsultationEntity } from '../../modules/consultation/consultation.entity';
 import { ReferralEntity } from '../../modules/referral/referral.entity';
 import { FollowUpEntity } from '../../modules/follow-up/follow-up.entity';
 import {
@@ -68,6 +69,7 @@ export const tenantEntities = [
   SessionDepartmentEntity,
   AgreementEntity,
   ReferralEntity,
+  ConsultationEntity,
   FollowUpEntity,
   SlaPolicyEntity,
   TenantCalendarEntity,

@@ -21,6 +21,7 @@ import {
 } from '../../modules/case/case-fields.resolver';
 import { RoutingResolver } from '../../modules/routing/routing.resolver';
 import { MediationResolver } from '../../modules/mediation/mediation.resolver';
+import { ConsultationResolver } from '../../modules/consultation/consultation.resolver';
 import { ReferralResolver } from '../../modules/referral/referral.resolver';
 import { FollowUpResolver } from '../../modules/follow-up/follow-up.resolver';
 import { CaseSlaFieldsResolver, SlaResolver } from '../../modules/sla/sla.resolver';
@@ -66,6 +67,7 @@ export const resolvers = [
   RoutingResolver,
   MediationResolver,
   ReferralResolver,
+  ConsultationResolver,
   FollowUpResolver,
   SlaResolver,
   CaseSlaFieldsResolver,
