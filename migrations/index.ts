@@ -18,6 +18,7 @@ import { Migration20261127100003PlatformHolidays } from './Migration202611271000
 import { Migration20261127100004TenantDescendants } from './Migration20261127100004_tenant_descendants';
 import { Migration20261127100005FailedMediationAction } from './Migration20261127100005_failed_mediation_action';
 import { Migration20261127100006Consultations } from './Migration20261127100006_consultations';
+import { Migration20261127100007Instalments } from './Migration20261127100007_instalments';
 import { Migration20261127200001ResidentAccess } from './Migration20261127200001_resident_access';
 
 /** Listed explicitly so migrations run the same from ts (tests) and js (dist) without globbing. */
@@ -41,5 +42,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127100004_tenant_descendants', class: Migration20261127100004TenantDescendants },
   { name: 'Migration20261127100005_failed_mediation_action', class: Migration20261127100005FailedMediationAction },
   { name: 'Migration20261127100006_consultations', class: Migration20261127100006Consultations },
+  { name: 'Migration20261127100007_instalments', class: Migration20261127100007Instalments },
   { name: 'Migration20261127200001_resident_access', class: Migration20261127200001ResidentAccess },
 ];

@@ -28,6 +28,9 @@ import { SessionChangeService } from './modules/mediation/session-change.service
 import { HolidayService } from './modules/holidays/holidays.service';
 import { notifyCaseEvents } from './modules/notification/case-event-notices';
 import { ConsultationService } from './modules/consultation/consultation.service';
+import { InstalmentService } from './modules/instalment/instalment.service';
+import { ReminderService } from './modules/instalment/reminder.service';
+import { ReminderScheduler } from './modules/instalment/reminder-scheduler';
 import { ReferralService } from './modules/referral/referral.service';
 import { FollowUpService } from './modules/follow-up/follow-up.service';
 import { PersonalDataService } from './modules/case/personal-data.service';
@@ -83,6 +86,9 @@ export interface Services {
   /** moving and cancelling booked sessions */
   sessionChanges: SessionChangeService;
   referrals: ReferralService;
+  /** agreements' instalments, payments and the reminders around their due dates */
+  instalments: InstalmentService;
+  instalmentReminders: ReminderService;
   /** help at the window that is not a dispute (法律咨询, 心理疏导) */
   consultations: ConsultationService;
   followUps: FollowUpService;
@@ -169,6 +175,12 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   const mediation = new MediationService(workflow, caseSettings, staff, orgUnits, departments, audit, sessionFit);
   const sessionChanges = new SessionChangeService(workflow, mediation, orgUnits, audit);
   const scheduler = new CheckpointScheduler(orm, queues, (opts.slaHorizonSeconds ?? 48 * 3600) * 1000);
+  const instalments = new InstalmentService(
+    workflow,
+    new ReminderScheduler(orm, queues, (opts.slaHorizonSeconds ?? 48 * 3600) * 1000),
+  );
+  const instalmentReminders = new ReminderService(orm, tenantDirectory, workflow);
+  workflow.onEvents((scope, c, events) => instalments.onCaseEvents(scope, c, events));
   const deadlines = new DeadlineService(slaPolicies, calendars, scheduler);
   const supervision = new SupervisionService(workflow);
   const sla = {
@@ -220,6 +232,7 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   // A child tenant's case follows the decision its parent's case reaches.
   workflow.onEvents((scope, c, events) => escalations.onParentStep(scope, c, events));
   supervision.setNotifier(notifications);
+  instalmentReminders.setNotifier(notifications);
   const exportService = new ExportService(orm, audit, opts.exports);
   exportService.register('cases', casesExport(personalData));
   exportService.register('metrics', metricsExport(metrics));
@@ -255,6 +268,8 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
     mediation,
     sessionChanges,
     referrals,
+    instalments,
+    instalmentReminders,
     consultations,
     followUps,
     personalData,

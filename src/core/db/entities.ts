@@ -21,6 +21,11 @@ import {
   SessionMediatorEntity,
 } from '../../modules/mediation/mediation.entity';
 import { ConsultationEntity } from '../../modules/consultation/consultation.entity';
+import {
+  InstalmentEntity,
+  InstalmentPaymentEntity,
+  InstalmentReminderEntity,
+} from '../../modules/instalment/instalment.entity';
 import { ReferralEntity } from '../../modules/referral/referral.entity';
 import { FollowUpEntity } from '../../modules/follow-up/follow-up.entity';
 import {
@@ -70,6 +75,9 @@ export const tenantEntities = [
   AgreementEntity,
   ReferralEntity,
   ConsultationEntity,
+  InstalmentEntity,
+  InstalmentReminderEntity,
+  InstalmentPaymentEntity,
   FollowUpEntity,
   SlaPolicyEntity,
   TenantCalendarEntity,

@@ -22,6 +22,7 @@ import {
 import { RoutingResolver } from '../../modules/routing/routing.resolver';
 import { MediationResolver } from '../../modules/mediation/mediation.resolver';
 import { ConsultationResolver } from '../../modules/consultation/consultation.resolver';
+import { InstalmentResolver } from '../../modules/instalment/instalment.resolver';
 import { ReferralResolver } from '../../modules/referral/referral.resolver';
 import { FollowUpResolver } from '../../modules/follow-up/follow-up.resolver';
 import { CaseSlaFieldsResolver, SlaResolver } from '../../modules/sla/sla.resolver';
@@ -68,6 +69,7 @@ export const resolvers = [
   MediationResolver,
   ReferralResolver,
   ConsultationResolver,
+  InstalmentResolver,
   FollowUpResolver,
   SlaResolver,
   CaseSlaFieldsResolver,

@@ -17,7 +17,7 @@ import {
   type DayFigures,
   type MetricDays,
 } from './metric-days';
-import { consultationFigures, type ConsultationFigures } from './window-figures';
+import { consultationFigures, recoveryFigures, type ConsultationFigures, type RecoveryFigures } from './window-figures';
 
 /** A rate with what it is made of; `rate` is null when nothing was counted (never a fake 0 %). */
 export interface Ratio {
@@ -50,6 +50,7 @@ export interface CaseMetrics {
   supervision: SupervisionFigures;
   satisfaction: Satisfaction;
   consultations: ConsultationFigures;
+  recovery: RecoveryFigures;
 }
 
 /** 1–5 scores of the cohort's cases: follow-up visits' and residents' own ratings, together. */
@@ -221,6 +222,7 @@ export class MetricsService {
       supervision: await this.supervision(scope, q),
       satisfaction: await this.satisfaction(scope, q),
       consultations: await consultationFigures(scope, q),
+      recovery: await recoveryFigures(scope, q),
     };
   }
 
@@ -323,6 +325,7 @@ export class MetricsService {
       supervision: await this.supervision(scope, q),
       satisfaction: await this.satisfaction(scope, q),
       consultations: await consultationFigures(scope, q),
+      recovery: await recoveryFigures(scope, q),
     };
   }
 

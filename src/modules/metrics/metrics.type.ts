@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { createConnectionType } from '../../core/graphql/connection';
 import { TenantType } from '../tenant/tenant.type';
+import { DecimalScalar } from '../../core/graphql/scalars';
 import { ConsultationTopicEnum } from '../consultation/consultation.type';
 import type { ConsultationTopic } from '../consultation/consultation.entity';
 import {
@@ -139,6 +140,20 @@ export class ConsultationFiguresType {
   byTopic!: ConsultationTopicFiguresType[];
 }
 
+@ObjectType('RecoveryFigures', {
+  description:
+    'Money paid on agreements’ instalments in the range (decimal yuan), and how instalments due in it were kept',
+})
+export class RecoveryFiguresType {
+  @Field(() => DecimalScalar, { description: 'Payments recorded as arrived in the range' }) amountPaid!: string;
+  @Field(() => DecimalScalar, { description: 'Of it, on labour disputes (category labor and below): wages recovered' })
+  wagesRecovered!: string;
+  @Field(() => Int) payments!: number;
+  @Field(() => Int, { description: 'Instalments falling due in the range' }) instalmentsDue!: number;
+  @Field(() => Int, { description: 'Of them, not paid in full by the end of their due date' })
+  instalmentsLate!: number;
+}
+
 @ObjectType('CaseMetrics', {
   description:
     'Definitions: docs/metrics.md. The cohort is the cases reported in the range (merged duplicates left out).',
@@ -171,6 +186,7 @@ export class CaseMetricsType {
   supervision!: SupervisionFiguresType;
   @Field(() => SatisfactionType) satisfaction!: SatisfactionType;
   @Field(() => ConsultationFiguresType) consultations!: ConsultationFiguresType;
+  @Field(() => RecoveryFiguresType) recovery!: RecoveryFiguresType;
   @Field(() => [MetricGroupType], { description: 'The cohort by the dimension asked for in groupBy' })
   groups!: MetricGroupType[];
 
@@ -193,6 +209,7 @@ export class CaseMetricsType {
       supervision: SupervisionFiguresType.from(m.supervision),
       satisfaction: m.satisfaction,
       consultations: m.consultations,
+      recovery: m.recovery,
     });
   }
 }

@@ -43,3 +43,45 @@ export async function consultationFigures(scope: TenantScope, q: Period): Promis
     byTopic: rows.map(({ topic, count, minutes }) => ({ topic, count, minutes })),
   };
 }
+
+/** Money paid on agreements' instalments in the period (docs/metrics.md), as decimal strings. */
+export interface RecoveryFigures {
+  amountPaid: string;
+  /** of it, on labour disputes (category `labor` and below in the starter catalogue): wages recovered */
+  wagesRecovered: string;
+  payments: number;
+  /** instalments due in the period, and of them those not paid in full by their due date */
+  instalmentsDue: number;
+  instalmentsLate: number;
+}
+
+/**
+ * Payments recorded as arrived in the period on cases handled in the subtree, and how the
+ * instalments that fell due in it were kept. Few rows per case; read live.
+ */
+export async function recoveryFigures(scope: TenantScope, q: Period): Promise<RecoveryFigures> {
+  const unit = unitSql(scope, q.orgUnitId, 'c.org_unit_id');
+  const tz = scope.tenant.timeZone;
+  const [paid] = await scope.em.execute<{ amount: string; wages: string; n: number }[]>(
+    `select coalesce(sum(p.amount), 0)::text as amount, count(*)::int as n,
+       coalesce(sum(p.amount) filter (where k.code = 'labor' or k.code like 'labor-%'), 0)::text as wages
+     from instalment_payments p join cases c on c.tenant_id = p.tenant_id and c.id = p.case_id
+       left join categories k on k.tenant_id = c.tenant_id and k.id = c.category_id
+     where p.tenant_id = ? and p.paid_at >= ? and p.paid_at < ? ${unit.sql}`,
+    [scope.tenant.id, q.from, q.to, ...unit.params],
+  );
+  const [due] = await scope.em.execute<{ due: number; late: number }[]>(
+    `select count(*)::int as due, count(*) filter (where
+         (i.paid_at is null and (now() at time zone ?)::date > i.due_on) or (i.paid_at at time zone ?)::date > i.due_on)::int as late
+     from agreement_instalments i join cases c on c.tenant_id = i.tenant_id and c.id = i.case_id
+     where i.tenant_id = ? and i.due_on >= (?::timestamptz at time zone ?)::date and i.due_on < (?::timestamptz at time zone ?)::date ${unit.sql}`,
+    [tz, tz, scope.tenant.id, q.from, tz, q.to, tz, ...unit.params],
+  );
+  return {
+    amountPaid: Number(paid!.amount).toFixed(2),
+    wagesRecovered: Number(paid!.wages).toFixed(2),
+    payments: paid!.n,
+    instalmentsDue: due!.due,
+    instalmentsLate: due!.late,
+  };
+}

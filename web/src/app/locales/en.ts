@@ -313,6 +313,8 @@ const en: Catalog = {
       NOTE_ADDED: 'Note',
       DUPLICATES_FLAGGED: 'Possible duplicates found',
       MEDIATION_SCHEDULED: 'Mediation scheduled',
+      INSTALMENT_PAID: 'Instalment paid',
+      INSTALMENT_OVERDUE: 'Instalment overdue',
       MEDIATION_RESCHEDULED: 'Mediation moved',
       MEDIATION_CANCELLED: 'Mediation called off',
       MEDIATION_OUTCOME: 'Mediation outcome',

@@ -304,6 +304,8 @@ const zh = {
       NOTE_ADDED: '办理记录',
       DUPLICATES_FLAGGED: '发现可能重复的案件',
       MEDIATION_SCHEDULED: '安排调解',
+      INSTALMENT_PAID: '履行款到账',
+      INSTALMENT_OVERDUE: '履行款逾期',
       MEDIATION_RESCHEDULED: '调解改期',
       MEDIATION_CANCELLED: '取消调解',
       MEDIATION_OUTCOME: '调解结果',
