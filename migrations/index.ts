@@ -17,6 +17,8 @@ import { Migration20261127100002FollowUpWindow } from './Migration20261127100002
 import { Migration20261127100003PlatformHolidays } from './Migration20261127100003_platform_holidays';
 import { Migration20261127100004TenantDescendants } from './Migration20261127100004_tenant_descendants';
 import { Migration20261127100005FailedMediationAction } from './Migration20261127100005_failed_mediation_action';
+import { Migration20261127100006Consultations } from './Migration20261127100006_consultations';
+import { Migration20261127100007Instalments } from './Migration20261127100007_instalments';
 import { Migration20261127200001ResidentAccess } from './Migration20261127200001_resident_access';
 import { Migration20261127400001PersonPreferences } from './Migration20261127400001_person_preferences';
 import { Migration20261127400002CheckpointTraceparent } from './Migration20261127400002_checkpoint_traceparent';
@@ -41,6 +43,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127100003_platform_holidays', class: Migration20261127100003PlatformHolidays },
   { name: 'Migration20261127100004_tenant_descendants', class: Migration20261127100004TenantDescendants },
   { name: 'Migration20261127100005_failed_mediation_action', class: Migration20261127100005FailedMediationAction },
+  { name: 'Migration20261127100006_consultations', class: Migration20261127100006Consultations },
+  { name: 'Migration20261127100007_instalments', class: Migration20261127100007Instalments },
   { name: 'Migration20261127200001_resident_access', class: Migration20261127200001ResidentAccess },
   { name: 'Migration20261127400001_person_preferences', class: Migration20261127400001PersonPreferences },
   { name: 'Migration20261127400002_checkpoint_traceparent', class: Migration20261127400002CheckpointTraceparent },

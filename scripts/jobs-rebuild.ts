@@ -1,6 +1,6 @@
 /**
  * `npm run jobs:rebuild`: after Redis lost its data, re-derives every job from PostgreSQL —
- * deadline checkpoints within the horizon, hand-offs to parent tenants, pending webhook
+ * deadline checkpoints and instalment reminders within the horizon, hand-offs to parent tenants, pending webhook
  * deliveries, tenants still waiting for their starter catalogue. Safe to run at any time:
  * job ids are deterministic and every job claims its row before acting.
  */
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     const s = rt.services;
     const counts = {
       checkpoints: await s.sla.scheduler.sweep(),
+      instalmentReminders: await s.instalments.scheduler.sweep(),
       handoffs: await s.escalations.sweepHandoffs(0),
       webhookDeliveries: await s.webhookDelivery.sweep(),
       tenantDefaults: await s.provisioning.sweep(),

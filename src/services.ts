@@ -25,8 +25,13 @@ import { EscalationService } from './modules/case/escalation.service';
 import { RoutingService } from './modules/routing/routing.service';
 import { MediationService } from './modules/mediation/mediation.service';
 import { SessionFit } from './modules/mediation/session-fit';
+import { SessionChangeService } from './modules/mediation/session-change.service';
 import { HolidayService } from './modules/holidays/holidays.service';
 import { notifyCaseEvents } from './modules/notification/case-event-notices';
+import { ConsultationService } from './modules/consultation/consultation.service';
+import { InstalmentService } from './modules/instalment/instalment.service';
+import { ReminderService } from './modules/instalment/reminder.service';
+import { ReminderScheduler } from './modules/instalment/reminder-scheduler';
 import { ReferralService } from './modules/referral/referral.service';
 import { FollowUpService } from './modules/follow-up/follow-up.service';
 import { PersonalDataService } from './modules/case/personal-data.service';
@@ -81,7 +86,14 @@ export interface Services {
   escalations: EscalationService;
   routing: RoutingService;
   mediation: MediationService;
+  /** moving and cancelling booked sessions */
+  sessionChanges: SessionChangeService;
   referrals: ReferralService;
+  /** agreements' instalments, payments and the reminders around their due dates */
+  instalments: InstalmentService;
+  instalmentReminders: ReminderService;
+  /** help at the window that is not a dispute (法律咨询, 心理疏导) */
+  consultations: ConsultationService;
   followUps: FollowUpService;
   personalData: PersonalDataService;
   sla: {
@@ -159,12 +171,20 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   const merges = new MergeService(workflow, cases, intake);
   const escalations = new EscalationService(orm, workflow, cases, intake, orgUnits, tenantDirectory, handling);
   const referrals = new ReferralService(workflow);
+  const consultations = new ConsultationService(audit, departments, orgUnits, staff, intake);
   const slaPolicies = new SlaPolicyService(audit, categories, staff);
   const holidays = new HolidayService(orm, tenants);
   const calendars = new SlaCalendarService(audit, (em) => holidays.source(em));
   const sessionFit = new SessionFit(residencies, rosters, (scope) => calendars.calendar(scope));
   const mediation = new MediationService(workflow, caseSettings, staff, orgUnits, departments, audit, sessionFit);
+  const sessionChanges = new SessionChangeService(workflow, mediation, orgUnits, audit);
   const scheduler = new CheckpointScheduler(orm, queues, (opts.slaHorizonSeconds ?? 48 * 3600) * 1000);
+  const instalments = new InstalmentService(
+    workflow,
+    new ReminderScheduler(orm, queues, (opts.slaHorizonSeconds ?? 48 * 3600) * 1000),
+  );
+  const instalmentReminders = new ReminderService(orm, tenantDirectory, workflow);
+  workflow.onEvents((scope, c, events) => instalments.onCaseEvents(scope, c, events));
   const deadlines = new DeadlineService(slaPolicies, calendars, scheduler);
   const supervision = new SupervisionService(workflow);
   const sla = {
@@ -216,6 +236,7 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
   // A child tenant's case follows the decision its parent's case reaches.
   workflow.onEvents((scope, c, events) => escalations.onParentStep(scope, c, events));
   supervision.setNotifier(notifications);
+  instalmentReminders.setNotifier(notifications);
   const exportService = new ExportService(orm, audit, opts.exports);
   exportService.register('cases', casesExport(personalData));
   exportService.register('metrics', metricsExport(metrics));
@@ -250,7 +271,11 @@ export function createServices(orm: Orm, queues: QueueClient | null, opts: Servi
     escalations,
     routing,
     mediation,
+    sessionChanges,
     referrals,
+    instalments,
+    instalmentReminders,
+    consultations,
     followUps,
     personalData,
     sla,

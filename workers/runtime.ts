@@ -14,6 +14,7 @@ import { slaHorizonSweep } from './processors/sla-horizon-sweep.processor';
 import { metricsRefreshDays } from './processors/metrics-refresh-days.processor';
 import { webhookDeliver } from './processors/webhook-deliver.processor';
 import { webhookSweep } from './processors/webhook-sweep.processor';
+import { instalmentReminder, instalmentReminderSweep } from './processors/instalment-reminder.processor';
 import { calendarCoverageCheck } from './processors/calendar-coverage-check.processor';
 
 /** `job` and `token` are for handlers that reschedule their own job (webhook retries). */
@@ -30,6 +31,8 @@ function handlers(s: Services, log: Logger): Record<JobName, Handler> {
     'webhook.deliver': webhookDeliver(s),
     'webhook.sweep': webhookSweep(s),
     'calendar.coverage-check': calendarCoverageCheck(s, log),
+    'instalment.reminder': instalmentReminder(s),
+    'instalment.reminder-sweep': instalmentReminderSweep(s),
   };
 }
 
@@ -44,6 +47,13 @@ export async function upsertSchedulers(queues: QueueClient): Promise<void> {
   await queues
     .queue(QUEUES.sla)
     .upsertJobScheduler('sla.horizon-sweep', { every: 60_000 }, { name: 'sla.horizon-sweep', data: {} });
+  await queues
+    .queue(QUEUES.sla)
+    .upsertJobScheduler(
+      'instalment.reminder-sweep',
+      { every: 60_000 },
+      { name: 'instalment.reminder-sweep', data: {} },
+    );
   await queues
     .queue(QUEUES.cases)
     .upsertJobScheduler('metrics.refresh-days', { every: 30_000 }, { name: 'metrics.refresh-days', data: {} });

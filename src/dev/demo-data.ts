@@ -5,6 +5,7 @@ import type { TenantRecord } from '../modules/tenant/tenant.model';
 import type { OrgUnitKind } from '../modules/org-unit/org-unit.entity';
 import { loadZhiliCases } from './demo-cases';
 import { createDemoPeople } from './demo-people';
+import { stationZhiliJudicial } from './demo-judicial';
 
 const ACTOR = { subject: 'system:demo-data', requestId: null };
 const WEEKDAYS_8_TO_5 = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:30', closes: '17:30' }));
@@ -65,6 +66,8 @@ type Mode = 'RESIDENT' | 'ROTATING' | 'JOINT' | 'ON_DEMAND';
 /** Each center's "1+5+N" (DOMAIN.md item 5): department code → how it is stationed at the top unit. */
 const STATIONED: Record<string, [string, Mode][]> = {
   zhili: [
+    ['justice', 'RESIDENT'],
+    ['court', 'ROTATING'],
     ['police', 'RESIDENT'],
     ['human-resources', 'RESIDENT'],
     ['law-enforcement', 'RESIDENT'],
@@ -104,6 +107,21 @@ const STATIONED: Record<string, [string, Mode][]> = {
     ['justice', 'RESIDENT'],
     ['lawyers', 'ON_DEMAND'],
   ],
+};
+
+/**
+ * A town's departments are its own stations, not the county's bureaus (劳动保障所, not
+ * 人力资源和社会保障局): the starter catalogue is named for counties, so Zhili renames its copies.
+ */
+const ZHILI_TOWN_NAMES: Record<string, string> = {
+  'human-resources': '织里镇劳动保障所',
+  'law-enforcement': '织里镇综合行政执法队',
+  police: '织里派出所',
+  justice: '织里司法所',
+  court: '吴兴区人民法院织里法庭',
+  'market-regulation': '织里市场监管所',
+  'natural-resources': '织里自然资源所',
+  petitions: '织里镇信访办',
 };
 
 /** Zhili's stationed social forces beyond the default catalogue. */
@@ -181,13 +199,34 @@ export async function loadDemoData(s: Services): Promise<boolean> {
       async (scope) => {
         if (tenant.code === 'zhili') {
           for (const d of ZHILI_DEPARTMENTS) await s.departments.create(scope, d);
+          const all = await s.departments.list(scope, { includeArchived: false }, { first: 100, after: null });
+          for (const d of all.nodes.filter((x) => ZHILI_TOWN_NAMES[x.code]))
+            await s.departments.update(scope, d.id, { name: ZHILI_TOWN_NAMES[d.code]! });
         }
         const top = await createUnits(scope, s, units, null);
         await createDemoPeople(s, scope);
         await stationDepartments(scope, s, top, STATIONED[tenant.code] ?? []);
-        if (tenant.code === 'zhili') await loadZhiliCases(s, scope);
+        if (tenant.code === 'zhili') {
+          await stationZhiliJudicial(s, scope);
+          await loadZhiliCases(s, scope);
+        }
       },
     );
   }
+  // Escalations to the county reach its intake, and the backlog's clocks already past a warning
+  // point fire now, through the SLA's own checkpoint code: the demo opens with RED and YELLOW cases.
+  await s.escalations.sweepHandoffs(0);
+  const due = await withTenantScope(
+    s.orm,
+    zhili,
+    { subject: ACTOR.subject, requestId: 'demo-data', ip: null },
+    (scope) =>
+      scope.em.execute<{ id: string }[]>(
+        `select c.id from deadline_checkpoints c join deadlines d on d.tenant_id = c.tenant_id and d.id = c.deadline_id
+       where c.tenant_id = ? and c.status = 'PENDING' and c.due_at <= now() and d.status = 'OPEN' order by c.due_at`,
+        [zhili.id],
+      ),
+  );
+  for (const c of due) await s.sla.checkpoints.fire(zhili.id, c.id);
   return true;
 }

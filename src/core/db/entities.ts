@@ -20,6 +20,12 @@ import {
   SessionDepartmentEntity,
   SessionMediatorEntity,
 } from '../../modules/mediation/mediation.entity';
+import { ConsultationEntity } from '../../modules/consultation/consultation.entity';
+import {
+  InstalmentEntity,
+  InstalmentPaymentEntity,
+  InstalmentReminderEntity,
+} from '../../modules/instalment/instalment.entity';
 import { ReferralEntity } from '../../modules/referral/referral.entity';
 import { FollowUpEntity } from '../../modules/follow-up/follow-up.entity';
 import {
@@ -68,6 +74,10 @@ export const tenantEntities = [
   SessionDepartmentEntity,
   AgreementEntity,
   ReferralEntity,
+  ConsultationEntity,
+  InstalmentEntity,
+  InstalmentReminderEntity,
+  InstalmentPaymentEntity,
   FollowUpEntity,
   SlaPolicyEntity,
   TenantCalendarEntity,

@@ -22,6 +22,8 @@ import {
 } from '../../modules/case/case-fields.resolver';
 import { RoutingResolver } from '../../modules/routing/routing.resolver';
 import { MediationResolver } from '../../modules/mediation/mediation.resolver';
+import { ConsultationResolver } from '../../modules/consultation/consultation.resolver';
+import { InstalmentResolver } from '../../modules/instalment/instalment.resolver';
 import { ReferralResolver } from '../../modules/referral/referral.resolver';
 import { FollowUpResolver } from '../../modules/follow-up/follow-up.resolver';
 import { CaseSlaFieldsResolver, SlaResolver } from '../../modules/sla/sla.resolver';
@@ -68,6 +70,8 @@ export const resolvers = [
   RoutingResolver,
   MediationResolver,
   ReferralResolver,
+  ConsultationResolver,
+  InstalmentResolver,
   FollowUpResolver,
   SlaResolver,
   CaseSlaFieldsResolver,

@@ -17,6 +17,8 @@ export const JOBS = {
   'webhook.deliver': { queue: QUEUES.webhooks, payload: z.object({ tenantId: z.uuid(), deliveryId: z.uuid() }) },
   'webhook.sweep': { queue: QUEUES.webhooks, payload: z.object({}) },
   'calendar.coverage-check': { queue: QUEUES.provisioning, payload: z.object({}) },
+  'instalment.reminder': { queue: QUEUES.sla, payload: z.object({ tenantId: z.uuid(), reminderId: z.uuid() }) },
+  'instalment.reminder-sweep': { queue: QUEUES.sla, payload: z.object({}) },
 } as const;
 export type JobName = keyof typeof JOBS;
 export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]['payload']>;

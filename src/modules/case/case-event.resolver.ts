@@ -86,6 +86,12 @@ async function summarizeEvent(ctx: RequestContext, e: CaseEventType): Promise<st
       values['joint'] = d['joint'] ? 'yes' : 'no';
       values['at'] = when(d['startsAt']);
       break;
+    case 'MEDIATION_RESCHEDULED':
+    case 'MEDIATION_CANCELLED':
+      values['mediators'] = await people(d['mediatorIds']);
+      values['at'] = when(d['startsAt']);
+      values['reason'] = str(d['reason']) ?? '';
+      break;
     case 'MEDIATION_OUTCOME': {
       const sessionId = str(d['sessionId']);
       const links = sessionId
@@ -113,6 +119,17 @@ async function summarizeEvent(ctx: RequestContext, e: CaseEventType): Promise<st
       values['amount'] = str(d['amount']) ? moneyArg(String(d['amount'])) : '';
       values['hasAmount'] = str(d['amount']) ? 'yes' : 'no';
       values['instalments'] = typeof d['instalments'] === 'number' ? d['instalments'] : 0;
+      break;
+    case 'INSTALMENT_PAID':
+      values['seq'] = typeof d['seq'] === 'number' ? d['seq'] : 0;
+      values['amount'] = str(d['amount']) ? moneyArg(String(d['amount'])) : '';
+      values['full'] = d['full'] ? 'yes' : 'no';
+      values['late'] = d['late'] ? 'yes' : 'no';
+      break;
+    case 'INSTALMENT_OVERDUE':
+      values['seq'] = typeof d['seq'] === 'number' ? d['seq'] : 0;
+      values['date'] = str(d['dueOn']) ?? '';
+      values['amount'] = str(d['outstanding']) ? moneyArg(String(d['outstanding'])) : '';
       break;
     case 'JUDICIAL_CONFIRMATION_REQUESTED':
     case 'JUDICIAL_CONFIRMATION_CONFIRMED':

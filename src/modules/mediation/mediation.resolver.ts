@@ -14,6 +14,8 @@ import {
   MediationSessionType,
   RecordJudicialConfirmationInput,
   RecordMediationOutcomeInput,
+  RescheduleMediationInput,
+  CancelMediationInput,
   ScheduleMediationInput,
 } from './mediation.type';
 
@@ -28,6 +30,28 @@ export class MediationResolver {
   ) {
     const scope = await tenantScope(ctx, ...CASE_ACTIONS.scheduleMediation.roles);
     return toPayload(ctx, await ctx.services.mediation.schedule(scope, input), 'session', MediationSessionType.from);
+  }
+
+  @Mutation(() => MediationSessionPayload, {
+    description: 'Move a session still to be held, by the rules of a booking; its mediators are told',
+  })
+  async rescheduleMediation(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RescheduleMediationInput) input: RescheduleMediationInput,
+  ) {
+    const scope = await tenantScope(ctx, ...CASE_ACTIONS.scheduleMediation.roles);
+    return toPayload(ctx, await ctx.services.sessionChanges.move(scope, input), 'session', MediationSessionType.from);
+  }
+
+  @Mutation(() => MediationSessionPayload, {
+    description: 'Call off a session still to be held; its mediators are told',
+  })
+  async cancelMediation(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CancelMediationInput) input: CancelMediationInput,
+  ) {
+    const scope = await tenantScope(ctx, ...CASE_ACTIONS.scheduleMediation.roles);
+    return toPayload(ctx, await ctx.services.sessionChanges.cancel(scope, input), 'session', MediationSessionType.from);
   }
 
   @Mutation(() => MediationSessionPayload)

@@ -4,7 +4,7 @@ import type { Em } from '../../core/tenancy/tenant-tx';
 import { userError, type UserErrorData } from '../../shared/user-error';
 import { findById, pgArray } from '../../core/db/by-id';
 import { clean, fail, ok, type Result } from '../../shared/result';
-import { isUuid } from '../../shared/ids';
+import { isUuid, NIL_UUID } from '../../shared/ids';
 import type { DepartmentService } from '../department/department.service';
 import type { OrgUnitService } from '../org-unit/org-unit.service';
 import type { StaffService } from '../staff/staff.service';
@@ -185,19 +185,18 @@ export class MediationService {
         );
     }
     if (errors.length) return fail(...errors);
-    errors.push(...(await this.clashes(scope, mediatorIds, people, input.startsAt, input.endsAt, orgUnitId)));
-    if (errors.length) return fail(...errors);
-    const unfit = await this.fit.problems(scope, {
+    const slot = await this.slotProblems(scope, {
+      mediatorIds,
+      people,
       startsAt: input.startsAt,
       endsAt: input.endsAt,
+      orgUnitId,
       unit,
       online: !!input.online,
-      mediators: mediatorIds.map((id) => {
-        const p = people.find((x) => x.id === id)!;
-        return { id, name: p.name, departmentId: p.department_id };
-      }),
       departmentIds,
     });
+    if (slot.clashes.length) return fail(...slot.clashes);
+    const unfit = slot.unfit;
     // A leader may book anyway (a court judge coming on a day off for an urgent group dispute);
     // a clash with another session or a shift elsewhere is never overridden: nobody is in two places.
     if (unfit.length && !overrideReason) return fail(...unfit);
@@ -424,6 +423,50 @@ export class MediationService {
     });
   }
 
+  /**
+   * Why these people cannot meet at this time and place: clashes with another session or a shift
+   * elsewhere (never overridden: nobody is in two places) and problems of fit with hours and
+   * rosters (a leader may override). A moved session passes its own id so it does not clash with itself.
+   */
+  async slotProblems(
+    scope: TenantScope,
+    slot: {
+      sessionId?: string;
+      mediatorIds: string[];
+      people: { id: string; name: string; department_id: string | null }[];
+      startsAt: Date;
+      endsAt: Date;
+      orgUnitId: string | null;
+      unit: Awaited<ReturnType<OrgUnitService['find']>>;
+      online: boolean;
+      departmentIds: string[];
+    },
+  ): Promise<{ clashes: Errors; unfit: Errors }> {
+    const { mediatorIds, people } = slot;
+    const clashes = await this.clashes(
+      scope,
+      mediatorIds,
+      people,
+      slot.startsAt,
+      slot.endsAt,
+      slot.orgUnitId,
+      slot.sessionId,
+    );
+    if (clashes.length) return { clashes, unfit: [] };
+    const unfit = await this.fit.problems(scope, {
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+      unit: slot.unit,
+      online: slot.online,
+      mediators: mediatorIds.map((id) => {
+        const p = people.find((x) => x.id === id)!;
+        return { id, name: p.name, departmentId: p.department_id };
+      }),
+      departmentIds: slot.departmentIds,
+    });
+    return { clashes, unfit };
+  }
+
   private async clashes(
     scope: TenantScope,
     ids: string[],
@@ -431,6 +474,7 @@ export class MediationService {
     from: Date,
     to: Date,
     orgUnitId: string | null,
+    exceptSessionId?: string,
   ): Promise<Errors> {
     const errors: Errors = [];
     const name = (id: string) => people.find((p) => p.id === id)?.name ?? id;
@@ -440,8 +484,9 @@ export class MediationService {
       `select m.staff_id, m.session_id, m.starts_at, m.ends_at, c.number from session_mediators m
        join mediation_sessions s on s.tenant_id = m.tenant_id and s.id = m.session_id
        join cases c on c.tenant_id = s.tenant_id and c.id = s.case_id
-       where m.tenant_id = ? and m.staff_id = any(?::uuid[]) and m.starts_at < ? and m.ends_at > ? and s.status <> 'CANCELLED'`,
-      [scope.tenant.id, pgArray(ids), to, from],
+       where m.tenant_id = ? and m.staff_id = any(?::uuid[]) and m.starts_at < ? and m.ends_at > ? and s.status <> 'CANCELLED'
+         and s.id <> ?`,
+      [scope.tenant.id, pgArray(ids), to, from, exceptSessionId ?? NIL_UUID],
     );
     for (const b of busy) {
       errors.push(

@@ -123,6 +123,25 @@ export class ScheduleMediationInput {
 }
 
 @InputType()
+export class RescheduleMediationInput {
+  @Field(() => ID) sessionId!: string;
+  @Field(() => Date) startsAt!: Date;
+  @Field(() => Date) endsAt!: Date;
+  @Field(() => String, { description: 'Why it moves; the mediators are told' }) reason!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "A leader moves it outside the place's hours or a participant's roster, saying why (audited)",
+  })
+  overrideReason?: string | null;
+}
+
+@InputType()
+export class CancelMediationInput {
+  @Field(() => ID) sessionId!: string;
+  @Field(() => String, { description: 'Why it is called off; the mediators are told' }) reason!: string;
+}
+
+@InputType()
 export class InstalmentInput {
   @Field(() => String) dueOn!: string;
   @Field(() => DecimalScalar) amount!: string;

@@ -53,6 +53,23 @@ function sumSupervision(list: CaseMetrics[]): SupervisionCounts {
   return out;
 }
 
+function addConsultations(list: CaseMetrics[]) {
+  const byTopic = new Map<string, { topic: string; count: number; minutes: number }>();
+  for (const m of list)
+    for (const t of m.consultations.byTopic) {
+      const sum = byTopic.get(t.topic) ?? { topic: t.topic, count: 0, minutes: 0 };
+      sum.count += t.count;
+      sum.minutes += t.minutes;
+      byTopic.set(t.topic, sum);
+    }
+  return {
+    total: list.reduce((n, m) => n + m.consultations.total, 0),
+    minutes: list.reduce((n, m) => n + m.consultations.minutes, 0),
+    turnedIntoCases: list.reduce((n, m) => n + m.consultations.turnedIntoCases, 0),
+    byTopic: [...byTopic.values()].sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic)),
+  };
+}
+
 /** Groups of several tenants added up by key (a category by its name: each tenant has its own ids). */
 function addGroups(groups: MetricGroup[]): MetricGroup[] {
   const by = new Map<string, MetricGroup>();
@@ -123,6 +140,7 @@ export class MetricsResolver {
         red: all.reduce((s, m) => s + m.openByWarning.red, 0),
       },
       supervision: SupervisionTotalsType.totals(sumSupervision(all)),
+      consultations: addConsultations(all),
     });
   }
 

@@ -17,6 +17,7 @@ import {
   type DayFigures,
   type MetricDays,
 } from './metric-days';
+import { consultationFigures, recoveryFigures, type ConsultationFigures, type RecoveryFigures } from './window-figures';
 
 /** A rate with what it is made of; `rate` is null when nothing was counted (never a fake 0 %). */
 export interface Ratio {
@@ -48,6 +49,8 @@ export interface CaseMetrics {
   openByWarning: { green: number; yellow: number; red: number };
   supervision: SupervisionFigures;
   satisfaction: Satisfaction;
+  consultations: ConsultationFigures;
+  recovery: RecoveryFigures;
 }
 
 /** 1–5 scores of the cohort's cases: follow-up visits' and residents' own ratings, together. */
@@ -218,6 +221,8 @@ export class MetricsService {
       openByWarning: await this.openByWarning(scope, q.orgUnitId),
       supervision: await this.supervision(scope, q),
       satisfaction: await this.satisfaction(scope, q),
+      consultations: await consultationFigures(scope, q),
+      recovery: await recoveryFigures(scope, q),
     };
   }
 
@@ -319,6 +324,8 @@ export class MetricsService {
       openByWarning: await this.openByWarning(scope, q.orgUnitId),
       supervision: await this.supervision(scope, q),
       satisfaction: await this.satisfaction(scope, q),
+      consultations: await consultationFigures(scope, q),
+      recovery: await recoveryFigures(scope, q),
     };
   }
 

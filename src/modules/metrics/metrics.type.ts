@@ -1,6 +1,9 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { createConnectionType } from '../../core/graphql/connection';
 import { TenantType } from '../tenant/tenant.type';
+import { DecimalScalar } from '../../core/graphql/scalars';
+import { ConsultationTopicEnum } from '../consultation/consultation.type';
+import type { ConsultationTopic } from '../consultation/consultation.entity';
 import {
   GROUP_BYS,
   replyOnTime,
@@ -118,6 +121,39 @@ export class SatisfactionType {
   @Field(() => Int, { description: "residents' own ratings" }) fromResidents!: number;
 }
 
+@ObjectType('ConsultationTopicFigures')
+export class ConsultationTopicFiguresType {
+  @Field(() => ConsultationTopicEnum) topic!: ConsultationTopic;
+  @Field(() => Int) count!: number;
+  @Field(() => Int) minutes!: number;
+}
+
+@ObjectType('ConsultationFigures', {
+  description: 'Consultations (法律咨询, 心理疏导 …) that took place in the range, at units of the subtree',
+})
+export class ConsultationFiguresType {
+  @Field(() => Int) total!: number;
+  @Field(() => Int, { description: 'Minutes spent helping, added up' }) minutes!: number;
+  @Field(() => Int, { description: 'Of them, turned into cases (those count among the cases too)' })
+  turnedIntoCases!: number;
+  @Field(() => [ConsultationTopicFiguresType], { description: 'Most frequent topic first' })
+  byTopic!: ConsultationTopicFiguresType[];
+}
+
+@ObjectType('RecoveryFigures', {
+  description:
+    'Money paid on agreements’ instalments in the range (decimal yuan), and how instalments due in it were kept',
+})
+export class RecoveryFiguresType {
+  @Field(() => DecimalScalar, { description: 'Payments recorded as arrived in the range' }) amountPaid!: string;
+  @Field(() => DecimalScalar, { description: 'Of it, on labour disputes (category labor and below): wages recovered' })
+  wagesRecovered!: string;
+  @Field(() => Int) payments!: number;
+  @Field(() => Int, { description: 'Instalments falling due in the range' }) instalmentsDue!: number;
+  @Field(() => Int, { description: 'Of them, not paid in full by the end of their due date' })
+  instalmentsLate!: number;
+}
+
 @ObjectType('CaseMetrics', {
   description:
     'Definitions: docs/metrics.md. The cohort is the cases reported in the range (merged duplicates left out).',
@@ -149,6 +185,8 @@ export class CaseMetricsType {
   })
   supervision!: SupervisionFiguresType;
   @Field(() => SatisfactionType) satisfaction!: SatisfactionType;
+  @Field(() => ConsultationFiguresType) consultations!: ConsultationFiguresType;
+  @Field(() => RecoveryFiguresType) recovery!: RecoveryFiguresType;
   @Field(() => [MetricGroupType], { description: 'The cohort by the dimension asked for in groupBy' })
   groups!: MetricGroupType[];
 
@@ -170,6 +208,8 @@ export class CaseMetricsType {
       timeToResolve: DurationStatsType.from(m.timeToResolve),
       supervision: SupervisionFiguresType.from(m.supervision),
       satisfaction: m.satisfaction,
+      consultations: m.consultations,
+      recovery: m.recovery,
     });
   }
 }
@@ -212,6 +252,8 @@ export class ChildTenantRollupType {
   @Field(() => RatioType) onTime!: RatioType;
   @Field(() => WarningCountsType) openByWarning!: WarningCountsType;
   @Field(() => SupervisionTotalsType) supervision!: SupervisionTotalsType;
+  @Field(() => ConsultationFiguresType, { description: 'Every level below, added up by topic' })
+  consultations!: ConsultationFiguresType;
   @Field(() => [MetricGroupType], { description: 'Every level below, by category name' })
   byCategory!: MetricGroupType[];
   @Field(() => [MetricGroupType], { description: 'Every level below, by channel' }) byChannel!: MetricGroupType[];

@@ -58,6 +58,18 @@ export const CASE_EVENT_NOTICES: Record<string, EventNotice> = {
     title: (n) => `${n} 已安排调解，您为调解员`,
     to: (d) => ({ staffIds: ids(d['mediatorIds']) }),
   },
+  MEDIATION_RESCHEDULED: {
+    type: 'SESSION_MOVED',
+    level: 'YELLOW',
+    title: (n) => `${n} 调解时间已变更，请留意新时间`,
+    to: (d) => ({ staffIds: ids(d['mediatorIds']) }),
+  },
+  MEDIATION_CANCELLED: {
+    type: 'SESSION_CANCELLED',
+    level: 'YELLOW',
+    title: (n) => `${n} 已安排的调解已取消`,
+    to: (d) => ({ staffIds: ids(d['mediatorIds']) }),
+  },
   REPORTED: {
     type: 'CASE_ARRIVED_FROM_CHILD',
     level: 'INFO',

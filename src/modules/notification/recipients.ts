@@ -110,6 +110,16 @@ async function byAudience(scope: TenantScope, c: CaseRow, audiences: readonly Ca
   const found = new Set<string>();
   for (const a of new Set(audiences)) {
     let list: string[] = [];
+    if (a === 'VISITOR') {
+      list = await ids(
+        scope,
+        `select distinct s.id from follow_ups f join staff_members s on s.tenant_id = f.tenant_id and s.id = f.assignee_id
+         where f.tenant_id = ? and f.case_id = ? and f.status = 'SCHEDULED' and s.active order by s.id`,
+        [t, c.id],
+      );
+      // A visit nobody was named for is its handlers' to make.
+      if (!list.length) list = await byAudience(scope, c, ['HANDLER']);
+    }
     if (a === 'HANDLER') {
       list = await ids(
         scope,

@@ -79,7 +79,8 @@ export class CheckpointService {
     checkpointId: string,
   ): Promise<void> {
     await this.deadlines.refreshWarning(scope, c);
-    const handlers = await this.reach(scope, c, ['HANDLER']);
+    // A visit's reminder is for whoever makes the visit, not for the people who handled the dispute.
+    const handlers = await this.reach(scope, c, [d.step === 'FOLLOW_UP' ? 'VISITOR' : 'HANDLER']);
     this.workflow.timeline.record(scope, c.id, {
       type: 'WARNING_RAISED',
       actor: SYSTEM,

@@ -20,6 +20,7 @@ const Intake = lazy(() => import('../routes/intake/Intake'));
 const Inbox = lazy(() => import('../routes/notifications/Inbox'));
 const Board = lazy(() => import('../routes/board/Board'));
 const Config = lazy(() => import('../routes/config/Config'));
+const Consultations = lazy(() => import('../routes/consultations/Consultations'));
 
 /** Ant Design's CSS-in-JS puts this nonce on its <style> tags, as the page's CSP requires. */
 const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content;
@@ -96,6 +97,14 @@ export function App() {
                   element={
                     <Signed>
                       <Inbox />
+                    </Signed>
+                  }
+                />
+                <Route
+                  path="/consultations"
+                  element={
+                    <Signed>
+                      <Consultations />
                     </Signed>
                   }
                 />

@@ -9,6 +9,7 @@ import { chooseTenant, currentTenant, signOut } from './auth';
 import { client } from './apollo';
 import { hasLanguageChoice, LANGUAGES, setLanguage } from './i18n';
 import '../routes/board/nav-i18n';
+import '../routes/consultations/consultations-i18n';
 
 export const ME = MeDocument;
 
@@ -47,6 +48,7 @@ export function Shell({ children }: { children: ReactNode }) {
           items={[
             { key: '/cases', label: <Link to="/cases">{t('nav.desk')}</Link> },
             { key: '/intake', label: <Link to="/intake">{t('nav.intake')}</Link> },
+            { key: '/consultations', label: <Link to="/consultations">{t('nav.consultations')}</Link> },
             { key: '/board', label: <Link to="/board">{t('nav.board')}</Link> },
             { key: '/config', label: <Link to="/config">{t('nav.config')}</Link> },
             {

@@ -23,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { CASE_PAGE, REVEAL } from './case-documents';
 import { ActionPanel } from './ActionPanel';
 import { ResidentBookings } from './ResidentBookings';
+import { InstalmentPanel } from '../instalments/InstalmentPanel';
 import { fmt, timeLeft, WARNING_COLOR } from '../../app/time';
 import { showUserErrors } from '../../app/user-errors';
 import { useCaseChanges } from '../../app/live';
@@ -223,6 +224,7 @@ export default function CasePage() {
                 ))}
               </Card>
             )}
+            {c.agreements.length > 0 && <InstalmentPanel caseId={c.id} onPaid={() => void refetch()} />}
             {c.referrals.length > 0 && (
               <Card title={t('case.referrals')} size="small">
                 <Table
