@@ -21,7 +21,7 @@ import {
   TreeSelect,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import './board-i18n';
 import { chooseTenant, currentTenant, signIn, token } from '../../app/auth';
@@ -96,7 +96,12 @@ function BoardScreen() {
   const trend = useQuery(BOARD_TREND, { variables: { orgUnitId: unit, ...days } });
   const towns = useQuery(BOARD_TOWNS, { variables: { range }, errorPolicy: 'all' });
   const dutyUnit = unit ?? units.tree[0]?.value ?? null;
-  const duty = useQuery(BOARD_DUTY, { variables: { orgUnitId: dutyUnit ?? '' }, skip: !dutyUnit });
+  // Now unless the leader asks about another moment (who is on the roster next Tuesday morning).
+  const [dutyAt, setDutyAt] = useState<Dayjs | null>(null);
+  const duty = useQuery(BOARD_DUTY, {
+    variables: { orgUnitId: dutyUnit ?? '', at: dutyAt?.toISOString() ?? null },
+    skip: !dutyUnit,
+  });
 
   const refetchAll = useCallback(async () => {
     // The warnings first: they are what the hall watches; the figures follow.
@@ -321,7 +326,7 @@ function BoardScreen() {
                 </Card>
               </Col>
               <Col span={24}>
-                <DutyPanel data={duty.data?.onDuty} />
+                <DutyPanel data={duty.data?.onDuty} at={dutyAt} onAtChange={setDutyAt} />
               </Col>
             </Row>
           </Col>

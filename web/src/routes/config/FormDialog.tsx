@@ -5,12 +5,12 @@ import type { UserErrorLike } from '../../app/user-errors';
 import { useSave } from './save';
 
 /** What a dialog is open for: a new row, or the row being edited. */
-export type Target<T> = { kind: 'new' } | { kind: 'edit'; row: T };
+export type Target<T> = { kind: 'new' } | { kind: 'edit'; row: T; values: Record<string, unknown> };
 
 export interface FormDialogState<T> {
   form: FormInstance;
   target: Target<T> | null;
-  /** Opens empty (the form's initial values) for a new row, or filled with `values` to edit `row`. */
+  /** Opens with the form's initial values for a new row, or with `values` to edit `row`. */
   openNew(): void;
   openEdit(row: T, values: Record<string, unknown>): void;
   close(): void;
@@ -23,15 +23,8 @@ export function useFormDialog<T = never>(): FormDialogState<T> {
   return {
     form,
     target,
-    openNew() {
-      form.resetFields();
-      setTarget({ kind: 'new' });
-    },
-    openEdit(row, values) {
-      form.resetFields();
-      form.setFieldsValue(values);
-      setTarget({ kind: 'edit', row });
-    },
+    openNew: () => setTarget({ kind: 'new' }),
+    openEdit: (row, values) => setTarget({ kind: 'edit', row, values }),
     close: () => setTarget(null),
   };
 }
@@ -85,9 +78,14 @@ export function FormDialog<T, V>({ dialog, title, width, initialValues, onSubmit
       confirmLoading={busy}
       onCancel={dialog.close}
       onOk={() => void submit()}
-      forceRender
+      // Each opening mounts a fresh form with its starting values; a closed dialog leaves nothing in the page.
+      destroyOnHidden
     >
-      <Form form={dialog.form} layout="vertical" initialValues={initialValues as object}>
+      <Form
+        form={dialog.form}
+        layout="vertical"
+        initialValues={{ ...initialValues, ...(dialog.target?.kind === 'edit' ? dialog.target.values : {}) }}
+      >
         {children}
       </Form>
     </Modal>

@@ -20,6 +20,7 @@ export default function Roster() {
     () => ({ from: dayjs().startOf('day').toISOString(), to: dayjs().startOf('day').add(14, 'day').toISOString() }),
     [],
   );
+  const [residencyId, setResidencyId] = useState<string | null>(null);
   const list = useQuery(DEPARTMENTS, { fetchPolicy: 'network-only' });
   const picked = list.data?.residencies.edges.find((e) => e.node.id === residencyId)?.node;
   // One residency's shifts at a time: the API prices a list of lists by its page size.
@@ -33,7 +34,6 @@ export default function Roster() {
   const [setShifts] = useMutation(SET_SHIFTS);
   const save = useSave();
   const [form] = Form.useForm();
-  const [residencyId, setResidencyId] = useState<string | null>(null);
   const rotating = (list.data?.residencies.edges.map((e) => e.node) ?? []).filter(
     (r) => r.mode === 'ROTATING' || r.mode === 'JOINT',
   );
@@ -117,7 +117,7 @@ export default function Roster() {
                         />
                       </Form.Item>
                       <Button style={{ marginTop: 30 }} onClick={() => remove(f.name)}>
-                        {t('common.cancel')}
+                        {t('config.remove')}
                       </Button>
                     </Space>
                   ))}

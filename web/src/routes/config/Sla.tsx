@@ -129,7 +129,7 @@ export default function Sla() {
                     />
                   </Form.Item>
                   <Button style={{ marginTop: 30 }} onClick={() => remove(f.name)}>
-                    {t('common.cancel')}
+                    {t('config.remove')}
                   </Button>
                 </Space>
               ))}

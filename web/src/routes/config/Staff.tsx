@@ -64,7 +64,7 @@ export default function Staff() {
             render: (_, s) =>
               s.mediatorProfile ? (
                 <>
-                  {s.mediatorProfile.goldMedal && <Tag color="gold">{t('config.goldMedal')}</Tag>}
+                  {s.mediatorProfile.goldMedal && <Tag color="#874d00">{t('config.goldMedal')}</Tag>}
                   {s.mediatorProfile.studioName}
                   {s.mediatorProfile.specialties.map((c) => c.name).join('、')}（{t('config.capacity')}{' '}
                   {s.mediatorProfile.maxConcurrentCases}）
