@@ -1,5 +1,5 @@
 import { Button, Form, Modal, type FormInstance, type FormItemProps } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserErrorLike } from '../../app/user-errors';
 import { useSave } from './save';
@@ -86,10 +86,21 @@ export function FormDialog<T, V>({ dialog, title, width, initialValues, onSubmit
         layout="vertical"
         initialValues={{ ...initialValues, ...(dialog.target?.kind === 'edit' ? dialog.target.values : {}) }}
       >
+        <StartFresh form={dialog.form} />
         {children}
       </Form>
     </Modal>
   );
+}
+
+/**
+ * The form instance outlives the dialog, and its store keeps the last opening's values, which a
+ * remounted Form merges over its new initialValues (an edit showed the previous row). Reset once
+ * mounted, so each opening starts from exactly its own values.
+ */
+function StartFresh({ form }: { form: FormInstance }) {
+  useEffect(() => form.resetFields(), [form]);
+  return null;
 }
 
 /** The "新增" button of a card that opens its dialog empty. */

@@ -75,6 +75,16 @@ const zh = {
     paused: '已暂停',
     notAllowed: '当前账号无权查看此项。',
     remove: '删除',
+    preview: {
+      title: '哪条规则会分派？',
+      category: '案件类别',
+      unit: '登记地点（单位或网格）',
+      none: '未填',
+      ask: '选择类别、登记地点和风险等级，查看分派时会用哪条规则、交给谁（与实际分派使用同一判断）。',
+      matched: '命中规则：{{name}}（优先级 {{priority}}）',
+      target: '分派去向：{{target}}',
+      noMatch: '没有匹配的启用规则：分派时需手动指定单位或部门。',
+    },
     actions: '操作',
     calendar: {
       known: '法定节假日数据：至 {{year}} 年（来源 {{source}}）',
@@ -87,6 +97,8 @@ const zh = {
       defaultHours: '默认：周一至周五 08:30–12:00、14:00–17:30',
       reset: '恢复默认',
       closed: '不办公',
+      byDefault: '按默认时间',
+      wholeWeek: '保存时以此处为整周办公时间：未填写时段的日子不办公。',
       addPeriod: '添加时段',
     },
     webhooks: {
