@@ -207,7 +207,9 @@ test('the admin finishes the center: mediator, roster, categories, routing rule,
   await expect(d).not.toHaveClass(/ant-zoom-appear/);
   await pickIn(d, '上级', CHILD);
   await d.getByRole('button', { name: spaced('保存') }).click();
-  await expect(d.locator('.ant-form-item-explain-error').or(page.locator('.ant-message-error'))).toBeVisible();
+  // The dialog edits the parent itself (not the child last saved), and the API's refusal stands beside 上级.
+  await expect(d.getByLabel('名称')).toHaveValue(CAT);
+  await expect(d.locator('.ant-form-item', { hasText: '上级' })).toContainText('类别不能放在自己的子类别之下');
   await shoot(page, 'config-05-categories');
   await d.getByRole('button', { name: spaced('取消') }).click();
 
@@ -221,6 +223,13 @@ test('the admin finishes the center: mediator, roster, categories, routing rule,
   await pickIn(d, '分派部门', SFS);
   await saveDialog(page, d);
   await expect(page.getByRole('cell', { name: `东片邻里纠纷${run}` })).toBeVisible();
+  // Which rule would route a LOW-risk 宠物纠纷 reported in the first grid? The API's own match says.
+  const preview = page.getByTestId('routing-preview');
+  await pickIn(preview, '案件类别', CHILD);
+  await pickIn(preview, '登记地点（单位或网格）', GRID1);
+  await pickIn(preview, '风险等级', '低');
+  await expect(page.getByTestId('routing-preview-result')).toContainText(`命中规则：东片邻里纠纷${run}`);
+  await expect(page.getByTestId('routing-preview-result')).toContainText(SFS);
   await shoot(page, 'config-06-routing');
 
   // An SLA policy, shown in plain words.
@@ -252,6 +261,24 @@ test('the admin finishes the center: mediator, roster, categories, routing rule,
     },
   );
   const caseId = reported.reportCase.case.id;
+  // The policy warns 3 days and 1 day before a same-day deadline, so both checkpoints are due at
+  // once and the worker fires them now. Accepting while they fire deadlocks in the API (lock order
+  // checkpoint → case in the worker, case → checkpoint in acceptCase; reported to the lead), so the
+  // test lets the worker finish first: the case is red when it has.
+  await expect
+    .poll(
+      async () =>
+        (
+          await gql<{ case: { warningLevel: string } }>(
+            page,
+            'demo-admin',
+            'query($id: ID!) { case(id: $id) { warningLevel } }',
+            { id: caseId },
+          )
+        ).case.warningLevel,
+      { timeout: 30_000 },
+    )
+    .toBe('RED');
   await gql(
     page,
     'demo-dispatcher',
