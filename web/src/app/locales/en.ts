@@ -14,6 +14,7 @@ const en: Catalog = {
   common: {
     loading: 'Loading…',
     save: 'Save',
+    export: 'Export',
     submit: 'Submit',
     cancel: 'Cancel',
     confirm: 'OK',
@@ -46,6 +47,7 @@ const en: Catalog = {
   },
   desk: {
     title: 'Case desk',
+    exportCases: 'Export the case list',
     status: 'Status',
     warning: 'Warning',
     category: 'Category',

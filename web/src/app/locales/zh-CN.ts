@@ -5,6 +5,7 @@ const zh = {
   common: {
     loading: '加载中……',
     save: '保存',
+    export: '导出',
     submit: '提交',
     cancel: '取消',
     confirm: '确定',
@@ -37,6 +38,7 @@ const zh = {
   },
   desk: {
     title: '案件台',
+    exportCases: '导出案件清单',
     status: '状态',
     warning: '预警',
     category: '纠纷类别',
