@@ -90,7 +90,11 @@ export function Shell({ children }: { children: ReactNode }) {
               selectable: true,
               selectedKeys: [i18n.language],
               items: LANGUAGES.map((l) => ({ key: l.value, label: l.label })),
-              onClick: ({ key }) => setLanguage(key),
+              onClick: ({ key }) => {
+                setLanguage(key);
+                // Messages, labels and timelines come worded from the server: ask again in the new language.
+                void client.resetStore();
+              },
             }}
           >
             <Button
