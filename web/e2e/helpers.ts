@@ -30,10 +30,22 @@ export async function signInAs(page: Page, name: string): Promise<void> {
   await page.waitForURL((u) => !u.pathname.startsWith('/dev-login'));
 }
 
-/** A screenshot of the screen and an axe-core scan with no serious or critical violation. */
+/**
+ * Screenshots of the screen (as the test sees it, then at a wall display's 1920×1080 and a
+ * laptop's 1366×768) and an axe-core scan with no serious or critical violation.
+ */
 export async function checkScreen(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
+  const size = page.viewportSize();
+  for (const [width, height] of [
+    [1920, 1080],
+    [1366, 768],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: join(OUTPUT, `${name}-${width}x${height}.png`), fullPage: true });
+  }
+  if (size) await page.setViewportSize(size);
   const result = await new AxeBuilder({ page }).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
