@@ -65,13 +65,6 @@ async function saveDialog(page: Page, dialog: Locator): Promise<void> {
 
 async function shoot(page: Page, name: string): Promise<void> {
   await checkScreen(page, name);
-  for (const [w, h] of [
-    [1920, 1080],
-    [1366, 768],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: join(OUTPUT, `${name}-${w}x${h}.png`), fullPage: true });
-  }
 }
 
 test('the admin builds a sub-center with two grids and stations a resident 司法所 and a rotating court; archiving a unit with children is refused', async ({

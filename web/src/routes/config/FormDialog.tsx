@@ -1,7 +1,7 @@
 import { Button, Form, Modal, type FormInstance, type FormItemProps } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UserErrorLike } from '../../app/user-errors';
+import { clearErrorsOnEdit, type UserErrorLike } from '../../app/user-errors';
 import { useSave } from './save';
 
 /** What a dialog is open for: a new row, or the row being edited. */
@@ -84,6 +84,7 @@ export function FormDialog<T, V>({ dialog, title, width, initialValues, onSubmit
       <Form
         form={dialog.form}
         layout="vertical"
+        onValuesChange={clearErrorsOnEdit(dialog.form)}
         initialValues={{ ...initialValues, ...(dialog.target?.kind === 'edit' ? dialog.target.values : {}) }}
       >
         <StartFresh form={dialog.form} />

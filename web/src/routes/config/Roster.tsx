@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEPARTMENTS, SET_SHIFTS, SHIFTS, STAFF } from './config-documents';
+import { clearErrorsOnEdit } from '../../app/user-errors';
 import { useSave } from './save';
 
 interface WeeklyRow {
@@ -83,6 +84,7 @@ export default function Roster() {
           <Form
             form={form}
             layout="vertical"
+            onValuesChange={clearErrorsOnEdit(form)}
             initialValues={{
               range: [dayjs(), dayjs().add(3, 'month')],
               weekly: [{ weekday: 2, start: '09:00', end: '17:00' }],

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ROUTING_RULES, UPSERT_ROUTING_RULE } from './config-documents';
 import { AddButton, FormDialog, useFormDialog, Field } from './FormDialog';
 import { TreePick, useCategoryTree, useDepartmentOptions, useUnitTree } from './pickers';
-import { RISKS } from './kinds';
+import { RISKS, TAG } from './kinds';
 import { RoutingPreview } from './RoutingPreview';
 
 interface RuleValues {
@@ -46,7 +46,7 @@ export default function Routing() {
             { title: t('config.targetUnit'), render: (_, r) => r.targetOrgUnit?.name ?? '—' },
             {
               title: t('config.active'),
-              render: (_, r) => (r.active ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>),
+              render: (_, r) => (r.active ? <Tag color={TAG.ok}>{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>),
             },
           ]}
         />

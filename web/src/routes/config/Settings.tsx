@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { clearErrorsOnEdit } from '../../app/user-errors';
 import { useSave } from './save';
 import { SETTINGS, UPDATE_CASE_SETTINGS, UPDATE_NOTIFICATION_SETTINGS } from './settings-documents';
 
@@ -40,6 +41,7 @@ export default function Settings() {
           <Form
             form={quiet}
             layout="vertical"
+            onValuesChange={clearErrorsOnEdit(quiet)}
             onFinish={async (v: { quietHoursEnabled: boolean; quietStart: string; quietEnd: string }) => {
               const ok = await save(
                 async () =>
@@ -81,6 +83,7 @@ export default function Settings() {
           <Form
             form={cases}
             layout="vertical"
+            onValuesChange={clearErrorsOnEdit(cases)}
             onFinish={async (v) => {
               const ok = await save(
                 async () => (await updateCase({ variables: { input: v } })).data?.updateCaseSettings.userErrors,

@@ -5,7 +5,8 @@ import { CREATE_STAFF, STAFF } from './config-documents';
 import { AddButton, FormDialog, useFormDialog, Field } from './FormDialog';
 import { TreePick, useCategoryTree, useDepartmentOptions, useUnitTree } from './pickers';
 
-const ROLES = ['intake-clerk', 'dispatcher', 'mediator', 'grid-worker', 'leader', 'tenant-admin', 'unit-lead'];
+// Not a center's to give its staff: the platform's operators and other systems' accounts.
+const NOT_STAFF = new Set(['platform-admin', 'intake-system']);
 
 interface StaffValues {
   name: string;
@@ -46,6 +47,8 @@ export default function Staff() {
   const [create] = useMutation(CREATE_STAFF);
   const dialog = useFormDialog();
   const isMediator = Form.useWatch('mediator', dialog.form) as boolean | undefined;
+  // Roles as the API lists and words them (受理员, not intake-clerk; the console's own list had drifted).
+  const roleLabel = new Map((data?.roleLabels ?? []).map((l) => [l.value, l.label]));
 
   return (
     <Card size="small" title={t('config.tabs.staff')} extra={<AddButton dialog={dialog} />}>
@@ -56,7 +59,10 @@ export default function Staff() {
         dataSource={data?.staff.edges.map((e) => e.node) ?? []}
         columns={[
           { title: t('config.name'), dataIndex: 'name' },
-          { title: t('config.roles'), render: (_, s) => s.roles.map((r) => <Tag key={r}>{r}</Tag>) },
+          {
+            title: t('config.roles'),
+            render: (_, s) => s.roles.map((r) => <Tag key={r}>{roleLabel.get(r) ?? r}</Tag>),
+          },
           { title: t('config.unit'), render: (_, s) => s.orgUnit?.name ?? '—' },
           { title: t('config.department'), render: (_, s) => s.department?.name ?? '—' },
           {
@@ -87,7 +93,12 @@ export default function Staff() {
           <Input />
         </Field>
         <Form.Item name="roles" label={t('config.roles')}>
-          <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: r }))} />
+          <Select
+            mode="multiple"
+            options={(data?.roleLabels ?? [])
+              .filter((l) => !NOT_STAFF.has(l.value))
+              .map((l) => ({ value: l.value, label: l.label }))}
+          />
         </Form.Item>
         <Form.Item name="orgUnitId" label={t('config.unit')}>
           <TreePick treeData={unitTree} />

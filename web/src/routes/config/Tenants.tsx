@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Input, Popconfirm, Select, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AddButton, Field, FormDialog, useFormDialog } from './FormDialog';
+import { TAG } from './kinds';
 import { useSave } from './save';
 import { CREATE_TENANT, SUSPEND_TENANT, TENANTS } from './settings-documents';
 
@@ -42,7 +43,7 @@ export default function Tenants() {
           {
             title: t('config.tenantAdmin.status'),
             render: (_, r) => (
-              <Tag color={r.status === 'ACTIVE' ? 'green' : 'red'}>{label('TenantStatus', r.status)}</Tag>
+              <Tag color={r.status === 'ACTIVE' ? TAG.ok : TAG.bad}>{label('TenantStatus', r.status)}</Tag>
             ),
           },
           {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fmt } from '../../app/time';
 import { AddButton, Field, FormDialog, useFormDialog } from './FormDialog';
+import { TAG } from './kinds';
 import { useSave } from './save';
 import { CREATE_WEBHOOK, DELIVERIES, REDELIVER, UPDATE_WEBHOOK, WEBHOOKS } from './settings-documents';
 
@@ -12,7 +13,7 @@ interface WebhookValues {
   eventTypes: string[];
 }
 
-const STATUS_COLOR: Record<string, string> = { DELIVERED: 'green', PENDING: 'blue', DEAD: 'red' };
+const STATUS_COLOR: Record<string, string> = { DELIVERED: TAG.ok, PENDING: TAG.info, DEAD: TAG.bad };
 
 /** Webhooks: where the center's events are posted, the signing secret (shown once), and each delivery with its retries. */
 export default function Webhooks() {
@@ -39,7 +40,8 @@ export default function Webhooks() {
       if (r?.secret) setSecret(r.secret);
       return r?.userErrors;
     });
-    if (ok) await subs.refetch();
+    // Pausing gives up waiting deliveries (at their next attempt): the list below follows.
+    if (ok) await Promise.all([subs.refetch(), deliveries.refetch()]);
   };
 
   return (
@@ -55,7 +57,7 @@ export default function Webhooks() {
             { title: t('config.webhooks.events'), render: (_, w) => w.eventTypes.map((e) => <Tag key={e}>{e}</Tag>) },
             {
               title: t('config.active'),
-              render: (_, w) => (w.active ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>),
+              render: (_, w) => (w.active ? <Tag color={TAG.ok}>{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>),
             },
             { title: t('config.webhooks.created'), render: (_, w) => fmt(w.createdAt) },
             {
@@ -85,6 +87,7 @@ export default function Webhooks() {
       <Card
         size="small"
         title={t('config.webhooks.deliveries')}
+        data-testid="webhook-deliveries"
         extra={
           <Select
             aria-label={t('config.webhooks.url')}
