@@ -1,6 +1,6 @@
 import { expect, test, type Page, type Response } from '@playwright/test';
 import { join } from 'node:path';
-import { checkScreen, expectOnlyLocal, pick, signInAs, watch, OUTPUT } from './helpers';
+import { OUTPUT, checkScreen, expectOnlyLocal, gql, pick, signInAs, tokenFor, watch } from './helpers';
 import { readdirSync, readFileSync } from 'node:fs';
 import { BASE_URL, PORT } from './stack';
 
@@ -93,29 +93,16 @@ test('the county board shows each town’s figures and never a town’s case row
 test("a checkpoint fired by the worker turns a case red on the leader's open board", async ({ browser, request }) => {
   test.setTimeout(150_000);
   const run = Date.now().toString(36).slice(-4);
-  const as = async (subject: string) =>
-    (
-      (await (await request.post(`${BASE_URL}/dev-auth/token`, { data: { subject } })).json()) as {
-        access_token: string;
-      }
-    ).access_token;
-  const gql = async <T>(subject: string, query: string, variables: Record<string, unknown>): Promise<T> => {
-    const r = await request.post(`${BASE_URL}/graphql`, {
-      headers: { authorization: `Bearer ${await as(subject)}`, 'x-tenant-id': 'zhili' },
-      data: { query, variables },
-    });
-    const body = (await r.json()) as { data: T; errors?: unknown };
-    expect(body.errors).toBeUndefined();
-    return body.data;
-  };
   // Given a category whose acceptance is due a minute after the report: yellow at 10 %, red at half.
   const cat = await gql<{ upsertCategory: { category: { id: string } } }>(
+    request,
     'demo-admin',
     'mutation($i: UpsertCategoryInput!) { upsertCategory(input: $i) { category { id } userErrors { message } } }',
     { i: { code: `fast${run}`, name: `限时测试${run}`, defaultRiskLevel: 'HIGH' } },
   );
   const categoryId = cat.upsertCategory.category.id;
   const policy = await gql<{ upsertSlaPolicy: { userErrors: unknown[] } }>(
+    request,
     'demo-admin',
     'mutation($i: UpsertSlaPolicyInput!) { upsertSlaPolicy(input: $i) { userErrors { field message } } }',
     {
@@ -143,6 +130,7 @@ test("a checkpoint fired by the worker turns a case red on the leader's open boa
 
   // When the clerk reports a case in it and nobody accepts it.
   const reported = await gql<{ reportCase: { case: { number: string } } }>(
+    request,
     'demo-clerk',
     'mutation($i: ReportCaseInput!) { reportCase(input: $i) { case { number } userErrors { message } } }',
     { i: { title: `无人受理的案件${run}`, channel: 'WALK_IN', categoryId, riskLevel: 'HIGH' } },
@@ -202,11 +190,7 @@ test('the board survives the API restarting under it: it reconnects, refetches w
   expect(apiProcess()).not.toBe(pid);
 
   // A report made as soon as the API is back, whether or not the board has reconnected yet.
-  const token = (
-    (await (await request.post(`${BASE_URL}/dev-auth/token`, { data: { subject: 'demo-clerk' } })).json()) as {
-      access_token: string;
-    }
-  ).access_token;
+  const token = await tokenFor(request, 'demo-clerk');
   const r = await request.post(`${BASE_URL}/graphql`, {
     headers: { authorization: `Bearer ${token}`, 'x-tenant-id': 'zhili' },
     data: {

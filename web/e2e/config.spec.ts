@@ -1,7 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { checkScreen, choose, OUTPUT, pick, setDate, signInAs } from './helpers';
-import { BASE_URL } from './stack';
+import { OUTPUT, checkScreen, choose, gql, pick, setDate, signInAs } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -14,19 +13,6 @@ const SFS = `东片司法所${run}`;
 const COURT = `织里人民法庭${run}`;
 const CAT = `邻里纠纷${run}`;
 const CHILD = `宠物纠纷${run}`;
-
-async function gql<T>(page: Page, subject: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const tok = (await (await page.request.post(`${BASE_URL}/dev-auth/token`, { data: { subject } })).json()) as {
-    access_token: string;
-  };
-  const r = await page.request.post(`${BASE_URL}/graphql`, {
-    headers: { authorization: `Bearer ${tok.access_token}`, 'x-tenant-id': 'zhili' },
-    data: { query, variables },
-  });
-  const body = (await r.json()) as { data: T; errors?: unknown };
-  expect(body.errors).toBeUndefined();
-  return body.data;
-}
 
 /** Chooses an option and checks it took: a click during the list's opening animation can be lost. */
 async function pickIn(scope: Locator | Page, label: string, option: string): Promise<void> {
@@ -239,14 +225,14 @@ test('the admin finishes the center: mediator, roster, categories, routing rule,
     orgUnits: { edges: { node: { id: string; name: string } }[] };
     categories: { edges: { node: { id: string; name: string } }[] };
   }>(
-    page,
+    page.request,
     'demo-admin',
     `{ orgUnits(first: 100) { edges { node { id name } } } categories(first: 100) { edges { node { id name } } } }`,
   );
   const grid = ids.orgUnits.edges.find((e) => e.node.name === GRID1)!.node.id;
   const cat = ids.categories.edges.find((e) => e.node.name === CHILD)!.node.id;
   const reported = await gql<{ reportCase: { case: { id: string } } }>(
-    page,
+    page.request,
     'demo-clerk',
     `mutation($i: ReportCaseInput!) { reportCase(input: $i) { case { id } userErrors { message } } }`,
     {
@@ -263,7 +249,7 @@ test('the admin finishes the center: mediator, roster, categories, routing rule,
       async () =>
         (
           await gql<{ case: { warningLevel: string } }>(
-            page,
+            page.request,
             'demo-admin',
             'query($id: ID!) { case(id: $id) { warningLevel } }',
             { id: caseId },
@@ -273,7 +259,7 @@ test('the admin finishes the center: mediator, roster, categories, routing rule,
     )
     .toBe('RED');
   await gql(
-    page,
+    page.request,
     'demo-dispatcher',
     `mutation($i: AcceptCaseInput!) { acceptCase(input: $i) { userErrors { message } } }`,
     {
@@ -283,7 +269,7 @@ test('the admin finishes the center: mediator, roster, categories, routing rule,
   const dispatched = await gql<{
     dispatchCase: { case: { department: { name: string } | null }; userErrors: unknown[] };
   }>(
-    page,
+    page.request,
     'demo-dispatcher',
     `mutation($i: DispatchCaseInput!) { dispatchCase(input: $i) { case { department { name } } userErrors { message } } }`,
     { i: { caseId } },

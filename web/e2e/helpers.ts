@@ -1,4 +1,4 @@
-import { expect, type Page, type Locator } from '@playwright/test';
+import { expect, type APIRequestContext, type Page, type Locator } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -109,4 +109,26 @@ export async function submit(page: Page, dialog: Locator): Promise<void> {
   await sent;
   await expect(dialog).toBeHidden();
   await page.waitForLoadState('networkidle');
+}
+
+/** A demo person's token from the development sign-in. */
+export async function tokenFor(request: APIRequestContext, subject: string): Promise<string> {
+  const r = await request.post(`${BASE_URL}/dev-auth/token`, { data: { subject } });
+  return ((await r.json()) as { access_token: string }).access_token;
+}
+
+/** A GraphQL operation as a demo person in 织里镇, outside the page; it must answer without errors. */
+export async function gql<T>(
+  request: APIRequestContext,
+  subject: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const r = await request.post(`${BASE_URL}/graphql`, {
+    headers: { authorization: `Bearer ${await tokenFor(request, subject)}`, 'x-tenant-id': 'zhili' },
+    data: { query, variables },
+  });
+  const body = (await r.json()) as { data: T; errors?: unknown };
+  expect(body.errors).toBeUndefined();
+  return body.data;
 }

@@ -1,26 +1,10 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { checkScreen, pick, signInAs } from './helpers';
-import { BASE_URL } from './stack';
+import { checkScreen, gql, pick, signInAs } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
 const spaced = (s: string) => new RegExp(`^${[...s].join('\\s?')}$`);
 const run = Date.now().toString(36).slice(-4);
-
-async function token(page: Page, subject: string): Promise<string> {
-  const r = await page.request.post(`${BASE_URL}/dev-auth/token`, { data: { subject } });
-  return ((await r.json()) as { access_token: string }).access_token;
-}
-
-async function gql<T>(page: Page, subject: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const r = await page.request.post(`${BASE_URL}/graphql`, {
-    headers: { authorization: `Bearer ${await token(page, subject)}`, 'x-tenant-id': 'zhili' },
-    data: { query, variables },
-  });
-  const body = (await r.json()) as { data: T; errors?: unknown };
-  expect(body.errors).toBeUndefined();
-  return body.data;
-}
 
 async function shoot(page: Page, name: string): Promise<void> {
   await checkScreen(page, name);
@@ -57,7 +41,7 @@ test('the admin sets the working calendar: a closed day, and sees how far the of
   await expect(page.getByText('默认：周一至周五 08:30–12:00、14:00–17:30')).toBeVisible();
   await shoot(page, 'settings-01-calendar');
   const cal = await gql<{ workingCalendar: { closedDates: string[] } }>(
-    page,
+    page.request,
     'demo-admin',
     '{ workingCalendar { closedDates } }',
   );
@@ -98,7 +82,11 @@ test('the admin sets quiet hours and who may reveal personal data', async ({ pag
   const s = await gql<{
     notificationSettings: { quietHoursEnabled: boolean; quietEnd: string };
     caseSettings: { revealRoles: string[] };
-  }>(page, 'demo-admin', '{ notificationSettings { quietHoursEnabled quietEnd } caseSettings { revealRoles } }');
+  }>(
+    page.request,
+    'demo-admin',
+    '{ notificationSettings { quietHoursEnabled quietEnd } caseSettings { revealRoles } }',
+  );
   expect(s.notificationSettings).toEqual({ quietHoursEnabled: true, quietEnd: '07:00' });
   expect(s.caseSettings.revealRoles).toContain('intake-clerk');
 });
@@ -137,12 +125,12 @@ test('the admin adds a webhook, sees its secret once, rotates it, sees a failed 
 
   // An event: the leader supervises an open case.
   const open = await gql<{ cases: { edges: { node: { id: string } }[] } }>(
-    page,
+    page.request,
     'demo-leader',
     '{ cases(first: 1, filter: { openOnly: true }) { edges { node { id } } } }',
   );
   await gql(
-    page,
+    page.request,
     'demo-leader',
     'mutation($i: SuperviseCaseInput!) { superviseCase(input: $i) { userErrors { message } } }',
     { i: { caseId: open.cases.edges[0]!.node.id, message: '请加快办理', replyBy: new Date(Date.now() + 86_400_000) } },
