@@ -61,6 +61,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     tenants: ['zhili'],
     createIn: [{ tenant: 'zhili', unit: '织里镇社会治理中心' }],
   },
+  // The platform operator (tenants, queues); no staff record, as they work for no one center.
+  { subject: 'demo-platform', name: '郑平', title: '平台管理员', roles: ['platform-admin'], tenants: ['zhili'] },
   {
     subject: 'demo-hongta-clerk',
     name: '李红',

@@ -47,6 +47,8 @@ const COVERED = new Set([
   ...CASE_OPERATIONS,
   // SLA policies, calendars, deadlines, supervision, queue dashboard: test/tenancy/sla-isolation.test.ts
   ...SLA_OPERATIONS,
+  // a rule preview from the tenant's own rules only: test/integration/routing-preview.test.ts
+  'routingPreview',
   // figures, roll-up and warning board: test/integration/metrics.test.ts (aggregates only across tenants)
   ...METRICS_OPERATIONS,
   // notifications and webhooks: test/tenancy/notification-isolation.test.ts

@@ -1,6 +1,8 @@
 import { expect, test, type Page, type Response } from '@playwright/test';
 import { join } from 'node:path';
-import { checkScreen, expectOnlyLocal, pick, signInAs, watch, OUTPUT } from './helpers';
+import { OUTPUT, checkScreen, expectOnlyLocal, gql, pick, signInAs, tokenFor, watch } from './helpers';
+import { readdirSync, readFileSync } from 'node:fs';
+import { BASE_URL, PORT } from './stack';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -85,5 +87,135 @@ test('the county board shows each town’s figures and never a town’s case row
   expect(all).not.toMatch(/ZL-\d{4}-\d+/);
   expect(all).not.toContain('赵六');
   await expect(page.getByText(/ZL-\d{4}-\d+/)).toHaveCount(0);
+  await ctx.close();
+});
+
+test("a checkpoint fired by the worker turns a case red on the leader's open board", async ({ browser, request }) => {
+  test.setTimeout(150_000);
+  const run = Date.now().toString(36).slice(-4);
+  // Given a category whose acceptance is due a minute after the report: yellow at 10 %, red at half.
+  const cat = await gql<{ upsertCategory: { category: { id: string } } }>(
+    request,
+    'demo-admin',
+    'mutation($i: UpsertCategoryInput!) { upsertCategory(input: $i) { category { id } userErrors { message } } }',
+    { i: { code: `fast${run}`, name: `限时测试${run}`, defaultRiskLevel: 'HIGH' } },
+  );
+  const categoryId = cat.upsertCategory.category.id;
+  const policy = await gql<{ upsertSlaPolicy: { userErrors: unknown[] } }>(
+    request,
+    'demo-admin',
+    'mutation($i: UpsertSlaPolicyInput!) { upsertSlaPolicy(input: $i) { userErrors { field message } } }',
+    {
+      i: {
+        name: `一分钟受理${run}`,
+        categoryId,
+        targets: [{ step: 'ACCEPT', mode: 'CALENDAR', duration: 'PT1M' }],
+        yellow: { share: 0.1 },
+        red: { share: 0.5 },
+      },
+    },
+  );
+  expect(policy.upsertSlaPolicy.userErrors).toEqual([]);
+
+  const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const leader = await ctx.newPage();
+  await signInAs(leader, '周建国');
+  await leader.evaluate(() => localStorage.setItem('onedoor.tenant', 'zhili'));
+  await leader.goto('/board');
+  await expect(leader.getByRole('status')).toHaveText('实时连接');
+  let navigations = 0;
+  leader.on('framenavigated', (f) => {
+    if (f === leader.mainFrame()) navigations++;
+  });
+
+  // When the clerk reports a case in it and nobody accepts it.
+  const reported = await gql<{ reportCase: { case: { number: string } } }>(
+    request,
+    'demo-clerk',
+    'mutation($i: ReportCaseInput!) { reportCase(input: $i) { case { number } userErrors { message } } }',
+    { i: { title: `无人受理的案件${run}`, channel: 'WALK_IN', categoryId, riskLevel: 'HIGH' } },
+  );
+  const row = leader.locator('.ant-table-row', { hasText: reported.reportCase.case.number });
+  // Then the worker's checkpoints reach the open board: yellow, then red at half the minute.
+  await expect(row.locator('[data-warning]')).toHaveAttribute('data-warning', /YELLOW|RED/, { timeout: 30_000 });
+  await expect(row.locator('[data-warning]')).toHaveAttribute('data-warning', 'RED', { timeout: 60_000 });
+  expect(navigations, 'the board did not reload').toBe(0);
+  await shoot(leader, 'board-04-checkpoint-red');
+  await ctx.close();
+});
+
+/** The API process of this test stack: `dist/src/main.js` started by the launcher with this stack's port. */
+function apiProcess(): number {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (!cmd.includes('dist/src/main.js')) continue;
+      const env = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
+      if (env.includes(`PORT=${PORT}`) && env.some((v) => v.startsWith('REDIS_PREFIX=onedoor-e2e-')))
+        return Number(entry);
+    } catch {
+      // gone meanwhile, or another user's
+    }
+  }
+  throw new Error(`no API process on port ${PORT}`);
+}
+
+test('the board survives the API restarting under it: it reconnects, refetches what it missed, and duplicates no row', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const leader = await ctx.newPage();
+  await signInAs(leader, '周建国');
+  await leader.evaluate(() => localStorage.setItem('onedoor.tenant', 'zhili'));
+  await leader.goto('/board');
+  const status = leader.getByRole('status');
+  await expect(status).toHaveText('实时连接');
+  let navigations = 0;
+  leader.on('framenavigated', (f) => {
+    if (f === leader.mainFrame()) navigations++;
+  });
+  const rows = leader.locator('.ant-table-row[data-row-key]');
+  const before = await rows.count();
+
+  // The API dies hard; the launcher starts it again, as a supervisor does in production.
+  const pid = apiProcess();
+  process.kill(pid, 'SIGKILL');
+  await expect(status).toHaveText('连接中断，正在重连……');
+  await expect
+    .poll(async () => (await request.get(`${BASE_URL}/readyz`).catch(() => null))?.ok() ?? false, { timeout: 60_000 })
+    .toBe(true);
+  expect(apiProcess()).not.toBe(pid);
+
+  // A report made as soon as the API is back, whether or not the board has reconnected yet.
+  const token = await tokenFor(request, 'demo-clerk');
+  const r = await request.post(`${BASE_URL}/graphql`, {
+    headers: { authorization: `Bearer ${token}`, 'x-tenant-id': 'zhili' },
+    data: {
+      query: 'mutation($i: ReportCaseInput!) { reportCase(input: $i) { case { number } userErrors { message } } }',
+      variables: { i: { title: '重启期间登记的高风险纠纷', channel: 'WALK_IN', riskLevel: 'HIGH' } },
+    },
+  });
+  const number = ((await r.json()) as { data: { reportCase: { case: { number: string } } } }).data.reportCase.case
+    .number;
+
+  await expect(status).toHaveText('实时连接', { timeout: 45_000 });
+  const row = leader.locator('.ant-table-row', { hasText: number });
+  await expect(row).toHaveCount(1, { timeout: 20_000 });
+  // Every row once: the refetch replaced the list rather than appending to it.
+  const keys = await leader
+    .locator('.ant-table-row[data-row-key]')
+    .evaluateAll((els) =>
+      els.map(
+        (e) =>
+          `${e.closest('.ant-card')?.querySelector('.ant-card-head-title')?.textContent}|${e.getAttribute('data-row-key')}`,
+      ),
+    );
+  expect(new Set(keys).size).toBe(keys.length);
+  expect(await rows.count()).toBeGreaterThanOrEqual(before);
+  expect(navigations, 'the board did not reload').toBe(0);
+  await shoot(leader, 'board-05-after-restart');
   await ctx.close();
 });

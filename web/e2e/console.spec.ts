@@ -155,7 +155,8 @@ test('the leader closes it; the timeline names every step and person in Chinese'
   await submit(page, dialog);
   await expect(page.locator('.ant-tag', { hasText: '已结案' })).toBeVisible();
   const timeline = page.locator('.ant-timeline');
-  for (const step of ['登记', '受理', '分流派单', '安排调解', '调解结果', '化解', '完成回访', '结案'])
+  // The headings are the server's labels (enumLabels CaseEventKind), as the summaries under them are.
+  for (const step of ['登记', '受理', '交办', '安排调解', '调解结果', '化解', '完成回访', '办结'])
     await expect(timeline.getByText(step, { exact: true }).first()).toBeVisible();
   for (const who of ['张敏', '陈刚', '王律师（警律联调）', '沈明（民生服务队）', '周建国'])
     await expect(timeline.getByText(who).first()).toBeVisible();

@@ -1,4 +1,4 @@
-import { expect, type Page, type Locator } from '@playwright/test';
+import { expect, type APIRequestContext, type Page, type Locator } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,10 +30,22 @@ export async function signInAs(page: Page, name: string): Promise<void> {
   await page.waitForURL((u) => !u.pathname.startsWith('/dev-login'));
 }
 
-/** A screenshot of the screen and an axe-core scan with no serious or critical violation. */
+/**
+ * Screenshots of the screen (as the test sees it, then at a wall display's 1920×1080 and a
+ * laptop's 1366×768) and an axe-core scan with no serious or critical violation.
+ */
 export async function checkScreen(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
+  const size = page.viewportSize();
+  for (const [width, height] of [
+    [1920, 1080],
+    [1366, 768],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: join(OUTPUT, `${name}-${width}x${height}.png`), fullPage: true });
+  }
+  if (size) await page.setViewportSize(size);
   const result = await new AxeBuilder({ page }).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
@@ -97,4 +109,26 @@ export async function submit(page: Page, dialog: Locator): Promise<void> {
   await sent;
   await expect(dialog).toBeHidden();
   await page.waitForLoadState('networkidle');
+}
+
+/** A demo person's token from the development sign-in. */
+export async function tokenFor(request: APIRequestContext, subject: string): Promise<string> {
+  const r = await request.post(`${BASE_URL}/dev-auth/token`, { data: { subject } });
+  return ((await r.json()) as { access_token: string }).access_token;
+}
+
+/** A GraphQL operation as a demo person in 织里镇, outside the page; it must answer without errors. */
+export async function gql<T>(
+  request: APIRequestContext,
+  subject: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const r = await request.post(`${BASE_URL}/graphql`, {
+    headers: { authorization: `Bearer ${await tokenFor(request, subject)}`, 'x-tenant-id': 'zhili' },
+    data: { query, variables },
+  });
+  const body = (await r.json()) as { data: T; errors?: unknown };
+  expect(body.errors).toBeUndefined();
+  return body.data;
 }

@@ -1,9 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { tenantScope, type RequestContext } from '../../core/graphql/context';
 import { connectionFrom, PageArgs, pageRequest } from '../../core/graphql/connection';
 import { toPayload } from '../../core/graphql/payload';
 import { categoryLoaders } from '../category/category.loaders';
-import { CategoryType } from '../category/category.type';
+import { CategoryType, RiskLevelEnum } from '../category/category.type';
+import type { RiskLevel } from '../category/category.entity';
 import { orgUnitLoaders } from '../org-unit/org-unit.loaders';
 import { OrgUnitType } from '../org-unit/org-unit.type';
 import { departmentById } from '../department/department.loaders';
@@ -23,6 +24,27 @@ export class RoutingResolver {
     const req = pageRequest(page, ['string', 'uuid']);
     const scope = await tenantScope(ctx, 'tenant-admin', 'dispatcher', 'intake-clerk', 'leader');
     return connectionFrom(await ctx.services.routing.list(scope, req), RoutingRuleType.from);
+  }
+
+  @Query(() => RoutingRuleType, {
+    nullable: true,
+    description:
+      'The rule dispatch would apply to a case of this category, reported at this unit, at this risk (null: none matches, so dispatch needs an explicit target)',
+  })
+  async routingPreview(
+    @Ctx() ctx: RequestContext,
+    @Arg('categoryId', () => ID, { nullable: true }) categoryId: string | null,
+    @Arg('orgUnitId', () => ID, { nullable: true }) orgUnitId: string | null,
+    @Arg('riskLevel', () => RiskLevelEnum) riskLevel: RiskLevel,
+  ) {
+    const scope = await tenantScope(ctx, 'tenant-admin', 'dispatcher', 'intake-clerk', 'leader');
+    // The same match dispatch calls, so the preview cannot disagree with the routing it predicts.
+    const rule = await ctx.services.routing.match(scope, {
+      categoryId: categoryId ?? null,
+      orgUnitId: orgUnitId ?? null,
+      riskLevel,
+    });
+    return rule && RoutingRuleType.from(rule);
   }
 
   @Mutation(() => RoutingRulePayload)

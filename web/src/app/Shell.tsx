@@ -98,11 +98,12 @@ export function Shell({ children }: { children: ReactNode }) {
               items: LANGUAGES.map((l) => ({ key: l.value, label: l.label })),
               onClick: ({ key }) => {
                 setLanguage(key);
-                // Saved for this person, so the API's sentences (errors, timeline, notifications) follow.
-                if (me?.currentTenant)
-                  void client
-                    .mutate({ mutation: SetMyLocaleDocument, variables: { input: { locale: key } } })
-                    .then(() => client.refetchQueries({ include: 'active' }));
+                // Saved for this person, so the API's sentences (errors, timeline, notifications) follow;
+                // what is on screen is asked for again in the new language either way.
+                const saved = me?.currentTenant
+                  ? client.mutate({ mutation: SetMyLocaleDocument, variables: { input: { locale: key } } })
+                  : Promise.resolve();
+                void saved.then(() => client.refetchQueries({ include: 'active' }));
               },
             }}
           >

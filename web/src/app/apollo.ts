@@ -3,6 +3,10 @@ import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { currentTenant, signIn, token } from './auth';
+import i18n from './i18n';
+
+/** The API words messages, labels and timeline summaries in the language the console shows. */
+const language = () => (i18n.language === 'en' ? 'en' : 'zh-CN');
 
 /**
  * Every request carries the bearer token and the chosen tenant (X-Tenant-Id); a 401 means the
@@ -14,6 +18,7 @@ const authFetch: typeof fetch = async (input, init) => {
   if (t) headers.set('authorization', `Bearer ${t}`);
   const tenant = currentTenant();
   if (tenant) headers.set('x-tenant-id', tenant);
+  headers.set('accept-language', language());
   const res = await fetch(input, { ...init, headers });
   if (res.status === 401) signIn(undefined, true);
   return res;
@@ -28,6 +33,7 @@ const ws = new GraphQLWsLink(
     connectionParams: () => ({
       authorization: token() ? `Bearer ${token()}` : undefined,
       'x-tenant-id': currentTenant() ?? undefined,
+      'accept-language': language(),
     }),
     // 4401: the token expired while the socket was open.
     on: { closed: (e) => (e as CloseEvent | undefined)?.code === 4401 && signIn(undefined, true) },

@@ -1,6 +1,9 @@
 import { currentTenant, signIn, token } from './auth';
 import i18n from './i18n';
 
+/** Query parameters as the export routes take them: the `cases` filter's own names, lists comma-joined. */
+export type ExportParams = Record<string, string | number | boolean | readonly (string | number)[] | null | undefined>;
+
 /**
  * A file from the API's /exports/* endpoints with the signed-in person's token (a plain link
  * would carry none): fetched, then saved from a blob under the name the server gives.
@@ -9,11 +12,11 @@ import i18n from './i18n';
 export async function downloadExport(
   name: string,
   format: 'csv' | 'xlsx',
-  params: Record<string, string | readonly string[] | null | undefined>,
+  params: ExportParams,
 ): Promise<string | null> {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
-    const s = Array.isArray(v) ? v.join(',') : (v as string | null | undefined);
+    const s = Array.isArray(v) ? v.join(',') : v == null ? '' : String(v);
     if (s) q.set(k, s);
   }
   q.set('lang', i18n.language === 'en' ? 'en' : 'zh');

@@ -28,3 +28,18 @@ export function showUserErrors(form: FormInstance, errors: readonly UserErrorLik
 }
 
 const num = (p: string | number) => (typeof p === 'string' && /^\d+$/.test(p) ? Number(p) : p);
+
+/**
+ * A Form's onValuesChange that takes the server's refusal away from a field once it is edited
+ * (errors set from userErrors stay otherwise until the next save, beside a value already fixed).
+ */
+export function clearErrorsOnEdit(form: FormInstance) {
+  return (changed: Record<string, unknown>) => {
+    const keys = new Set(Object.keys(changed));
+    const stale = form
+      .getFieldsError()
+      .filter((f) => f.errors.length && keys.has(String(f.name[0])))
+      .map((f) => ({ name: f.name, errors: [] }));
+    if (stale.length) form.setFields(stale);
+  };
+}

@@ -7,7 +7,6 @@ import {
   Button,
   Card,
   Col,
-  Dropdown,
   Empty,
   Layout,
   Popconfirm,
@@ -21,7 +20,7 @@ import {
   TreeSelect,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import './board-i18n';
 import { chooseTenant, currentTenant, signIn, token } from '../../app/auth';
@@ -29,7 +28,7 @@ import { client } from '../../app/apollo';
 import { ME } from '../../app/Shell';
 import { useUnitTree } from '../../app/lookups';
 import { fmt, timeLeft, WARNING_COLOR } from '../../app/time';
-import { downloadExport } from '../../app/download';
+import { ExportMenu } from '../../app/ExportMenu';
 import {
   BOARD_DUTY,
   BOARD_FIGURES,
@@ -96,7 +95,12 @@ function BoardScreen() {
   const trend = useQuery(BOARD_TREND, { variables: { orgUnitId: unit, ...days } });
   const towns = useQuery(BOARD_TOWNS, { variables: { range }, errorPolicy: 'all' });
   const dutyUnit = unit ?? units.tree[0]?.value ?? null;
-  const duty = useQuery(BOARD_DUTY, { variables: { orgUnitId: dutyUnit ?? '' }, skip: !dutyUnit });
+  // Now unless the leader asks about another moment (who is on the roster next Tuesday morning).
+  const [dutyAt, setDutyAt] = useState<Dayjs | null>(null);
+  const duty = useQuery(BOARD_DUTY, {
+    variables: { orgUnitId: dutyUnit ?? '', at: dutyAt?.toISOString() ?? null },
+    skip: !dutyUnit,
+  });
 
   const refetchAll = useCallback(async () => {
     // The warnings first: they are what the hall watches; the figures follow.
@@ -121,10 +125,6 @@ function BoardScreen() {
   const rows = warnings.data?.warningBoard.entries.edges.map((e) => e.node) ?? [];
   const perUnit = warnings.data?.warningBoard.perUnit ?? [];
   const exportParams = { orgUnitId: unit, warningLevels: ['RED', 'YELLOW'], openOnly: 'true' };
-  const saveFile = async (name: string, format: 'csv' | 'xlsx', params: Record<string, string | string[] | null>) => {
-    const err = await downloadExport(name, format, params);
-    if (err) message.error(err);
-  };
 
   return (
     <Layout style={{ minHeight: '100vh', background: '#f0f2f5' }}>
@@ -173,28 +173,16 @@ function BoardScreen() {
         <Typography.Text style={{ color: '#fff' }} data-testid="board-updated">
           {t('board.updated')}：{shownAt ? dayjs(shownAt).format('HH:mm:ss') : '—'}
         </Typography.Text>
-        <Dropdown
-          menu={{
-            items: [
-              { key: 'cases.xlsx', label: `${t('board.exportCases')}（XLSX）` },
-              { key: 'cases.csv', label: `${t('board.exportCases')}（CSV）` },
-              { key: 'metrics.xlsx', label: `${t('board.exportFigures')}（XLSX）` },
-              { key: 'metrics.csv', label: `${t('board.exportFigures')}（CSV）` },
-            ],
-            onClick: ({ key }) => {
-              const [name, format] = key.split('.') as [string, 'csv' | 'xlsx'];
-              void saveFile(
-                name,
-                format,
-                name === 'cases'
-                  ? exportParams
-                  : { orgUnitId: unit, from: range.from, to: range.to, groupBy: 'CATEGORY' },
-              );
+        <ExportMenu
+          choices={[
+            { name: 'cases', label: t('board.exportCases'), params: () => exportParams },
+            {
+              name: 'metrics',
+              label: t('board.exportFigures'),
+              params: () => ({ orgUnitId: unit, from: range.from, to: range.to, groupBy: 'CATEGORY' }),
             },
-          }}
-        >
-          <Button>{t('board.export')}</Button>
-        </Dropdown>
+          ]}
+        />
         <Link to="/cases" style={{ color: '#fff' }}>
           {t('board.exit')}
         </Link>
@@ -321,7 +309,7 @@ function BoardScreen() {
                 </Card>
               </Col>
               <Col span={24}>
-                <DutyPanel data={duty.data?.onDuty} />
+                <DutyPanel data={duty.data?.onDuty} at={dutyAt} onAtChange={setDutyAt} />
               </Col>
             </Row>
           </Col>

@@ -39,9 +39,12 @@ export function ByCategory({ groups }: { groups: readonly Group[] | undefined })
       series: [
         {
           type: 'pie',
-          radius: ['35%', '65%'],
+          radius: ['30%', '55%'],
           data: (groups ?? []).map((g) => ({ name: g.label ?? t('board.none'), value: g.reported })),
-          label: { formatter: '{b} {c}' },
+          // Category names run to eight characters (商铺续租及装修损失): wrap them rather than cut them
+          // to "商..." on a laptop, and drop a label that would overlap another.
+          label: { formatter: '{b} {c}', overflow: 'break', width: 84, alignTo: 'edge', edgeDistance: 8 },
+          labelLayout: { hideOverlap: true },
         },
       ],
     }),

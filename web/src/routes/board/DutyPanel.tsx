@@ -1,13 +1,18 @@
-import { Card, Empty, List, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Card, DatePicker, Empty, List, Space, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { BoardDutyFragment } from '../../gql/graphql';
 
 /** Who is at the unit now, as the API's onDuty says: resident departments while open, rotating ones on shift. */
 export function DutyPanel({
   data,
+  at,
+  onAtChange,
 }: {
   data: { present: readonly BoardDutyFragment[]; callable: readonly BoardDutyFragment[] } | null | undefined;
+  /** The moment asked about; null is now. */
+  at: Dayjs | null;
+  onAtChange(at: Dayjs | null): void;
 }) {
   const { t } = useTranslation();
   const rows = [
@@ -15,7 +20,22 @@ export function DutyPanel({
     ...(data?.callable ?? []).map((d) => ({ d, present: false })),
   ];
   return (
-    <Card size="small" title={t('board.onDuty')} data-testid="on-duty">
+    <Card
+      size="small"
+      title={at ? t('board.onDutyAt', { at: at.format('YYYY-MM-DD HH:mm') }) : t('board.onDuty')}
+      data-testid="on-duty"
+      extra={
+        <DatePicker
+          showTime={{ format: 'HH:mm' }}
+          format="YYYY-MM-DD HH:mm"
+          aria-label={t('board.dutyAt')}
+          placeholder={t('board.dutyNow')}
+          value={at}
+          onChange={(v) => onAtChange(v)}
+          size="small"
+        />
+      }
+    >
       {rows.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('board.nobody')} />
       ) : (

@@ -4,6 +4,7 @@ import { useQuery } from '@apollo/client/react';
 import {
   Button,
   Card,
+  Flex,
   Col,
   Form,
   Input,
@@ -18,6 +19,7 @@ import {
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ExportMenu } from '../../app/ExportMenu';
 import { CaseDeskDocument } from '../../gql/graphql';
 import type { CaseFilter, CaseStatus, Channel, WarningLevel } from '../../gql/graphql';
 import { ME } from '../../app/Shell';
@@ -88,9 +90,13 @@ export default function CaseDesk() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-        {t('desk.title')}
-      </Typography.Title>
+      <Flex justify="space-between" align="center">
+        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+          {t('desk.title')}
+        </Typography.Title>
+        {/* The list as filtered on screen, every page of it, as a file. */}
+        <ExportMenu choices={[{ name: 'cases', label: t('desk.exportCases'), params: () => ({ ...filter }) }]} />
+      </Flex>
       <Card size="small" title={t('desk.counts')}>
         <Row gutter={[16, 8]}>
           {COUNTED_STATUSES.map((s, i) => (

@@ -43,6 +43,7 @@ export default function CasePage() {
 
   if (loading && !data) return <Spin />;
   const c = data?.case;
+  const eventLabel = new Map((data?.eventLabels ?? []).map((l) => [l.value, l.label]));
   if (!c) return <Empty description={t('case.notFound')} />;
   const may = new Set<string>(c.allowedActions);
   const names = (xs: { name: string }[]) => xs.map((x) => x.name).join('、') || '—';
@@ -288,22 +289,13 @@ export default function CasePage() {
                   key: e.id,
                   children: (
                     <div>
-                      <Typography.Text strong>{t(`enums.event.${e.type}`, { defaultValue: e.type })}</Typography.Text>
-                      <div>
-                        <Typography.Text type="secondary">
-                          {fmt(e.occurredAt)}
-                          {'\u3000'}
-                          {e.actorName ??
-                            (e.actorSubject?.startsWith('system:')
-                              ? t('common.system')
-                              : (e.actorSubject ?? t('common.system')))}
-                        </Typography.Text>
-                      </div>
-                      {e.legalBasis && (
-                        <div>
-                          {t('case.legalBasis')}：{e.legalBasis}
-                        </div>
-                      )}
+                      <Typography.Text strong>{eventLabel.get(e.type) ?? e.type}</Typography.Text>
+                      <Typography.Text type="secondary">
+                        {'\u3000'}
+                        {fmt(e.occurredAt)}
+                      </Typography.Text>
+                      {/* Who did what, with names, places and the legal basis, worded by the server. */}
+                      <div>{e.summary}</div>
                     </div>
                   ),
                 }))}

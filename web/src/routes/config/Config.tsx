@@ -11,6 +11,9 @@ import Categories from './Categories';
 import Routing from './Routing';
 import Sla from './Sla';
 import Platform from './Platform';
+import Calendar from './Calendar';
+import Webhooks from './Webhooks';
+import Settings from './Settings';
 
 const TABS = {
   units: OrgUnits,
@@ -20,6 +23,9 @@ const TABS = {
   categories: Categories,
   routing: Routing,
   sla: Sla,
+  calendar: Calendar,
+  settings: Settings,
+  webhooks: Webhooks,
   platform: Platform,
 };
 

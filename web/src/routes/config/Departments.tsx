@@ -1,12 +1,23 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Card, Col, Form, Input, Modal, Row, Select, Table, Tag, TreeSelect } from 'antd';
-import { useState } from 'react';
+import { Card, Col, Input, Row, Select, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { fmt } from '../../app/time';
-import { CREATE_DEPARTMENT, DEPARTMENTS, ORG_UNITS, STATION_DEPARTMENT } from './config-documents';
-import { buildTree } from './OrgUnits';
-import { useSave } from './save';
+import { CREATE_DEPARTMENT, DEPARTMENTS, STATION_DEPARTMENT } from './config-documents';
+import { AddButton, FormDialog, useFormDialog, Field } from './FormDialog';
+import { TreePick, useUnitTree } from './pickers';
 import { DEPT_KINDS } from './kinds';
+
+interface DepartmentValues {
+  name: string;
+  code: string;
+  kind: string;
+}
+
+interface StationValues {
+  departmentId: string;
+  orgUnitId: string;
+  mode: string;
+}
 
 const MODES = ['RESIDENT', 'ROTATING', 'JOINT', 'ON_DEMAND'] as const;
 
@@ -14,38 +25,18 @@ const MODES = ['RESIDENT', 'ROTATING', 'JOINT', 'ON_DEMAND'] as const;
 export default function Departments() {
   const { t } = useTranslation();
   const { data, refetch } = useQuery(DEPARTMENTS, { fetchPolicy: 'network-only' });
-  const units = useQuery(ORG_UNITS);
   const [createDept] = useMutation(CREATE_DEPARTMENT);
   const [station] = useMutation(STATION_DEPARTMENT);
-  const save = useSave();
-  const [deptForm] = Form.useForm();
-  const [stationForm] = Form.useForm();
-  const [open, setOpen] = useState<'dept' | 'station' | null>(null);
+  const deptDialog = useFormDialog();
+  const stationDialog = useFormDialog();
   const depts = data?.departments.edges.map((e) => e.node) ?? [];
   const residencies = data?.residencies.edges.map((e) => e.node) ?? [];
-  const unitTree = buildTree(
-    units.data?.orgUnits.edges.map((e) => e.node).filter((u) => !u.archived) ?? [],
-    (u) => u.name,
-  );
+  const unitTree = useUnitTree();
 
   return (
     <Row gutter={16}>
       <Col xs={24} xl={10}>
-        <Card
-          size="small"
-          title={t('config.department')}
-          extra={
-            <Button
-              type="primary"
-              onClick={() => {
-                deptForm.resetFields();
-                setOpen('dept');
-              }}
-            >
-              {t('config.add')}
-            </Button>
-          }
-        >
+        <Card size="small" title={t('config.department')} extra={<AddButton dialog={deptDialog} />}>
           <Table
             size="small"
             rowKey="id"
@@ -60,21 +51,7 @@ export default function Departments() {
         </Card>
       </Col>
       <Col xs={24} xl={14}>
-        <Card
-          size="small"
-          title={t('config.tabs.departments')}
-          extra={
-            <Button
-              type="primary"
-              onClick={() => {
-                stationForm.resetFields();
-                setOpen('station');
-              }}
-            >
-              {t('config.add')}
-            </Button>
-          }
-        >
+        <Card size="small" title={t('config.tabs.departments')} extra={<AddButton dialog={stationDialog} />}>
           <Table
             size="small"
             rowKey="id"
@@ -89,84 +66,47 @@ export default function Departments() {
           />
         </Card>
       </Col>
-      <Modal
-        open={open === 'dept'}
-        destroyOnHidden
+      <FormDialog<never, DepartmentValues>
+        dialog={deptDialog}
         title={t('config.department')}
-        okText={t('common.save')}
-        onCancel={() => setOpen(null)}
-        onOk={async () => {
-          const v = (await deptForm.validateFields()) as { name: string; code: string; kind: string };
-          const ok = await save(
-            async () =>
-              (await createDept({ variables: { input: { ...v, kind: v.kind as never } } })).data?.createDepartment
-                .userErrors,
-            deptForm,
-            t('common.saved'),
-          );
-          if (ok) {
-            setOpen(null);
-            await refetch();
-          }
-        }}
+        onSubmit={async (v) =>
+          (await createDept({ variables: { input: { ...v, kind: v.kind as never } } })).data?.createDepartment
+            .userErrors
+        }
+        onSaved={refetch}
       >
-        <Form form={deptForm} layout="vertical">
-          <Form.Item name="name" label={t('config.name')} rules={[{ required: true, message: t('common.required') }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="code" label={t('config.code')} rules={[{ required: true, message: t('common.required') }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="kind" label={t('config.kind')} rules={[{ required: true, message: t('common.required') }]}>
-            <Select
-              showSearch
-              optionFilterProp="label"
-              options={DEPT_KINDS.map((k) => ({ value: k, label: t(`config.deptKind.${k}`) }))}
-            />
-          </Form.Item>
-        </Form>
-      </Modal>
-      <Modal
-        open={open === 'station'}
-        destroyOnHidden
+        <Field name="name" label={t('config.name')} required>
+          <Input />
+        </Field>
+        <Field name="code" label={t('config.code')} required>
+          <Input />
+        </Field>
+        <Field name="kind" label={t('config.kind')} required>
+          <Select
+            showSearch
+            optionFilterProp="label"
+            options={DEPT_KINDS.map((k) => ({ value: k, label: t(`config.deptKind.${k}`) }))}
+          />
+        </Field>
+      </FormDialog>
+      <FormDialog<never, StationValues>
+        dialog={stationDialog}
         title={t('config.tabs.departments')}
-        okText={t('common.save')}
-        onCancel={() => setOpen(null)}
-        onOk={async () => {
-          const v = (await stationForm.validateFields()) as { departmentId: string; orgUnitId: string; mode: string };
-          const ok = await save(
-            async () =>
-              (await station({ variables: { input: { ...v, mode: v.mode as never } } })).data?.stationDepartment
-                .userErrors,
-            stationForm,
-            t('common.saved'),
-          );
-          if (ok) {
-            setOpen(null);
-            await refetch();
-          }
-        }}
+        onSubmit={async (v) =>
+          (await station({ variables: { input: { ...v, mode: v.mode as never } } })).data?.stationDepartment.userErrors
+        }
+        onSaved={refetch}
       >
-        <Form form={stationForm} layout="vertical">
-          <Form.Item
-            name="departmentId"
-            label={t('config.department')}
-            rules={[{ required: true, message: t('common.required') }]}
-          >
-            <Select showSearch optionFilterProp="label" options={depts.map((d) => ({ value: d.id, label: d.name }))} />
-          </Form.Item>
-          <Form.Item
-            name="orgUnitId"
-            label={t('config.unit')}
-            rules={[{ required: true, message: t('common.required') }]}
-          >
-            <TreeSelect treeData={unitTree} treeDefaultExpandAll showSearch treeNodeFilterProp="label" />
-          </Form.Item>
-          <Form.Item name="mode" label={t('config.mode')} rules={[{ required: true, message: t('common.required') }]}>
-            <Select options={MODES.map((m) => ({ value: m, label: t(`board.mode.${m}`) }))} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Field name="departmentId" label={t('config.department')} required>
+          <Select showSearch optionFilterProp="label" options={depts.map((d) => ({ value: d.id, label: d.name }))} />
+        </Field>
+        <Field name="orgUnitId" label={t('config.unit')} required>
+          <TreePick treeData={unitTree} />
+        </Field>
+        <Field name="mode" label={t('config.mode')} required>
+          <Select options={MODES.map((m) => ({ value: m, label: t(`board.mode.${m}`) }))} />
+        </Field>
+      </FormDialog>
     </Row>
   );
 }

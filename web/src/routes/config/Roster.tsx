@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEPARTMENTS, SET_SHIFTS, SHIFTS, STAFF } from './config-documents';
+import { clearErrorsOnEdit } from '../../app/user-errors';
 import { useSave } from './save';
 
 interface WeeklyRow {
@@ -20,6 +21,7 @@ export default function Roster() {
     () => ({ from: dayjs().startOf('day').toISOString(), to: dayjs().startOf('day').add(14, 'day').toISOString() }),
     [],
   );
+  const [residencyId, setResidencyId] = useState<string | null>(null);
   const list = useQuery(DEPARTMENTS, { fetchPolicy: 'network-only' });
   const picked = list.data?.residencies.edges.find((e) => e.node.id === residencyId)?.node;
   // One residency's shifts at a time: the API prices a list of lists by its page size.
@@ -33,7 +35,6 @@ export default function Roster() {
   const [setShifts] = useMutation(SET_SHIFTS);
   const save = useSave();
   const [form] = Form.useForm();
-  const [residencyId, setResidencyId] = useState<string | null>(null);
   const rotating = (list.data?.residencies.edges.map((e) => e.node) ?? []).filter(
     (r) => r.mode === 'ROTATING' || r.mode === 'JOINT',
   );
@@ -83,6 +84,7 @@ export default function Roster() {
           <Form
             form={form}
             layout="vertical"
+            onValuesChange={clearErrorsOnEdit(form)}
             initialValues={{
               range: [dayjs(), dayjs().add(3, 'month')],
               weekly: [{ weekday: 2, start: '09:00', end: '17:00' }],
@@ -117,7 +119,7 @@ export default function Roster() {
                         />
                       </Form.Item>
                       <Button style={{ marginTop: 30 }} onClick={() => remove(f.name)}>
-                        {t('common.cancel')}
+                        {t('config.remove')}
                       </Button>
                     </Space>
                   ))}

@@ -7,6 +7,7 @@ import {
   ConfigDepartmentsDocument,
   ConfigOrgUnitsDocument,
   ConfigQueuesDocument,
+  ConfigRoutingPreviewDocument,
   ConfigRoutingRulesDocument,
   ConfigSetShiftsDocument,
   ConfigShiftsDocument,
@@ -37,3 +38,4 @@ export const UPSERT_ROUTING_RULE = ConfigUpsertRoutingRuleDocument;
 export const SLA_POLICIES = ConfigSlaPoliciesDocument;
 export const UPSERT_SLA_POLICY = ConfigUpsertSlaPolicyDocument;
 export const QUEUES = ConfigQueuesDocument;
+export const ROUTING_PREVIEW = ConfigRoutingPreviewDocument;

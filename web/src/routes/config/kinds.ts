@@ -23,3 +23,9 @@ export const DEPT_KINDS = [
   'OTHER',
 ] as const;
 export const RISKS = ['LOW', 'MEDIUM', 'HIGH', 'MAJOR'] as const;
+
+/**
+ * Solid tag colours that keep white text readable (WCAG AA): Ant Design's light green tag fails
+ * axe's contrast check on a table row.
+ */
+export const TAG = { ok: '#237804', info: '#0050b3', bad: '#a8071a' } as const;
