@@ -50,6 +50,16 @@ export class CheckpointService {
     const actor = { subject: SYSTEM, requestId: `sla-${checkpointId}`, ip: null };
     return withTenantScope(this.orm, tenant, actor, async (scope) => {
       const em = scope.em;
+      // The case is locked before the checkpoint is claimed: a case step (acceptCase …) locks the
+      // case and then settles its checkpoints, and the opposite order here deadlocked with it.
+      const [target] = await em.execute<{ case_id: string }[]>(
+        `select d.case_id from deadline_checkpoints c
+         join deadlines d on d.tenant_id = c.tenant_id and d.id = c.deadline_id
+         where c.tenant_id = ? and c.id = ? and c.status = 'PENDING'`,
+        [tenantId, checkpointId],
+      );
+      if (!target) return 'nothing';
+      const c = await this.workflow.lock(scope, target.case_id);
       // A second of tolerance: a delayed job may run a hair before its due time.
       const claimed = await em.execute<{ deadline_id: string; kind: CheckpointEntity['kind']; level: number }[]>(
         `update deadline_checkpoints set status = 'FIRED', fired_at = now()
@@ -58,11 +68,9 @@ export class CheckpointService {
         [tenantId, checkpointId],
       );
       const cp = claimed[0];
-      if (!cp) return 'nothing';
+      if (!cp || !c) return 'nothing';
       const d = await em.findOneOrFail(DeadlineEntity, { tenantId, id: cp.deadline_id });
       if (d.status !== 'OPEN' || d.pausedAt) return 'nothing';
-      const c = await this.workflow.lock(scope, d.caseId);
-      if (!c) return 'nothing';
       if (cp.kind === 'ESCALATION') await this.escalate(scope, c, d, cp.level, checkpointId);
       else await this.warn(scope, c, d, cp.kind, checkpointId);
       await this.workflow.finishStep(scope);
