@@ -56,6 +56,7 @@ async function readableOthers(ctx: RequestContext, ids: string[]): Promise<(id: 
 export class CaseFieldsResolver {
   @FieldResolver(() => CategoryType, { nullable: true })
   async category(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
+    if (c.joinedCategory !== undefined) return c.joinedCategory && CategoryType.from(c.joinedCategory);
     const cat = c.categoryId ? await categoryLoaders(ctx).byId.load(c.categoryId) : null;
     return cat && CategoryType.from(cat);
   }
@@ -197,8 +198,7 @@ export class CaseFieldsResolver {
   async timeline(@Root() c: CaseType, @Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs) {
     const req = pageRequest(page, ['timestamp', 'uuid']);
     const scope = await tenantScope(ctx);
-    const merged = await caseLoaders(ctx).merged.load(c.id);
-    const events = await ctx.services.timeline.list(scope, [c.id, ...merged.map((m) => m.id)], req);
+    const events = await ctx.services.timeline.listFile(scope, c.id, req);
     if (!reporterOnly(ctx.viewer)) return connectionFrom(events, CaseEventType.from);
     // A feed sees its own reports only: a duplicate flag keeps just the cases it may read.
     const listed = (data: Record<string, unknown>) => (data['cases'] as { caseId: string }[] | undefined) ?? [];

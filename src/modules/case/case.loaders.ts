@@ -15,13 +15,13 @@ export const caseLoaders = (ctx: RequestContext) => {
     parties: groupLoader(
       ctx,
       'case.parties',
-      (em, t, ids) => s.cases.partiesOf(em, t, ids),
+      (em, t, ids) => s.cases.partyRows(em, t, ids),
       (p) => p.caseId,
     ),
     assignees: groupLoader(
       ctx,
       'case.assignees',
-      (em, t, ids) => s.cases.assigneesOf(em, t, ids),
+      (em, t, ids) => s.cases.assigneeRows(em, t, ids),
       (a) => a.caseId,
     ),
     duplicates: groupLoader(
@@ -39,7 +39,7 @@ export const caseLoaders = (ctx: RequestContext) => {
     merged: groupLoader(
       ctx,
       'case.merged',
-      (em, t, ids) => s.cases.mergedInto(em, t, ids, ctx.viewer),
+      (em, t, ids) => s.cases.mergedRows(em, t, ids, ctx.viewer),
       (c) => c.mergedIntoId!,
     ),
     sessions: groupLoader(

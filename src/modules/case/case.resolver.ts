@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
+import { selects } from '../../core/graphql/look-ahead';
 import { tenantScope, type RequestContext, type TenantScope } from '../../core/graphql/context';
 import { connectionFrom, PageArgs, pageRequest } from '../../core/graphql/connection';
 import { toPayload } from '../../core/graphql/payload';
@@ -41,13 +43,13 @@ async function act(ctx: RequestContext, action: CaseAction, run: (scope: TenantS
 export class CaseResolver {
   @Query(() => CaseType, { nullable: true })
   async case(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
-    const c = await ctx.services.cases.find(await tenantScope(ctx, ...READ_ROLES), id);
+    const c = await ctx.services.cases.findRow(await tenantScope(ctx, ...READ_ROLES), { id });
     return c && CaseType.from(c);
   }
 
   @Query(() => CaseType, { nullable: true, description: 'e.g. ZL-2026-000123' })
   async caseByNumber(@Ctx() ctx: RequestContext, @Arg('number', () => String) number: string) {
-    const c = await ctx.services.cases.findByNumber(await tenantScope(ctx, ...READ_ROLES), number);
+    const c = await ctx.services.cases.findRow(await tenantScope(ctx, ...READ_ROLES), { number });
     return c && CaseType.from(c);
   }
 
@@ -60,11 +62,16 @@ export class CaseResolver {
     @Arg('filter', () => CaseFilter, { nullable: true }) filter?: CaseFilter,
     @Arg('orderBy', () => CaseOrderEnum, { nullable: true, defaultValue: CaseOrderEnum.REPORTED_AT_DESC })
     orderBy?: CaseOrderEnum,
+    @Info() info?: GraphQLResolveInfo,
   ) {
     const req = pageRequest(page, ['timestamp', 'uuid']);
     const scope = await tenantScope(ctx, ...READ_ROLES);
+    // The page's categories come in its own statement when the query shows them.
+    const withCategory = !!info && selects(info, ['edges', 'node', 'category']);
     return connectionFrom(
-      await ctx.services.cases.list(scope, filter ?? {}, orderBy ?? CaseOrderEnum.REPORTED_AT_DESC, req),
+      await ctx.services.cases.listRows(scope, filter ?? {}, orderBy ?? CaseOrderEnum.REPORTED_AT_DESC, req, {
+        withCategory,
+      }),
       CaseType.from,
     );
   }

@@ -11,14 +11,23 @@ import {
   CasePartyEntity,
 } from './case.entity';
 import { OPEN_STATUSES } from './case.states';
-import { readableCases } from './case-access';
+import { readableCases, readableCasesSql } from './case-access';
 import { caseFilterSql, type CaseListFilter } from './case-filter';
 import type { PersonalDataService } from './personal-data.service';
 import type { Viewer } from '../../core/auth/viewer';
+import { tenantPredicate } from '../../core/db/tenant-wall';
+import { categoryRow, type CategoryFields } from '../category/category.rows';
+import { assigneeRow, caseRow, partyRow, type AssigneeFields, type CaseFields, type PartyFields } from './case-rows';
 
 export type { CaseListFilter } from './case-filter';
 
 export type CaseOrder = 'REPORTED_AT_DESC' | 'REPORTED_AT_ASC';
+
+/** A case as the read path returns it; `category` is there when the page was asked to join it. */
+export type CaseRead = CaseFields & { category?: CategoryFields | null };
+
+const CASE_COLUMNS = caseRow.select('c');
+const CATEGORY_COLUMNS = categoryRow.select('cat', 'cat_');
 
 /**
  * Reading cases: by id, by number, and the filtered, keyset-paginated list. Every read for a
@@ -79,6 +88,55 @@ export class CaseService {
     return em.find(CaseEntity, { tenantId, mergedIntoId: { $in: [...caseIds] }, ...readableCases(reader) });
   }
 
+  /** {@link find} as a plain row (the read path: no entity, nothing to flush). */
+  async findRow(scope: TenantScope, by: { id: string } | { number: string }): Promise<CaseFields | null> {
+    if ('id' in by && !isUuid(by.id)) return null;
+    const t = tenantPredicate('c', scope.tenant.id);
+    const where = [t.sql, 'id' in by ? 'c.id = ?' : 'c.number = ?'];
+    const params = [...t.params, 'id' in by ? by.id : by.number.trim().toUpperCase()];
+    const only = readableCasesSql(scope.viewer);
+    if (only) {
+      where.push(only.sql);
+      params.push(...only.params);
+    }
+    const rows = await scope.em.execute(`select ${CASE_COLUMNS} from cases c where ${where.join(' and ')}`, params);
+    return rows[0] ? caseRow.read(rows[0]) : null;
+  }
+
+  /** {@link partiesOf} as plain rows, for reading. */
+  async partyRows(em: Em, tenantId: string, caseIds: readonly string[]): Promise<PartyFields[]> {
+    const t = tenantPredicate('p', tenantId);
+    const rows = await em.execute(
+      `select ${partyRow.select('p')} from case_parties p where ${t.sql} and p.case_id = any(?::uuid[]) order by p.created_at, p.id`,
+      [...t.params, pgArray(caseIds.filter(isUuid))],
+    );
+    return rows.map((r) => partyRow.read(r));
+  }
+
+  /** {@link assigneesOf} as plain rows, for reading. */
+  async assigneeRows(em: Em, tenantId: string, caseIds: readonly string[]): Promise<AssigneeFields[]> {
+    const t = tenantPredicate('a', tenantId);
+    const rows = await em.execute(
+      `select ${assigneeRow.select('a')} from case_assignees a where ${t.sql} and a.case_id = any(?::uuid[]) order by a.is_lead desc, a.assigned_at`,
+      [...t.params, pgArray(caseIds.filter(isUuid))],
+    );
+    return rows.map((r) => assigneeRow.read(r));
+  }
+
+  /** {@link mergedInto} as plain rows, for reading. */
+  async mergedRows(em: Em, tenantId: string, caseIds: readonly string[], reader?: Viewer): Promise<CaseFields[]> {
+    const t = tenantPredicate('c', tenantId);
+    const where = [t.sql, 'c.merged_into_id = any(?::uuid[])'];
+    const params = [...t.params, pgArray(caseIds.filter(isUuid))];
+    const only = readableCasesSql(reader);
+    if (only) {
+      where.push(only.sql);
+      params.push(...only.params);
+    }
+    const rows = await em.execute(`select ${CASE_COLUMNS} from cases c where ${where.join(' and ')}`, params);
+    return rows.map((r) => caseRow.read(r));
+  }
+
   /** Open cases per staff member, for mediators' limits of concurrent cases. */
   async openCaseLoad(scope: TenantScope, staffIds: string[]): Promise<Map<string, number>> {
     if (!staffIds.length) return new Map();
@@ -113,6 +171,51 @@ export class CaseService {
       .getResult();
     const page = toPage(rows, first, (c) => [c.reportedAt.toISOString(), c.id], !!after);
     page.totalCount = () => countQb.getCount();
+    return page;
+  }
+
+  /**
+   * {@link list} as plain rows in one statement: with `withCategory`, the page's categories come
+   * joined in (the resolver asks for it when the query selects them), instead of a second batch.
+   * The count is a statement of its own, run only when `totalCount` is read.
+   */
+  async listRows(
+    scope: TenantScope,
+    f: CaseListFilter,
+    order: CaseOrder,
+    { first, after }: PageRequest,
+    { withCategory }: { withCategory: boolean },
+  ): Promise<Page<CaseRead>> {
+    const filter = caseFilterSql(scope.tenant.id, f, scope.viewer, await this.personalData.readerSees(scope));
+    const asc = order === 'REPORTED_AT_ASC';
+    const dir = asc ? 'asc' : 'desc';
+    const where = [filter.sql];
+    const params = [...filter.params];
+    if (after) {
+      where.push(`(c.reported_at, c.id) ${asc ? '>' : '<'} (?, ?)`);
+      params.push(after[0], after[1]);
+    }
+    const sql = withCategory
+      ? `select ${CASE_COLUMNS}, ${CATEGORY_COLUMNS} from cases c
+         left join categories cat on cat.tenant_id = c.tenant_id and cat.id = c.category_id`
+      : `select ${CASE_COLUMNS} from cases c`;
+    const raw = await scope.em.execute(
+      `${sql} where ${where.join(' and ')} order by c.reported_at ${dir}, c.id ${dir} limit ?`,
+      [...params, first + 1],
+    );
+    const rows: CaseRead[] = raw.map((r) => {
+      const c: CaseRead = caseRow.read(r);
+      if (withCategory) c.category = r['cat_id'] ? categoryRow.read(r, 'cat_') : null;
+      return c;
+    });
+    const page = toPage(rows, first, (c) => [c.reportedAt.toISOString(), c.id], !!after);
+    page.totalCount = async () => {
+      const [row] = await scope.em.execute<{ n: number }[]>(
+        `select count(*)::int as n from cases c where ${filter.sql}`,
+        filter.params,
+      );
+      return row!.n;
+    };
     return page;
   }
 }

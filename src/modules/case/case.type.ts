@@ -14,10 +14,7 @@ import {
   PARTY_KINDS,
   PARTY_ROLES,
   WARNING_LEVELS,
-  type CaseEntity,
   type CaseEscalationEntity,
-  type CaseEventEntity,
-  type CasePartyEntity,
   type CaseSettingsEntity,
   FAILED_MEDIATION_ACTIONS,
   type FailedMediationAction,
@@ -30,6 +27,8 @@ import {
 import { CASE_STATUSES, type CaseStatus } from './case.states';
 import { CaseErrorCodeEnum } from './case.errors';
 import { maskAddress, maskIdNumber, maskPhone } from './personal-data';
+import type { CaseFields, EventFields, PartyFields } from './case-rows';
+import type { CategoryFields } from '../category/category.rows';
 
 export const FailedMediationActionEnum = enumOf(FAILED_MEDIATION_ACTIONS);
 registerEnumType(FailedMediationActionEnum, { name: 'FailedMediationAction' });
@@ -100,9 +99,12 @@ export class CaseType {
   @Field(() => Date, { nullable: true }) resolvedAt!: Date | null;
   @Field(() => Date, { nullable: true }) closedAt!: Date | null;
   @Field(() => Date) updatedAt!: Date;
+  /** the category the page's statement joined in (undefined: not joined, the loader reads it) */
+  joinedCategory?: CategoryFields | null;
 
-  static from(c: CaseEntity): CaseType {
+  static from(c: CaseFields & { category?: CategoryFields | null }): CaseType {
     return Object.assign(new CaseType(), {
+      joinedCategory: c.category,
       id: c.id,
       number: c.number,
       title: c.title,
@@ -158,7 +160,7 @@ export class PartyType {
   creditCode!: string | null;
   @Field(() => Boolean, { description: 'true when idNumber, phone and address are masked' }) masked!: boolean;
 
-  static from(p: CasePartyEntity, visible: boolean): PartyType {
+  static from(p: PartyFields, visible: boolean): PartyType {
     return Object.assign(new PartyType(), {
       id: p.id,
       role: p.role,
@@ -191,7 +193,7 @@ export class CaseEventType {
   @Field(() => String, { nullable: true, description: 'Law or regulation the step relied on' })
   legalBasis!: string | null;
 
-  static from(e: CaseEventEntity): CaseEventType {
+  static from(e: EventFields): CaseEventType {
     return Object.assign(new CaseEventType(), {
       id: e.id,
       caseId: e.caseId,
