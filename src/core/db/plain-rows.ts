@@ -10,6 +10,8 @@ export interface RowShape<T> {
   select(alias: string, prefix?: string): string;
   /** the row as PostgreSQL returned it (prefix: the one given to select) → the typed object */
   read(raw: Record<string, unknown>, prefix?: string): T;
+  /** `json_build_object(...)` of the row, to aggregate rows of a relation into a parent's row */
+  json(alias: string): string;
 }
 
 const snake = (p: string) => p.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
@@ -31,6 +33,7 @@ export function rowShape<T>(columns: Record<keyof T & string, ColumnKind>): RowS
   const values = entries.filter(([, k]) => k === 'value').map(([p]) => p);
   return {
     select: (alias, prefix = '') => entries.map(([p]) => `${alias}.${snake(p)} as "${prefix}${p}"`).join(', '),
+    json: (alias) => `json_build_object(${entries.map(([p]) => `'${p}', ${alias}.${snake(p)}`).join(', ')})`,
     read(raw, prefix = '') {
       const row: Record<string, unknown> = {};
       for (const p of values) row[p] = raw[prefix + p];

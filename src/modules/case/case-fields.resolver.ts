@@ -79,7 +79,10 @@ export class CaseFieldsResolver {
 
   @FieldResolver(() => [PartyType])
   async parties(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
-    const [rows, settings] = await Promise.all([caseLoaders(ctx).parties.load(c.id), caseSettingsFor(ctx)]);
+    const [rows, settings] = await Promise.all([
+      c.joinedParties ?? caseLoaders(ctx).parties.load(c.id),
+      caseSettingsFor(ctx),
+    ]);
     const visible = ctx.services.personalData.seesUnmasked(ctx.viewer.roles, settings);
     return rows.map((p) => PartyType.from(p, visible));
   }
@@ -90,7 +93,7 @@ export class CaseFieldsResolver {
   async allowedActions(@Root() c: CaseType, @Ctx() ctx: RequestContext): Promise<AllowedAction[]> {
     const s = ctx.services;
     const [parties, settings, extensions, notices] = await Promise.all([
-      caseLoaders(ctx).parties.load(c.id),
+      c.joinedParties ?? caseLoaders(ctx).parties.load(c.id),
       caseSettingsFor(ctx),
       groupLoader(
         ctx,
@@ -119,7 +122,7 @@ export class CaseFieldsResolver {
 
   @FieldResolver(() => [CaseAssigneeType], { description: 'Lead first' })
   async assignees(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
-    return (await caseLoaders(ctx).assignees.load(c.id)).map((a) =>
+    return (c.joinedAssignees ?? (await caseLoaders(ctx).assignees.load(c.id))).map((a) =>
       Object.assign(new CaseAssigneeType(), { staffId: a.staffId, isLead: a.isLead, assignedAt: a.assignedAt }),
     );
   }

@@ -4,7 +4,7 @@ import type { CaseSettingsEntity } from './case.entity';
 
 /** The tenant's case settings, read once per request (masking decisions for a whole page use them). */
 export function caseSettingsFor(ctx: RequestContext): Promise<CaseSettingsEntity> {
-  return loader(ctx, 'caseSettings', async () => ctx.services.caseSettings.get(await tenantScope(ctx)));
+  return loader(ctx, 'caseSettings', async () => ctx.services.caseSettings.read(await tenantScope(ctx)));
 }
 
 /** Relations of a page of cases: one query per relation per page. */

@@ -66,12 +66,11 @@ export class CaseResolver {
   ) {
     const req = pageRequest(page, ['timestamp', 'uuid']);
     const scope = await tenantScope(ctx, ...READ_ROLES);
-    // The page's categories come in its own statement when the query shows them.
-    const withCategory = !!info && selects(info, ['edges', 'node', 'category']);
+    // The page's category, parties and assignees come in its own statement when the query shows them.
+    const node = (field: string) => !!info && selects(info, ['edges', 'node', field]);
+    const joins = { withCategory: node('category'), withParties: node('parties'), withAssignees: node('assignees') };
     return connectionFrom(
-      await ctx.services.cases.listRows(scope, filter ?? {}, orderBy ?? CaseOrderEnum.REPORTED_AT_DESC, req, {
-        withCategory,
-      }),
+      await ctx.services.cases.listRows(scope, filter ?? {}, orderBy ?? CaseOrderEnum.REPORTED_AT_DESC, req, joins),
       CaseType.from,
     );
   }

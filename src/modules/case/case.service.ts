@@ -23,8 +23,25 @@ export type { CaseListFilter } from './case-filter';
 
 export type CaseOrder = 'REPORTED_AT_DESC' | 'REPORTED_AT_ASC';
 
-/** A case as the read path returns it; `category` is there when the page was asked to join it. */
-export type CaseRead = CaseFields & { category?: CategoryFields | null };
+/** A case as the read path returns it; the relations are there when the page was asked to join them. */
+export type CaseRead = CaseFields & {
+  category?: CategoryFields | null;
+  parties?: PartyFields[];
+  assignees?: AssigneeFields[];
+};
+
+/** Which relations the page's one statement brings along (the resolver looks ahead at the query). */
+export interface CaseJoins {
+  withCategory: boolean;
+  withParties?: boolean;
+  withAssignees?: boolean;
+}
+
+// A case's parties and assignees as a JSON array in its own row, in the order the loaders read them.
+const PARTIES_JSON = `(select coalesce(json_agg(${partyRow.json('p')} order by p.created_at, p.id), '[]'::json)
+  from case_parties p where p.tenant_id = c.tenant_id and p.case_id = c.id) as "partiesJson"`;
+const ASSIGNEES_JSON = `(select coalesce(json_agg(${assigneeRow.json('a')} order by a.is_lead desc, a.assigned_at), '[]'::json)
+  from case_assignees a where a.tenant_id = c.tenant_id and a.case_id = c.id) as "assigneesJson"`;
 
 const CASE_COLUMNS = caseRow.select('c');
 const CATEGORY_COLUMNS = categoryRow.select('cat', 'cat_');
@@ -37,20 +54,7 @@ const CATEGORY_COLUMNS = categoryRow.select('cat', 'cat_');
 export class CaseService {
   constructor(private readonly personalData: PersonalDataService) {}
 
-  async find(scope: TenantScope, id: string): Promise<CaseEntity | null> {
-    if (!isUuid(id)) return null;
-    return scope.em.findOne(CaseEntity, { tenantId: scope.tenant.id, id, ...readableCases(scope.viewer) });
-  }
-
-  findByNumber(scope: TenantScope, number: string): Promise<CaseEntity | null> {
-    return scope.em.findOne(CaseEntity, {
-      tenantId: scope.tenant.id,
-      number: number.trim().toUpperCase(),
-      ...readableCases(scope.viewer),
-    });
-  }
-
-  /** By ids, for relations (recurrenceOf, mergedInto, duplicates, notifications): `reader` as in {@link find}. */
+  /** By ids, for relations (recurrenceOf, mergedInto, duplicates, notifications): `reader` as in {@link findRow}. */
   findMany(em: Em, tenantId: string, ids: readonly string[], reader?: Viewer): Promise<CaseEntity[]> {
     return em.find(CaseEntity, { tenantId, id: { $in: ids.filter(isUuid) }, ...readableCases(reader) });
   }
@@ -88,7 +92,7 @@ export class CaseService {
     return em.find(CaseEntity, { tenantId, mergedIntoId: { $in: [...caseIds] }, ...readableCases(reader) });
   }
 
-  /** {@link find} as a plain row (the read path: no entity, nothing to flush). */
+  /** A case by id or number, as a plain row (the read path: no entity, nothing to flush). */
   async findRow(scope: TenantScope, by: { id: string } | { number: string }): Promise<CaseFields | null> {
     if ('id' in by && !isUuid(by.id)) return null;
     const t = tenantPredicate('c', scope.tenant.id);
@@ -153,29 +157,8 @@ export class CaseService {
     return scope.em.count(CaseEntity, { tenantId: scope.tenant.id, orgUnitId, status: { $in: [...OPEN_STATUSES] } });
   }
 
-  async list(
-    scope: TenantScope,
-    f: CaseListFilter,
-    order: CaseOrder,
-    { first, after }: PageRequest,
-  ): Promise<Page<CaseEntity>> {
-    const filter = caseFilterSql(scope.tenant.id, f, scope.viewer, await this.personalData.readerSees(scope));
-    const qb = scope.em.createQueryBuilder(CaseEntity, 'c').where(filter.sql, filter.params);
-    const countQb = qb.clone();
-    const asc = order === 'REPORTED_AT_ASC';
-    if (after) qb.andWhere(`(c.reported_at, c.id) ${asc ? '>' : '<'} (?, ?)`, [after[0], after[1]]);
-    const dir = asc ? 'asc' : 'desc';
-    const rows = await qb
-      .orderBy({ reportedAt: dir, id: dir })
-      .limit(first + 1)
-      .getResult();
-    const page = toPage(rows, first, (c) => [c.reportedAt.toISOString(), c.id], !!after);
-    page.totalCount = () => countQb.getCount();
-    return page;
-  }
-
   /**
-   * {@link list} as plain rows in one statement: with `withCategory`, the page's categories come
+   * The filtered, keyset-paginated list as plain rows in one statement: with `withCategory`, the page's categories come
    * joined in (the resolver asks for it when the query selects them), instead of a second batch.
    * The count is a statement of its own, run only when `totalCount` is read.
    */
@@ -184,9 +167,11 @@ export class CaseService {
     f: CaseListFilter,
     order: CaseOrder,
     { first, after }: PageRequest,
-    { withCategory }: { withCategory: boolean },
+    { withCategory, withParties = false, withAssignees = false }: CaseJoins,
   ): Promise<Page<CaseRead>> {
-    const filter = caseFilterSql(scope.tenant.id, f, scope.viewer, await this.personalData.readerSees(scope));
+    // The reader's rights shape only the text search (masked text for those without): no text, no read.
+    const sees = f.text?.trim() ? await this.personalData.readerSees(scope) : true;
+    const filter = caseFilterSql(scope.tenant.id, f, scope.viewer, sees);
     const asc = order === 'REPORTED_AT_ASC';
     const dir = asc ? 'asc' : 'desc';
     const where = [filter.sql];
@@ -195,10 +180,13 @@ export class CaseService {
       where.push(`(c.reported_at, c.id) ${asc ? '>' : '<'} (?, ?)`);
       params.push(after[0], after[1]);
     }
-    const sql = withCategory
-      ? `select ${CASE_COLUMNS}, ${CATEGORY_COLUMNS} from cases c
-         left join categories cat on cat.tenant_id = c.tenant_id and cat.id = c.category_id`
-      : `select ${CASE_COLUMNS} from cases c`;
+    const columns = [CASE_COLUMNS];
+    if (withCategory) columns.push(CATEGORY_COLUMNS);
+    if (withParties) columns.push(PARTIES_JSON);
+    if (withAssignees) columns.push(ASSIGNEES_JSON);
+    const sql = `select ${columns.join(', ')} from cases c${
+      withCategory ? ' left join categories cat on cat.tenant_id = c.tenant_id and cat.id = c.category_id' : ''
+    }`;
     const raw = await scope.em.execute(
       `${sql} where ${where.join(' and ')} order by c.reported_at ${dir}, c.id ${dir} limit ?`,
       [...params, first + 1],
@@ -206,6 +194,9 @@ export class CaseService {
     const rows: CaseRead[] = raw.map((r) => {
       const c: CaseRead = caseRow.read(r);
       if (withCategory) c.category = r['cat_id'] ? categoryRow.read(r, 'cat_') : null;
+      if (withParties) c.parties = (r['partiesJson'] as Record<string, unknown>[]).map((p) => partyRow.read(p));
+      if (withAssignees)
+        c.assignees = (r['assigneesJson'] as Record<string, unknown>[]).map((a) => assigneeRow.read(a));
       return c;
     });
     const page = toPage(rows, first, (c) => [c.reportedAt.toISOString(), c.id], !!after);

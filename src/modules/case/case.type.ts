@@ -27,7 +27,7 @@ import {
 import { CASE_STATUSES, type CaseStatus } from './case.states';
 import { CaseErrorCodeEnum } from './case.errors';
 import { maskAddress, maskIdNumber, maskPhone } from './personal-data';
-import type { CaseFields, EventFields, PartyFields } from './case-rows';
+import type { AssigneeFields, CaseFields, EventFields, PartyFields } from './case-rows';
 import type { CategoryFields } from '../category/category.rows';
 
 export const FailedMediationActionEnum = enumOf(FAILED_MEDIATION_ACTIONS);
@@ -101,10 +101,17 @@ export class CaseType {
   @Field(() => Date) updatedAt!: Date;
   /** the category the page's statement joined in (undefined: not joined, the loader reads it) */
   joinedCategory?: CategoryFields | null;
+  /** the parties and assignees the page's statement brought along (undefined: the loaders read them) */
+  joinedParties?: PartyFields[];
+  joinedAssignees?: AssigneeFields[];
 
-  static from(c: CaseFields & { category?: CategoryFields | null }): CaseType {
+  static from(
+    c: CaseFields & { category?: CategoryFields | null; parties?: PartyFields[]; assignees?: AssigneeFields[] },
+  ): CaseType {
     return Object.assign(new CaseType(), {
       joinedCategory: c.category,
+      joinedParties: c.parties,
+      joinedAssignees: c.assignees,
       id: c.id,
       number: c.number,
       title: c.title,
