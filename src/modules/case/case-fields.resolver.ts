@@ -9,6 +9,7 @@ import { departmentById } from '../department/department.loaders';
 import { DepartmentType } from '../department/department.type';
 import { staffById } from '../staff/staff.loaders';
 import { StaffMemberType } from '../staff/staff.type';
+import type { StaffFields } from '../staff/staff.rows';
 import { MediationSessionType, AgreementType } from '../mediation/mediation.type';
 import { ReferralType } from '../referral/referral.type';
 import { FollowUpType } from '../follow-up/follow-up.type';
@@ -27,9 +28,11 @@ import {
   PossibleDuplicateType,
 } from './case.type';
 
-@ObjectType('CaseAssignee')
+@ObjectType('CaseAssignee', { simpleResolvers: true })
 export class CaseAssigneeType {
   staffId!: string;
+  /** the staff row the page's statement brought along (undefined: the loader reads it) */
+  joinedStaff?: StaffFields | null;
   @Field(() => Boolean, { description: 'The lead handler' }) isLead!: boolean;
   @Field(() => Date) assignedAt!: Date;
 }
@@ -122,7 +125,16 @@ export class CaseFieldsResolver {
 
   @FieldResolver(() => [CaseAssigneeType], { description: 'Lead first' })
   async assignees(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
-    return (c.joinedAssignees ?? (await caseLoaders(ctx).assignees.load(c.id))).map((a) =>
+    if (c.joinedAssignees)
+      return c.joinedAssignees.map((a) =>
+        Object.assign(new CaseAssigneeType(), {
+          staffId: a.staffId,
+          isLead: a.isLead,
+          assignedAt: a.assignedAt,
+          joinedStaff: a.staff,
+        }),
+      );
+    return (await caseLoaders(ctx).assignees.load(c.id)).map((a) =>
       Object.assign(new CaseAssigneeType(), { staffId: a.staffId, isLead: a.isLead, assignedAt: a.assignedAt }),
     );
   }
@@ -223,6 +235,7 @@ export class CaseFieldsResolver {
 export class CaseAssigneeResolver {
   @FieldResolver(() => StaffMemberType, { nullable: true })
   async staff(@Root() a: CaseAssigneeType, @Ctx() ctx: RequestContext) {
+    if (a.joinedStaff !== undefined) return a.joinedStaff && StaffMemberType.from(a.joinedStaff);
     const p = await staffById(ctx).load(a.staffId);
     return p && StaffMemberType.from(p);
   }

@@ -17,6 +17,7 @@ import type { PersonalDataService } from './personal-data.service';
 import type { Viewer } from '../../core/auth/viewer';
 import { tenantPredicate } from '../../core/db/tenant-wall';
 import { categoryRow, type CategoryFields } from '../category/category.rows';
+import { staffRow, type StaffFields } from '../staff/staff.rows';
 import { assigneeRow, caseRow, partyRow, type AssigneeFields, type CaseFields, type PartyFields } from './case-rows';
 
 export type { CaseListFilter } from './case-filter';
@@ -27,7 +28,7 @@ export type CaseOrder = 'REPORTED_AT_DESC' | 'REPORTED_AT_ASC';
 export type CaseRead = CaseFields & {
   category?: CategoryFields | null;
   parties?: PartyFields[];
-  assignees?: AssigneeFields[];
+  assignees?: (AssigneeFields & { staff: StaffFields | null })[];
 };
 
 /** Which relations the page's one statement brings along (the resolver looks ahead at the query). */
@@ -40,7 +41,10 @@ export interface CaseJoins {
 // A case's parties and assignees as a JSON array in its own row, in the order the loaders read them.
 const PARTIES_JSON = `(select coalesce(json_agg(${partyRow.json('p')} order by p.created_at, p.id), '[]'::json)
   from case_parties p where p.tenant_id = c.tenant_id and p.case_id = c.id) as "partiesJson"`;
-const ASSIGNEES_JSON = `(select coalesce(json_agg(${assigneeRow.json('a')} order by a.is_lead desc, a.assigned_at), '[]'::json)
+// Each assignee carries its staff row, so `assignees { staff { … } }` needs no batch of its own.
+const STAFF_JSON = `(select ${staffRow.json('s')} from staff_members s where s.tenant_id = a.tenant_id and s.id = a.staff_id)`;
+const ASSIGNEES_JSON = `(select coalesce(json_agg(json_build_object('row', ${assigneeRow.json('a')}, 'staff', ${STAFF_JSON})
+  order by a.is_lead desc, a.assigned_at), '[]'::json)
   from case_assignees a where a.tenant_id = c.tenant_id and a.case_id = c.id) as "assigneesJson"`;
 
 const CASE_COLUMNS = caseRow.select('c');
@@ -196,7 +200,9 @@ export class CaseService {
       if (withCategory) c.category = r['cat_id'] ? categoryRow.read(r, 'cat_') : null;
       if (withParties) c.parties = (r['partiesJson'] as Record<string, unknown>[]).map((p) => partyRow.read(p));
       if (withAssignees)
-        c.assignees = (r['assigneesJson'] as Record<string, unknown>[]).map((a) => assigneeRow.read(a));
+        c.assignees = (r['assigneesJson'] as { row: Record<string, unknown>; staff: StaffFields | null }[]).map(
+          (a) => ({ ...assigneeRow.read(a.row), staff: a.staff }),
+        );
       return c;
     });
     const page = toPage(rows, first, (c) => [c.reportedAt.toISOString(), c.id], !!after);

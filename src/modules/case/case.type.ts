@@ -29,6 +29,10 @@ import { CaseErrorCodeEnum } from './case.errors';
 import { maskAddress, maskIdNumber, maskPhone } from './personal-data';
 import type { AssigneeFields, CaseFields, EventFields, PartyFields } from './case-rows';
 import type { CategoryFields } from '../category/category.rows';
+import type { StaffFields } from '../staff/staff.rows';
+
+/** An assignee with its staff row, as a page's statement brings it along. */
+export type JoinedAssignee = AssigneeFields & { staff: StaffFields | null };
 
 export const FailedMediationActionEnum = enumOf(FAILED_MEDIATION_ACTIONS);
 registerEnumType(FailedMediationActionEnum, { name: 'FailedMediationAction' });
@@ -56,6 +60,7 @@ registerEnumType(DuplicateReasonEnum, { name: 'DuplicateReason' });
 export const CaseUserError = createUserErrorType('Case', CaseErrorCodeEnum);
 
 @ObjectType('Case', {
+  simpleResolvers: true,
   description:
     'One dispute (矛盾纠纷), from report to closure, with its digital file. ID numbers and phones typed into its free text (title, description, location, notes and reasons, timeline data) are masked unless your role sees personal data.',
 })
@@ -103,10 +108,10 @@ export class CaseType {
   joinedCategory?: CategoryFields | null;
   /** the parties and assignees the page's statement brought along (undefined: the loaders read them) */
   joinedParties?: PartyFields[];
-  joinedAssignees?: AssigneeFields[];
+  joinedAssignees?: JoinedAssignee[];
 
   static from(
-    c: CaseFields & { category?: CategoryFields | null; parties?: PartyFields[]; assignees?: AssigneeFields[] },
+    c: CaseFields & { category?: CategoryFields | null; parties?: PartyFields[]; assignees?: JoinedAssignee[] },
   ): CaseType {
     return Object.assign(new CaseType(), {
       joinedCategory: c.category,
@@ -149,6 +154,7 @@ export class CaseType {
 }
 
 @ObjectType('Party', {
+  simpleResolvers: true,
   description:
     'A party to a case. ID number, phone and address are masked unless your role sees them; revealParty shows them, audited.',
 })
@@ -182,7 +188,7 @@ export class PartyType {
   }
 }
 
-@ObjectType('CaseEvent', { description: 'One immutable entry of the digital file' })
+@ObjectType('CaseEvent', { simpleResolvers: true, description: 'One immutable entry of the digital file' })
 export class CaseEventType {
   @Field(() => ID) id!: string;
   @Field(() => ID, { description: 'The case it was written on (a merged case keeps its own events)' }) caseId!: string;

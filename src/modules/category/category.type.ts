@@ -8,7 +8,7 @@ import type { CategoryFields } from './category.rows';
 export const RiskLevelEnum = Object.fromEntries(RISK_LEVELS.map((k) => [k, k])) as Record<RiskLevel, RiskLevel>;
 registerEnumType(RiskLevelEnum, { name: 'RiskLevel', description: 'LOW < MEDIUM < HIGH < MAJOR' });
 
-@ObjectType('Category', { description: 'A dispute category; the tree is per tenant' })
+@ObjectType('Category', { simpleResolvers: true, description: 'A dispute category; the tree is per tenant' })
 export class CategoryType {
   @Field(() => ID) id!: string;
   @Field(() => String) code!: string;
