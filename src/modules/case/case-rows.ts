@@ -1,5 +1,11 @@
 import { rowShape } from '../../core/db/plain-rows';
-import type { CaseAssigneeEntity, CaseEntity, CaseEventEntity, CasePartyEntity } from './case.entity';
+import type {
+  CaseAssigneeEntity,
+  CaseEntity,
+  CaseEventEntity,
+  CasePartyEntity,
+  CaseSettingsEntity,
+} from './case.entity';
 
 /** What the Case type shows of a case row: the read path selects these columns and no others. */
 export type CaseFields = Pick<
@@ -104,4 +110,16 @@ export const eventRow = rowShape<EventFields>({
   type: 'value',
   data: 'value',
   legalBasis: 'value',
+});
+
+export type SettingsFields = Omit<CaseSettingsEntity, 'tenantId' | 'updatedAt'>;
+export const settingsRow = rowShape<SettingsFields>({
+  groupDisputeThreshold: 'value',
+  duplicateWindowHours: 'value',
+  failedMediationLimit: 'value',
+  failedMediationAction: 'value',
+  followUpDays: 'value',
+  followUpWindowDays: 'value',
+  personalDataRoles: 'value',
+  revealRoles: 'value',
 });

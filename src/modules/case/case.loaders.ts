@@ -7,6 +7,11 @@ export function caseSettingsFor(ctx: RequestContext): Promise<CaseSettingsEntity
   return loader(ctx, 'caseSettings', async () => ctx.services.caseSettings.read(await tenantScope(ctx)));
 }
 
+/** The settings a page's own statement brought along: the parties' masking reads them, not the database. */
+export function primeCaseSettings(ctx: RequestContext, settings: CaseSettingsEntity): void {
+  if (!ctx.loaders.has('caseSettings')) ctx.loaders.set('caseSettings', Promise.resolve(settings));
+}
+
 /** Relations of a page of cases: one query per relation per page. */
 export const caseLoaders = (ctx: RequestContext) => {
   const s = ctx.services;

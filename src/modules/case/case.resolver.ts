@@ -31,7 +31,7 @@ import {
   ReportCasePayload,
   RevealPartyPayload,
 } from './case.type';
-import { caseSettingsFor } from './case.loaders';
+import { caseSettingsFor, primeCaseSettings } from './case.loaders';
 
 /** Every case mutation: the action's roles, then the service, then the payload. */
 async function act(ctx: RequestContext, action: CaseAction, run: (scope: TenantScope) => Promise<Result<CaseEntity>>) {
@@ -68,11 +68,21 @@ export class CaseResolver {
     const scope = await tenantScope(ctx, ...READ_ROLES);
     // The page's category, parties and assignees come in its own statement when the query shows them.
     const node = (field: string) => !!info && selects(info, ['edges', 'node', field]);
-    const joins = { withCategory: node('category'), withParties: node('parties'), withAssignees: node('assignees') };
-    return connectionFrom(
-      await ctx.services.cases.listRows(scope, filter ?? {}, orderBy ?? CaseOrderEnum.REPORTED_AT_DESC, req, joins),
-      CaseType.from,
+    const joins = {
+      withCategory: node('category'),
+      withParties: node('parties'),
+      withAssignees: node('assignees'),
+      withSettings: node('parties') || node('allowedActions'),
+    };
+    const rows = await ctx.services.cases.listRows(
+      scope,
+      filter ?? {},
+      orderBy ?? CaseOrderEnum.REPORTED_AT_DESC,
+      req,
+      joins,
     );
+    if (rows.settings) primeCaseSettings(ctx, rows.settings);
+    return connectionFrom(rows, CaseType.from);
   }
 
   @Query(() => CaseSettingsType)

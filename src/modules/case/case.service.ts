@@ -9,6 +9,7 @@ import {
   CaseEntity,
   CaseEscalationEntity,
   CasePartyEntity,
+  CaseSettingsEntity,
 } from './case.entity';
 import { OPEN_STATUSES } from './case.states';
 import { readableCases, readableCasesSql } from './case-access';
@@ -18,7 +19,15 @@ import type { Viewer } from '../../core/auth/viewer';
 import { tenantPredicate } from '../../core/db/tenant-wall';
 import { categoryRow, type CategoryFields } from '../category/category.rows';
 import { staffRow, type StaffFields } from '../staff/staff.rows';
-import { assigneeRow, caseRow, partyRow, type AssigneeFields, type CaseFields, type PartyFields } from './case-rows';
+import {
+  assigneeRow,
+  caseRow,
+  partyRow,
+  settingsRow,
+  type AssigneeFields,
+  type CaseFields,
+  type PartyFields,
+} from './case-rows';
 
 export type { CaseListFilter } from './case-filter';
 
@@ -36,6 +45,8 @@ export interface CaseJoins {
   withCategory: boolean;
   withParties?: boolean;
   withAssignees?: boolean;
+  /** the tenant's case settings too (parties are masked by them): one init plan, not a statement */
+  withSettings?: boolean;
 }
 
 // A case's parties and assignees as a JSON array in its own row, in the order the loaders read them.
@@ -171,8 +182,8 @@ export class CaseService {
     f: CaseListFilter,
     order: CaseOrder,
     { first, after }: PageRequest,
-    { withCategory, withParties = false, withAssignees = false }: CaseJoins,
-  ): Promise<Page<CaseRead>> {
+    { withCategory, withParties = false, withAssignees = false, withSettings = false }: CaseJoins,
+  ): Promise<Page<CaseRead> & { settings?: CaseSettingsEntity }> {
     // The reader's rights shape only the text search (masked text for those without): no text, no read.
     const sees = f.text?.trim() ? await this.personalData.readerSees(scope) : true;
     const filter = caseFilterSql(scope.tenant.id, f, scope.viewer, sees);
@@ -188,12 +199,19 @@ export class CaseService {
     if (withCategory) columns.push(CATEGORY_COLUMNS);
     if (withParties) columns.push(PARTIES_JSON);
     if (withAssignees) columns.push(ASSIGNEES_JSON);
+    const selectParams: unknown[] = [];
+    if (withSettings) {
+      // Not correlated with the case row, so PostgreSQL evaluates it once for the statement.
+      const ts = tenantPredicate('s', scope.tenant.id);
+      columns.push(`(select ${settingsRow.json('s')} from case_settings s where ${ts.sql}) as "settingsJson"`);
+      selectParams.push(...ts.params);
+    }
     const sql = `select ${columns.join(', ')} from cases c${
       withCategory ? ' left join categories cat on cat.tenant_id = c.tenant_id and cat.id = c.category_id' : ''
     }`;
     const raw = await scope.em.execute(
       `${sql} where ${where.join(' and ')} order by c.reported_at ${dir}, c.id ${dir} limit ?`,
-      [...params, first + 1],
+      [...selectParams, ...params, first + 1],
     );
     const rows: CaseRead[] = raw.map((r) => {
       const c: CaseRead = caseRow.read(r);
@@ -205,7 +223,14 @@ export class CaseService {
         );
       return c;
     });
-    const page = toPage(rows, first, (c) => [c.reportedAt.toISOString(), c.id], !!after);
+    const page: Page<CaseRead> & { settings?: CaseSettingsEntity } = toPage(
+      rows,
+      first,
+      (c) => [c.reportedAt.toISOString(), c.id],
+      !!after,
+    );
+    if (withSettings && raw[0])
+      page.settings = Object.assign(new CaseSettingsEntity(), { tenantId: scope.tenant.id }, raw[0]['settingsJson']);
     page.totalCount = async () => {
       const [row] = await scope.em.execute<{ n: number }[]>(
         `select count(*)::int as n from cases c where ${filter.sql}`,
