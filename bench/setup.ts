@@ -26,6 +26,8 @@ export interface Bench {
   analyze(tables: string[]): Promise<void>;
   /** with `port`: the API over HTTP, its tokens from the built-in issuer */
   http: { base: string; issuer: LocalIssuer } | null;
+  /** the throw-away database: its name, and the app role's URL (non-owner, under RLS) */
+  db: { name: string; appUrl: string; adminUrl: string; redisUrl: string; redisPrefix: string };
 }
 
 /**
@@ -86,6 +88,13 @@ export async function withBench(
       rt,
       tenant,
       http,
+      db: {
+        name: database,
+        appUrl: urls.appUrl,
+        adminUrl: ADMIN,
+        redisUrl: REDIS,
+        redisPrefix: `onedoor-bench-${run}`,
+      },
       inTenant: (fn) => withTenantScope(rt.orm, tenant, { subject: 'bench', requestId: 'bench', ip: null }, fn),
       async analyze(tables) {
         const owner = new Client({ connectionString: urls.ownerUrl });

@@ -26,7 +26,10 @@ import { exportRoutes } from './modules/export/export.routes';
 import { attachGraphqlWs } from './core/realtime/graphql-ws';
 import { adoptLocale, chooseLocale, negotiateLocale, runInLocale } from './core/i18n/locale';
 import { installHttpErrorHandlers } from './core/http/http-errors';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { consoleRoutes, securityHeaders } from './core/http/console';
 import { devSignInRoutes } from './dev/dev-sign-in';
 import { audiencePlugin } from './core/graphql/audience';
@@ -164,6 +167,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // Apollo's default landing page loads its scripts from public CDNs an intranet cannot reach.
       ApolloServerPluginLandingPageDisabled(),
+      // No type or field sets a cache hint; the default plugin would still wrap every field resolution.
+      ApolloServerPluginCacheControlDisabled(),
       ...ws.plugins,
       queryLimitsPlugin(limits),
       audiencePlugin({ anonymous: ANONYMOUS_FIELDS, resident: RESIDENT_FIELDS }),

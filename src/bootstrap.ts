@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Config } from './config/config';
 import { createLogger, type Logger } from './core/observability/logger';
 import { createOrm, type Orm } from './core/db/orm';
+import { setAppTenantWall } from './core/db/tenant-wall';
 import { sessionTimeouts } from './core/db/session-timeouts';
 import { createRedis } from './core/queue/redis';
 import { QueueClient } from './core/queue/queue-client';
@@ -22,6 +23,7 @@ export interface Runtime {
 export async function bootstrap(config: Config, log: Logger = createLogger(config.LOG_LEVEL)): Promise<Runtime> {
   if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm start sets it up for development)');
   if (!config.REDIS_URL) throw new Error('REDIS_URL is not set (npm start sets it up for development)');
+  setAppTenantWall(!config.TEST_DISABLE_APP_TENANT_FILTER);
   const orm = await createOrm(config.DATABASE_URL, config.DATABASE_POOL_MAX, sessionTimeouts(config));
   const redis = createRedis(config.REDIS_URL);
   // ioredis reconnects by itself; without a listener each failed attempt goes to stderr unstructured.

@@ -82,6 +82,8 @@ const schema = z.object({
   /** The workers' own /metrics port (0: not served). The chart sets 9464. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   FAULT_CHECKPOINT_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  /** tests only: the application's tenant filter off, so a test shows RLS holds by itself */
+  TEST_DISABLE_APP_TENANT_FILTER: bool.default(false),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -130,6 +132,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (e.FAULT_CHECKPOINT_PAUSE_MS)
       problems.push('FAULT_CHECKPOINT_PAUSE_MS: a fault-injection setting for the crash tests; never in production');
   }
+  if (e.TEST_DISABLE_APP_TENANT_FILTER && e.NODE_ENV !== 'test')
+    problems.push(
+      'TEST_DISABLE_APP_TENANT_FILTER: takes a wall of tenant isolation down; accepted only with NODE_ENV=test',
+    );
   if (e.SMS_PROVIDER === 'aliyun') {
     for (const k of [
       'ALIYUN_SMS_ACCESS_KEY_ID',

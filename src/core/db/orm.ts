@@ -3,6 +3,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { migrationsList } from '../../../migrations';
 import { TENANT_FILTER, tenantEntities } from './entities';
 import { SerialPostgreSqlDriver } from './serial-driver';
+import { appTenantWallEnabled } from './tenant-wall';
 import { DEFAULT_SESSION_TIMEOUTS, timeoutOptions, type SessionTimeouts } from './session-timeouts';
 
 export type Orm = MikroORM;
@@ -21,7 +22,7 @@ function baseOptions(clientUrl: string, poolMax: number, timeouts: SessionTimeou
     // the tenant parameter throws instead of reading across tenants.
     filters: {
       [TENANT_FILTER]: {
-        cond: (args: { tenantId: string }) => ({ tenantId: args.tenantId }),
+        cond: (args: { tenantId: string }) => (appTenantWallEnabled() ? { tenantId: args.tenantId } : {}),
         entity: tenantEntities.map((e) => e.name),
         default: true,
       },

@@ -9,7 +9,7 @@ export { toPage, encodeCursor, type Page, type PageRequest } from '../../shared/
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean) hasNextPage!: boolean;
   @Field(() => Boolean) hasPreviousPage!: boolean;
@@ -66,14 +66,18 @@ export function decodeCursor(cursor: string | null | undefined, shape: CursorPar
   throw badUserInput({ id: 'error.badCursor' });
 }
 
+/**
+ * Connections, edges and page info are plain data: `simpleResolvers` gives their fields graphql-js's
+ * own property resolver instead of type-graphql's per-field wrapper (there is no middleware to run).
+ */
 export function createConnectionType<T extends object>(name: string, nodeType: ClassType<T>) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field(() => String) cursor!: string;
     @Field(() => nodeType) node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class Connection {
     @Field(() => [Edge]) edges!: Edge[];
     @Field(() => PageInfo) pageInfo!: PageInfo;

@@ -31,6 +31,28 @@ async function whyEnded(em: Em, e: unknown): Promise<unknown> {
   );
 }
 
+/**
+ * Nothing managed and nothing staged (the read path reads plain rows): a flush could write
+ * nothing, so the transaction ends without one — computing change sets is the work a read-only
+ * operation should not pay for. Anything the ORM holds goes through the full flush as before.
+ */
+export function nothingToFlush(em: Em): boolean {
+  const uow = em.getUnitOfWork();
+  return (
+    uow.getIdentityMap().keys().length === 0 &&
+    uow.getPersistStack().size === 0 &&
+    uow.getRemoveStack().size === 0 &&
+    uow.getOrphanRemoveStack().size === 0
+  );
+}
+
+async function commitUnitOfWork(em: Em): Promise<void> {
+  const trx = em.getTransactionContext();
+  if (!trx || !nothingToFlush(em)) return em.commit();
+  await em.getConnection('write').commit(trx);
+  em.resetTransactionContext();
+}
+
 /** Where after-commit failures go when the caller gave no logger of its own (scripts, tests). */
 let fallbackLog: Logger | null = null;
 const defaultLog = (): Logger => (fallbackLog ??= createLogger('warn'));
@@ -81,7 +103,7 @@ export class TenantUnitOfWork {
     this.started = null;
     if (!em) return;
     if (commit && !this.mustRollback) {
-      await em.commit();
+      await commitUnitOfWork(em);
       // Work staged by after-commit work (a hand-off's own steps) runs too, still once each.
       for (let fn = this.committed.shift(); fn; fn = this.committed.shift()) {
         await fn().catch((err: unknown) =>

@@ -9,6 +9,7 @@ import { departmentById } from '../department/department.loaders';
 import { DepartmentType } from '../department/department.type';
 import { staffById } from '../staff/staff.loaders';
 import { StaffMemberType } from '../staff/staff.type';
+import type { StaffFields } from '../staff/staff.rows';
 import { MediationSessionType, AgreementType } from '../mediation/mediation.type';
 import { ReferralType } from '../referral/referral.type';
 import { FollowUpType } from '../follow-up/follow-up.type';
@@ -27,9 +28,11 @@ import {
   PossibleDuplicateType,
 } from './case.type';
 
-@ObjectType('CaseAssignee')
+@ObjectType('CaseAssignee', { simpleResolvers: true })
 export class CaseAssigneeType {
   staffId!: string;
+  /** the staff row the page's statement brought along (undefined: the loader reads it) */
+  joinedStaff?: StaffFields | null;
   @Field(() => Boolean, { description: 'The lead handler' }) isLead!: boolean;
   @Field(() => Date) assignedAt!: Date;
 }
@@ -56,6 +59,7 @@ async function readableOthers(ctx: RequestContext, ids: string[]): Promise<(id: 
 export class CaseFieldsResolver {
   @FieldResolver(() => CategoryType, { nullable: true })
   async category(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
+    if (c.joinedCategory !== undefined) return c.joinedCategory && CategoryType.from(c.joinedCategory);
     const cat = c.categoryId ? await categoryLoaders(ctx).byId.load(c.categoryId) : null;
     return cat && CategoryType.from(cat);
   }
@@ -78,7 +82,10 @@ export class CaseFieldsResolver {
 
   @FieldResolver(() => [PartyType])
   async parties(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
-    const [rows, settings] = await Promise.all([caseLoaders(ctx).parties.load(c.id), caseSettingsFor(ctx)]);
+    const [rows, settings] = await Promise.all([
+      c.joinedParties ?? caseLoaders(ctx).parties.load(c.id),
+      caseSettingsFor(ctx),
+    ]);
     const visible = ctx.services.personalData.seesUnmasked(ctx.viewer.roles, settings);
     return rows.map((p) => PartyType.from(p, visible));
   }
@@ -89,7 +96,7 @@ export class CaseFieldsResolver {
   async allowedActions(@Root() c: CaseType, @Ctx() ctx: RequestContext): Promise<AllowedAction[]> {
     const s = ctx.services;
     const [parties, settings, extensions, notices] = await Promise.all([
-      caseLoaders(ctx).parties.load(c.id),
+      c.joinedParties ?? caseLoaders(ctx).parties.load(c.id),
       caseSettingsFor(ctx),
       groupLoader(
         ctx,
@@ -118,6 +125,15 @@ export class CaseFieldsResolver {
 
   @FieldResolver(() => [CaseAssigneeType], { description: 'Lead first' })
   async assignees(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
+    if (c.joinedAssignees)
+      return c.joinedAssignees.map((a) =>
+        Object.assign(new CaseAssigneeType(), {
+          staffId: a.staffId,
+          isLead: a.isLead,
+          assignedAt: a.assignedAt,
+          joinedStaff: a.staff,
+        }),
+      );
     return (await caseLoaders(ctx).assignees.load(c.id)).map((a) =>
       Object.assign(new CaseAssigneeType(), { staffId: a.staffId, isLead: a.isLead, assignedAt: a.assignedAt }),
     );
@@ -197,8 +213,7 @@ export class CaseFieldsResolver {
   async timeline(@Root() c: CaseType, @Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs) {
     const req = pageRequest(page, ['timestamp', 'uuid']);
     const scope = await tenantScope(ctx);
-    const merged = await caseLoaders(ctx).merged.load(c.id);
-    const events = await ctx.services.timeline.list(scope, [c.id, ...merged.map((m) => m.id)], req);
+    const events = await ctx.services.timeline.listFile(scope, c.id, req);
     if (!reporterOnly(ctx.viewer)) return connectionFrom(events, CaseEventType.from);
     // A feed sees its own reports only: a duplicate flag keeps just the cases it may read.
     const listed = (data: Record<string, unknown>) => (data['cases'] as { caseId: string }[] | undefined) ?? [];
@@ -220,6 +235,7 @@ export class CaseFieldsResolver {
 export class CaseAssigneeResolver {
   @FieldResolver(() => StaffMemberType, { nullable: true })
   async staff(@Root() a: CaseAssigneeType, @Ctx() ctx: RequestContext) {
+    if (a.joinedStaff !== undefined) return a.joinedStaff && StaffMemberType.from(a.joinedStaff);
     const p = await staffById(ctx).load(a.staffId);
     return p && StaffMemberType.from(p);
   }

@@ -1,5 +1,6 @@
 import { subtreeIdsSql } from '../../core/db/tree-sql';
 import { pgArray } from '../../core/db/by-id';
+import { tenantPredicate } from '../../core/db/tenant-wall';
 import type { Viewer } from '../../core/auth/viewer';
 import { idOrNoMatch } from '../../shared/ids';
 import { OPEN_STATUSES, type CaseStatus } from './case.states';
@@ -36,8 +37,9 @@ export function caseFilterSql(
   reader: Viewer | undefined,
   seesPersonalData: boolean,
 ): { sql: string; params: unknown[] } {
-  const where = ['c.tenant_id = ?'];
-  const params: unknown[] = [tenantId];
+  const tenant = tenantPredicate('c', tenantId);
+  const where = [tenant.sql];
+  const params: unknown[] = [...tenant.params];
   const add = (sql: string, ...p: unknown[]) => {
     where.push(sql);
     params.push(...p);

@@ -40,6 +40,17 @@ export class CaseSettingsService {
     );
   }
 
+  /**
+   * {@link get} for reading only (masking decisions, the settings query): the row is not kept in
+   * the unit of work, so a read-only operation has nothing to flush.
+   */
+  async read(scope: TenantScope): Promise<CaseSettingsEntity> {
+    return (
+      (await scope.em.findOne(CaseSettingsEntity, { tenantId: scope.tenant.id }, { disableIdentityMap: true })) ??
+      Object.assign(new CaseSettingsEntity(), { tenantId: scope.tenant.id })
+    );
+  }
+
   async update(scope: TenantScope, input: CaseSettingsFields): Promise<Result<CaseSettingsEntity, CaseErrorCode>> {
     const errors: UserErrorData<CaseErrorCode>[] = [];
     for (const [k, [min, max]] of Object.entries(BOUNDS) as [keyof typeof BOUNDS, [number, number]][]) {

@@ -4,7 +4,12 @@ import type { CaseSettingsEntity } from './case.entity';
 
 /** The tenant's case settings, read once per request (masking decisions for a whole page use them). */
 export function caseSettingsFor(ctx: RequestContext): Promise<CaseSettingsEntity> {
-  return loader(ctx, 'caseSettings', async () => ctx.services.caseSettings.get(await tenantScope(ctx)));
+  return loader(ctx, 'caseSettings', async () => ctx.services.caseSettings.read(await tenantScope(ctx)));
+}
+
+/** The settings a page's own statement brought along: the parties' masking reads them, not the database. */
+export function primeCaseSettings(ctx: RequestContext, settings: CaseSettingsEntity): void {
+  if (!ctx.loaders.has('caseSettings')) ctx.loaders.set('caseSettings', Promise.resolve(settings));
 }
 
 /** Relations of a page of cases: one query per relation per page. */
@@ -15,13 +20,13 @@ export const caseLoaders = (ctx: RequestContext) => {
     parties: groupLoader(
       ctx,
       'case.parties',
-      (em, t, ids) => s.cases.partiesOf(em, t, ids),
+      (em, t, ids) => s.cases.partyRows(em, t, ids),
       (p) => p.caseId,
     ),
     assignees: groupLoader(
       ctx,
       'case.assignees',
-      (em, t, ids) => s.cases.assigneesOf(em, t, ids),
+      (em, t, ids) => s.cases.assigneeRows(em, t, ids),
       (a) => a.caseId,
     ),
     duplicates: groupLoader(
@@ -39,7 +44,7 @@ export const caseLoaders = (ctx: RequestContext) => {
     merged: groupLoader(
       ctx,
       'case.merged',
-      (em, t, ids) => s.cases.mergedInto(em, t, ids, ctx.viewer),
+      (em, t, ids) => s.cases.mergedRows(em, t, ids, ctx.viewer),
       (c) => c.mergedIntoId!,
     ),
     sessions: groupLoader(

@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
+import { selects } from '../../core/graphql/look-ahead';
 import { tenantScope, type RequestContext, type TenantScope } from '../../core/graphql/context';
 import { connectionFrom, PageArgs, pageRequest } from '../../core/graphql/connection';
 import { toPayload } from '../../core/graphql/payload';
@@ -29,7 +31,7 @@ import {
   ReportCasePayload,
   RevealPartyPayload,
 } from './case.type';
-import { caseSettingsFor } from './case.loaders';
+import { caseSettingsFor, primeCaseSettings } from './case.loaders';
 
 /** Every case mutation: the action's roles, then the service, then the payload. */
 async function act(ctx: RequestContext, action: CaseAction, run: (scope: TenantScope) => Promise<Result<CaseEntity>>) {
@@ -41,13 +43,13 @@ async function act(ctx: RequestContext, action: CaseAction, run: (scope: TenantS
 export class CaseResolver {
   @Query(() => CaseType, { nullable: true })
   async case(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
-    const c = await ctx.services.cases.find(await tenantScope(ctx, ...READ_ROLES), id);
+    const c = await ctx.services.cases.findRow(await tenantScope(ctx, ...READ_ROLES), { id });
     return c && CaseType.from(c);
   }
 
   @Query(() => CaseType, { nullable: true, description: 'e.g. ZL-2026-000123' })
   async caseByNumber(@Ctx() ctx: RequestContext, @Arg('number', () => String) number: string) {
-    const c = await ctx.services.cases.findByNumber(await tenantScope(ctx, ...READ_ROLES), number);
+    const c = await ctx.services.cases.findRow(await tenantScope(ctx, ...READ_ROLES), { number });
     return c && CaseType.from(c);
   }
 
@@ -60,13 +62,27 @@ export class CaseResolver {
     @Arg('filter', () => CaseFilter, { nullable: true }) filter?: CaseFilter,
     @Arg('orderBy', () => CaseOrderEnum, { nullable: true, defaultValue: CaseOrderEnum.REPORTED_AT_DESC })
     orderBy?: CaseOrderEnum,
+    @Info() info?: GraphQLResolveInfo,
   ) {
     const req = pageRequest(page, ['timestamp', 'uuid']);
     const scope = await tenantScope(ctx, ...READ_ROLES);
-    return connectionFrom(
-      await ctx.services.cases.list(scope, filter ?? {}, orderBy ?? CaseOrderEnum.REPORTED_AT_DESC, req),
-      CaseType.from,
+    // The page's category, parties and assignees come in its own statement when the query shows them.
+    const node = (field: string) => !!info && selects(info, ['edges', 'node', field]);
+    const joins = {
+      withCategory: node('category'),
+      withParties: node('parties'),
+      withAssignees: node('assignees'),
+      withSettings: node('parties') || node('allowedActions'),
+    };
+    const rows = await ctx.services.cases.listRows(
+      scope,
+      filter ?? {},
+      orderBy ?? CaseOrderEnum.REPORTED_AT_DESC,
+      req,
+      joins,
     );
+    if (rows.settings) primeCaseSettings(ctx, rows.settings);
+    return connectionFrom(rows, CaseType.from);
   }
 
   @Query(() => CaseSettingsType)

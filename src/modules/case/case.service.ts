@@ -9,16 +9,57 @@ import {
   CaseEntity,
   CaseEscalationEntity,
   CasePartyEntity,
+  CaseSettingsEntity,
 } from './case.entity';
 import { OPEN_STATUSES } from './case.states';
-import { readableCases } from './case-access';
+import { readableCases, readableCasesSql } from './case-access';
 import { caseFilterSql, type CaseListFilter } from './case-filter';
 import type { PersonalDataService } from './personal-data.service';
 import type { Viewer } from '../../core/auth/viewer';
+import { tenantPredicate } from '../../core/db/tenant-wall';
+import { categoryRow, type CategoryFields } from '../category/category.rows';
+import { staffRow, type StaffFields } from '../staff/staff.rows';
+import {
+  assigneeRow,
+  caseRow,
+  partyRow,
+  settingsRow,
+  type AssigneeFields,
+  type CaseFields,
+  type PartyFields,
+} from './case-rows';
 
 export type { CaseListFilter } from './case-filter';
 
 export type CaseOrder = 'REPORTED_AT_DESC' | 'REPORTED_AT_ASC';
+
+/** A case as the read path returns it; the relations are there when the page was asked to join them. */
+export type CaseRead = CaseFields & {
+  category?: CategoryFields | null;
+  parties?: PartyFields[];
+  assignees?: (AssigneeFields & { staff: StaffFields | null })[];
+};
+
+/** Which relations the page's one statement brings along (the resolver looks ahead at the query). */
+export interface CaseJoins {
+  withCategory: boolean;
+  withParties?: boolean;
+  withAssignees?: boolean;
+  /** the tenant's case settings too (parties are masked by them): one init plan, not a statement */
+  withSettings?: boolean;
+}
+
+// A case's parties and assignees as a JSON array in its own row, in the order the loaders read them.
+const PARTIES_JSON = `(select coalesce(json_agg(${partyRow.json('p')} order by p.created_at, p.id), '[]'::json)
+  from case_parties p where p.tenant_id = c.tenant_id and p.case_id = c.id) as "partiesJson"`;
+// Each assignee carries its staff row, so `assignees { staff { … } }` needs no batch of its own.
+const STAFF_JSON = `(select ${staffRow.json('s')} from staff_members s where s.tenant_id = a.tenant_id and s.id = a.staff_id)`;
+const ASSIGNEES_JSON = `(select coalesce(json_agg(json_build_object('row', ${assigneeRow.json('a')}, 'staff', ${STAFF_JSON})
+  order by a.is_lead desc, a.assigned_at), '[]'::json)
+  from case_assignees a where a.tenant_id = c.tenant_id and a.case_id = c.id) as "assigneesJson"`;
+
+const CASE_COLUMNS = caseRow.select('c');
+const CATEGORY_COLUMNS = categoryRow.select('cat', 'cat_');
 
 /**
  * Reading cases: by id, by number, and the filtered, keyset-paginated list. Every read for a
@@ -28,20 +69,7 @@ export type CaseOrder = 'REPORTED_AT_DESC' | 'REPORTED_AT_ASC';
 export class CaseService {
   constructor(private readonly personalData: PersonalDataService) {}
 
-  async find(scope: TenantScope, id: string): Promise<CaseEntity | null> {
-    if (!isUuid(id)) return null;
-    return scope.em.findOne(CaseEntity, { tenantId: scope.tenant.id, id, ...readableCases(scope.viewer) });
-  }
-
-  findByNumber(scope: TenantScope, number: string): Promise<CaseEntity | null> {
-    return scope.em.findOne(CaseEntity, {
-      tenantId: scope.tenant.id,
-      number: number.trim().toUpperCase(),
-      ...readableCases(scope.viewer),
-    });
-  }
-
-  /** By ids, for relations (recurrenceOf, mergedInto, duplicates, notifications): `reader` as in {@link find}. */
+  /** By ids, for relations (recurrenceOf, mergedInto, duplicates, notifications): `reader` as in {@link findRow}. */
   findMany(em: Em, tenantId: string, ids: readonly string[], reader?: Viewer): Promise<CaseEntity[]> {
     return em.find(CaseEntity, { tenantId, id: { $in: ids.filter(isUuid) }, ...readableCases(reader) });
   }
@@ -79,6 +107,55 @@ export class CaseService {
     return em.find(CaseEntity, { tenantId, mergedIntoId: { $in: [...caseIds] }, ...readableCases(reader) });
   }
 
+  /** A case by id or number, as a plain row (the read path: no entity, nothing to flush). */
+  async findRow(scope: TenantScope, by: { id: string } | { number: string }): Promise<CaseFields | null> {
+    if ('id' in by && !isUuid(by.id)) return null;
+    const t = tenantPredicate('c', scope.tenant.id);
+    const where = [t.sql, 'id' in by ? 'c.id = ?' : 'c.number = ?'];
+    const params = [...t.params, 'id' in by ? by.id : by.number.trim().toUpperCase()];
+    const only = readableCasesSql(scope.viewer);
+    if (only) {
+      where.push(only.sql);
+      params.push(...only.params);
+    }
+    const rows = await scope.em.execute(`select ${CASE_COLUMNS} from cases c where ${where.join(' and ')}`, params);
+    return rows[0] ? caseRow.read(rows[0]) : null;
+  }
+
+  /** {@link partiesOf} as plain rows, for reading. */
+  async partyRows(em: Em, tenantId: string, caseIds: readonly string[]): Promise<PartyFields[]> {
+    const t = tenantPredicate('p', tenantId);
+    const rows = await em.execute(
+      `select ${partyRow.select('p')} from case_parties p where ${t.sql} and p.case_id = any(?::uuid[]) order by p.created_at, p.id`,
+      [...t.params, pgArray(caseIds.filter(isUuid))],
+    );
+    return rows.map((r) => partyRow.read(r));
+  }
+
+  /** {@link assigneesOf} as plain rows, for reading. */
+  async assigneeRows(em: Em, tenantId: string, caseIds: readonly string[]): Promise<AssigneeFields[]> {
+    const t = tenantPredicate('a', tenantId);
+    const rows = await em.execute(
+      `select ${assigneeRow.select('a')} from case_assignees a where ${t.sql} and a.case_id = any(?::uuid[]) order by a.is_lead desc, a.assigned_at`,
+      [...t.params, pgArray(caseIds.filter(isUuid))],
+    );
+    return rows.map((r) => assigneeRow.read(r));
+  }
+
+  /** {@link mergedInto} as plain rows, for reading. */
+  async mergedRows(em: Em, tenantId: string, caseIds: readonly string[], reader?: Viewer): Promise<CaseFields[]> {
+    const t = tenantPredicate('c', tenantId);
+    const where = [t.sql, 'c.merged_into_id = any(?::uuid[])'];
+    const params = [...t.params, pgArray(caseIds.filter(isUuid))];
+    const only = readableCasesSql(reader);
+    if (only) {
+      where.push(only.sql);
+      params.push(...only.params);
+    }
+    const rows = await em.execute(`select ${CASE_COLUMNS} from cases c where ${where.join(' and ')}`, params);
+    return rows.map((r) => caseRow.read(r));
+  }
+
   /** Open cases per staff member, for mediators' limits of concurrent cases. */
   async openCaseLoad(scope: TenantScope, staffIds: string[]): Promise<Map<string, number>> {
     if (!staffIds.length) return new Map();
@@ -95,24 +172,72 @@ export class CaseService {
     return scope.em.count(CaseEntity, { tenantId: scope.tenant.id, orgUnitId, status: { $in: [...OPEN_STATUSES] } });
   }
 
-  async list(
+  /**
+   * The filtered, keyset-paginated list as plain rows in one statement: with `withCategory`, the page's categories come
+   * joined in (the resolver asks for it when the query selects them), instead of a second batch.
+   * The count is a statement of its own, run only when `totalCount` is read.
+   */
+  async listRows(
     scope: TenantScope,
     f: CaseListFilter,
     order: CaseOrder,
     { first, after }: PageRequest,
-  ): Promise<Page<CaseEntity>> {
-    const filter = caseFilterSql(scope.tenant.id, f, scope.viewer, await this.personalData.readerSees(scope));
-    const qb = scope.em.createQueryBuilder(CaseEntity, 'c').where(filter.sql, filter.params);
-    const countQb = qb.clone();
+    { withCategory, withParties = false, withAssignees = false, withSettings = false }: CaseJoins,
+  ): Promise<Page<CaseRead> & { settings?: CaseSettingsEntity }> {
+    // The reader's rights shape only the text search (masked text for those without): no text, no read.
+    const sees = f.text?.trim() ? await this.personalData.readerSees(scope) : true;
+    const filter = caseFilterSql(scope.tenant.id, f, scope.viewer, sees);
     const asc = order === 'REPORTED_AT_ASC';
-    if (after) qb.andWhere(`(c.reported_at, c.id) ${asc ? '>' : '<'} (?, ?)`, [after[0], after[1]]);
     const dir = asc ? 'asc' : 'desc';
-    const rows = await qb
-      .orderBy({ reportedAt: dir, id: dir })
-      .limit(first + 1)
-      .getResult();
-    const page = toPage(rows, first, (c) => [c.reportedAt.toISOString(), c.id], !!after);
-    page.totalCount = () => countQb.getCount();
+    const where = [filter.sql];
+    const params = [...filter.params];
+    if (after) {
+      where.push(`(c.reported_at, c.id) ${asc ? '>' : '<'} (?, ?)`);
+      params.push(after[0], after[1]);
+    }
+    const columns = [CASE_COLUMNS];
+    if (withCategory) columns.push(CATEGORY_COLUMNS);
+    if (withParties) columns.push(PARTIES_JSON);
+    if (withAssignees) columns.push(ASSIGNEES_JSON);
+    const selectParams: unknown[] = [];
+    if (withSettings) {
+      // Not correlated with the case row, so PostgreSQL evaluates it once for the statement.
+      const ts = tenantPredicate('s', scope.tenant.id);
+      columns.push(`(select ${settingsRow.json('s')} from case_settings s where ${ts.sql}) as "settingsJson"`);
+      selectParams.push(...ts.params);
+    }
+    const sql = `select ${columns.join(', ')} from cases c${
+      withCategory ? ' left join categories cat on cat.tenant_id = c.tenant_id and cat.id = c.category_id' : ''
+    }`;
+    const raw = await scope.em.execute(
+      `${sql} where ${where.join(' and ')} order by c.reported_at ${dir}, c.id ${dir} limit ?`,
+      [...selectParams, ...params, first + 1],
+    );
+    const rows: CaseRead[] = raw.map((r) => {
+      const c: CaseRead = caseRow.read(r);
+      if (withCategory) c.category = r['cat_id'] ? categoryRow.read(r, 'cat_') : null;
+      if (withParties) c.parties = (r['partiesJson'] as Record<string, unknown>[]).map((p) => partyRow.read(p));
+      if (withAssignees)
+        c.assignees = (r['assigneesJson'] as { row: Record<string, unknown>; staff: StaffFields | null }[]).map(
+          (a) => ({ ...assigneeRow.read(a.row), staff: a.staff }),
+        );
+      return c;
+    });
+    const page: Page<CaseRead> & { settings?: CaseSettingsEntity } = toPage(
+      rows,
+      first,
+      (c) => [c.reportedAt.toISOString(), c.id],
+      !!after,
+    );
+    if (withSettings && raw[0])
+      page.settings = Object.assign(new CaseSettingsEntity(), { tenantId: scope.tenant.id }, raw[0]['settingsJson']);
+    page.totalCount = async () => {
+      const [row] = await scope.em.execute<{ n: number }[]>(
+        `select count(*)::int as n from cases c where ${filter.sql}`,
+        filter.params,
+      );
+      return row!.n;
+    };
     return page;
   }
 }

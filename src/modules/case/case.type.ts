@@ -14,10 +14,7 @@ import {
   PARTY_KINDS,
   PARTY_ROLES,
   WARNING_LEVELS,
-  type CaseEntity,
   type CaseEscalationEntity,
-  type CaseEventEntity,
-  type CasePartyEntity,
   type CaseSettingsEntity,
   FAILED_MEDIATION_ACTIONS,
   type FailedMediationAction,
@@ -30,6 +27,12 @@ import {
 import { CASE_STATUSES, type CaseStatus } from './case.states';
 import { CaseErrorCodeEnum } from './case.errors';
 import { maskAddress, maskIdNumber, maskPhone } from './personal-data';
+import type { AssigneeFields, CaseFields, EventFields, PartyFields } from './case-rows';
+import type { CategoryFields } from '../category/category.rows';
+import type { StaffFields } from '../staff/staff.rows';
+
+/** An assignee with its staff row, as a page's statement brings it along. */
+export type JoinedAssignee = AssigneeFields & { staff: StaffFields | null };
 
 export const FailedMediationActionEnum = enumOf(FAILED_MEDIATION_ACTIONS);
 registerEnumType(FailedMediationActionEnum, { name: 'FailedMediationAction' });
@@ -57,6 +60,7 @@ registerEnumType(DuplicateReasonEnum, { name: 'DuplicateReason' });
 export const CaseUserError = createUserErrorType('Case', CaseErrorCodeEnum);
 
 @ObjectType('Case', {
+  simpleResolvers: true,
   description:
     'One dispute (矛盾纠纷), from report to closure, with its digital file. ID numbers and phones typed into its free text (title, description, location, notes and reasons, timeline data) are masked unless your role sees personal data.',
 })
@@ -100,9 +104,19 @@ export class CaseType {
   @Field(() => Date, { nullable: true }) resolvedAt!: Date | null;
   @Field(() => Date, { nullable: true }) closedAt!: Date | null;
   @Field(() => Date) updatedAt!: Date;
+  /** the category the page's statement joined in (undefined: not joined, the loader reads it) */
+  joinedCategory?: CategoryFields | null;
+  /** the parties and assignees the page's statement brought along (undefined: the loaders read them) */
+  joinedParties?: PartyFields[];
+  joinedAssignees?: JoinedAssignee[];
 
-  static from(c: CaseEntity): CaseType {
+  static from(
+    c: CaseFields & { category?: CategoryFields | null; parties?: PartyFields[]; assignees?: JoinedAssignee[] },
+  ): CaseType {
     return Object.assign(new CaseType(), {
+      joinedCategory: c.category,
+      joinedParties: c.parties,
+      joinedAssignees: c.assignees,
       id: c.id,
       number: c.number,
       title: c.title,
@@ -140,6 +154,7 @@ export class CaseType {
 }
 
 @ObjectType('Party', {
+  simpleResolvers: true,
   description:
     'A party to a case. ID number, phone and address are masked unless your role sees them; revealParty shows them, audited.',
 })
@@ -158,7 +173,7 @@ export class PartyType {
   creditCode!: string | null;
   @Field(() => Boolean, { description: 'true when idNumber, phone and address are masked' }) masked!: boolean;
 
-  static from(p: CasePartyEntity, visible: boolean): PartyType {
+  static from(p: PartyFields, visible: boolean): PartyType {
     return Object.assign(new PartyType(), {
       id: p.id,
       role: p.role,
@@ -173,7 +188,7 @@ export class PartyType {
   }
 }
 
-@ObjectType('CaseEvent', { description: 'One immutable entry of the digital file' })
+@ObjectType('CaseEvent', { simpleResolvers: true, description: 'One immutable entry of the digital file' })
 export class CaseEventType {
   @Field(() => ID) id!: string;
   @Field(() => ID, { description: 'The case it was written on (a merged case keeps its own events)' }) caseId!: string;
@@ -191,7 +206,7 @@ export class CaseEventType {
   @Field(() => String, { nullable: true, description: 'Law or regulation the step relied on' })
   legalBasis!: string | null;
 
-  static from(e: CaseEventEntity): CaseEventType {
+  static from(e: EventFields): CaseEventType {
     return Object.assign(new CaseEventType(), {
       id: e.id,
       caseId: e.caseId,

@@ -34,7 +34,7 @@ export class PersonalDataService {
    */
   async readerSees(scope: TenantScope): Promise<boolean> {
     if (!scope.viewer) return true;
-    return this.seesUnmasked(scope.viewer.roles, await this.settings.get(scope));
+    return this.seesUnmasked(scope.viewer.roles, await this.settings.read(scope));
   }
 
   async reveal(

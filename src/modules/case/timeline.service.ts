@@ -2,6 +2,11 @@ import type { TenantScope } from '../../core/tenancy/scope';
 import { toPage, type Page, type PageRequest } from '../../shared/page';
 import { CaseEventEntity } from './case.entity';
 import type { CaseEventKind } from './case-events';
+import { tenantPredicate } from '../../core/db/tenant-wall';
+import { readableCasesSql } from './case-access';
+import { eventRow, type EventFields } from './case-rows';
+
+const EVENT_COLUMNS = eventRow.select('e');
 
 export interface EventInput {
   type: CaseEventKind;
@@ -52,6 +57,45 @@ export class TimelineService {
       .getResult();
     const page = toPage(rows, first, (e) => [e.occurredAt.toISOString(), e.id], !!after);
     page.totalCount = () => scope.em.count(CaseEventEntity, { tenantId: scope.tenant.id, caseId: { $in: caseIds } });
+    return page;
+  }
+
+  /**
+   * A case's file as plain rows in one statement: its own events and those of the cases merged
+   * into it that the reader may read (the merged ids are an init plan, so the events come by
+   * index). The count is its own statement, run only when `totalCount` is read.
+   */
+  async listFile(scope: TenantScope, caseId: string, { first, after }: PageRequest): Promise<Page<EventFields>> {
+    const te = tenantPredicate('e', scope.tenant.id);
+    const tm = tenantPredicate('m', scope.tenant.id);
+    const only = readableCasesSql(scope.viewer, 'm');
+    const where = [
+      te.sql,
+      `e.case_id = any(array(select ?::uuid union all select m.id from cases m where ${tm.sql} and m.merged_into_id = ?${only ? ` and ${only.sql}` : ''}))`,
+    ];
+    const params = [...te.params, caseId, ...tm.params, caseId, ...(only?.params ?? [])];
+    const count = { sql: where.join(' and '), params: [...params] };
+    if (after) {
+      where.push('(e.occurred_at, e.id) > (?, ?)');
+      params.push(after[0], after[1]);
+    }
+    const raw = await scope.em.execute(
+      `select ${EVENT_COLUMNS} from case_events e where ${where.join(' and ')} order by e.occurred_at, e.id limit ?`,
+      [...params, first + 1],
+    );
+    const page = toPage(
+      raw.map((r) => eventRow.read(r)),
+      first,
+      (e) => [e.occurredAt.toISOString(), e.id],
+      !!after,
+    );
+    page.totalCount = async () => {
+      const [row] = await scope.em.execute<{ n: number }[]>(
+        `select count(*)::int as n from case_events e where ${count.sql}`,
+        count.params,
+      );
+      return row!.n;
+    };
     return page;
   }
 }

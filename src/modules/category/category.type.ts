@@ -1,13 +1,14 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { createUserErrorType } from '../../core/graphql/user-error';
 import { createConnectionType } from '../../core/graphql/connection';
-import { RISK_LEVELS, type CategoryEntity, type RiskLevel } from './category.entity';
+import { RISK_LEVELS, type RiskLevel } from './category.entity';
 import { CategoryErrorCode } from './category.errors';
+import type { CategoryFields } from './category.rows';
 
 export const RiskLevelEnum = Object.fromEntries(RISK_LEVELS.map((k) => [k, k])) as Record<RiskLevel, RiskLevel>;
 registerEnumType(RiskLevelEnum, { name: 'RiskLevel', description: 'LOW < MEDIUM < HIGH < MAJOR' });
 
-@ObjectType('Category', { description: 'A dispute category; the tree is per tenant' })
+@ObjectType('Category', { simpleResolvers: true, description: 'A dispute category; the tree is per tenant' })
 export class CategoryType {
   @Field(() => ID) id!: string;
   @Field(() => String) code!: string;
@@ -19,7 +20,7 @@ export class CategoryType {
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;
 
-  static from(c: CategoryEntity): CategoryType {
+  static from(c: CategoryFields): CategoryType {
     return Object.assign(new CategoryType(), {
       id: c.id,
       code: c.code,

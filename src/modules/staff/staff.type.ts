@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import type { StaffFields } from './staff.rows';
 import { createUserErrorType } from '../../core/graphql/user-error';
 import { createConnectionType } from '../../core/graphql/connection';
-import type { StaffMemberEntity } from './staff.entity';
 import { StaffErrorCode } from './staff.errors';
 
 @ObjectType('MediatorProfile', { description: 'What a resident sees when choosing a mediator' })
@@ -25,7 +25,7 @@ export class StaffMemberType {
   @Field(() => Boolean) active!: boolean;
   profile!: MediatorProfileType | null;
 
-  static from(s: StaffMemberEntity): StaffMemberType {
+  static from(s: StaffFields): StaffMemberType {
     return Object.assign(new StaffMemberType(), {
       id: s.id,
       name: s.name,
