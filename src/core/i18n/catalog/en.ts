@@ -126,7 +126,7 @@ export const en = {
   'event.MEDIATION_RESCHEDULED': '{actor} moved the mediation of {mediators} to {at}: {reason}',
   'event.MEDIATION_CANCELLED': '{actor} called off the mediation of {mediators} at {at}: {reason}',
   'event.AGREEMENT_SIGNED':
-    'Mediation agreement signed{hasAmount, select, yes { ({amount}, {instalments, plural, one {# instalment} other {# instalments}})} other {}}',
+    'Mediation agreement signed{hasAmount, select, yes { ({amount}{instalments, plural, =0 {} =1 {} other {, # instalments}})} other {}}',
   'event.INSTALMENT_PAID':
     '{actor} recorded {amount} paid on instalment {seq}{full, select, yes {, now paid in full{late, select, yes { (late)} other {}}} other {, not yet in full}}',
   'event.INSTALMENT_OVERDUE': 'Instalment {seq} (due {date}) is overdue: {amount} outstanding',
@@ -146,7 +146,8 @@ export const en = {
   'event.FOLLOW_UP_SCHEDULED':
     '{actor} scheduled a follow-up visit{hasAssignee, select, yes { by {assignee}} other {}} for {at}',
   'event.FOLLOW_UP_STARTED': 'The case entered follow-up',
-  'event.FOLLOW_UP_COMPLETED': '{actor} completed the follow-up visit: {result}, satisfaction {satisfaction} of 5',
+  'event.FOLLOW_UP_COMPLETED':
+    '{actor} completed the follow-up visit: {result}{satisfaction, plural, =0 {} other {, satisfaction # of 5}}',
   'event.CLOSED': '{actor} closed the case',
   'event.REOPENED':
     '{atFollowUp, select, yes {The agreement was not kept; the case went back to handling} other {{actor} reopened the case}}',

@@ -119,7 +119,8 @@ export const zhCN: Record<MessageId, string> = {
   'event.MEDIATION_OUTCOME': '{mediators}主持{joint, select, yes {联合调解} other {调解}}，{outcome}',
   'event.MEDIATION_RESCHEDULED': '{actor}将{mediators}的调解改至{at}（{reason}）',
   'event.MEDIATION_CANCELLED': '{actor}取消了{mediators}原定于{at}的调解（{reason}）',
-  'event.AGREEMENT_SIGNED': '签订调解协议{hasAmount, select, yes {（{amount}，分{instalments}期）} other {}}',
+  'event.AGREEMENT_SIGNED':
+    '签订调解协议{hasAmount, select, yes {（{amount}{instalments, plural, =0 {} =1 {} other {，分#期}}）} other {}}',
   'event.INSTALMENT_PAID':
     '{actor}登记第{seq}期履行款到账{amount}{full, select, yes {，该期已付清{late, select, yes {（逾期付清）} other {}}} other {，尚未付清}}',
   'event.INSTALMENT_OVERDUE': '第{seq}期履行款（{date}到期）逾期未付清，尚欠{amount}',
@@ -138,7 +139,7 @@ export const zhCN: Record<MessageId, string> = {
   'event.UNRESOLVED': '{actor}确认纠纷未能化解',
   'event.FOLLOW_UP_SCHEDULED': '{actor}安排{assignee}于{at}回访',
   'event.FOLLOW_UP_STARTED': '案件进入回访',
-  'event.FOLLOW_UP_COMPLETED': '{actor}完成回访：{result}，满意度{satisfaction}分',
+  'event.FOLLOW_UP_COMPLETED': '{actor}完成回访：{result}{satisfaction, plural, =0 {} other {，满意度#分}}',
   'event.CLOSED': '{actor}办结了案件',
   'event.REOPENED': '{atFollowUp, select, yes {回访发现协议未履行，案件重新办理} other {{actor}重新办理案件}}',
   'event.MERGED_INTO': '{actor}将本案并入案件{number}',
