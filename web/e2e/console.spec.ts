@@ -193,7 +193,7 @@ test('bad input: an invalid ID number is flagged before submit and by the server
   await page.getByLabel('纠纷简要情况').fill('楼上卫生间漏水，楼下天花板受损。');
   await page.getByRole('button', { name: /^登\s?记$/ }).click();
   const titleItem = page.locator('.ant-form-item', { has: page.getByLabel('纠纷标题') });
-  await expect(titleItem.locator('.ant-form-item-explain-error')).toContainText('最多200字');
+  await expect(titleItem.locator('.ant-form-item-explain-error')).toContainText('不超过200个字符');
   // Nothing typed is lost on the refusal.
   await expect(page.getByLabel('纠纷简要情况')).toHaveValue('楼上卫生间漏水，楼下天花板受损。');
   await expect(page.getByLabel('身份证号码').first()).toHaveValue('330502198805051239');

@@ -1,5 +1,4 @@
 import type { FormInstance } from 'antd';
-import i18n from './i18n';
 
 export interface UserErrorLike {
   field?: readonly string[] | null;
@@ -17,9 +16,9 @@ export function showUserErrors(form: FormInstance, errors: readonly UserErrorLik
   const fields: { name: (string | number)[]; errors: string[] }[] = [];
   for (const e of errors) {
     const path = (e.field ?? []).filter((p, i) => !(i === 0 && p === 'input')).map(num);
-    const generic = path.filter((p) => typeof p === 'string').join('.');
-    // The API words its messages in English; the console says the same in the chosen language where it can.
-    const text = i18n.exists(`errors.${generic}`) ? i18n.t(`errors.${generic}`) : e.message;
+    // The API words its refusals in the console's language (it sends Accept-Language and the
+    // person's saved choice): shown as the API says them, one wording for every client.
+    const text = e.message;
     if (path.length && names.has(JSON.stringify(path))) fields.push({ name: path, errors: [text] });
     else loose.push(text);
   }

@@ -1,5 +1,7 @@
 import { Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
+import { useQuery } from '@apollo/client/react';
+import { MeDocument } from '../../gql/graphql';
 import { useTranslation } from 'react-i18next';
 import '../board/board-i18n';
 import './config-i18n';
@@ -29,11 +31,27 @@ const TABS = {
   platform: Platform,
 };
 
+type Tab = keyof typeof TABS;
+
+/**
+ * The tabs a person can use: a platform admin who runs no center sees the platform's screens only,
+ * a center's staff never see the platform's.
+ */
+function tabsFor(roles: readonly string[]): Tab[] {
+  const all = Object.keys(TABS) as Tab[];
+  const platform = roles.includes('platform-admin');
+  const center = roles.some((r) => r !== 'platform-admin');
+  return all.filter((k) => (k === 'platform' ? platform : center));
+}
+
 /** 配置: the screens a tenant admin sets a center up with; the tab is in the URL so a link opens it. */
 export default function Config() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const tab = (params.get('tab') ?? 'units') as keyof typeof TABS;
+  const { data } = useQuery(MeDocument);
+  const visible = tabsFor(data?.me?.roles ?? []);
+  const asked = params.get('tab') as Tab | null;
+  const tab = asked && visible.includes(asked) ? asked : (visible[0] ?? 'units');
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
@@ -43,7 +61,10 @@ export default function Config() {
         activeKey={tab}
         onChange={(k) => setParams({ tab: k })}
         destroyOnHidden
-        items={Object.entries(TABS).map(([k, C]) => ({ key: k, label: t(`config.tabs.${k}`), children: <C /> }))}
+        items={visible.map((k) => {
+          const C = TABS[k];
+          return { key: k, label: t(`config.tabs.${k}`), children: <C /> };
+        })}
       />
     </>
   );
