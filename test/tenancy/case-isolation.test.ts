@@ -201,6 +201,21 @@ describe('case isolation', () => {
       ],
       [RECORD_OUTCOME, { sessionId: bIds['session'], outcome: 'FAILED' }, 'SESSION_NOT_FOUND'],
       [
+        'mutation($i: RescheduleMediationInput!) { rescheduleMediation(input: $i) { userErrors { code } } }',
+        {
+          sessionId: bIds['session'],
+          startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+          endsAt: new Date(Date.now() + 7_200_000).toISOString(),
+          reason: 'x',
+        },
+        'SESSION_NOT_FOUND',
+      ],
+      [
+        'mutation($i: CancelMediationInput!) { cancelMediation(input: $i) { userErrors { code } } }',
+        { sessionId: bIds['session'], reason: 'x' },
+        'SESSION_NOT_FOUND',
+      ],
+      [
         'mutation($i: RecordJudicialConfirmationInput!) { recordJudicialConfirmation(input: $i) { userErrors { code } } }',
         { agreementId: bIds['agreement'], status: 'CONFIRMED', court: 'x' },
         'AGREEMENT_NOT_FOUND',

@@ -62,6 +62,27 @@ describe('consultation isolation', () => {
     expect(await snapshotB()).toEqual(before);
   });
 
+  it('does not let A record a consultation at B’s department or unit', async () => {
+    const [dept] = await withTenant(h.rt.orm, b.id, (em) =>
+      em.execute<{ id: string }[]>('select id from departments order by id limit 1'),
+    );
+    expect(dept).toBeDefined();
+    const before = await snapshotB();
+    const r = await mutate<{ consultation: unknown; userErrors: UserErrorView[] }>(h, tokenA, RECORD_CONSULTATION, {
+      topic: 'LEGAL',
+      outcome: 'ANSWERED',
+      minutes: 10,
+      departmentId: dept!.id,
+    });
+    expect(r.consultation).toBeNull();
+    expect(r.userErrors.map((e) => e.field?.join('.'))).toEqual(['input.departmentId']);
+    expect(await snapshotB()).toEqual(before);
+    const mine = await withTenant(h.rt.orm, a.id, (em) =>
+      em.execute<{ n: number }[]>('select count(*)::int as n from consultations'),
+    );
+    expect(mine[0]!.n).toBe(0);
+  });
+
   it('refuses A’s rows in B’s table at the database itself, whatever the ORM does', async () => {
     const seen = await withTenant(h.rt.orm, a.id, (em) =>
       em.execute('select count(*)::int as n from consultations where id = ?', [bId]),

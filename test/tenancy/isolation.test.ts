@@ -47,7 +47,16 @@ const COVERED = new Set([
   ...CASE_OPERATIONS,
   // SLA policies, calendars, deadlines, supervision, queue dashboard: test/tenancy/sla-isolation.test.ts
   ...SLA_OPERATIONS,
-  // a rule preview from the tenant's own rules only: test/integration/routing-preview.test.ts
+  // sessions moved or called off: test/tenancy/case-isolation.test.ts (B's session is not found)
+  'rescheduleMediation',
+  'cancelMediation',
+  // consultations at the window: test/tenancy/consultation-isolation.test.ts
+  'consultations',
+  'consultation',
+  'recordConsultation',
+  'turnConsultationIntoCase',
+  // instalment payments: test/workers/instalments.test.ts ("lets another tenant neither pay nor see")
+  'recordInstalmentPayment',
   'routingPreview',
   // figures, roll-up and warning board: test/integration/metrics.test.ts (aggregates only across tenants)
   ...METRICS_OPERATIONS,
