@@ -10,7 +10,7 @@ it('loads the demo towns through the services, once', async () => {
   const h = await startHarness();
   try {
     const started = Date.now();
-    expect(await loadDemoData(h.rt.services)).toBe(true);
+    expect(await loadDemoData(h.rt.services, { ownerUrl: process.env['ONEDOOR_TEST_OWNER_URL'] })).toBe(true);
     console.log(`demo data loaded in ${Date.now() - started} ms`);
     expect(await loadDemoData(h.rt.services)).toBe(false);
 
