@@ -224,6 +224,7 @@ export async function loadDemoData(
     try {
       await loadZhiliLateCases(s, zhili, shifter);
       await loadZhiliHistory(s, zhili, shifter, opts.historyCases ?? 80);
+      await shifter.renumber(zhili.id);
     } finally {
       await shifter.close();
     }

@@ -256,11 +256,13 @@ export async function loadZhiliHistory(
  * loader then fires those checkpoints through the SLA code, so they turn YELLOW or RED for real.
  */
 export async function loadZhiliLateCases(s: Services, tenant: TenantRecord, shifter: CaseTimeShifter): Promise<void> {
-  const late: [string, string, number][] = [
-    ['服装厂拖欠三名工人工资', 'labor-wages', 20],
-    ['出租房押金退还纠纷', 'lease-rent', 13],
-    ['面料货款结算纠纷', 'contract-commercial', 12],
-    ['夜间加工噪音扰民', 'neighbourhood-noise', 11],
+  const late: [string, string, number, number][] = [
+    // [title, category, working days ago, hour]: the default clock is 15 working days, YELLOW at half, RED at
+    // 80%; a clock started on a weekend night keeps up to ~2.5 days of slack wherever it lands (see the shift).
+    ['服装厂拖欠三名工人工资', 'labor-wages', 16, 10],
+    ['出租房押金退还纠纷', 'lease-rent', 11, 9],
+    ['面料货款结算纠纷', 'contract-commercial', 11, 11],
+    ['夜间加工噪音扰民', 'neighbourhood-noise', 11, 15],
   ];
   const unit = await withTenantScope(s.orm, tenant, ACTOR, async (scope) => {
     const [u] = await scope.em.execute<{ id: string }[]>('select id from org_units where tenant_id = ? and name = ?', [
@@ -275,9 +277,11 @@ export async function loadZhiliLateCases(s: Services, tenant: TenantRecord, shif
       'select id, code from categories where tenant_id = ?',
       [tenant.id],
     );
-    return { unit: u!.id, mediator: m!.id, cat: new Map(cats.map((c) => [c.code, c.id])) };
+    const calendar = await s.sla.calendars.calendar(scope);
+    const working = (d: LocalDate) => isoWeekday(d) <= 5 && calendar.isWorkingDay(d);
+    return { unit: u!.id, mediator: m!.id, cat: new Map(cats.map((c) => [c.code, c.id])), working };
   });
-  for (const [title, code, daysBack] of late) {
+  for (const [title, code, workingDaysBack, hour] of late) {
     const caseId = await withTenantScope(s.orm, tenant, ACTOR, async (scope) => {
       const c = must(
         await s.intake.report(
@@ -292,12 +296,13 @@ export async function loadZhiliLateCases(s: Services, tenant: TenantRecord, shif
       must(await s.handling.assign(scope, { caseId: c.id, staffIds: [unit.mediator] }), 'assign');
       return c.id;
     });
-    // Reported at 10:00 that day, as the window would have taken it.
-    const at = fromWallClock(
-      localDateOf(new Date(Date.now() - daysBack * DAY), tenant.timeZone),
-      10 * HOUR,
-      tenant.timeZone,
-    );
+    // Reported at that hour that many working days ago, as the window would have taken it.
+    let day = localDateOf(new Date(), tenant.timeZone);
+    for (let n = 0; n < workingDaysBack;) {
+      day = addDays(day, -1);
+      if (unit.working(day)) n++;
+    }
+    const at = fromWallClock(day, hour * HOUR, tenant.timeZone);
     await shifter.shift(tenant.id, caseId, at.getTime() - Date.now());
   }
 }

@@ -122,6 +122,40 @@ export class CaseTimeShifter {
     });
   }
 
+  /**
+   * A case moved into last year still carries this year's number: renumber the tenant's cases per
+   * year of their report, in report order, as the counter would have given them (no gaps), in
+   * their own timeline and notifications too, and leave the counters where they would stand.
+   */
+  async renumber(tenantId: string): Promise<void> {
+    if (!UUID.test(tenantId)) throw new Error('renumber: bad tenant');
+    const t = `'${tenantId}'::uuid`;
+    const own = (alias: string) => `${alias}.tenant_id = ${t} and ${alias}.case_id = r.id and r.old <> r.new`;
+    await this.client
+      .query(
+        `begin;
+      select set_config('app.tenant_id', '${tenantId}', true);
+      create temp table renum on commit drop as
+        select id, old, y, prefix || '-' || y || '-' || lpad(row_number() over (partition by y order by reported_at, old)::text, 6, '0') as new
+        from (select c.id, c.number as old, c.reported_at, t.case_number_prefix as prefix,
+                extract(year from c.reported_at at time zone t.time_zone)::int as y
+              from cases c join tenants t on t.id = c.tenant_id where c.tenant_id = ${t}) x;
+      update cases c set number = r.new || '~' from renum r where c.tenant_id = ${t} and c.id = r.id and r.old <> r.new;
+      update cases c set number = r.new, masked_text = replace(masked_text, r.old, r.new)
+        from renum r where c.tenant_id = ${t} and c.id = r.id and c.number = r.new || '~';
+      update case_events e set data = replace(e.data::text, r.old, r.new)::jsonb from renum r where ${own('e')};
+      update notifications n set data = replace(n.data::text, r.old, r.new)::jsonb, title = replace(n.title, r.old, r.new)
+        from renum r where ${own('n')};
+      delete from case_number_counters where tenant_id = ${t};
+      insert into case_number_counters (tenant_id, year, last_value) select ${t}, y, count(*) from renum group by y;
+      commit`,
+      )
+      .catch(async (e) => {
+        await this.client.query('rollback').catch(() => undefined);
+        throw e;
+      });
+  }
+
   close(): Promise<void> {
     return this.client.end();
   }
