@@ -1,6 +1,8 @@
 import { startHarness } from '../utils/harness';
 import { loadDemoData } from '../../src/dev/demo-data';
 import { withTenant } from '../../src/core/tenancy/tenant-tx';
+import { Client } from 'pg';
+import { CASE_TABLES } from '../../src/dev/demo-time-shift';
 
 /**
  * The demo `npm start` loads goes through the same rules as everyone (rosters, opening hours,
@@ -91,3 +93,19 @@ it('loads the demo towns through the services, once', async () => {
     await h.close();
   }
 }, 120_000);
+
+/** A table that gains a case's rows must move with the case, or a demo case's history tears apart. */
+it('moves every table that holds a case row when it moves a demo case back in time', async () => {
+  const owner = new Client({ connectionString: process.env['ONEDOOR_TEST_OWNER_URL'] });
+  await owner.connect();
+  try {
+    const { rows } = await owner.query<{ table_name: string }>(
+      `select distinct c.table_name from information_schema.columns c
+         join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+       where c.table_schema = 'public' and t.table_type = 'BASE TABLE' and c.column_name = 'case_id' order by 1`,
+    );
+    expect(rows.map((r) => r.table_name).filter((t) => !(t in CASE_TABLES))).toEqual([]);
+  } finally {
+    await owner.end();
+  }
+});
