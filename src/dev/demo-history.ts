@@ -245,7 +245,8 @@ export async function loadZhiliHistory(
         }
       }
     }
-    await tell(s, tenant, shifter, report, steps, reportedAt);
+    const caseId = await tell(s, tenant, shifter, report, steps, reportedAt);
+    if (!recent) await shifter.markRead(tenant.id, caseId);
     made++;
   }
   return made;

@@ -122,6 +122,16 @@ export class CaseTimeShifter {
     });
   }
 
+  /** The notifications of a case long settled were read then, not waiting in today's inbox. */
+  async markRead(tenantId: string, caseId: string): Promise<void> {
+    if (!UUID.test(tenantId) || !UUID.test(caseId)) throw new Error('markRead: bad input');
+    await this.client.query(
+      `begin; select set_config('app.tenant_id', '${tenantId}', true);
+       update notifications set read_at = deliver_at + interval '20 minutes'
+         where tenant_id = '${tenantId}'::uuid and case_id = '${caseId}'::uuid and read_at is null; commit`,
+    );
+  }
+
   /**
    * A case moved into last year still carries this year's number: renumber the tenant's cases per
    * year of their report, in report order, as the counter would have given them (no gaps), in
