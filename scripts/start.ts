@@ -115,11 +115,16 @@ async function main(): Promise<void> {
 
   const applied = await runMigrations(config.DATABASE_OWNER_URL ?? config.DATABASE_URL!);
   if (applied.length) log.info({ applied }, 'migrations applied');
-  if (config.DEMO_DATA) {
+  // Demo towns never load in production, whatever DEMO_DATA says.
+  if (config.DEMO_DATA && !config.isProduction) {
     const rt = await bootstrap(config, log);
     try {
-      if (await loadDemoData(rt.services))
-        log.info('demo data loaded: tenants wuxing (district), zhili (town under wuxing), hongta');
+      const started = Date.now();
+      if (await loadDemoData(rt.services, { ownerUrl: config.DATABASE_OWNER_URL }))
+        log.info(
+          { ms: Date.now() - started },
+          'demo data loaded: tenants wuxing (district), zhili (town under wuxing, a year of history), hongta',
+        );
     } finally {
       await rt.close();
     }

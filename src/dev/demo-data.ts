@@ -6,6 +6,8 @@ import type { OrgUnitKind } from '../modules/org-unit/org-unit.entity';
 import { loadZhiliCases } from './demo-cases';
 import { createDemoPeople } from './demo-people';
 import { stationZhiliJudicial } from './demo-judicial';
+import { CaseTimeShifter } from './demo-time-shift';
+import { loadZhiliHistory, loadZhiliLateCases } from './demo-history';
 
 const ACTOR = { subject: 'system:demo-data', requestId: null };
 const WEEKDAYS_8_TO_5 = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:30', closes: '17:30' }));
@@ -181,7 +183,10 @@ async function stationDepartments(
  * Loads the demo tenants once (skipped when `wuxing` exists), through the same services the
  * API uses, so demo data obeys every rule real data does.
  */
-export async function loadDemoData(s: Services): Promise<boolean> {
+export async function loadDemoData(
+  s: Services,
+  opts: { ownerUrl?: string | undefined; historyCases?: number } = {},
+): Promise<boolean> {
   if ((await s.tenants.byCodesForSeed(['wuxing'])).length) return false;
   const wuxing = await ensureTenant(s, 'wuxing', '吴兴区社会治理中心', 'DISTRICT', null, 'WX');
   const zhili = await ensureTenant(s, 'zhili', '织里镇社会治理中心', 'TOWN', wuxing.id, 'ZL');
@@ -212,6 +217,17 @@ export async function loadDemoData(s: Services): Promise<boolean> {
         }
       },
     );
+  }
+  // History and late clocks need whole cases moved back in time, which only the owner role may do.
+  if (opts.ownerUrl) {
+    const shifter = await CaseTimeShifter.open(opts.ownerUrl);
+    try {
+      await loadZhiliLateCases(s, zhili, shifter);
+      await loadZhiliHistory(s, zhili, shifter, opts.historyCases ?? 80);
+      await shifter.renumber(zhili.id);
+    } finally {
+      await shifter.close();
+    }
   }
   // Escalations to the county reach its intake, and the backlog's clocks already past a warning
   // point fire now, through the SLA's own checkpoint code: the demo opens with RED and YELLOW cases.
