@@ -194,6 +194,8 @@ function BoardScreen() {
           <Col xs={24} xl={11}>
             <Card
               size="small"
+              data-testid="board-warnings"
+              data-ready={warnings.data ? 'true' : undefined}
               title={
                 <span>
                   {t('board.warnings')}{' '}
@@ -280,7 +282,7 @@ function BoardScreen() {
                 </Card>
               </Col>
               <Col xs={24} lg={12}>
-                <Card size="small" title={t('board.perUnit')}>
+                <Card size="small" title={t('board.perUnit')} data-testid="board-per-unit">
                   <Table
                     size="small"
                     pagination={false}
