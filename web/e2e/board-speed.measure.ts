@@ -290,7 +290,10 @@ test('board: first complete frame and live updates over 10,000 open cases', asyn
         e && { start: performance.timeOrigin + e.startTime - at, end: performance.timeOrigin + e.responseEnd - at }
       );
     }, sentAt);
-    if (refetch) (refetchStart.push(refetch.start), refetchEnd.push(refetch.end));
+    if (refetch) {
+      refetchStart.push(refetch.start);
+      refetchEnd.push(refetch.end);
+    }
     await page.waitForTimeout(500);
   }
   console.log(

@@ -18,7 +18,8 @@ import {
   type SupervisionCounts,
 } from './metrics.service';
 import { groupLabel } from './group-labels';
-import { selectedMetricParts } from './metric-parts';
+import { metricPartsOf } from './metric-parts';
+import { selects } from '../../core/graphql/look-ahead';
 import {
   BoardEntryType,
   BoardUnitCountType,
@@ -102,7 +103,11 @@ export class MetricsResolver {
     checkRange(range);
     const scope = await tenantScope(ctx, ...READERS);
     const q = { from: range.from, to: range.to, orgUnitId: orgUnitId ?? null };
-    const m = await ctx.services.metrics.caseMetrics(scope, q, selectedMetricParts(info));
+    const m = await ctx.services.metrics.caseMetrics(
+      scope,
+      q,
+      metricPartsOf((f) => selects(info, [f])),
+    );
     const groups = groupBy ? await ctx.services.metrics.groups(scope, q, groupBy) : [];
     return CaseMetricsType.from(
       m,
