@@ -141,7 +141,10 @@ function markCompleteFrame(): void {
   };
   (window as unknown as { boardState: typeof state }).boardState = state;
   const complete = () => Object.values(state()).every(Boolean);
+  const firstAt: Record<string, number> = {};
+  (window as unknown as { panelsAt: typeof firstAt }).panelsAt = firstAt;
   const tick = () => {
+    for (const [k, v] of Object.entries(state())) if (v && firstAt[k] === undefined) firstAt[k] = performance.now();
     if (w.completeAt === undefined && complete()) w.completeAt = performance.now();
     const charts = [...document.querySelectorAll('[data-chart]')];
     if (w.completeAt !== undefined && charts.every((c) => c.hasAttribute('data-settled'))) {
@@ -243,6 +246,20 @@ test('board: first complete frame and live updates over 10,000 open cases', asyn
     if (i === VISITS - 1) answers.length = 0;
     visits.push(await openBoard(page));
   }
+  // Where the last visit's time went: each request's start and end after navigation start.
+  const timeline = await page.evaluate(() =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((e) => /\/graphql|\/assets\/(Board|echarts)|config\.json/.test(e.name))
+      .map((e) => `  ${e.name.split('/').pop()} ${Math.round(e.startTime)}→${Math.round(e.responseEnd)}`),
+  );
+  console.log('requests of the last visit (ms after navigation):\n' + timeline.join('\n'));
+  const panels = await page.evaluate(() => (window as unknown as { panelsAt: Record<string, number> }).panelsAt);
+  console.log(
+    'each panel first with its data (ms after navigation): ' +
+      Object.entries(panels)
+        .map(([k, v]) => `${k} ${Math.round(v)}`)
+        .join(', '),
+  );
   console.log(
     'GraphQL answers of the last visit:\n' +
       answers.map((a) => `  ${a.op}: ${a.bytes.toLocaleString('en')} bytes, ${a.ms} ms`).join('\n'),
