@@ -129,8 +129,8 @@ async function seed(database: string): Promise<{ tenantId: string; ms: number }>
 function markCompleteFrame(): void {
   const w = window as unknown as { completeAt?: number; settledAt?: number };
   const state = () => {
-    const kpis = [...document.querySelectorAll('[data-kpi]')];
-    const charts = [...document.querySelectorAll('[data-chart]')];
+    const kpis = Array.from(document.querySelectorAll('[data-kpi]'));
+    const charts = Array.from(document.querySelectorAll('[data-chart]'));
     return {
       warnings: document.querySelector('[data-testid="board-warnings"][data-ready] .ant-table-row') !== null,
       perUnit: document.querySelector('[data-testid="board-per-unit"] .ant-table-row') !== null,
@@ -146,7 +146,7 @@ function markCompleteFrame(): void {
   const tick = () => {
     for (const [k, v] of Object.entries(state())) if (v && firstAt[k] === undefined) firstAt[k] = performance.now();
     if (w.completeAt === undefined && complete()) w.completeAt = performance.now();
-    const charts = [...document.querySelectorAll('[data-chart]')];
+    const charts = Array.from(document.querySelectorAll('[data-chart]'));
     if (w.completeAt !== undefined && charts.every((c) => c.hasAttribute('data-settled'))) {
       w.settledAt = performance.now();
       return;
@@ -278,7 +278,7 @@ test('board: first complete frame and live updates over 10,000 open cases', asyn
     const title = `测速高风险纠纷${Date.now().toString(36)}`;
     const seen = page.waitForFunction(
       (t) => {
-        const row = [...document.querySelectorAll('[data-testid="board-warnings"] .ant-table-row')].find((r) =>
+        const row = Array.from(document.querySelectorAll('[data-testid="board-warnings"] .ant-table-row')).find((r) =>
           r.textContent?.includes(t),
         );
         return row ? Date.now() : false;
