@@ -181,6 +181,41 @@ describe('case metrics', () => {
     });
   });
 
+  it('computes only the parts the operation selects, through fragments, with the same figures', async () => {
+    const leader = await h.token({ tenants: [town.code], roles: ['leader'] });
+    let statements = 0;
+    const knex = h.rt.orm.em.getConnection().getKnex();
+    const onQuery = () => statements++;
+    knex.on('query', onQuery);
+    try {
+      const run = async (query: string) => {
+        const before = statements;
+        const r = await h.gql<{ caseMetrics: Record<string, unknown> }>(leader, query, { r: october });
+        expect(r.body.errors).toBeUndefined();
+        return { figures: r.body.data!.caseMetrics, statements: statements - before };
+      };
+      const full = await run(METRICS);
+      // The board's trend day: two numbers, asked through a fragment.
+      const day = await run(
+        'query($r: DateRangeInput!) { caseMetrics(range: $r) { ...D } } fragment D on CaseMetrics { reported resolution { numerator } }',
+      );
+      expect(day.figures).toEqual({ reported: 6, resolution: { numerator: 3 } });
+      // Each part costs at least one statement of its own: the seven-day trend paid for six it never showed.
+      expect(day.statements).toBeLessThanOrEqual(full.statements - 4);
+      // A part asked for only inside a fragment is still computed.
+      const warnings = await run(
+        'query($r: DateRangeInput!) { caseMetrics(range: $r) { reported ... on CaseMetrics { ...W } } } fragment W on CaseMetrics { openByWarning { green yellow red } onTime { numerator denominator } }',
+      );
+      expect(warnings.figures).toEqual({
+        reported: 6,
+        openByWarning: full.figures['openByWarning'],
+        onTime: full.figures['onTime'],
+      });
+    } finally {
+      knex.off('query', onQuery);
+    }
+  });
+
   it('gives the same figures from the stored daily figures, with changed days computed live', async () => {
     const q = { from: new Date(october.from), to: new Date(october.to) };
     const inTown = <T>(fn: (scope: TenantScope) => Promise<T>) =>

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { tenantScope, type RequestContext } from '../../core/graphql/context';
 import { connectionFrom, PageArgs, pageRequest } from '../../core/graphql/connection';
 import { toPage } from '../../shared/page';
@@ -17,6 +18,8 @@ import {
   type SupervisionCounts,
 } from './metrics.service';
 import { groupLabel } from './group-labels';
+import { metricPartsOf } from './metric-parts';
+import { selects } from '../../core/graphql/look-ahead';
 import {
   BoardEntryType,
   BoardUnitCountType,
@@ -91,6 +94,7 @@ export class MetricsResolver {
   })
   async caseMetrics(
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('range', () => DateRangeInput) range: DateRangeInput,
     @Arg('orgUnitId', () => ID, { nullable: true, description: 'Cases handled in this unit or under it' })
     orgUnitId?: string,
@@ -99,7 +103,11 @@ export class MetricsResolver {
     checkRange(range);
     const scope = await tenantScope(ctx, ...READERS);
     const q = { from: range.from, to: range.to, orgUnitId: orgUnitId ?? null };
-    const m = await ctx.services.metrics.caseMetrics(scope, q);
+    const m = await ctx.services.metrics.caseMetrics(
+      scope,
+      q,
+      metricPartsOf((f) => selects(info, [f])),
+    );
     const groups = groupBy ? await ctx.services.metrics.groups(scope, q, groupBy) : [];
     return CaseMetricsType.from(
       m,

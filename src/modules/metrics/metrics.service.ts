@@ -17,6 +17,7 @@ import {
   type DayFigures,
   type MetricDays,
 } from './metric-days';
+import { ALL_METRIC_PARTS, type MetricPart } from './metric-parts';
 import { consultationFigures, recoveryFigures, type ConsultationFigures, type RecoveryFigures } from './window-figures';
 
 /** A rate with what it is made of; `rate` is null when nothing was counted (never a fake 0 %). */
@@ -138,7 +139,11 @@ export class MetricsService {
    * the days changed since their last refresh computed live — so the answer is current either way,
    * and medians come from histograms (within 5 %, docs/metrics.md).
    */
-  async caseMetrics(scope: TenantScope, q: MetricsQuery): Promise<CaseMetrics> {
+  async caseMetrics(
+    scope: TenantScope,
+    q: MetricsQuery,
+    parts: ReadonlySet<MetricPart> = ALL_METRIC_PARTS,
+  ): Promise<CaseMetrics> {
     const tz = scope.tenant.timeZone;
     const whole = (at: Date) =>
       at.getUTCSeconds() === 0 && at.getUTCMilliseconds() === 0 && localParts(at, tz).time === '00:00';
@@ -148,12 +153,17 @@ export class MetricsService {
         `select sum(reported)::int as n from case_day_stats where tenant_id = ? and day >= ?::date and day < ?::date ${units ? 'and org_unit_id = any(?::uuid[])' : ''}`,
         [scope.tenant.id, localDateOf(q.from, tz), localDateOf(q.to, tz), ...(units ? [pgArray(units)] : [])],
       );
-      if ((row?.n ?? 0) >= this.storedFrom) return this.fromDays(scope, q, units);
+      if ((row?.n ?? 0) >= this.storedFrom) return this.fromDays(scope, q, units, parts);
     }
-    return this.exact(scope, q);
+    return this.exact(scope, q, parts);
   }
 
-  private async fromDays(scope: TenantScope, q: MetricsQuery, units: string[] | null): Promise<CaseMetrics> {
+  private async fromDays(
+    scope: TenantScope,
+    q: MetricsQuery,
+    units: string[] | null,
+    parts: ReadonlySet<MetricPart>,
+  ): Promise<CaseMetrics> {
     const tz = scope.tenant.timeZone;
     const [from, to] = [localDateOf(q.from, tz), localDateOf(q.to, tz)];
     const unitSql = units ? 'and org_unit_id = any(?::uuid[])' : '';
@@ -195,11 +205,16 @@ export class MetricsService {
     );
     for (const h of hist) if (h.i < BUCKETS) f.hist[h.m][h.i] = h.n;
     if (dirty.length) for (const live of (await computeDays(scope, dirty, units)).values()) addFigures(f, live);
-    return this.assemble(scope, q, f);
+    return this.assemble(scope, q, f, parts);
   }
 
-  private async assemble(scope: TenantScope, q: MetricsQuery, f: DayFigures): Promise<CaseMetrics> {
-    const overdue = await this.openOverdue(scope, q);
+  private async assemble(
+    scope: TenantScope,
+    q: MetricsQuery,
+    f: DayFigures,
+    parts: ReadonlySet<MetricPart>,
+  ): Promise<CaseMetrics> {
+    const overdue = parts.has('onTime') ? await this.openOverdue(scope, q) : 0;
     const d = (h: number[], count: number): Durations => ({
       median: percentileHours(h, 0.5),
       p90: percentileHours(h, 0.9),
@@ -218,11 +233,40 @@ export class MetricsService {
       timeToAccept: d(f.hist.accept, f.accepted),
       timeToDispatch: d(f.hist.dispatch, f.dispatched),
       timeToResolve: d(f.hist.resolve, f.resolved),
-      openByWarning: await this.openByWarning(scope, q.orgUnitId),
-      supervision: await this.supervision(scope, q),
-      satisfaction: await this.satisfaction(scope, q),
-      consultations: await consultationFigures(scope, q),
-      recovery: await recoveryFigures(scope, q),
+      ...(await this.parts(scope, q, parts)),
+    };
+  }
+
+  /** The figures with statements of their own, each computed only when asked (zero otherwise). */
+  private async parts(
+    scope: TenantScope,
+    q: MetricsQuery,
+    parts: ReadonlySet<MetricPart>,
+  ): Promise<Pick<CaseMetrics, 'openByWarning' | 'supervision' | 'satisfaction' | 'consultations' | 'recovery'>> {
+    return {
+      openByWarning: parts.has('openByWarning')
+        ? await this.openByWarning(scope, q.orgUnitId)
+        : { green: 0, yellow: 0, red: 0 },
+      supervision: parts.has('supervision')
+        ? await this.supervision(scope, q)
+        : {
+            issued: 0,
+            manual: 0,
+            replied: 0,
+            repliedLate: 0,
+            unansweredOverdue: 0,
+            replyOnTime: ratio(0, 0),
+            byUnit: [],
+          },
+      satisfaction: parts.has('satisfaction')
+        ? await this.satisfaction(scope, q)
+        : { average: null, count: 0, fromVisits: 0, fromResidents: 0 },
+      consultations: parts.has('consultations')
+        ? await consultationFigures(scope, q)
+        : { total: 0, minutes: 0, turnedIntoCases: 0, byTopic: [] },
+      recovery: parts.has('recovery')
+        ? await recoveryFigures(scope, q)
+        : { amountPaid: '0.00', wagesRecovered: '0.00', payments: 0, instalmentsDue: 0, instalmentsLate: 0 },
     };
   }
 
@@ -265,7 +309,7 @@ export class MetricsService {
     return rows.map((r) => r.id);
   }
 
-  private async exact(scope: TenantScope, q: MetricsQuery): Promise<CaseMetrics> {
+  private async exact(scope: TenantScope, q: MetricsQuery, parts: ReadonlySet<MetricPart>): Promise<CaseMetrics> {
     const { where, params } = this.cohort(scope, q);
     const tz = scope.tenant.timeZone;
     const [m] = await scope.em.execute<Record<string, string | number | null>[]>(
@@ -297,14 +341,16 @@ export class MetricsService {
       from cohort`,
       [...params, tz, tz],
     );
-    const [o] = await scope.em.execute<{ on_time: number; met: number }[]>(
-      `
+    const [o] = parts.has('onTime')
+      ? await scope.em.execute<{ on_time: number; met: number }[]>(
+          `
       select count(*) filter (where d.status = 'MET' and d.met_at <= d.due_at)::int as on_time, count(*) filter (where d.status = 'MET')::int as met
       from deadlines d join cases c on c.tenant_id = d.tenant_id and c.id = d.case_id
       where d.step = 'RESOLVE' and d.status = 'MET' and ${where}`,
-      params,
-    );
-    const overdue = await this.openOverdue(scope, q);
+          params,
+        )
+      : [{ on_time: 0, met: 0 }];
+    const overdue = parts.has('onTime') ? await this.openOverdue(scope, q) : 0;
     const n = (k: string) => Number(m![k] ?? 0);
     const hours = (k: string) =>
       m![k] === null || m![k] === undefined ? null : Math.round((Number(m![k]) / 3600) * 100) / 100;
@@ -321,11 +367,7 @@ export class MetricsService {
       timeToAccept: { median: hours('accept_p50'), p90: hours('accept_p90'), count: n('accepted') },
       timeToDispatch: { median: hours('dispatch_p50'), p90: hours('dispatch_p90'), count: n('dispatched') },
       timeToResolve: { median: hours('resolve_p50'), p90: hours('resolve_p90'), count: n('resolved_timed') },
-      openByWarning: await this.openByWarning(scope, q.orgUnitId),
-      supervision: await this.supervision(scope, q),
-      satisfaction: await this.satisfaction(scope, q),
-      consultations: await consultationFigures(scope, q),
-      recovery: await recoveryFigures(scope, q),
+      ...(await this.parts(scope, q, parts)),
     };
   }
 

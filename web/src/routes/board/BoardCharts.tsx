@@ -28,7 +28,7 @@ export function Trend({ data }: { data: Record<string, Day | string> | undefined
       ],
     };
   }, [data, t]);
-  return <Chart option={option} height={240} label={t('board.trend')} />;
+  return <Chart option={option} height={240} label={t('board.trend')} ready={!!data} />;
 }
 
 export function ByCategory({ groups }: { groups: readonly Group[] | undefined }) {
@@ -51,7 +51,7 @@ export function ByCategory({ groups }: { groups: readonly Group[] | undefined })
     [groups, t],
   );
   if (groups && !groups.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} style={{ height: 216 }} />;
-  return <Chart option={option} height={240} label={t('board.byCategory')} />;
+  return <Chart option={option} height={240} label={t('board.byCategory')} ready={!!groups} />;
 }
 
 export function ByChannel({ groups }: { groups: readonly Group[] | undefined }) {
@@ -69,5 +69,5 @@ export function ByChannel({ groups }: { groups: readonly Group[] | undefined }) 
     };
   }, [groups, t]);
   if (groups && !groups.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} style={{ height: 216 }} />;
-  return <Chart option={option} height={240} label={t('board.byChannel')} />;
+  return <Chart option={option} height={240} label={t('board.byChannel')} ready={!!groups} />;
 }

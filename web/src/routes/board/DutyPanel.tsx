@@ -24,6 +24,7 @@ export function DutyPanel({
       size="small"
       title={at ? t('board.onDutyAt', { at: at.format('YYYY-MM-DD HH:mm') }) : t('board.onDuty')}
       data-testid="on-duty"
+      data-ready={data ? 'true' : undefined}
       extra={
         <DatePicker
           showTime={{ format: 'HH:mm' }}

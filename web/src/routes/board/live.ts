@@ -9,8 +9,10 @@ export type LiveState = 'connecting' | 'live' | 'offline';
 /**
  * The board's live feed: `boardEvents` over graphql-ws on the same origin, the token in the
  * connection parameters. The API delivers at most once, so every event and every reconnect ends in
- * a refetch over HTTP (debounced): rows are replaced, never appended, and what was missed while the
- * socket was down comes back with the next answer.
+ * a refetch over HTTP: rows are replaced, never appended, and what was missed while the socket was
+ * down comes back with the next answer. The first event refetches at once (the hall should see a
+ * new warning within a second); events arriving while that refetch runs are coalesced into one
+ * more refetch after it, so a burst (a sweep turning fifty cases yellow) costs two, not fifty.
  */
 export function useBoardLive(orgUnitId: string | null, refetch: () => Promise<unknown>): LiveState {
   const [state, setState] = useState<LiveState>('connecting');
@@ -18,10 +20,25 @@ export function useBoardLive(orgUnitId: string | null, refetch: () => Promise<un
   refetchRef.current = refetch;
 
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let running = false;
+    let again = false;
+    let stopped = false;
     const soon = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void refetchRef.current(), 150);
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      void refetchRef
+        .current()
+        .catch(() => undefined)
+        .finally(() => {
+          running = false;
+          if (again && !stopped) {
+            again = false;
+            soon();
+          }
+        });
     };
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
     const client = createClient({
@@ -54,7 +71,7 @@ export function useBoardLive(orgUnitId: string | null, refetch: () => Promise<un
       { next: soon, error: () => setState('offline'), complete: () => undefined },
     );
     return () => {
-      clearTimeout(timer);
+      stopped = true;
       stop();
       void client.dispose();
     };
