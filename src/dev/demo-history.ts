@@ -12,6 +12,9 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 const ACTOR = { subject: 'system:demo-data', requestId: 'demo-history', ip: null };
+/** Ten days covers the longest run of closed days (the National Day week and its weekend). */
+const MAX_HOURS_BACK = 10 * 24;
+const onlyClosed = (errors: readonly { code: string }[]) => errors.every((e) => e.code === 'PLACE_CLOSED');
 
 function must<T>(r: Result<T>, what: string): T {
   if (!r.ok) throw new Error(`demo history ${what}: ${r.errors.map((e) => `${e.code} ${e.message}`).join('; ')}`);
@@ -42,12 +45,18 @@ async function tell(
   steps: { at: Date; run: Step }[],
   reportedAt: Date,
 ): Promise<string> {
+  // A story must end before now: planned in working days from a Saturday night, a recent case's
+  // visit could fall on Monday. Such a story moves back whole days, keeping its hours of the day.
+  const end = steps.length ? steps[steps.length - 1]!.at.getTime() : reportedAt.getTime();
+  const overrun = end - (Date.now() - 5 * MIN);
+  const slip = overrun > 0 ? Math.ceil(overrun / DAY) * DAY : 0;
   const caseId = await withTenantScope(s.orm, tenant, ACTOR, report);
-  let last = reportedAt;
+  let last = new Date(reportedAt.getTime() - slip);
   for (const step of steps) {
-    await shifter.shift(tenant.id, caseId, -(step.at.getTime() - last.getTime()));
+    const at = new Date(step.at.getTime() - slip);
+    await shifter.shift(tenant.id, caseId, -(at.getTime() - last.getTime()));
     await withTenantScope(s.orm, tenant, ACTOR, (scope) => step.run(scope, caseId));
-    last = step.at;
+    last = at;
   }
   await shifter.shift(tenant.id, caseId, last.getTime() - Date.now());
   return caseId;
@@ -176,21 +185,26 @@ export async function loadZhiliHistory(
           steps.push({
             at: new Date(settled.getTime() - 5 * MIN),
             run: async (scope, caseId) => {
+              // The session is booked as it happened: before now and in an hour the place is open.
+              // Late on a weekend or holiday night (npm start at 01:00 on a Saturday) the last hour
+              // is closed, so the hour moves back until the place's calendar has it open.
               const now = Date.now();
-              const session = must(
-                await s.mediation.schedule(scope, {
+              const book = (back: number) =>
+                s.mediation.schedule(scope, {
                   caseId,
-                  startsAt: new Date(now - 70 * MIN),
-                  endsAt: new Date(now - 10 * MIN),
+                  startsAt: new Date(now - 70 * MIN - back * HOUR),
+                  endsAt: new Date(now - 10 * MIN - back * HOUR),
                   orgUnitId: ids.unit,
                   place: '调解室',
                   method: 'FACE_TO_FACE',
                   chosenBy: 'PARTIES',
                   mediatorIds: [ids.mediator],
                   departmentIds: [],
-                }),
-                'mediation',
-              );
+                });
+              let booked = await book(0);
+              for (let back = 1; !booked.ok && back <= MAX_HOURS_BACK && onlyClosed(booked.errors); back++)
+                booked = await book(back);
+              const session = must(booked, 'mediation');
               must(
                 await s.mediation.recordOutcome(scope, {
                   sessionId: session.id,
