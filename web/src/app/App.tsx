@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { client } from './apollo';
 import { signIn, token } from './auth';
 import { Shell } from './Shell';
+import { ACCESSIBLE_COLOURS } from './theme';
 
 // Each screen loads on demand: the first paint carries only the shell and the page it shows.
 const DevLogin = lazy(() => import('../routes/login/DevLogin'));
@@ -43,19 +44,7 @@ export function App() {
       csp={nonce ? { nonce } : undefined}
       theme={{
         token: {
-          colorPrimary: '#1d4ed8',
-          colorPrimaryHover: '#1e40af',
-          colorPrimaryActive: '#1e3a8a',
-          colorLink: '#1d4ed8',
-          colorInfo: '#1d4ed8',
-          colorError: '#c41d1d',
-          colorWarning: '#ad6800',
-          colorSuccess: '#237804',
-          colorTextDescription: 'rgba(0,0,0,0.65)',
-          colorTextTertiary: 'rgba(0,0,0,0.6)',
-          colorTextPlaceholder: 'rgba(0,0,0,0.55)',
-          colorTextQuaternary: 'rgba(0,0,0,0.55)',
-          colorTextDisabled: 'rgba(0,0,0,0.55)',
+          ...ACCESSIBLE_COLOURS,
         },
       }}
     >

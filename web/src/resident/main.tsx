@@ -8,6 +8,7 @@ import 'dayjs/locale/zh-cn';
 import { UnitLayout, NoUnit } from './UnitLayout';
 import { Home } from './Home';
 import { Signed } from './Signed';
+import { ACCESSIBLE_COLOURS } from '../app/theme';
 
 // Each page loads when first opened: the QR code's landing page needs none of the forms, pickers
 // or case views, and a phone on a slow network shows it sooner.
@@ -38,19 +39,7 @@ export function mount(root: Root): void {
             // 16 px text: phones (iOS's WebView in WeChat too) zoom into inputs with smaller text.
             fontSize: 16,
             controlHeight: 40,
-            colorPrimary: '#1d4ed8',
-            colorPrimaryHover: '#1e40af',
-            colorPrimaryActive: '#1e3a8a',
-            colorLink: '#1d4ed8',
-            colorInfo: '#1d4ed8',
-            colorError: '#c41d1d',
-            colorWarning: '#ad6800',
-            colorSuccess: '#237804',
-            colorTextDescription: 'rgba(0,0,0,0.65)',
-            colorTextTertiary: 'rgba(0,0,0,0.6)',
-            colorTextPlaceholder: 'rgba(0,0,0,0.55)',
-            colorTextQuaternary: 'rgba(0,0,0,0.55)',
-            colorTextDisabled: 'rgba(0,0,0,0.55)',
+            ...ACCESSIBLE_COLOURS,
           },
         }}
       >
