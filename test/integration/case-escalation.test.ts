@@ -1,6 +1,6 @@
 import { startHarness, type Harness } from '../utils/harness';
 import { buildCenter, mutate, REPORT_CASE, step, STEPS, type Center } from '../utils/cases';
-import { withTenant } from '../../src/core/tenancy/tenant-tx';
+import { emReader, withTenant } from '../../src/core/tenancy/tenant-tx';
 import { eventually } from '../utils/eventually';
 import type { TenantScope } from '../../src/core/tenancy/scope';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
@@ -182,6 +182,7 @@ describe('escalation to the parent tenant', () => {
       const scope: TenantScope = {
         tenant: town,
         em,
+        read: emReader(em),
         actor: { subject: 'test', requestId: 'crash', ip: null },
         afterCommit: () => undefined,
       };

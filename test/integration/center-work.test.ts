@@ -12,7 +12,7 @@ import {
 } from '../utils/cases';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
 import type { TenantScope } from '../../src/core/tenancy/scope';
-import { withTenant } from '../../src/core/tenancy/tenant-tx';
+import { emReader, withTenant } from '../../src/core/tenancy/tenant-tx';
 import { eventually } from '../utils/eventually';
 import { addDays, fromWallClock, localDateOf } from '../../src/core/calendar/local-date';
 import { isoWeekday } from '../../src/core/calendar/zoned-time';
@@ -246,6 +246,7 @@ describe('center work (issue 17)', () => {
         const scope: TenantScope = {
           tenant: county,
           em,
+          read: emReader(em),
           actor: { subject: 'test', requestId: 'crash', ip: null },
           afterCommit: () => undefined,
         };

@@ -7,7 +7,7 @@ import { startHarness, type Harness } from '../utils/harness';
 import { addStaff, buildCenter, mutate, REPORT_CASE } from '../utils/cases';
 import { startWorkers, type WorkerSet } from '../../workers/runtime';
 import { createServices, type Services } from '../../src/services';
-import { withTenant } from '../../src/core/tenancy/tenant-tx';
+import { emReader, withTenant } from '../../src/core/tenancy/tenant-tx';
 import { QUEUES } from '../../src/core/queue/queues';
 import type { TenantScope } from '../../src/core/tenancy/scope';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
@@ -108,6 +108,7 @@ describe('webhook deliveries through the workers', () => {
       const scope: TenantScope = {
         tenant: t,
         em,
+        read: emReader(em),
         actor: { subject: 'system:test', requestId: 'test', ip: null },
         afterCommit: (fn) => after.push(fn),
       };

@@ -3,7 +3,7 @@ import type { Viewer } from '../auth/viewer';
 import type { Role } from '../auth/roles';
 import type { TenantUnitOfWork } from '../tenancy/tenant-tx';
 import type { TenantRecord } from '../tenancy/tenant-record';
-import type { TenantScope } from '../tenancy/scope';
+import type { ReadScope, TenantScope } from '../tenancy/scope';
 import type { Services } from '../../services';
 import type { Locale } from '../i18n/locale';
 import { forbidden } from '../errors/errors';
@@ -27,7 +27,7 @@ export interface RequestContext {
 }
 
 // Moved to core/tenancy (services, jobs and scripts share it); re-exported while callers move.
-export type { TenantScope } from '../tenancy/scope';
+export type { ReadScope, TenantScope } from '../tenancy/scope';
 
 export function requireRole(ctx: RequestContext, ...roles: Role[]): void {
   if (!roles.some((r) => ctx.viewer.roles.has(r))) {
@@ -35,15 +35,27 @@ export function requireRole(ctx: RequestContext, ...roles: Role[]): void {
   }
 }
 
-export async function tenantScope(ctx: RequestContext, ...roles: Role[]): Promise<TenantScope> {
+/** The checks every staff operation on tenant data passes first. */
+function staffTenant(ctx: RequestContext, roles: Role[]): { tenant: TenantRecord; uow: TenantUnitOfWork } {
   if (!ctx.tenant || !ctx.uow) {
     throw forbidden(ctx.allowedTenants.length > 1 ? { id: 'error.severalTenants' } : { id: 'error.noTenant' });
   }
   // Staff operations are never a resident's, whatever roles they ask for (the gate refuses first).
   if (ctx.viewer.resident) throw forbidden({ id: 'error.residentNoStaffOps' });
   if (roles.length) requireRole(ctx, ...roles);
-  return ctx.uow.scope(
-    ctx.tenant,
+  return { tenant: ctx.tenant, uow: ctx.uow };
+}
+
+/** For reads of plain rows: the same checks as {@link tenantScope}, and no transaction opened. */
+export function tenantReadScope(ctx: RequestContext, ...roles: Role[]): ReadScope {
+  const { tenant, uow } = staffTenant(ctx, roles);
+  return uow.readScope(tenant, ctx.viewer);
+}
+
+export async function tenantScope(ctx: RequestContext, ...roles: Role[]): Promise<TenantScope> {
+  const { tenant, uow } = staffTenant(ctx, roles);
+  return uow.scope(
+    tenant,
     { subject: ctx.viewer.subject, requestId: ctx.reqId, ip: ctx.ip, name: ctx.viewer.name },
     ctx.viewer,
   );

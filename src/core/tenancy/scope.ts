@@ -14,11 +14,25 @@ export interface Actor {
 }
 
 /**
+ * What a read of plain rows needs: the tenant, who reads, and a way to run a statement in the
+ * tenant's isolation context. In a query operation that has not opened a transaction the
+ * statement goes in one round trip of its own (db/tenant-read.ts); inside a unit of work it goes
+ * through its transaction, so a mutation's payload reads what the mutation wrote.
+ */
+export interface ReadScope {
+  tenant: TenantRecord;
+  /** as in {@link TenantScope.viewer} */
+  viewer?: Viewer;
+  /** rows of `sql` (`?` placeholders) under both tenant walls: the caller's predicate and RLS */
+  read<T = Record<string, unknown>>(sql: string, params: readonly unknown[]): Promise<T[]>;
+}
+
+/**
  * What a tenant-scoped service needs: the tenant, its transaction, who is acting, and a way to
  * run work once the transaction's changes are visible to others. The same in a GraphQL operation,
  * a job and a script (see TenantUnitOfWork).
  */
-export interface TenantScope {
+export interface TenantScope extends ReadScope {
   tenant: TenantRecord;
   em: Em;
   actor: Actor;

@@ -2,7 +2,8 @@ import type { Orm } from '../db/orm';
 import { TENANT_FILTER } from '../db/entities';
 import { createLogger, type Logger } from '../observability/logger';
 import type { Viewer } from '../auth/viewer';
-import type { Actor, Em, TenantScope } from './scope';
+import { readInTenant } from '../db/tenant-read';
+import type { Actor, Em, ReadScope, TenantScope } from './scope';
 import type { TenantRecord } from './tenant-record';
 
 export type { Em } from './scope';
@@ -53,6 +54,11 @@ async function commitUnitOfWork(em: Em): Promise<void> {
   em.resetTransactionContext();
 }
 
+/** Reads through an open transaction (a unit of work's, or a test's own). */
+export function emReader(em: Em): ReadScope['read'] {
+  return <T>(sql: string, params: readonly unknown[]) => em.execute<T[]>(sql, [...params]);
+}
+
 /** Where after-commit failures go when the caller gave no logger of its own (scripts, tests). */
 let fallbackLog: Logger | null = null;
 const defaultLog = (): Logger => (fallbackLog ??= createLogger('warn'));
@@ -85,7 +91,20 @@ export class TenantUnitOfWork {
   }
 
   async scope(tenant: TenantRecord, actor: Actor, viewer?: Viewer): Promise<TenantScope> {
-    return { tenant, em: await this.em(), actor, viewer, afterCommit: (fn) => this.afterCommit(fn) };
+    const read = this.reader();
+    return { tenant, em: await this.em(), actor, viewer, read, afterCommit: (fn) => this.afterCommit(fn) };
+  }
+
+  /** A scope for reading plain rows that opens no transaction (see {@link ReadScope}). */
+  readScope(tenant: TenantRecord, viewer?: Viewer): ReadScope {
+    return { tenant, viewer, read: this.reader() };
+  }
+
+  private reader(): ReadScope['read'] {
+    return <T>(sql: string, params: readonly unknown[]): Promise<T[]> =>
+      this.started
+        ? this.started.then((em) => emReader(em)<T>(sql, params))
+        : readInTenant<T>(this.orm, this.tenantId, sql, params);
   }
 
   /** A refused mutation: whatever it may have staged must not be committed. */

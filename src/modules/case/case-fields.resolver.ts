@@ -1,5 +1,5 @@
 import { Args, Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import { tenantScope, type RequestContext } from '../../core/graphql/context';
+import { tenantReadScope, tenantScope, type RequestContext } from '../../core/graphql/context';
 import { connectionFrom, PageArgs, pageRequest } from '../../core/graphql/connection';
 import { categoryLoaders } from '../category/category.loaders';
 import { CategoryType } from '../category/category.type';
@@ -212,8 +212,7 @@ export class CaseFieldsResolver {
   })
   async timeline(@Root() c: CaseType, @Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs) {
     const req = pageRequest(page, ['timestamp', 'uuid']);
-    const scope = await tenantScope(ctx);
-    const events = await ctx.services.timeline.listFile(scope, c.id, req);
+    const events = await ctx.services.timeline.listFile(tenantReadScope(ctx), c.id, req);
     if (!reporterOnly(ctx.viewer)) return connectionFrom(events, CaseEventType.from);
     // A feed sees its own reports only: a duplicate flag keeps just the cases it may read.
     const listed = (data: Record<string, unknown>) => (data['cases'] as { caseId: string }[] | undefined) ?? [];

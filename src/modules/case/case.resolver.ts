@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { selects } from '../../core/graphql/look-ahead';
-import { tenantScope, type RequestContext, type TenantScope } from '../../core/graphql/context';
+import { tenantReadScope, tenantScope, type RequestContext, type TenantScope } from '../../core/graphql/context';
 import { connectionFrom, PageArgs, pageRequest } from '../../core/graphql/connection';
 import { toPayload } from '../../core/graphql/payload';
 import type { Result } from '../../shared/result';
@@ -43,13 +43,13 @@ async function act(ctx: RequestContext, action: CaseAction, run: (scope: TenantS
 export class CaseResolver {
   @Query(() => CaseType, { nullable: true })
   async case(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
-    const c = await ctx.services.cases.findRow(await tenantScope(ctx, ...READ_ROLES), { id });
+    const c = await ctx.services.cases.findRow(tenantReadScope(ctx, ...READ_ROLES), { id });
     return c && CaseType.from(c);
   }
 
   @Query(() => CaseType, { nullable: true, description: 'e.g. ZL-2026-000123' })
   async caseByNumber(@Ctx() ctx: RequestContext, @Arg('number', () => String) number: string) {
-    const c = await ctx.services.cases.findRow(await tenantScope(ctx, ...READ_ROLES), { number });
+    const c = await ctx.services.cases.findRow(tenantReadScope(ctx, ...READ_ROLES), { number });
     return c && CaseType.from(c);
   }
 
@@ -65,7 +65,11 @@ export class CaseResolver {
     @Info() info?: GraphQLResolveInfo,
   ) {
     const req = pageRequest(page, ['timestamp', 'uuid']);
-    const scope = await tenantScope(ctx, ...READ_ROLES);
+    const scope = tenantReadScope(ctx, ...READ_ROLES);
+    // The reader's rights shape only the text search (masked text for those without): no text, no read.
+    const sees = filter?.text?.trim()
+      ? await ctx.services.personalData.readerSees(await tenantScope(ctx, ...READ_ROLES))
+      : true;
     // The page's category, parties and assignees come in its own statement when the query shows them.
     const node = (field: string) => !!info && selects(info, ['edges', 'node', field]);
     const joins = {
@@ -80,6 +84,7 @@ export class CaseResolver {
       orderBy ?? CaseOrderEnum.REPORTED_AT_DESC,
       req,
       joins,
+      sees,
     );
     if (rows.settings) primeCaseSettings(ctx, rows.settings);
     return connectionFrom(rows, CaseType.from);

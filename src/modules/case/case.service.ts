@@ -1,4 +1,4 @@
-import type { TenantScope } from '../../core/tenancy/scope';
+import type { ReadScope, TenantScope } from '../../core/tenancy/scope';
 import type { Em } from '../../core/tenancy/tenant-tx';
 import { toPage, type Page, type PageRequest } from '../../shared/page';
 import { pgArray } from '../../core/db/by-id';
@@ -108,7 +108,7 @@ export class CaseService {
   }
 
   /** A case by id or number, as a plain row (the read path: no entity, nothing to flush). */
-  async findRow(scope: TenantScope, by: { id: string } | { number: string }): Promise<CaseFields | null> {
+  async findRow(scope: ReadScope, by: { id: string } | { number: string }): Promise<CaseFields | null> {
     if ('id' in by && !isUuid(by.id)) return null;
     const t = tenantPredicate('c', scope.tenant.id);
     const where = [t.sql, 'id' in by ? 'c.id = ?' : 'c.number = ?'];
@@ -118,7 +118,7 @@ export class CaseService {
       where.push(only.sql);
       params.push(...only.params);
     }
-    const rows = await scope.em.execute(`select ${CASE_COLUMNS} from cases c where ${where.join(' and ')}`, params);
+    const rows = await scope.read(`select ${CASE_COLUMNS} from cases c where ${where.join(' and ')}`, params);
     return rows[0] ? caseRow.read(rows[0]) : null;
   }
 
@@ -178,14 +178,14 @@ export class CaseService {
    * The count is a statement of its own, run only when `totalCount` is read.
    */
   async listRows(
-    scope: TenantScope,
+    scope: ReadScope,
     f: CaseListFilter,
     order: CaseOrder,
     { first, after }: PageRequest,
     { withCategory, withParties = false, withAssignees = false, withSettings = false }: CaseJoins,
+    /** whether the reader sees personal data unmasked: it decides which text a search reads */
+    sees = true,
   ): Promise<Page<CaseRead> & { settings?: CaseSettingsEntity }> {
-    // The reader's rights shape only the text search (masked text for those without): no text, no read.
-    const sees = f.text?.trim() ? await this.personalData.readerSees(scope) : true;
     const filter = caseFilterSql(scope.tenant.id, f, scope.viewer, sees);
     const asc = order === 'REPORTED_AT_ASC';
     const dir = asc ? 'asc' : 'desc';
@@ -209,7 +209,7 @@ export class CaseService {
     const sql = `select ${columns.join(', ')} from cases c${
       withCategory ? ' left join categories cat on cat.tenant_id = c.tenant_id and cat.id = c.category_id' : ''
     }`;
-    const raw = await scope.em.execute(
+    const raw = await scope.read(
       `${sql} where ${where.join(' and ')} order by c.reported_at ${dir}, c.id ${dir} limit ?`,
       [...selectParams, ...params, first + 1],
     );
@@ -232,7 +232,7 @@ export class CaseService {
     if (withSettings && raw[0])
       page.settings = Object.assign(new CaseSettingsEntity(), { tenantId: scope.tenant.id }, raw[0]['settingsJson']);
     page.totalCount = async () => {
-      const [row] = await scope.em.execute<{ n: number }[]>(
+      const [row] = await scope.read<{ n: number }>(
         `select count(*)::int as n from cases c where ${filter.sql}`,
         filter.params,
       );

@@ -1,4 +1,4 @@
-import type { TenantScope } from '../../core/tenancy/scope';
+import type { ReadScope, TenantScope } from '../../core/tenancy/scope';
 import { toPage, type Page, type PageRequest } from '../../shared/page';
 import { CaseEventEntity } from './case.entity';
 import type { CaseEventKind } from './case-events';
@@ -65,7 +65,7 @@ export class TimelineService {
    * into it that the reader may read (the merged ids are an init plan, so the events come by
    * index). The count is its own statement, run only when `totalCount` is read.
    */
-  async listFile(scope: TenantScope, caseId: string, { first, after }: PageRequest): Promise<Page<EventFields>> {
+  async listFile(scope: ReadScope, caseId: string, { first, after }: PageRequest): Promise<Page<EventFields>> {
     const te = tenantPredicate('e', scope.tenant.id);
     const tm = tenantPredicate('m', scope.tenant.id);
     const only = readableCasesSql(scope.viewer, 'm');
@@ -79,7 +79,7 @@ export class TimelineService {
       where.push('(e.occurred_at, e.id) > (?, ?)');
       params.push(after[0], after[1]);
     }
-    const raw = await scope.em.execute(
+    const raw = await scope.read(
       `select ${EVENT_COLUMNS} from case_events e where ${where.join(' and ')} order by e.occurred_at, e.id limit ?`,
       [...params, first + 1],
     );
@@ -90,7 +90,7 @@ export class TimelineService {
       !!after,
     );
     page.totalCount = async () => {
-      const [row] = await scope.em.execute<{ n: number }[]>(
+      const [row] = await scope.read<{ n: number }>(
         `select count(*)::int as n from case_events e where ${count.sql}`,
         count.params,
       );
