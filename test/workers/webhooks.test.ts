@@ -302,7 +302,13 @@ describe('webhook deliveries through the workers', () => {
     const n = await withTenant(h.rt.orm, t.id, async (em) => {
       // No after-commit dispatch: the two workers below race for the delivery themselves.
       await h.rt.services.notifications.notify(
-        { tenant: t, em, actor: { subject: 's', requestId: 'r', ip: null }, afterCommit: () => undefined },
+        {
+          tenant: t,
+          em,
+          read: emReader(em),
+          actor: { subject: 's', requestId: 'r', ip: null },
+          afterCommit: () => undefined,
+        },
         {
           caseId,
           type: 'SLA_RED',

@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, jwtVerify, errors, type JWTPayload } from 'jose';
+import { VerifiedTokenCache } from './verified-tokens';
 
 /** What the rest of the app needs from a token verifier: swap the implementation in one file. */
 export interface TokenVerifier {
@@ -35,9 +36,12 @@ const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256
 export class OidcTokenVerifier implements TokenVerifier {
   private readonly jwks: ReturnType<typeof createRemoteJWKSet>;
   private readonly issuer: string;
+  // A few thousand people signed in at once per API process is far above a county's staff.
+  private readonly verified: VerifiedTokenCache;
 
   constructor(private readonly opts: OidcVerifierOptions) {
     this.issuer = opts.realmUrl.replace(/\/+$/, '');
+    this.verified = new VerifiedTokenCache(5000, 60_000, opts.clockSkewSeconds * 1000);
     this.jwks = createRemoteJWKSet(new URL(`${this.issuer}/protocol/openid-connect/certs`), {
       cooldownDuration: opts.jwksCooldownSeconds * 1000,
       timeoutDuration: 5000,
@@ -45,8 +49,16 @@ export class OidcTokenVerifier implements TokenVerifier {
   }
 
   async verify(token: string): Promise<JWTPayload> {
+    const known = this.verified.get(token, (kid) => !!this.jwks.jwks()?.keys.some((k) => k.kid === kid));
+    if (known) return known;
+    const { payload, kid } = await this.check(token);
+    this.verified.put(token, payload, kid);
+    return payload;
+  }
+
+  private async check(token: string): Promise<{ payload: JWTPayload; kid: string | undefined }> {
     try {
-      const { payload } = await jwtVerify(token, this.jwks, {
+      const { payload, protectedHeader } = await jwtVerify(token, this.jwks, {
         issuer: this.issuer,
         algorithms: ALGORITHMS,
         clockTolerance: this.opts.clockSkewSeconds,
@@ -64,7 +76,7 @@ export class OidcTokenVerifier implements TokenVerifier {
       }
       const typ = payload['typ'];
       if (typ !== undefined && typ !== 'Bearer') throw new InvalidTokenError('not an access token');
-      return payload;
+      return { payload, kid: protectedHeader.kid };
     } catch (e) {
       if (e instanceof InvalidTokenError) throw e;
       if (e instanceof errors.JOSEError) throw new InvalidTokenError(e.code);
