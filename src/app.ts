@@ -163,6 +163,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     csrfPrevention: true,
     parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
     formatError: formatError(config.isProduction),
+    // Compact, not Apollo's default two-space indentation: the console and feeds parse it, nobody
+    // reads it raw, and indenting a page of cases cost about 2% of the request's CPU and a third of its bytes.
+    stringifyResult: (result) => JSON.stringify(result),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // Apollo's default landing page loads its scripts from public CDNs an intranet cannot reach.

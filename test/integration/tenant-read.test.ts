@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { createOrm, type Orm } from '../../src/core/db/orm';
 import { readInTenant } from '../../src/core/db/tenant-read';
 import { withTenant } from '../../src/core/tenancy/tenant-tx';
@@ -62,5 +63,53 @@ describe('a read in the tenant context in one round trip', () => {
   it('a tenant id that is not a UUID is refused by the policies’ cast, and the session stays usable', async () => {
     await expect(readInTenant(orm, 'not-a-uuid', 'select id from cases limit 1', [])).rejects.toThrow(/uuid/);
     expect(await readInTenant<{ t: string }>(orm, tenantA, setting, [])).toEqual([{ t: tenantA }]);
+  });
+
+  const prepared = async () =>
+    (
+      await readInTenant<{ n: number }>(
+        orm,
+        tenantA,
+        `select count(*)::int as n from pg_prepared_statements where name like 'onedoor_%'`,
+        [],
+      )
+    )[0]!.n;
+
+  it('prepares each statement once per session, and keeps at most a hundred', async () => {
+    const base = await prepared();
+    for (let round = 0; round < 3; round++)
+      for (const k of [1, 2, 3]) await readInTenant(orm, tenantA, `select ?::int + ${k} as n`, [round]);
+    expect(await prepared()).toBe(base + 3);
+    for (let k = 0; k < 150; k++) await readInTenant(orm, tenantA, `select ?::int + ${k} * 1000 as n`, [1]);
+    const held = await prepared();
+    // the hundred most recent, the tenant setting, and closes already sent for the rest
+    expect(held).toBeGreaterThanOrEqual(100);
+    expect(held).toBeLessThanOrEqual(101);
+    const [again] = await readInTenant<{ n: number }>(orm, tenantB, `select ?::int + 149 * 1000 as n`, [2]);
+    expect(again!.n).toBe(149_002);
+  });
+
+  it('a table changed under a prepared plan costs at most one failed read', async () => {
+    const admin = new Client({ connectionString: process.env['ONEDOOR_TEST_OWNER_URL'] });
+    await admin.connect();
+    try {
+      await admin.query('create table tenant_read_probe (a int); insert into tenant_read_probe values (7)');
+      await admin.query('grant select on tenant_read_probe to public');
+      const probe = () => readInTenant<{ a: unknown }>(orm, tenantA, 'select a from tenant_read_probe', []);
+      expect(await probe()).toEqual([{ a: 7 }]);
+      await admin.query('alter table tenant_read_probe alter column a type text');
+      const outcomes = [];
+      for (let i = 0; i < 2; i++)
+        outcomes.push(
+          await probe().then(
+            (r) => r,
+            (e: Error) => e.message,
+          ),
+        );
+      expect(outcomes[1]).toEqual([{ a: '7' }]);
+    } finally {
+      await admin.query('drop table if exists tenant_read_probe');
+      await admin.end();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Query, type Connection } from 'pg';
 import type { Orm } from './orm';
@@ -16,10 +17,64 @@ import type { Orm } from './orm';
  * operation has opened its transaction, its reads go through it so they see its own writes.
  */
 const SET_TENANT = `select set_config('app.tenant_id', $1, true)`;
+const SET_TENANT_NAME = 'onedoor_set_tenant';
+
+/**
+ * Statements are prepared by name, once per session, as a query compiler does: PostgreSQL then
+ * plans a page's statement once instead of on every request. A session keeps at most this many
+ * (the case desk's filters combine into a few dozen shapes); the least recently used is closed.
+ */
+const PREPARED_PER_SESSION = 100;
 
 interface QueryResult {
   rows: Record<string, unknown>[];
 }
+
+type Wire = Connection & {
+  stream: { cork?(): void; uncork?(): void };
+  parsedStatements: Record<string, string>;
+  parse(m: { text: string; name: string; types: unknown[] }): void;
+  bind(m: { portal: string; statement: string; values: unknown[] }): void;
+  execute(m: { portal: string; rows: number }): void;
+  close(m: { type: 'S'; name: string }): void;
+};
+
+/** The named statements one session holds, least recently used first. */
+class SessionStatements {
+  private readonly names = new Map<string, true>();
+  private readonly toClose = new Set<string>();
+
+  use(name: string): void {
+    if (this.names.delete(name)) {
+      this.names.set(name, true);
+      return;
+    }
+    this.names.set(name, true);
+    if (this.names.size > PREPARED_PER_SESSION) this.forget(this.names.keys().next().value!);
+  }
+
+  /** Unsure whether it exists (its round trip failed) or no longer wanted: closed before its next use. */
+  forget(name: string): void {
+    this.names.delete(name);
+    this.toClose.add(name);
+  }
+
+  /** Close messages go first on the next round trip; closing a name that does not exist is no error. */
+  sendCloses(wire: Wire): void {
+    for (const name of this.toClose) {
+      wire.close({ type: 'S', name });
+      delete wire.parsedStatements[name];
+    }
+    this.toClose.clear();
+  }
+}
+
+const query = Query.prototype as unknown as {
+  submit(c: Connection): Error | null;
+  handleDataRow(m: unknown): void;
+  handleCommandComplete(m: unknown, c: Connection): void;
+  handleError(e: Error, c: Connection): void;
+};
 
 /** pg's own Query for the statement, preceded on the wire by the setting, whose reply it skips. */
 class InTenant extends Query {
@@ -27,36 +82,38 @@ class InTenant extends Query {
 
   constructor(
     private readonly tenantId: string,
-    text: string,
+    private readonly statements: SessionStatements,
+    statement: Statement,
     values: unknown[],
   ) {
     // `extended` even without values: a simple Query message would end the implicit transaction.
-    super({ text, values, queryMode: 'extended' } as ConstructorParameters<typeof Query>[0]);
+    super({ text: statement.text, name: statement.name, values, queryMode: 'extended' } as ConstructorParameters<
+      typeof Query
+    >[0]);
+    statements.use(statement.name);
   }
 
   override submit = (connection: Connection): void => {
-    const c = connection as Connection & {
-      stream: { cork?(): void; uncork?(): void };
-      parse(m: { text: string; name: string; types: unknown[] }): void;
-      bind(m: { portal: string; statement: string; values: unknown[] }): void;
-      execute(m: { portal: string; rows: number }): void;
-    };
-    c.stream.cork?.();
+    const wire = connection as Wire;
+    wire.stream.cork?.();
     try {
-      c.parse({ text: SET_TENANT, name: '', types: [] });
-      c.bind({ portal: '', statement: '', values: [this.tenantId] });
-      c.execute({ portal: '', rows: 0 });
-      // parse, bind, describe, execute and the Sync of the statement itself
-      (Query.prototype as unknown as { submit(c: Connection): Error | null }).submit.call(this, connection);
+      this.statements.sendCloses(wire);
+      if (wire.parsedStatements[SET_TENANT_NAME] === undefined) {
+        wire.parse({ text: SET_TENANT, name: SET_TENANT_NAME, types: [] });
+        wire.parsedStatements[SET_TENANT_NAME] = SET_TENANT;
+      }
+      wire.bind({ portal: '', statement: SET_TENANT_NAME, values: [this.tenantId] });
+      wire.execute({ portal: '', rows: 0 });
+      // parse (once per session), bind, describe, execute and the Sync of the statement itself
+      query.submit.call(this, connection);
     } finally {
-      c.stream.uncork?.();
+      wire.stream.uncork?.();
     }
   };
 
   // The setting's one row and its CommandComplete arrive first; they are not the statement's.
   handleDataRow(msg: unknown): void {
-    if (this.settingAnswered)
-      (Query.prototype as unknown as { handleDataRow(m: unknown): void }).handleDataRow.call(this, msg);
+    if (this.settingAnswered) query.handleDataRow.call(this, msg);
   }
 
   handleCommandComplete(msg: unknown, con: Connection): void {
@@ -64,9 +121,15 @@ class InTenant extends Query {
       this.settingAnswered = true;
       return;
     }
-    (
-      Query.prototype as unknown as { handleCommandComplete(m: unknown, c: Connection): void }
-    ).handleCommandComplete.call(this, msg, con);
+    query.handleCommandComplete.call(this, msg, con);
+  }
+
+  // Which of the round trip's Parse messages took effect is not known after an error: both names
+  // are closed and prepared afresh on the next use (also after a migration changed a table under a plan).
+  handleError(err: Error, con: Connection): void {
+    this.statements.forget(SET_TENANT_NAME);
+    this.statements.forget((this as unknown as { name: string }).name);
+    query.handleError.call(this, err, con);
   }
 }
 
@@ -78,19 +141,33 @@ interface KnexPgClient {
   releaseConnection(c: PooledPg): Promise<void>;
 }
 
-/** `?` placeholders (as em.execute takes them) → `$n`; our statements hold no `?` inside literals. */
-const numbered = new Map<string, string>();
-function numberPlaceholders(sql: string): string {
-  let text = numbered.get(sql);
-  if (text === undefined) {
-    let n = 0;
-    text = sql.replace(/\?/g, () => `$${++n}`);
-    // A bounded memo: statement texts are few (filters combine into a handful of shapes).
-    if (numbered.size >= 500) numbered.clear();
-    numbered.set(sql, text);
-  }
-  return text;
+interface Statement {
+  text: string;
+  name: string;
 }
+
+/** `?` placeholders (as em.execute takes them) → `$n`, and the name it is prepared under. */
+const statementsBySql = new Map<string, Statement>();
+function statementOf(sql: string): Statement {
+  let st = statementsBySql.get(sql);
+  if (st === undefined) {
+    let n = 0;
+    // Our statements hold no `?` inside literals or as an operator.
+    const text = sql.replace(/\?/g, () => `$${++n}`);
+    st = { text, name: `onedoor_${createHash('sha256').update(text).digest('base64url').slice(0, 22)}` };
+    // A bounded memo: statement texts are few (filters combine into a few dozen shapes).
+    if (statementsBySql.size >= 1000) statementsBySql.clear();
+    statementsBySql.set(sql, st);
+  }
+  return st;
+}
+
+const sessions = new WeakMap<object, SessionStatements>();
+const statementsOf = (conn: object) => {
+  let s = sessions.get(conn);
+  if (!s) sessions.set(conn, (s = new SessionStatements()));
+  return s;
+};
 
 /**
  * `read` with `{ sql }` for every statement sent this way (after the setting that precedes it on
@@ -114,7 +191,7 @@ export async function readInTenant<T = Record<string, unknown>>(
   if (tenantReads.listenerCount('read')) tenantReads.emit('read', { sql });
   try {
     const result = await new Promise<QueryResult>((resolve, reject) =>
-      conn.query(new InTenant(tenantId, numberPlaceholders(sql), [...params]), (err, res) =>
+      conn.query(new InTenant(tenantId, statementsOf(conn), statementOf(sql), [...params]), (err, res) =>
         err ? reject(err) : resolve(res!),
       ),
     );
