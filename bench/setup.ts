@@ -109,7 +109,9 @@ export async function withBench(
   } finally {
     await app?.stop();
     await rt.close();
-    await dropDatabase(ADMIN, database);
+    // BENCH_KEEP_DATABASE=1 keeps it to look at plans afterwards (EXPLAIN as the app role).
+    if (process.env['BENCH_KEEP_DATABASE'] === '1') console.log(`kept database ${database}`);
+    else await dropDatabase(ADMIN, database);
   }
 }
 

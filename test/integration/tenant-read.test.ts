@@ -112,4 +112,21 @@ describe('a read in the tenant context in one round trip', () => {
       await admin.end();
     }
   });
+
+  it('plans a statement once for all values unless asked to plan per value, and only for its own transaction', async () => {
+    const mode = `select current_setting('plan_cache_mode') as m`;
+    expect(await readInTenant(orm, tenantA, mode, [])).toEqual([{ m: 'force_generic_plan' }]);
+    expect(await readInTenant(orm, tenantA, mode, [], 'perValue')).toEqual([{ m: 'auto' }]);
+    expect(((await orm.em.getConnection().execute(mode)) as { m: string }[])[0]!.m).toBe('auto');
+    const sql = 'select count(*)::int as n from cases where id = ?::uuid';
+    for (let i = 0; i < 3; i++) await readInTenant(orm, tenantA, sql, [tenantB]);
+    const [plans] = await readInTenant<{ generic: number; custom: number }>(
+      orm,
+      tenantA,
+      `select generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements
+       where statement = 'select count(*)::int as n from cases where id = $1::uuid'`,
+      [],
+    );
+    expect(plans).toEqual({ generic: 3, custom: 0 });
+  });
 });

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import type { TenantRecord } from './tenant-record';
+import type { Planning } from '../db/tenant-read';
 
 export type Em = EntityManager;
 
@@ -23,8 +24,11 @@ export interface ReadScope {
   tenant: TenantRecord;
   /** as in {@link TenantScope.viewer} */
   viewer?: Viewer;
-  /** rows of `sql` (`?` placeholders) under both tenant walls: the caller's predicate and RLS */
-  read<T = Record<string, unknown>>(sql: string, params: readonly unknown[]): Promise<T[]>;
+  /**
+   * rows of `sql` (`?` placeholders) under both tenant walls: the caller's predicate and RLS;
+   * `planning` as in db/tenant-read.ts (a search by pattern asks for `perValue`)
+   */
+  read<T = Record<string, unknown>>(sql: string, params: readonly unknown[], planning?: Planning): Promise<T[]>;
 }
 
 /**

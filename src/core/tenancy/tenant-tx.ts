@@ -2,7 +2,7 @@ import type { Orm } from '../db/orm';
 import { TENANT_FILTER } from '../db/entities';
 import { createLogger, type Logger } from '../observability/logger';
 import type { Viewer } from '../auth/viewer';
-import { readInTenant } from '../db/tenant-read';
+import { readInTenant, type Planning } from '../db/tenant-read';
 import type { Actor, Em, ReadScope, TenantScope } from './scope';
 import type { TenantRecord } from './tenant-record';
 
@@ -101,10 +101,10 @@ export class TenantUnitOfWork {
   }
 
   private reader(): ReadScope['read'] {
-    return <T>(sql: string, params: readonly unknown[]): Promise<T[]> =>
+    return <T>(sql: string, params: readonly unknown[], planning?: Planning): Promise<T[]> =>
       this.started
         ? this.started.then((em) => emReader(em)<T>(sql, params))
-        : readInTenant<T>(this.orm, this.tenantId, sql, params);
+        : readInTenant<T>(this.orm, this.tenantId, sql, params, planning);
   }
 
   /** A refused mutation: whatever it may have staged must not be committed. */

@@ -209,9 +209,12 @@ export class CaseService {
     const sql = `select ${columns.join(', ')} from cases c${
       withCategory ? ' left join categories cat on cat.tenant_id = c.tenant_id and cat.id = c.category_id' : ''
     }`;
+    // A search's best plan depends on how rare its pattern is: planned per request, as PostgreSQL sees fit.
+    const planning = f.text?.trim() ? 'perValue' : 'generic';
     const raw = await scope.read(
       `${sql} where ${where.join(' and ')} order by c.reported_at ${dir}, c.id ${dir} limit ?`,
       [...selectParams, ...params, first + 1],
+      planning,
     );
     const rows: CaseRead[] = raw.map((r) => {
       const c: CaseRead = caseRow.read(r);
@@ -235,6 +238,7 @@ export class CaseService {
       const [row] = await scope.read<{ n: number }>(
         `select count(*)::int as n from cases c where ${filter.sql}`,
         filter.params,
+        planning,
       );
       return row!.n;
     };
