@@ -6,6 +6,9 @@
  * server CPU per request (from /proc/<pid>/stat) and the ratio. See bench/README.md.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Client } from 'pg';
@@ -67,6 +70,38 @@ async function ready(s: Server): Promise<void> {
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${s.api} did not start: ${s.stderr.join('')}`);
+}
+
+/**
+ * A Redis of the bench's own, with AOF on: OneDoor runs as deployed (NODE_ENV=production), and
+ * production refuses a Redis that would lose queued jobs on a restart (the shared one has none).
+ */
+async function persistentRedis(port: number): Promise<{ url: string; stop(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'onedoor-bench-redis-'));
+  const proc = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--appendonly', 'yes', '--save', '', '--dir', dir],
+    { stdio: 'ignore' },
+  );
+  const url = `redis://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (proc.exitCode !== null) throw new Error(`redis-server exited (${proc.exitCode}); is port ${port} free?`);
+    const up = await new Promise<boolean>((resolve) => {
+      const sock = connect(port, '127.0.0.1', () => sock.end(() => resolve(true))).on('error', () => resolve(false));
+    });
+    if (up) break;
+    if (i > 100) throw new Error('redis-server did not start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    async stop() {
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.kill('SIGTERM');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function stop(s: Server): Promise<void> {
@@ -132,18 +167,18 @@ async function main(): Promise<void> {
       tenants: [b.tenant.code],
       roles: ['tenant-admin', 'intake-clerk'],
     });
+    const redis = await persistentRedis(PORT + 3);
     const onedoor = start(
       'onedoor',
       [...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : []), dist('src', 'main.js')],
       {
-        // Not `production`: that refuses a Redis without AOF, and the shared one has none. Nothing on
-        // the read path differs (introspection and the dev SMS inbox are not on it).
-        NODE_ENV: 'development',
+        // As deployed: graphql-js, express and the error masking behave differently in development.
+        NODE_ENV: 'production',
         LOG_LEVEL: 'warn',
         HOST: '127.0.0.1',
         PORT: String(PORT),
         DATABASE_URL: b.db.appUrl,
-        REDIS_URL: b.db.redisUrl,
+        REDIS_URL: redis.url,
         REDIS_PREFIX: b.db.redisPrefix,
         KEYCLOAK_REALM_URL: issuer.issuer.realmUrl,
         KEYCLOAK_CLIENT_ID: CLIENT_ID,
@@ -233,6 +268,7 @@ async function main(): Promise<void> {
     } finally {
       await admin.end();
       await Promise.all([stop(onedoor), stop(pgl)]);
+      await redis.stop();
       issuer.close();
     }
   });

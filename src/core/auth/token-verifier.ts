@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, errors, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, customFetch, jwtVerify, errors, type JWTPayload } from 'jose';
 import { VerifiedTokenCache } from './verified-tokens';
 
 /** What the rest of the app needs from a token verifier: swap the implementation in one file. */
@@ -38,6 +38,7 @@ export class OidcTokenVerifier implements TokenVerifier {
   private readonly issuer: string;
   // A few thousand people signed in at once per API process is far above a county's staff.
   private readonly verified: VerifiedTokenCache;
+  private published = new Set<string>();
 
   constructor(private readonly opts: OidcVerifierOptions) {
     this.issuer = opts.realmUrl.replace(/\/+$/, '');
@@ -45,11 +46,24 @@ export class OidcTokenVerifier implements TokenVerifier {
     this.jwks = createRemoteJWKSet(new URL(`${this.issuer}/protocol/openid-connect/certs`), {
       cooldownDuration: opts.jwksCooldownSeconds * 1000,
       timeoutDuration: 5000,
+      // Every key set jose fetches also tells the cache which key ids are published now (jose's
+      // own accessor clones the whole set on each call: too dear for every request).
+      [customFetch]: async (url, init) => {
+        const res = await fetch(url, init);
+        if (res.status === 200) {
+          const body = (await res
+            .clone()
+            .json()
+            .catch(() => null)) as { keys?: { kid?: unknown }[] } | null;
+          if (Array.isArray(body?.keys)) this.published = new Set(body.keys.map((k) => String(k.kid)));
+        }
+        return res;
+      },
     });
   }
 
   async verify(token: string): Promise<JWTPayload> {
-    const known = this.verified.get(token, (kid) => !!this.jwks.jwks()?.keys.some((k) => k.kid === kid));
+    const known = this.verified.get(token, (kid) => this.published.has(kid));
     if (known) return known;
     const { payload, kid } = await this.check(token);
     this.verified.put(token, payload, kid);
