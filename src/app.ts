@@ -222,7 +222,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
         const saved =
           uow && !auth.viewer.resident
             ? await services.localePreferences
-                .preferred(uow.tenantId, auth.viewer.subject, async (fn) => fn(await uow.em()))
+                .preferred(uow.tenantId, auth.viewer.subject, uow.read)
                 .catch((err: unknown) => {
                   reqLog.debug({ err }, 'saved language not read');
                   return null;

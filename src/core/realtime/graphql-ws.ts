@@ -26,7 +26,7 @@ import type { Logger } from '../observability/logger';
 import { isServiceUnavailable } from '../errors/unavailable';
 import type { Services } from '../../services';
 import { chooseLocale, DEFAULT_LOCALE, negotiateLocale, runInLocale, type Locale } from '../i18n/locale';
-import { withTenant } from '../tenancy/tenant-tx';
+import { readInTenant } from '../db/tenant-read';
 
 export interface GraphqlWsOptions {
   server: http.Server;
@@ -162,7 +162,9 @@ export function attachGraphqlWs(opts: GraphqlWsOptions): GraphqlWsServer {
           const saved =
             tenant && !auth.viewer.resident
               ? await services.localePreferences
-                  .preferred(tenant.id, auth.viewer.subject, (fn) => withTenant(services.orm, tenant.id, fn, clog))
+                  .preferred(tenant.id, auth.viewer.subject, (sql, params) =>
+                    readInTenant(services.orm, tenant.id, sql, params),
+                  )
                   .catch(() => null)
               : null;
           const locale = chooseLocale(null, saved, header);

@@ -91,14 +91,16 @@ export class TenantUnitOfWork {
   }
 
   async scope(tenant: TenantRecord, actor: Actor, viewer?: Viewer): Promise<TenantScope> {
-    const read = this.reader();
-    return { tenant, em: await this.em(), actor, viewer, read, afterCommit: (fn) => this.afterCommit(fn) };
+    return { tenant, em: await this.em(), actor, viewer, read: this.read, afterCommit: (fn) => this.afterCommit(fn) };
   }
 
   /** A scope for reading plain rows that opens no transaction (see {@link ReadScope}). */
   readScope(tenant: TenantRecord, viewer?: Viewer): ReadScope {
-    return { tenant, viewer, read: this.reader() };
+    return { tenant, viewer, read: this.read };
   }
+
+  /** {@link ReadScope.read} of this unit of work: through its transaction once open, else a round trip of its own. */
+  readonly read: ReadScope['read'] = this.reader();
 
   private reader(): ReadScope['read'] {
     return <T>(sql: string, params: readonly unknown[], planning?: Planning): Promise<T[]> =>

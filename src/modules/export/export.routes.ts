@@ -11,7 +11,7 @@ import { CONTENT_TYPES } from './export.service';
 import { EXPORT_FORMATS, EXPORT_LANGS, type ExportFormat } from './export.types';
 import { I18N_EXTENSION } from '../../core/errors/errors';
 import { chooseLocale, negotiateLocale, type Locale } from '../../core/i18n/locale';
-import { withTenant } from '../../core/tenancy/tenant-tx';
+import { readInTenant } from '../../core/db/tenant-read';
 import { render, t } from '../../core/i18n/translate';
 import { enumListArg, listArg, type MessageRef } from '../../shared/message-ref';
 
@@ -106,7 +106,7 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
 
     if (!viewer.resident) {
       const saved = await services.localePreferences
-        .preferred(tenant.id, viewer.subject, (fn) => withTenant(services.orm, tenant.id, fn, rlog))
+        .preferred(tenant.id, viewer.subject, (sql, params) => readInTenant(services.orm, tenant.id, sql, params))
         .catch((err: unknown) => {
           rlog.debug({ err }, 'export: saved language not read');
           return null;

@@ -34,7 +34,7 @@ export class LocalePreferenceResolver {
   async locale(@Root() v: ViewerType, @Ctx() ctx: RequestContext): Promise<string | null> {
     if (!ctx.tenant || !ctx.uow || ctx.viewer.resident) return null;
     const uow = ctx.uow;
-    return ctx.services.localePreferences.preferred(ctx.tenant.id, v.subject, async (fn) => fn(await uow.em()));
+    return ctx.services.localePreferences.preferred(ctx.tenant.id, v.subject, uow.read);
   }
 
   @Mutation(() => SetMyLocalePayload, {

@@ -1,4 +1,4 @@
-import type { Em, TenantScope } from '../../core/tenancy/scope';
+import type { ReadScope, TenantScope } from '../../core/tenancy/scope';
 import { isLocale, type Locale } from '../../core/i18n/locale';
 import { pgArray } from '../../core/db/by-id';
 import { userError } from '../../shared/user-error';
@@ -26,21 +26,16 @@ export class LocalePreferences {
 
   /**
    * The saved language of `subject` in the tenant, or null. On a miss it reads through `read`: a
-   * GraphQL operation passes its own unit of work (a statement more, no transaction more).
+   * GraphQL operation passes its unit of work's reader (one round trip of its own, no transaction
+   * opened for an operation that may need none).
    */
-  async preferred(
-    tenantId: string,
-    subject: string,
-    read: <T>(fn: (em: Em) => Promise<T>) => Promise<T>,
-  ): Promise<Locale | null> {
+  async preferred(tenantId: string, subject: string, read: ReadScope['read']): Promise<Locale | null> {
     const key = `${tenantId}\u0000${subject}`;
     const hit = this.cache.get(key);
     if (hit && Date.now() - hit.at <= TTL_MS) return hit.locale;
-    const [row] = await read((em) =>
-      em.execute<{ locale: string }[]>('select locale from person_preferences where tenant_id = ? and subject = ?', [
-        tenantId,
-        subject,
-      ]),
+    const [row] = await read<{ locale: string }>(
+      'select locale from person_preferences where tenant_id = ? and subject = ?',
+      [tenantId, subject],
     );
     const locale = row && isLocale(row.locale) ? row.locale : null;
     this.remember(key, locale);
