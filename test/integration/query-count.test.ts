@@ -149,4 +149,23 @@ describe('SQL statements per list page', () => {
       expect(at20![1]).toBeLessThanOrEqual(maxRoundTrips);
     }
   }, 60_000);
+
+  it('reads only the case columns the selected fields need, and the whole row for a field that needs more', async () => {
+    const sent: string[] = [];
+    const listen = ({ sql }: { sql: string }) => sent.push(sql);
+    tenantReads.on('read', listen);
+    try {
+      await count('{ cases(first: 5) { edges { node { id title category { name } } } } }');
+      await count('{ cases(first: 5) { edges { node { id title allowedActions } } } }');
+    } finally {
+      tenantReads.off('read', listen);
+    }
+    const [lean, whole] = sent as [string, string];
+    expect(lean).toContain('c.title as "title"');
+    expect(lean).toContain('c.category_id as "categoryId"');
+    expect(lean).not.toContain('c.description');
+    expect(lean).not.toContain('c.amount_involved');
+    expect(whole).toContain('c.description as "description"');
+    expect(whole).toContain('c.amount_involved as "amountInvolved"');
+  });
 });

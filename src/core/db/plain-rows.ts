@@ -8,6 +8,8 @@ export type ColumnKind = 'value' | 'timestamp';
 export interface RowShape<T> {
   /** the select list, `<alias>.<column> as "<property>"`, for one table alias */
   select(alias: string, prefix?: string): string;
+  /** {@link select} of these properties only (the rest read as absent: null timestamps, undefined values) */
+  selectOnly(alias: string, properties: ReadonlySet<keyof T & string>): string;
   /**
    * the row as PostgreSQL returned it (prefix: the one given to select) → the typed object;
    * without a prefix it is `raw` itself, converted in place (extra columns stay on it, unseen by T)
@@ -57,8 +59,14 @@ export function rowShape<T>(columns: Record<keyof T & string, ColumnKind>): RowS
   const entries = Object.entries(columns) as [string, ColumnKind][];
   const stamps = entries.filter(([, k]) => k === 'timestamp').map(([p]) => p);
   const values = entries.filter(([, k]) => k === 'value').map(([p]) => p);
+  const list = (alias: string, prefix: string, only?: ReadonlySet<string>) =>
+    entries
+      .filter(([p]) => !only || only.has(p))
+      .map(([p]) => `${alias}.${snake(p)} as "${prefix}${p}"`)
+      .join(', ');
   return {
-    select: (alias, prefix = '') => entries.map(([p]) => `${alias}.${snake(p)} as "${prefix}${p}"`).join(', '),
+    select: (alias, prefix = '') => list(alias, prefix),
+    selectOnly: (alias, properties) => list(alias, '', properties),
     json: (alias) => `json_build_object(${entries.map(([p]) => `'${p}', ${alias}.${snake(p)}`).join(', ')})`,
     read(raw, prefix = '') {
       // Unprefixed: the driver's own row object is the row (its timestamps converted in place);

@@ -1,4 +1,4 @@
-import { rowShape } from '../../core/db/plain-rows';
+import { rowShape, type ColumnKind } from '../../core/db/plain-rows';
 import type {
   CaseAssigneeEntity,
   CaseEntity,
@@ -44,7 +44,7 @@ export type CaseFields = Pick<
   | 'updatedAt'
 >;
 
-export const caseRow = rowShape<CaseFields>({
+const CASE_COLUMNS: Record<keyof CaseFields, ColumnKind> = {
   id: 'value',
   number: 'value',
   title: 'value',
@@ -77,7 +77,45 @@ export const caseRow = rowShape<CaseFields>({
   resolvedAt: 'timestamp',
   closedAt: 'timestamp',
   updatedAt: 'timestamp',
-});
+};
+export const caseRow = rowShape<CaseFields>(CASE_COLUMNS);
+
+/**
+ * What a Case field reads of the row besides a column of its own name. A selected field that is
+ * neither a column nor listed here (allowedActions, deadlines, …) reads the whole row: the list is
+ * an allowance for fields known to need little, never a guess about the others.
+ */
+const FIELD_NEEDS: Record<string, (keyof CaseFields)[]> = {
+  __typename: [],
+  category: ['categoryId'],
+  orgUnit: ['orgUnitId'],
+  reportedOrgUnit: ['reportedOrgUnitId'],
+  department: ['departmentId'],
+  mergedInto: ['mergedIntoId'],
+  recurrenceOf: ['recurrenceOfId'],
+  fromChildTenant: ['originCaseId'],
+  parties: [],
+  assignees: [],
+  mergedCases: [],
+  timeline: [],
+};
+/** Always read: the id every relation keys on, and the list's order and cursor. */
+const ALWAYS: (keyof CaseFields)[] = ['id', 'reportedAt'];
+
+/**
+ * The columns a selection of Case fields needs (the look-ahead's `selectedFields`), or undefined
+ * for all of them: a page that shows five fields reads five columns, not thirty-two.
+ */
+export function caseColumnsFor(fields: ReadonlySet<string> | null): ReadonlySet<keyof CaseFields> | undefined {
+  if (!fields) return undefined;
+  const columns = new Set<keyof CaseFields>(ALWAYS);
+  for (const f of fields) {
+    if (Object.hasOwn(CASE_COLUMNS, f)) columns.add(f as keyof CaseFields);
+    else if (FIELD_NEEDS[f]) for (const c of FIELD_NEEDS[f]) columns.add(c);
+    else return undefined;
+  }
+  return columns;
+}
 
 export type PartyFields = Omit<CasePartyEntity, 'tenantId'>;
 export const partyRow = rowShape<PartyFields>({

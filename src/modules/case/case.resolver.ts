@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
-import { selects } from '../../core/graphql/look-ahead';
+import { selectedFields, selects } from '../../core/graphql/look-ahead';
+import { caseColumnsFor } from './case-rows';
 import { tenantReadScope, tenantScope, type RequestContext, type TenantScope } from '../../core/graphql/context';
 import { connectionFrom, PageArgs, pageRequest } from '../../core/graphql/connection';
 import { toPayload } from '../../core/graphql/payload';
@@ -42,14 +43,20 @@ async function act(ctx: RequestContext, action: CaseAction, run: (scope: TenantS
 @Resolver()
 export class CaseResolver {
   @Query(() => CaseType, { nullable: true })
-  async case(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
-    const c = await ctx.services.cases.findRow(tenantReadScope(ctx, ...READ_ROLES), { id });
+  async case(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Info() info?: GraphQLResolveInfo) {
+    const columns = info && caseColumnsFor(selectedFields(info, []));
+    const c = await ctx.services.cases.findRow(tenantReadScope(ctx, ...READ_ROLES), { id }, columns);
     return c && CaseType.from(c);
   }
 
   @Query(() => CaseType, { nullable: true, description: 'e.g. ZL-2026-000123' })
-  async caseByNumber(@Ctx() ctx: RequestContext, @Arg('number', () => String) number: string) {
-    const c = await ctx.services.cases.findRow(tenantReadScope(ctx, ...READ_ROLES), { number });
+  async caseByNumber(
+    @Ctx() ctx: RequestContext,
+    @Arg('number', () => String) number: string,
+    @Info() info?: GraphQLResolveInfo,
+  ) {
+    const columns = info && caseColumnsFor(selectedFields(info, []));
+    const c = await ctx.services.cases.findRow(tenantReadScope(ctx, ...READ_ROLES), { number }, columns);
     return c && CaseType.from(c);
   }
 
@@ -77,6 +84,7 @@ export class CaseResolver {
       withParties: node('parties'),
       withAssignees: node('assignees'),
       withSettings: node('parties') || node('allowedActions'),
+      columns: info && caseColumnsFor(selectedFields(info, ['edges', 'node'])),
     };
     const rows = await ctx.services.cases.listRows(
       scope,

@@ -47,6 +47,8 @@ export interface CaseJoins {
   withAssignees?: boolean;
   /** the tenant's case settings too (parties are masked by them): one init plan, not a statement */
   withSettings?: boolean;
+  /** only these columns of the case (undefined: all) */
+  columns?: ReadonlySet<keyof CaseFields>;
 }
 
 // A case's parties and assignees as a JSON array in its own row, in the order the loaders read them.
@@ -59,6 +61,8 @@ const ASSIGNEES_JSON = `(select coalesce(json_agg(json_build_object('row', ${ass
   from case_assignees a where a.tenant_id = c.tenant_id and a.case_id = c.id) as "assigneesJson"`;
 
 const CASE_COLUMNS = caseRow.select('c');
+/** The case's select list: every column, or only those the query's fields need (case-rows.ts, caseColumnsFor). */
+const caseColumns = (only?: ReadonlySet<keyof CaseFields>) => (only ? caseRow.selectOnly('c', only) : CASE_COLUMNS);
 const CATEGORY_COLUMNS = categoryRow.select('cat', 'cat_');
 
 /**
@@ -108,7 +112,11 @@ export class CaseService {
   }
 
   /** A case by id or number, as a plain row (the read path: no entity, nothing to flush). */
-  async findRow(scope: ReadScope, by: { id: string } | { number: string }): Promise<CaseFields | null> {
+  async findRow(
+    scope: ReadScope,
+    by: { id: string } | { number: string },
+    columns?: ReadonlySet<keyof CaseFields>,
+  ): Promise<CaseFields | null> {
     if ('id' in by && !isUuid(by.id)) return null;
     const t = tenantPredicate('c', scope.tenant.id);
     const where = [t.sql, 'id' in by ? 'c.id = ?' : 'c.number = ?'];
@@ -118,7 +126,7 @@ export class CaseService {
       where.push(only.sql);
       params.push(...only.params);
     }
-    const rows = await scope.read(`select ${CASE_COLUMNS} from cases c where ${where.join(' and ')}`, params);
+    const rows = await scope.read(`select ${caseColumns(columns)} from cases c where ${where.join(' and ')}`, params);
     return rows[0] ? caseRow.read(rows[0]) : null;
   }
 
@@ -182,7 +190,7 @@ export class CaseService {
     f: CaseListFilter,
     order: CaseOrder,
     { first, after }: PageRequest,
-    { withCategory, withParties = false, withAssignees = false, withSettings = false }: CaseJoins,
+    { withCategory, withParties = false, withAssignees = false, withSettings = false, columns: only }: CaseJoins,
     /** whether the reader sees personal data unmasked: it decides which text a search reads */
     sees = true,
   ): Promise<Page<CaseRead> & { settings?: CaseSettingsEntity }> {
@@ -195,7 +203,7 @@ export class CaseService {
       where.push(`(c.reported_at, c.id) ${asc ? '>' : '<'} (?, ?)`);
       params.push(after[0], after[1]);
     }
-    const columns = [CASE_COLUMNS];
+    const columns = [caseColumns(only)];
     if (withCategory) columns.push(CATEGORY_COLUMNS);
     if (withParties) columns.push(PARTIES_JSON);
     if (withAssignees) columns.push(ASSIGNEES_JSON);
