@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response, type NextFunction } from 'express';
+import { apolloHandler } from './core/graphql/express-handler';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import type { Redis } from 'ioredis';
 import type { Config } from './config/config';
 import type { Logger } from './core/observability/logger';
@@ -73,6 +73,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const app = express();
   const server = http.createServer(app);
   app.disable('x-powered-by');
+  // No ETag on API answers: a POST's answer is never revalidated, and hashing each body cost CPU per request.
+  app.set('etag', false);
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
 
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -197,41 +199,39 @@ export async function createApp(deps: AppDeps): Promise<App> {
     (req: Request, _res: Response, next: NextFunction) => {
       runInLocale(negotiateLocale(req.headers['accept-language']), next);
     },
-    expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<RequestContext> => {
-        const reqId = res.locals['reqId'] as string;
-        const auth = await authenticate(
-          req,
-          verifier,
-          services.tenantDirectory,
-          graphqlAuthOpts,
-          log.child({ reqId }),
-        ).catch((e: unknown) => {
-          // Refusals at the door never reach Apollo's error hooks; count them here.
-          const err = isServiceUnavailable(e) ? serviceUnavailable(e as Error) : e;
-          metrics.graphqlErrors.inc({
-            code: String((err as { extensions?: { code?: string } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
-          });
-          throw err;
+    apolloHandler(apollo, async ({ req, res }): Promise<RequestContext> => {
+      const reqId = res.locals['reqId'] as string;
+      const auth = await authenticate(
+        req,
+        verifier,
+        services.tenantDirectory,
+        graphqlAuthOpts,
+        log.child({ reqId }),
+      ).catch((e: unknown) => {
+        // Refusals at the door never reach Apollo's error hooks; count them here.
+        const err = isServiceUnavailable(e) ? serviceUnavailable(e as Error) : e;
+        metrics.graphqlErrors.inc({
+          code: String((err as { extensions?: { code?: string } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
         });
-        const reqLog = log.child({ reqId, tenantId: auth.tenant?.id, userId: auth.viewer.subject });
-        tagTenant(auth.tenant?.code);
-        const uow = auth.tenant ? new TenantUnitOfWork(services.orm, auth.tenant.id, reqLog) : null;
-        // The person's saved language outranks the browser's (core/i18n/locale.ts, chooseLocale). Read
-        // in the operation's own transaction; when that cannot open, the operation reports why.
-        const saved =
-          uow && !auth.viewer.resident
-            ? await services.localePreferences
-                .preferred(uow.tenantId, auth.viewer.subject, uow.read)
-                .catch((err: unknown) => {
-                  reqLog.debug({ err }, 'saved language not read');
-                  return null;
-                })
-            : null;
-        const locale = chooseLocale(null, saved, negotiateLocale(req.headers['accept-language']));
-        adoptLocale(locale);
-        return { reqId, ip: req.ip ?? null, ...auth, uow, log: reqLog, services, loaders: new Map(), locale };
-      },
+        throw err;
+      });
+      const reqLog = log.child({ reqId, tenantId: auth.tenant?.id, userId: auth.viewer.subject });
+      tagTenant(auth.tenant?.code);
+      const uow = auth.tenant ? new TenantUnitOfWork(services.orm, auth.tenant.id, reqLog) : null;
+      // The person's saved language outranks the browser's (core/i18n/locale.ts, chooseLocale). Read
+      // in the operation's own transaction; when that cannot open, the operation reports why.
+      const saved =
+        uow && !auth.viewer.resident
+          ? await services.localePreferences
+              .preferred(uow.tenantId, auth.viewer.subject, uow.read)
+              .catch((err: unknown) => {
+                reqLog.debug({ err }, 'saved language not read');
+                return null;
+              })
+          : null;
+      const locale = chooseLocale(null, saved, negotiateLocale(req.headers['accept-language']));
+      adoptLocale(locale);
+      return { reqId, ip: req.ip ?? null, ...auth, uow, log: reqLog, services, loaders: new Map(), locale };
     }),
   );
   // The console's pages (SPA fallback) before the JSON 404 and error handlers.

@@ -24,10 +24,6 @@ const origin = (url: string | undefined) => {
 export function securityHeaders(config: Config) {
   const realm = origin(config.KEYCLOAK_REALM_URL);
   return [
-    (_req: Request, res: Response, next: NextFunction) => {
-      res.locals['cspNonce'] = randomBytes(16).toString('base64');
-      next();
-    },
     helmet({
       contentSecurityPolicy: {
         useDefaults: false,
@@ -93,7 +89,8 @@ export function consoleRoutes(config: Config, devSignIn: boolean): Router {
       return;
     }
     // Read each time: small, and a rebuilt console is served without a restart.
-    const html = readFileSync(indexFile, 'utf8').replaceAll('__CSP_NONCE__', res.locals['cspNonce'] as string);
+    // A fresh nonce for each page served (made here, not for every API request, which has no use for one).
+    const html = readFileSync(indexFile, 'utf8').replaceAll('__CSP_NONCE__', randomBytes(16).toString('base64'));
     res.setHeader('cache-control', 'no-cache');
     res.type('html').send(html);
   });
