@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import express, { type Request, type Response, type NextFunction, type Router } from 'express';
+import express, { type Router } from 'express';
 import helmet from 'helmet';
 import type { Config } from '../../config/config';
 
