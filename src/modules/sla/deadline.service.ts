@@ -53,11 +53,17 @@ export class DeadlineService {
     );
   }
 
-  /** Applies a step's events to the case's clocks, in the step's own transaction. */
+  /**
+   * Applies a step's events to the case's clocks, in the step's own transaction. The open clocks
+   * are read once and followed in memory through the step: each further read would flush the whole
+   * unit of work first (a new clock is pending), and a flush costs in proportion to everything the
+   * unit of work holds, so a transaction of many reports paid for it quadratically.
+   */
   async react(scope: TenantScope, c: CaseEntity, events: CaseEventEntity[]): Promise<void> {
     const now = new Date();
     let policy: SlaPolicyEntity | null | undefined;
     let cal: WorkingCalendar | undefined;
+    let open = await this.open(scope, c.id);
     for (const e of events) {
       const change =
         e.type === 'REOPENED'
@@ -66,37 +72,44 @@ export class DeadlineService {
             : { cancel: 'ALL' as const, start: ['RESOLVE' as const] }
           : REACTIONS[e.type];
       if (!change) continue;
-      const open = await this.open(scope, c.id);
+      // As the clocks stood when the event came: one both met and cancelled by it is closed twice.
+      const before = open;
       if (change.meet)
-        for (const d of open.filter((x) => change.meet!.includes(x.step)))
+        for (const d of before.filter((x) => change.meet!.includes(x.step)))
           await this.close(scope, d, 'MET', e.occurredAt);
       if (change.cancel)
-        for (const d of open.filter((x) => change.cancel === 'ALL' || change.cancel!.includes(x.step)))
+        for (const d of before.filter((x) => change.cancel === 'ALL' || change.cancel!.includes(x.step)))
           await this.close(scope, d, 'CANCELLED', e.occurredAt);
+      open = open.filter((d) => d.status === 'OPEN');
       for (const step of change.start ?? []) {
-        if ((await this.open(scope, c.id)).some((d) => d.step === step)) continue;
+        if (open.some((d) => d.step === step)) continue;
         policy ??= await this.policies.match(scope, c.categoryId, c.riskLevel);
         cal ??= await this.calendars.calendar(scope);
-        if (policy?.targets[step]) await this.start(scope, c, step, policy, cal, e.occurredAt);
+        if (policy?.targets[step]) open.push(this.start(scope, c, step, policy, cal, e.occurredAt));
       }
     }
-    await this.pauseOrResume(scope, c, now);
-    await this.refreshWarning(scope, c, now);
+    await this.pauseOrResume(scope, c, open, now);
+    this.setWarning(c, open, now);
   }
 
   /** GREEN on track, YELLOW or RED from the open clocks; HIGH and MAJOR risk start at YELLOW; closed cases NONE. */
   async refreshWarning(scope: TenantScope, c: CaseEntity, now = new Date()): Promise<void> {
-    if (!isOpen(c.status)) {
-      c.warningLevel = 'NONE';
-      return;
+    this.setWarning(c, isOpen(c.status) ? await this.open(scope, c.id) : [], now);
+  }
+
+  private setWarning(c: CaseEntity, open: DeadlineEntity[], now: Date): void {
+    let level: WarningLevel = 'NONE';
+    if (isOpen(c.status)) {
+      level = riskWarningFloor(c.riskLevel);
+      for (const d of open) {
+        if (d.pausedAt) continue;
+        const l: WarningLevel = now >= d.redAt ? 'RED' : now >= d.yellowAt ? 'YELLOW' : 'GREEN';
+        if (ORDER[l] > ORDER[level]) level = l;
+      }
     }
-    let level: WarningLevel = riskWarningFloor(c.riskLevel);
-    for (const d of await this.open(scope, c.id)) {
-      if (d.pausedAt) continue;
-      const l: WarningLevel = now >= d.redAt ? 'RED' : now >= d.yellowAt ? 'YELLOW' : 'GREEN';
-      if (ORDER[l] > ORDER[level]) level = l;
-    }
-    c.warningLevel = level;
+    // Setting an equal value still marks the case changed, and a changed case makes every later
+    // read of cases in the unit of work flush it first.
+    if (c.warningLevel !== level) c.warningLevel = level;
   }
 
   /** Moves a clock to a new due time, its warning points and escalation levels with it. */
@@ -115,14 +128,14 @@ export class DeadlineService {
     return scope.em.find(DeadlineEntity, { tenantId: scope.tenant.id, caseId, status: 'OPEN' });
   }
 
-  private async start(
+  private start(
     scope: TenantScope,
     c: CaseEntity,
     step: SlaStep,
     policy: SlaPolicyEntity,
     cal: WorkingCalendar,
     at: Date,
-  ): Promise<void> {
+  ): DeadlineEntity {
     const target = policy.targets[step]!;
     const dueAt = dueFor(cal, at, target);
     const d = Object.assign(new DeadlineEntity(), {
@@ -137,6 +150,7 @@ export class DeadlineService {
     });
     scope.em.persist(d);
     this.plan(scope, d, policy);
+    return d;
   }
 
   /** Checkpoint rows for a clock, and their jobs once the transaction has committed. */
@@ -188,8 +202,8 @@ export class DeadlineService {
    * clocks; leaving them moves every point on by the time spent waiting — in working time for a
    * working-time clock, so a wait over a weekend does not eat the office hours left.
    */
-  private async pauseOrResume(scope: TenantScope, c: CaseEntity, now: Date): Promise<void> {
-    for (const d of await this.open(scope, c.id)) {
+  private async pauseOrResume(scope: TenantScope, c: CaseEntity, open: DeadlineEntity[], now: Date): Promise<void> {
+    for (const d of open) {
       const policy = d.policyId ? await this.policies.find(scope, d.policyId) : null;
       const waiting = !!policy?.pauseStatuses.includes(c.status);
       if (waiting && !d.pausedAt) {
