@@ -63,7 +63,8 @@ export class DeadlineService {
     const now = new Date();
     let policy: SlaPolicyEntity | null | undefined;
     let cal: WorkingCalendar | undefined;
-    let open = await this.open(scope, c.id);
+    // A case reported in this very step has no clocks yet: nothing to read.
+    let open = events.some((e) => e.type === 'REPORTED') ? [] : await this.open(scope, c.id);
     for (const e of events) {
       const change =
         e.type === 'REOPENED'
