@@ -61,6 +61,7 @@ export class DeadlineService {
    */
   async react(scope: TenantScope, c: CaseEntity, events: CaseEventEntity[]): Promise<void> {
     const now = new Date();
+    const planned: CheckpointEntity[] = [];
     let policy: SlaPolicyEntity | null | undefined;
     let cal: WorkingCalendar | undefined;
     // A case reported in this very step has no clocks yet: nothing to read.
@@ -77,19 +78,20 @@ export class DeadlineService {
       const before = open;
       if (change.meet)
         for (const d of before.filter((x) => change.meet!.includes(x.step)))
-          await this.close(scope, d, 'MET', e.occurredAt);
+          await this.close(scope, d, 'MET', e.occurredAt, planned);
       if (change.cancel)
         for (const d of before.filter((x) => change.cancel === 'ALL' || change.cancel!.includes(x.step)))
-          await this.close(scope, d, 'CANCELLED', e.occurredAt);
+          await this.close(scope, d, 'CANCELLED', e.occurredAt, planned);
       open = open.filter((d) => d.status === 'OPEN');
       for (const step of change.start ?? []) {
         if (open.some((d) => d.step === step)) continue;
         policy ??= await this.policies.match(scope, c.categoryId, c.riskLevel);
         cal ??= await this.calendars.calendar(scope);
-        if (policy?.targets[step]) open.push(this.start(scope, c, step, policy, cal, e.occurredAt));
+        if (policy?.targets[step]) open.push(this.start(scope, c, step, policy, cal, e.occurredAt, planned));
       }
     }
-    await this.pauseOrResume(scope, c, open, now);
+    await this.pauseOrResume(scope, c, open, now, planned);
+    await this.write(scope, planned);
     this.setWarning(c, open, now);
   }
 
@@ -121,8 +123,10 @@ export class DeadlineService {
       ? pointsFor(cal, d.startedAt, dueAt, d.mode, policy.yellow, policy.red)
       : { dueAt, yellowAt: dueAt, redAt: dueAt };
     Object.assign(d, pts);
-    await this.cancelCheckpoints(scope, d.id);
-    this.plan(scope, d, policy);
+    await this.cancelCheckpoints(scope, d.id, []);
+    const planned: CheckpointEntity[] = [];
+    this.plan(scope, d, policy, planned);
+    await this.write(scope, planned);
   }
 
   open(scope: TenantScope, caseId: string): Promise<DeadlineEntity[]> {
@@ -136,6 +140,7 @@ export class DeadlineService {
     policy: SlaPolicyEntity,
     cal: WorkingCalendar,
     at: Date,
+    planned: CheckpointEntity[],
   ): DeadlineEntity {
     const target = policy.targets[step]!;
     const dueAt = dueFor(cal, at, target);
@@ -150,12 +155,20 @@ export class DeadlineService {
       ...pointsFor(cal, at, dueAt, target.mode, policy.yellow, policy.red),
     });
     scope.em.persist(d);
-    this.plan(scope, d, policy);
+    this.plan(scope, d, policy, planned);
     return d;
   }
 
-  /** Checkpoint rows for a clock, and their jobs once the transaction has committed. */
-  private plan(scope: TenantScope, d: DeadlineEntity, policy: SlaPolicyEntity | null): void {
+  /**
+   * Checkpoint rows for a clock, added to `planned` (written by `write`), and their jobs once the
+   * transaction has committed.
+   */
+  private plan(
+    scope: TenantScope,
+    d: DeadlineEntity,
+    policy: SlaPolicyEntity | null,
+    planned: CheckpointEntity[],
+  ): void {
     const traceparent = currentTraceparent();
     const rows = [
       Object.assign(new CheckpointEntity(), {
@@ -181,21 +194,41 @@ export class DeadlineService {
       ),
     ];
     for (const r of rows) r.traceparent = traceparent;
-    scope.em.persist(rows);
+    planned.push(...rows);
     scope.afterCommit(async () => {
       await this.scheduler.enqueue(rows.map((r) => ({ tenantId: r.tenantId, checkpointId: r.id, dueAt: r.dueAt })));
     });
   }
 
-  private async close(scope: TenantScope, d: DeadlineEntity, status: 'MET' | 'CANCELLED', at: Date): Promise<void> {
-    d.status = status;
-    if (status === 'MET') d.metAt = at;
-    await this.cancelCheckpoints(scope, d.id);
+  /**
+   * Checkpoints are written once and afterwards changed only by conditional SQL (cancelled here,
+   * claimed by the job), so they are inserted directly, never held by the unit of work: with five
+   * or so per clock they were most of what every flush of a long transaction compared.
+   */
+  private async write(scope: TenantScope, planned: CheckpointEntity[]): Promise<void> {
+    if (planned.length) await scope.em.insertMany(planned);
   }
 
-  private async cancelCheckpoints(scope: TenantScope, deadlineId: string): Promise<void> {
-    const pending = await scope.em.find(CheckpointEntity, { tenantId: scope.tenant.id, deadlineId, status: 'PENDING' });
-    for (const p of pending) p.status = 'CANCELLED';
+  private async close(
+    scope: TenantScope,
+    d: DeadlineEntity,
+    status: 'MET' | 'CANCELLED',
+    at: Date,
+    planned: CheckpointEntity[],
+  ): Promise<void> {
+    d.status = status;
+    if (status === 'MET') d.metAt = at;
+    await this.cancelCheckpoints(scope, d.id, planned);
+  }
+
+  /** The clock's pending checkpoints, written ones and those planned in this step alike. */
+  private async cancelCheckpoints(scope: TenantScope, deadlineId: string, planned: CheckpointEntity[]): Promise<void> {
+    for (const p of planned) if (p.deadlineId === deadlineId && p.status === 'PENDING') p.status = 'CANCELLED';
+    await scope.em.nativeUpdate(
+      CheckpointEntity,
+      { tenantId: scope.tenant.id, deadlineId, status: 'PENDING' },
+      { status: 'CANCELLED' },
+    );
   }
 
   /**
@@ -203,13 +236,19 @@ export class DeadlineService {
    * clocks; leaving them moves every point on by the time spent waiting — in working time for a
    * working-time clock, so a wait over a weekend does not eat the office hours left.
    */
-  private async pauseOrResume(scope: TenantScope, c: CaseEntity, open: DeadlineEntity[], now: Date): Promise<void> {
+  private async pauseOrResume(
+    scope: TenantScope,
+    c: CaseEntity,
+    open: DeadlineEntity[],
+    now: Date,
+    planned: CheckpointEntity[],
+  ): Promise<void> {
     for (const d of open) {
       const policy = d.policyId ? await this.policies.find(scope, d.policyId) : null;
       const waiting = !!policy?.pauseStatuses.includes(c.status);
       if (waiting && !d.pausedAt) {
         d.pausedAt = now;
-        await this.cancelCheckpoints(scope, d.id);
+        await this.cancelCheckpoints(scope, d.id, planned);
       } else if (!waiting && d.pausedAt) {
         const cal = await this.calendars.calendar(scope);
         const shift = (t: Date) =>
@@ -218,7 +257,7 @@ export class DeadlineService {
             : new Date(t.getTime() + (now.getTime() - d.pausedAt!.getTime()));
         d.pausedMs += now.getTime() - d.pausedAt.getTime();
         Object.assign(d, { dueAt: shift(d.dueAt), yellowAt: shift(d.yellowAt), redAt: shift(d.redAt), pausedAt: null });
-        this.plan(scope, d, policy);
+        this.plan(scope, d, policy, planned);
       }
     }
   }
