@@ -41,7 +41,13 @@ export class CaseWorkflow {
       const byCase = new Map<string, CaseEventEntity[]>();
       for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
       for (const [caseId, list] of byCase) {
-        const c = await scope.em.findOne(CaseEntity, { tenantId: scope.tenant.id, id: caseId });
+        // The step's case is in the unit of work already: a read would first flush the step's
+        // changes, and a flush costs in proportion to all the unit of work holds (a seeding
+        // transaction holds thousands of rows). The step's one flush is its last.
+        const where = { tenantId: scope.tenant.id, id: caseId };
+        const c =
+          scope.em.getUnitOfWork().tryGetById<CaseEntity>(CaseEntity.name, where) ??
+          (await scope.em.findOne(CaseEntity, where));
         if (c) for (const l of this.listeners) await l(scope, c, list);
       }
     }
