@@ -37,7 +37,9 @@ export class CaseWorkflow {
 
   /** Ends every case step: the listeners see the step's events, then everything is flushed together. */
   async finishStep(scope: TenantScope): Promise<void> {
+    const written: CaseEventEntity[] = [];
     for (let events = this.timeline.takePending(scope); events.length; events = this.timeline.takePending(scope)) {
+      written.push(...events);
       const byCase = new Map<string, CaseEventEntity[]>();
       for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
       for (const [caseId, list] of byCase) {
@@ -52,6 +54,11 @@ export class CaseWorkflow {
       }
     }
     await scope.em.flush();
+    // Timeline events are append-only (the app role may not update them), so once written the
+    // unit of work lets them go rather than compare each one's data again at every later flush
+    // of the transaction.
+    const uow = scope.em.getUnitOfWork();
+    for (const e of written) uow.unsetIdentity(e);
   }
 
   async forAction(
