@@ -1,6 +1,6 @@
 import { startHarness, type Harness } from '../utils/harness';
 import { addStaff, buildCenter, REPORT_CASE, step, STEPS, type Center } from '../utils/cases';
-import { withTenant } from '../../src/core/tenancy/tenant-tx';
+import { withTenant, withTenantScope } from '../../src/core/tenancy/tenant-tx';
 import type { TenantRecord } from '../../src/modules/tenant/tenant.model';
 
 /**
@@ -61,6 +61,28 @@ describe('the write path', () => {
       expect(a).toBeLessThanOrEqual(16);
     }
     expect(new Set(costs.map((c) => c.join('/'))).size).toBe(1);
+  });
+
+  it('marks a day dirty once per transaction however many steps change it, and again after a refresh in it', async () => {
+    const actor = { subject: 'writes-test', requestId: 'writes-test', ip: null };
+    const marks = () => {
+      let n = 0;
+      const count = (q: { sql: string }) => void (q.sql.includes('into case_stats_dirty') && n++);
+      const knex = h.rt.orm.em.getConnection().getKnex();
+      knex.on('query', count);
+      return { done: () => (knex.off('query', count), n) };
+    };
+    const svc = h.rt.services;
+    const fields = (title: string) => ({ title, channel: 'WALK_IN' as const });
+    const m = marks();
+    const dirtyAfterRefresh = await withTenantScope(h.rt.orm, t, actor, async (scope) => {
+      for (let i = 0; i < 3; i++) await svc.intake.report(scope, fields(`同日 ${i}`), { machine: false });
+      await svc.metrics.days.refresh(scope);
+      await svc.intake.report(scope, fields('同日 刷新后'), { machine: false });
+      return (await scope.em.execute<{ n: number }[]>('select count(*)::int as n from case_stats_dirty'))[0]!.n;
+    });
+    expect(m.done()).toBe(2);
+    expect(dirtyAfterRefresh).toBe(1);
   });
 
   it("tells the desk of the unit a case is dispatched to: the notice's recipients are read after the step's own writes", async () => {
