@@ -11,6 +11,9 @@ import { queueTelemetry } from '../observability/tracing';
  */
 const ENQUEUE_TIMEOUT_MS = 3000;
 
+/** jobs per MULTI: a sweep's thousands go in pieces, so one transaction never holds Redis long */
+const BULK_CHUNK = 500;
+
 const DEFAULTS: JobsOptions = {
   attempts: 5,
   backoff: { type: 'exponential', delay: 2000 },
@@ -57,6 +60,24 @@ export class QueueClient {
       `enqueue ${name}`,
       this.queue(def.queue).add(name, def.payload.parse(payload), opts),
     );
+  }
+
+  /**
+   * Several jobs of one name in one round trip (BullMQ's addBulk: one MULTI), in chunks; as
+   * `enqueue`, an id the queue already holds is left as it is. Call only after commit.
+   */
+  async enqueueMany<N extends JobName>(
+    name: N,
+    jobs: readonly { payload: JobPayload<N>; opts: JobsOptions & { jobId: string } }[],
+  ): Promise<void> {
+    const def = JOBS[name];
+    const q = this.queue(def.queue);
+    for (let i = 0; i < jobs.length; i += BULK_CHUNK) {
+      const chunk = jobs
+        .slice(i, i + BULK_CHUNK)
+        .map((j) => ({ name, data: def.payload.parse(j.payload), opts: j.opts }));
+      await within(ENQUEUE_TIMEOUT_MS, 'redis', `enqueue ${chunk.length} × ${name}`, q.addBulk(chunk));
+    }
   }
 
   /**

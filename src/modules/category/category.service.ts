@@ -3,7 +3,7 @@ import type { Em } from '../../core/tenancy/tenant-tx';
 import { toPage, type Page, type PageRequest } from '../../shared/page';
 import { userError, type UserErrorData } from '../../shared/user-error';
 import { clean, fail, ok, type Result } from '../../shared/result';
-import { idOrNoMatch } from '../../shared/ids';
+import { idOrNoMatch, isUuid } from '../../shared/ids';
 import { findById, findByIds } from '../../core/db/by-id';
 import { snapshot, type AuditService } from '../audit/audit.service';
 import { CategoryEntity, RISK_LEVELS, type RiskLevel } from './category.entity';
@@ -26,6 +26,8 @@ export interface CategoryListFilter {
 }
 
 const CODE_RE = /^[a-z][a-z0-9_-]{0,63}$/;
+/** levels a lineage read follows at most: a guard against a cycle, far above any real tree */
+const MAX_DEPTH = 64;
 type Errors = UserErrorData<E>[];
 
 export class CategoryService {
@@ -51,6 +53,41 @@ export class CategoryService {
 
   find(scope: TenantScope, id: string): Promise<CategoryEntity | null> {
     return findById(scope.em, CategoryEntity, scope.tenant.id, id);
+  }
+
+  /**
+   * The category and its ancestors, nearest first (a cycle ends the walk). As far as the unit of
+   * work already holds the chain it is read from there; the rest comes in one statement, not one
+   * per level.
+   */
+  async lineage(scope: TenantScope, id: string): Promise<string[]> {
+    const chain: string[] = [];
+    const uow = scope.em.getUnitOfWork();
+    let next: string | null = id;
+    while (next && !chain.includes(next)) {
+      const held: CategoryEntity | null = uow.tryGetById<CategoryEntity>(CategoryEntity.name, {
+        tenantId: scope.tenant.id,
+        id: next,
+      });
+      if (!held) break;
+      chain.push(held.id);
+      next = held.parentId;
+    }
+    if (!next || chain.includes(next) || !isUuid(next)) return chain;
+    const rows = await scope.em.execute<{ id: string }[]>(
+      `with recursive up (id, parent_id, depth) as (
+         select id, parent_id, 0 from categories where tenant_id = ? and id = ?
+         union all
+         select c.id, c.parent_id, up.depth + 1 from categories c join up on c.tenant_id = ? and c.id = up.parent_id
+         where up.depth < ?)
+       select id from up order by depth`,
+      [scope.tenant.id, next, scope.tenant.id, MAX_DEPTH],
+    );
+    for (const r of rows) {
+      if (chain.includes(r.id)) break;
+      chain.push(r.id);
+    }
+    return chain;
   }
 
   findMany(em: Em, tenantId: string, ids: readonly string[]): Promise<CategoryEntity[]> {

@@ -162,21 +162,31 @@ export async function computeDays(
  * transaction, so a change is never missed; the refresh is idempotent.
  */
 export class MetricDays {
+  /** days each unit of work (its entity manager: one per transaction) has marked dirty */
+  private readonly marked = new WeakMap<object, Set<string>>();
+
   constructor(
     private readonly orm: Orm,
     private readonly directory: TenantDirectory,
   ) {}
 
   async markDirty(scope: TenantScope, days: string[]): Promise<void> {
-    if (!days.length) return;
+    // A day marked earlier in this transaction stays marked until it commits (a refresh in it
+    // forgets the marks): a transaction of many steps on one day marks it once, not per step.
+    let marked = this.marked.get(scope.em);
+    if (!marked) this.marked.set(scope.em, (marked = new Set()));
+    const fresh = [...new Set(days)].filter((d) => !marked.has(d));
+    if (!fresh.length) return;
     await scope.em.execute(
       `insert into case_stats_dirty (tenant_id, day) select ?, d from unnest(?::date[]) d on conflict do nothing`,
-      [scope.tenant.id, pgArray([...new Set(days)])],
+      [scope.tenant.id, pgArray(fresh)],
     );
+    for (const d of fresh) marked.add(d);
   }
 
   /** Recomputes the given days (default: the dirty ones) of the scope's tenant. */
   async refresh(scope: TenantScope, days?: string[]): Promise<number> {
+    this.marked.delete(scope.em);
     const list =
       days ??
       (

@@ -117,12 +117,18 @@ export function noticesFor(caseId: string, caseNumber: string, events: CaseStepE
   return out;
 }
 
-/** Runs inside the step's transaction, so a notice exists exactly when its step commits. */
+/**
+ * Runs inside the step's transaction, so a notice exists exactly when its step commits. The
+ * recipient rules read the case and its people by SQL, so the step's pending writes (a case just
+ * reported, a new assignee) are flushed first — only when there is a notice to send.
+ */
 export async function notifyCaseEvents(
   scope: TenantScope,
   notify: (scope: TenantScope, input: NotifyInput) => Promise<unknown>,
   c: { id: string; number: string },
   events: CaseStepEvent[],
 ): Promise<void> {
-  for (const input of noticesFor(c.id, c.number, events)) await notify(scope, input);
+  const notices = noticesFor(c.id, c.number, events);
+  if (notices.length) await scope.em.flush();
+  for (const input of notices) await notify(scope, input);
 }

@@ -29,23 +29,21 @@ export class CheckpointScheduler {
   async enqueue(items: DueCheckpoint[], now = Date.now(), recreated: ReadonlySet<string> = new Set()): Promise<number> {
     const queues = this.queues;
     if (!queues) return 0;
-    let n = 0;
-    for (const c of items) {
-      if (c.dueAt.getTime() > now + this.horizonMs) continue;
-      const id = jobIdOf(c);
-      const add = () =>
-        queues.enqueue(
-          'sla.checkpoint',
-          { tenantId: c.tenantId, checkpointId: c.checkpointId },
-          { jobId: id, delay: Math.max(0, c.dueAt.getTime() - now) },
-        );
-      // A job the sweep has to make again starts a trace linked to the one that scheduled it.
-      if (recreated.has(id))
-        await inLinkedSpan('sla.checkpoint recreate', c.traceparent ?? null, { 'onedoor.job.id': id }, add);
-      else await add();
-      n++;
+    const due = items.filter((c) => c.dueAt.getTime() <= now + this.horizonMs);
+    const job = (c: DueCheckpoint) => ({
+      payload: { tenantId: c.tenantId, checkpointId: c.checkpointId },
+      opts: { jobId: jobIdOf(c), delay: Math.max(0, c.dueAt.getTime() - now) },
+    });
+    // One round trip for a clock's checkpoints (each used to wait for its own, after the commit).
+    await queues.enqueueMany('sla.checkpoint', due.filter((c) => !recreated.has(jobIdOf(c))).map(job));
+    // A job the sweep has to make again starts a trace linked to the one that scheduled it.
+    for (const c of due.filter((x) => recreated.has(jobIdOf(x)))) {
+      const { payload, opts } = job(c);
+      await inLinkedSpan('sla.checkpoint recreate', c.traceparent ?? null, { 'onedoor.job.id': opts.jobId }, () =>
+        queues.enqueue('sla.checkpoint', payload, opts),
+      );
     }
-    return n;
+    return due.length;
   }
 
   /** The reconcile step: every pending checkpoint due within the horizon gets its job, again if lost. */

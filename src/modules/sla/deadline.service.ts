@@ -53,11 +53,19 @@ export class DeadlineService {
     );
   }
 
-  /** Applies a step's events to the case's clocks, in the step's own transaction. */
+  /**
+   * Applies a step's events to the case's clocks, in the step's own transaction. The open clocks
+   * are read once and followed in memory through the step: each further read would flush the whole
+   * unit of work first (a new clock is pending), and a flush costs in proportion to everything the
+   * unit of work holds, so a transaction of many reports paid for it quadratically.
+   */
   async react(scope: TenantScope, c: CaseEntity, events: CaseEventEntity[]): Promise<void> {
     const now = new Date();
+    const planned: CheckpointEntity[] = [];
     let policy: SlaPolicyEntity | null | undefined;
     let cal: WorkingCalendar | undefined;
+    // A case reported in this very step has no clocks yet: nothing to read.
+    let open = events.some((e) => e.type === 'REPORTED') ? [] : await this.open(scope, c.id);
     for (const e of events) {
       const change =
         e.type === 'REOPENED'
@@ -66,37 +74,45 @@ export class DeadlineService {
             : { cancel: 'ALL' as const, start: ['RESOLVE' as const] }
           : REACTIONS[e.type];
       if (!change) continue;
-      const open = await this.open(scope, c.id);
+      // As the clocks stood when the event came: one both met and cancelled by it is closed twice.
+      const before = open;
       if (change.meet)
-        for (const d of open.filter((x) => change.meet!.includes(x.step)))
-          await this.close(scope, d, 'MET', e.occurredAt);
+        for (const d of before.filter((x) => change.meet!.includes(x.step)))
+          await this.close(scope, d, 'MET', e.occurredAt, planned);
       if (change.cancel)
-        for (const d of open.filter((x) => change.cancel === 'ALL' || change.cancel!.includes(x.step)))
-          await this.close(scope, d, 'CANCELLED', e.occurredAt);
+        for (const d of before.filter((x) => change.cancel === 'ALL' || change.cancel!.includes(x.step)))
+          await this.close(scope, d, 'CANCELLED', e.occurredAt, planned);
+      open = open.filter((d) => d.status === 'OPEN');
       for (const step of change.start ?? []) {
-        if ((await this.open(scope, c.id)).some((d) => d.step === step)) continue;
+        if (open.some((d) => d.step === step)) continue;
         policy ??= await this.policies.match(scope, c.categoryId, c.riskLevel);
         cal ??= await this.calendars.calendar(scope);
-        if (policy?.targets[step]) await this.start(scope, c, step, policy, cal, e.occurredAt);
+        if (policy?.targets[step]) open.push(this.start(scope, c, step, policy, cal, e.occurredAt, planned));
       }
     }
-    await this.pauseOrResume(scope, c, now);
-    await this.refreshWarning(scope, c, now);
+    await this.pauseOrResume(scope, c, open, now, planned);
+    await this.write(scope, planned);
+    this.setWarning(c, open, now);
   }
 
   /** GREEN on track, YELLOW or RED from the open clocks; HIGH and MAJOR risk start at YELLOW; closed cases NONE. */
   async refreshWarning(scope: TenantScope, c: CaseEntity, now = new Date()): Promise<void> {
-    if (!isOpen(c.status)) {
-      c.warningLevel = 'NONE';
-      return;
+    this.setWarning(c, isOpen(c.status) ? await this.open(scope, c.id) : [], now);
+  }
+
+  private setWarning(c: CaseEntity, open: DeadlineEntity[], now: Date): void {
+    let level: WarningLevel = 'NONE';
+    if (isOpen(c.status)) {
+      level = riskWarningFloor(c.riskLevel);
+      for (const d of open) {
+        if (d.pausedAt) continue;
+        const l: WarningLevel = now >= d.redAt ? 'RED' : now >= d.yellowAt ? 'YELLOW' : 'GREEN';
+        if (ORDER[l] > ORDER[level]) level = l;
+      }
     }
-    let level: WarningLevel = riskWarningFloor(c.riskLevel);
-    for (const d of await this.open(scope, c.id)) {
-      if (d.pausedAt) continue;
-      const l: WarningLevel = now >= d.redAt ? 'RED' : now >= d.yellowAt ? 'YELLOW' : 'GREEN';
-      if (ORDER[l] > ORDER[level]) level = l;
-    }
-    c.warningLevel = level;
+    // Setting an equal value still marks the case changed, and a changed case makes every later
+    // read of cases in the unit of work flush it first.
+    if (c.warningLevel !== level) c.warningLevel = level;
   }
 
   /** Moves a clock to a new due time, its warning points and escalation levels with it. */
@@ -107,22 +123,25 @@ export class DeadlineService {
       ? pointsFor(cal, d.startedAt, dueAt, d.mode, policy.yellow, policy.red)
       : { dueAt, yellowAt: dueAt, redAt: dueAt };
     Object.assign(d, pts);
-    await this.cancelCheckpoints(scope, d.id);
-    this.plan(scope, d, policy);
+    await this.cancelCheckpoints(scope, d.id, []);
+    const planned: CheckpointEntity[] = [];
+    this.plan(scope, d, policy, planned);
+    await this.write(scope, planned);
   }
 
   open(scope: TenantScope, caseId: string): Promise<DeadlineEntity[]> {
     return scope.em.find(DeadlineEntity, { tenantId: scope.tenant.id, caseId, status: 'OPEN' });
   }
 
-  private async start(
+  private start(
     scope: TenantScope,
     c: CaseEntity,
     step: SlaStep,
     policy: SlaPolicyEntity,
     cal: WorkingCalendar,
     at: Date,
-  ): Promise<void> {
+    planned: CheckpointEntity[],
+  ): DeadlineEntity {
     const target = policy.targets[step]!;
     const dueAt = dueFor(cal, at, target);
     const d = Object.assign(new DeadlineEntity(), {
@@ -136,11 +155,20 @@ export class DeadlineService {
       ...pointsFor(cal, at, dueAt, target.mode, policy.yellow, policy.red),
     });
     scope.em.persist(d);
-    this.plan(scope, d, policy);
+    this.plan(scope, d, policy, planned);
+    return d;
   }
 
-  /** Checkpoint rows for a clock, and their jobs once the transaction has committed. */
-  private plan(scope: TenantScope, d: DeadlineEntity, policy: SlaPolicyEntity | null): void {
+  /**
+   * Checkpoint rows for a clock, added to `planned` (written by `write`), and their jobs once the
+   * transaction has committed.
+   */
+  private plan(
+    scope: TenantScope,
+    d: DeadlineEntity,
+    policy: SlaPolicyEntity | null,
+    planned: CheckpointEntity[],
+  ): void {
     const traceparent = currentTraceparent();
     const rows = [
       Object.assign(new CheckpointEntity(), {
@@ -166,21 +194,41 @@ export class DeadlineService {
       ),
     ];
     for (const r of rows) r.traceparent = traceparent;
-    scope.em.persist(rows);
+    planned.push(...rows);
     scope.afterCommit(async () => {
       await this.scheduler.enqueue(rows.map((r) => ({ tenantId: r.tenantId, checkpointId: r.id, dueAt: r.dueAt })));
     });
   }
 
-  private async close(scope: TenantScope, d: DeadlineEntity, status: 'MET' | 'CANCELLED', at: Date): Promise<void> {
-    d.status = status;
-    if (status === 'MET') d.metAt = at;
-    await this.cancelCheckpoints(scope, d.id);
+  /**
+   * Checkpoints are written once and afterwards changed only by conditional SQL (cancelled here,
+   * claimed by the job), so they are inserted directly, never held by the unit of work: with five
+   * or so per clock they were most of what every flush of a long transaction compared.
+   */
+  private async write(scope: TenantScope, planned: CheckpointEntity[]): Promise<void> {
+    if (planned.length) await scope.em.insertMany(planned);
   }
 
-  private async cancelCheckpoints(scope: TenantScope, deadlineId: string): Promise<void> {
-    const pending = await scope.em.find(CheckpointEntity, { tenantId: scope.tenant.id, deadlineId, status: 'PENDING' });
-    for (const p of pending) p.status = 'CANCELLED';
+  private async close(
+    scope: TenantScope,
+    d: DeadlineEntity,
+    status: 'MET' | 'CANCELLED',
+    at: Date,
+    planned: CheckpointEntity[],
+  ): Promise<void> {
+    d.status = status;
+    if (status === 'MET') d.metAt = at;
+    await this.cancelCheckpoints(scope, d.id, planned);
+  }
+
+  /** The clock's pending checkpoints, written ones and those planned in this step alike. */
+  private async cancelCheckpoints(scope: TenantScope, deadlineId: string, planned: CheckpointEntity[]): Promise<void> {
+    for (const p of planned) if (p.deadlineId === deadlineId && p.status === 'PENDING') p.status = 'CANCELLED';
+    await scope.em.nativeUpdate(
+      CheckpointEntity,
+      { tenantId: scope.tenant.id, deadlineId, status: 'PENDING' },
+      { status: 'CANCELLED' },
+    );
   }
 
   /**
@@ -188,13 +236,19 @@ export class DeadlineService {
    * clocks; leaving them moves every point on by the time spent waiting — in working time for a
    * working-time clock, so a wait over a weekend does not eat the office hours left.
    */
-  private async pauseOrResume(scope: TenantScope, c: CaseEntity, now: Date): Promise<void> {
-    for (const d of await this.open(scope, c.id)) {
+  private async pauseOrResume(
+    scope: TenantScope,
+    c: CaseEntity,
+    open: DeadlineEntity[],
+    now: Date,
+    planned: CheckpointEntity[],
+  ): Promise<void> {
+    for (const d of open) {
       const policy = d.policyId ? await this.policies.find(scope, d.policyId) : null;
       const waiting = !!policy?.pauseStatuses.includes(c.status);
       if (waiting && !d.pausedAt) {
         d.pausedAt = now;
-        await this.cancelCheckpoints(scope, d.id);
+        await this.cancelCheckpoints(scope, d.id, planned);
       } else if (!waiting && d.pausedAt) {
         const cal = await this.calendars.calendar(scope);
         const shift = (t: Date) =>
@@ -203,7 +257,7 @@ export class DeadlineService {
             : new Date(t.getTime() + (now.getTime() - d.pausedAt!.getTime()));
         d.pausedMs += now.getTime() - d.pausedAt.getTime();
         Object.assign(d, { dueAt: shift(d.dueAt), yellowAt: shift(d.yellowAt), redAt: shift(d.redAt), pausedAt: null });
-        this.plan(scope, d, policy);
+        this.plan(scope, d, policy, planned);
       }
     }
   }

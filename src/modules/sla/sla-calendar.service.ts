@@ -7,6 +7,9 @@ import { fail, ok, type Result } from '../../shared/result';
 import { snapshot, type AuditService } from '../audit/audit.service';
 import { TenantCalendarEntity } from './sla.entity';
 
+/** distinct tenant calendars kept per schedule; past it the memo starts again */
+const BUILT_LIMIT = 1_000;
+
 export interface CalendarFields {
   workingHours?: Record<string, { start: string; end: string }[]> | null;
   closedDates?: string[] | null;
@@ -15,6 +18,9 @@ export interface CalendarFields {
 
 /** A tenant's working calendar: official holidays and make-up days, its overrides, its hours. */
 export class SlaCalendarService {
+  /** calendars built, per official schedule (a new schedule object after a platform edit starts afresh) */
+  private readonly built = new WeakMap<HolidaySource, Map<string, WorkingCalendar>>();
+
   constructor(
     private readonly audit: AuditService,
     /** the official schedule: the library and the platform's own years (modules/holidays) */
@@ -29,7 +35,25 @@ export class SlaCalendarService {
   }
 
   async calendar(scope: TenantScope): Promise<WorkingCalendar> {
-    return build(scope.tenant.timeZone, await this.settings(scope), await this.holidays(scope.em));
+    const settings = await this.settings(scope);
+    const holidays = await this.holidays(scope.em);
+    // A calendar is a pure function of its settings and the official schedule, and building one
+    // (validating the zone, normalising the hours) cost more than the clock arithmetic of a
+    // whole report: built once per distinct settings, and its day plans are kept with it.
+    let built = this.built.get(holidays);
+    if (!built) this.built.set(holidays, (built = new Map()));
+    const key = JSON.stringify([
+      scope.tenant.timeZone,
+      settings.workingHours,
+      settings.closedDates,
+      settings.workingDates,
+    ]);
+    let cal = built.get(key);
+    if (!cal) {
+      if (built.size >= BUILT_LIMIT) built.clear();
+      built.set(key, (cal = build(scope.tenant.timeZone, settings, holidays)));
+    }
+    return cal;
   }
 
   async update(scope: TenantScope, input: CalendarFields): Promise<Result<TenantCalendarEntity, 'INVALID'>> {

@@ -121,13 +121,7 @@ export class SlaPolicyService {
    * for any risk.
    */
   async match(scope: TenantScope, categoryId: string | null, risk: RiskLevel): Promise<SlaPolicyEntity | null> {
-    const chain: string[] = [];
-    for (
-      let c = categoryId ? await this.categories.find(scope, categoryId) : null;
-      c && !chain.includes(c.id);
-      c = c.parentId ? await this.categories.find(scope, c.parentId) : null
-    )
-      chain.push(c.id);
+    const chain = categoryId ? await this.categories.lineage(scope, categoryId) : [];
     const candidates = (await this.list(scope)).filter(
       (p) => (!p.categoryId || chain.includes(p.categoryId)) && (!p.riskLevel || p.riskLevel === risk),
     );
