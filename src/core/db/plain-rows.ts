@@ -41,16 +41,19 @@ const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
 const two = (s: string, i: number) => digit(s, i) * 10 + digit(s, i + 1);
 
 /**
- * The one shape the app's sessions send (UTC: `2026-11-27 06:15:02.123456+00`), read digit by
+ * The shapes the app's sessions send (UTC: `2026-11-27 06:15:02.123456+00`, and in JSON
+ * `2026-11-27T06:15:02.123456+00:00`), read digit by
  * digit: a page of cases holds a few hundred timestamps, and the general parse (string edits and
  * Date's parser) was a few percent of a list request. Any other shape: null, for the general one.
  * Microseconds are cut to milliseconds, as Date's parser cuts them.
  */
 function utcText(s: string): Date | null {
-  const n = s.length;
-  if (n < 22 || s[4] !== '-' || s[10] !== ' ' || !s.endsWith('+00')) return null;
+  // The zone as a row's column carries it (`+00`), or as json_build_object writes it (`T…+00:00`).
+  const zone = s.endsWith('+00') ? 3 : s.endsWith('+00:00') ? 6 : 0;
+  const n = s.length - zone;
+  if (!zone || n < 19 || s[4] !== '-' || (s[10] !== ' ' && s[10] !== 'T')) return null;
   let ms = 0;
-  if (s[19] === '.') for (let i = 20, scale = 100; i < n - 3 && scale >= 1; i++, scale /= 10) ms += digit(s, i) * scale;
+  if (s[19] === '.') for (let i = 20, scale = 100; i < n && scale >= 1; i++, scale /= 10) ms += digit(s, i) * scale;
   const year = two(s, 0) * 100 + two(s, 2);
   return new Date(Date.UTC(year, two(s, 5) - 1, two(s, 8), two(s, 11), two(s, 14), two(s, 17), ms));
 }

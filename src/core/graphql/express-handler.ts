@@ -30,8 +30,10 @@ export function apolloHandler<C extends BaseContext>(
     for (const [key, value] of answer.headers) res.setHeader(key, value);
     res.statusCode = answer.status ?? 200;
     if (answer.body.kind === 'complete') {
-      res.setHeader('content-length', Buffer.byteLength(answer.body.string));
-      res.end(answer.body.string);
+      // Encoded once: its length and the bytes written come from the same buffer.
+      const body = Buffer.from(answer.body.string);
+      res.setHeader('content-length', body.length);
+      res.end(body);
       return;
     }
     for await (const chunk of answer.body.asyncIterator) res.write(chunk);

@@ -13,7 +13,9 @@ import type { StaffFields } from '../staff/staff.rows';
 import { MediationSessionType, AgreementType } from '../mediation/mediation.type';
 import { ReferralType } from '../referral/referral.type';
 import { FollowUpType } from '../follow-up/follow-up.type';
-import { caseLoaders, caseSettingsFor } from './case.loaders';
+import { caseLoaders, caseSettingsFor, primedCaseSettings } from './case.loaders';
+import type { PartyFields } from './case-rows';
+import type { CaseSettingsEntity } from './case.entity';
 import { reporterOnly } from './case-access';
 import { allowedActions, type AllowedAction } from './case-actions';
 import { groupLoader } from '../../core/graphql/loaders';
@@ -85,13 +87,17 @@ export class CaseFieldsResolver {
   }
 
   @FieldResolver(() => [PartyType])
-  async parties(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
-    const [rows, settings] = await Promise.all([
-      c.joinedParties ?? caseLoaders(ctx).parties.load(c.id),
-      caseSettingsFor(ctx),
-    ]);
-    const visible = ctx.services.personalData.seesUnmasked(ctx.viewer.roles, settings);
-    return rows.map((p) => PartyType.from(p, visible));
+  parties(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
+    const shown = (rows: PartyFields[], settings: CaseSettingsEntity) => {
+      const visible = ctx.services.personalData.seesUnmasked(ctx.viewer.roles, settings);
+      return rows.map((p) => PartyType.from(p, visible));
+    };
+    // Joined into the page's statement with the settings that mask them: no promise per case.
+    const primed = primedCaseSettings(ctx);
+    if (c.joinedParties && primed) return shown(c.joinedParties, primed);
+    return Promise.all([c.joinedParties ?? caseLoaders(ctx).parties.load(c.id), caseSettingsFor(ctx)]).then(
+      ([rows, settings]) => shown(rows, settings),
+    );
   }
 
   @FieldResolver(() => [AllowedActionEnum], {
@@ -128,7 +134,7 @@ export class CaseFieldsResolver {
   }
 
   @FieldResolver(() => [CaseAssigneeType], { description: 'Lead first' })
-  async assignees(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
+  assignees(@Root() c: CaseType, @Ctx() ctx: RequestContext) {
     if (c.joinedAssignees)
       return c.joinedAssignees.map((a) =>
         Object.assign(new CaseAssigneeType(), {
@@ -138,9 +144,13 @@ export class CaseFieldsResolver {
           joinedStaff: a.staff,
         }),
       );
-    return (await caseLoaders(ctx).assignees.load(c.id)).map((a) =>
-      Object.assign(new CaseAssigneeType(), { staffId: a.staffId, isLead: a.isLead, assignedAt: a.assignedAt }),
-    );
+    return caseLoaders(ctx)
+      .assignees.load(c.id)
+      .then((rows) =>
+        rows.map((a) =>
+          Object.assign(new CaseAssigneeType(), { staffId: a.staffId, isLead: a.isLead, assignedAt: a.assignedAt }),
+        ),
+      );
   }
 
   @FieldResolver(() => [PossibleDuplicateType], { description: 'Likely duplicates flagged at intake' })
@@ -237,10 +247,11 @@ export class CaseFieldsResolver {
 @Resolver(() => CaseAssigneeType)
 export class CaseAssigneeResolver {
   @FieldResolver(() => StaffMemberType, { nullable: true })
-  async staff(@Root() a: CaseAssigneeType, @Ctx() ctx: RequestContext) {
+  staff(@Root() a: CaseAssigneeType, @Ctx() ctx: RequestContext) {
     if (a.joinedStaff !== undefined) return a.joinedStaff && StaffMemberType.from(a.joinedStaff);
-    const p = await staffById(ctx).load(a.staffId);
-    return p && StaffMemberType.from(p);
+    return staffById(ctx)
+      .load(a.staffId)
+      .then((p) => p && StaffMemberType.from(p));
   }
 }
 

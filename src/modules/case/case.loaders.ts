@@ -9,7 +9,14 @@ export function caseSettingsFor(ctx: RequestContext): Promise<CaseSettingsEntity
 
 /** The settings a page's own statement brought along: the parties' masking reads them, not the database. */
 export function primeCaseSettings(ctx: RequestContext, settings: CaseSettingsEntity): void {
-  if (!ctx.loaders.has('caseSettings')) ctx.loaders.set('caseSettings', Promise.resolve(settings));
+  if (ctx.loaders.has('caseSettings')) return;
+  ctx.loaders.set('caseSettings', Promise.resolve(settings));
+  ctx.loaders.set('caseSettings.primed', settings);
+}
+
+/** The settings a page's statement brought along, if one did: for answering without a promise. */
+export function primedCaseSettings(ctx: RequestContext): CaseSettingsEntity | undefined {
+  return ctx.loaders.get('caseSettings.primed') as CaseSettingsEntity | undefined;
 }
 
 /** Relations of a page of cases: one query per relation per page. */
