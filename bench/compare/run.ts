@@ -38,19 +38,37 @@ interface Server {
   proc: ChildProcess;
   url: string;
   stderr: string[];
+  /** bytes the process's heap allocated so far, summed from V8's GC trace (`allocated=` per GC) */
+  allocated: { bytes: number };
 }
 
 const dist = (...p: string[]) => join(__dirname, '..', '..', ...p);
+/** BENCH_ONEDOOR_DIST: another build's `dist` (e.g. an older commit's) to time instead of this one */
+const ONEDOOR_MAIN = join(process.env['BENCH_ONEDOOR_DIST'] ?? dist(), 'src', 'main.js');
 
+/**
+ * Each server runs with `--trace-gc-nvp`: V8 prints a line per collection with the bytes allocated
+ * since the one before, and their sum over a run is the heap allocated per request (item 4 of the
+ * issue: GC was a quarter of the process's CPU). Both servers pay the same few lines per collection.
+ */
 function start(api: Api, args: string[], env: NodeJS.ProcessEnv, url: string): Server {
-  const proc = spawn(process.execPath, args, {
+  const proc = spawn(process.execPath, ['--trace-gc-nvp', ...args], {
     env: { PATH: process.env['PATH'], ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stderr: string[] = [];
+  const allocated = { bytes: 0 };
   proc.stderr!.on('data', (b: Buffer) => stderr.push(b.toString()));
-  proc.stdout!.on('data', () => {});
-  return { api, proc, url, stderr };
+  let partial = '';
+  proc.stdout!.on('data', (b: Buffer) => {
+    const lines = (partial + b.toString()).split('\n');
+    partial = lines.pop()!;
+    for (const line of lines) {
+      const m = / allocated=(\d+)/.exec(line);
+      if (m) allocated.bytes += Number(m[1]);
+    }
+  });
+  return { api, proc, url, stderr, allocated };
 }
 
 async function ready(s: Server): Promise<void> {
@@ -145,6 +163,8 @@ interface Measured extends LoadResult {
   rps: number;
   cpuMs: number;
   dbCpuMs: number;
+  /** heap allocated per request, KiB */
+  allocKb: number;
 }
 
 const median = (xs: number[]) => {
@@ -170,7 +190,7 @@ async function main(): Promise<void> {
     const redis = await persistentRedis(PORT + 3);
     const onedoor = start(
       'onedoor',
-      [...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : []), dist('src', 'main.js')],
+      [...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : []), ONEDOOR_MAIN],
       {
         // As deployed: graphql-js, express and the error masking behave differently in development.
         NODE_ENV: 'production',
@@ -236,7 +256,7 @@ async function main(): Promise<void> {
           seconds,
         };
         const pids0 = await backends();
-        const [cpu0, db0] = [processCpuMs(s.proc.pid!), cpuOfAll(pids0)];
+        const [cpu0, db0, alloc0] = [processCpuMs(s.proc.pid!), cpuOfAll(pids0), s.allocated.bytes];
         const r = await load(spec);
         const [cpu1, db1] = [processCpuMs(s.proc.pid!), cpuOfAll([...new Set([...pids0, ...(await backends())])])];
         return {
@@ -244,6 +264,7 @@ async function main(): Promise<void> {
           rps: r.requests / r.seconds,
           cpuMs: (cpu1 - cpu0) / r.requests,
           dbCpuMs: cpuSpent(db0, db1) / r.requests,
+          allocKb: (s.allocated.bytes - alloc0) / r.requests / 1024,
         };
       };
 
@@ -258,7 +279,7 @@ async function main(): Promise<void> {
             const m = await run(s, q, SECONDS);
             if (m.failures) throw new Error(`${s.api} ${q.name}: ${m.failures} failed or different answers`);
             console.log(
-              `  round ${round + 1} ${s.api.padEnd(12)} ${q.name.padEnd(32)} ${m.rps.toFixed(0).padStart(5)} req/s  p95 ${m.p95.toFixed(0)} ms  CPU ${m.cpuMs.toFixed(2)} ms/req  PostgreSQL ${m.dbCpuMs.toFixed(2)} ms/req`,
+              `  round ${round + 1} ${s.api.padEnd(12)} ${q.name.padEnd(32)} ${m.rps.toFixed(0).padStart(5)} req/s  p95 ${m.p95.toFixed(0)} ms  CPU ${m.cpuMs.toFixed(2)} ms/req  PostgreSQL ${m.dbCpuMs.toFixed(2)} ms/req  heap ${m.allocKb.toFixed(0)} KiB/req`,
             );
             results.set(`${s.api} ${q.name}`, [...(results.get(`${s.api} ${q.name}`) ?? []), m]);
           }
@@ -278,12 +299,12 @@ function printSummary(queries: BenchQuery[], results: Map<string, Measured[]>): 
   const med = (api: Api, q: BenchQuery, k: keyof Measured) => median(results.get(`${api} ${q.name}`)!.map((m) => m[k]));
   console.log('\nmedian of the rounds');
   console.log(
-    '| operation | server | req/s | p50 ms | p95 ms | p99 ms | server CPU ms/req | PostgreSQL CPU ms/req |\n|---|---|---|---|---|---|---|---|',
+    '| operation | server | req/s | p50 ms | p95 ms | p99 ms | server CPU ms/req | PostgreSQL CPU ms/req | heap allocated KiB/req |\n|---|---|---|---|---|---|---|---|---|',
   );
   for (const q of queries)
     for (const api of ['onedoor', 'postgraphile'] as const)
       console.log(
-        `| ${q.name} | ${api} | ${med(api, q, 'rps').toFixed(0)} | ${med(api, q, 'p50').toFixed(0)} | ${med(api, q, 'p95').toFixed(0)} | ${med(api, q, 'p99').toFixed(0)} | ${med(api, q, 'cpuMs').toFixed(2)} | ${med(api, q, 'dbCpuMs').toFixed(2)} |`,
+        `| ${q.name} | ${api} | ${med(api, q, 'rps').toFixed(0)} | ${med(api, q, 'p50').toFixed(0)} | ${med(api, q, 'p95').toFixed(0)} | ${med(api, q, 'p99').toFixed(0)} | ${med(api, q, 'cpuMs').toFixed(2)} | ${med(api, q, 'dbCpuMs').toFixed(2)} | ${med(api, q, 'allocKb').toFixed(0)} |`,
       );
   console.log(
     '\n| operation | OneDoor/PostGraphile req/s | server CPU per request, OneDoor/PostGraphile |\n|---|---|---|',
