@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { tenantScope, type RequestContext } from '../../core/graphql/context';
+import { tenantReadScope, tenantScope, type RequestContext } from '../../core/graphql/context';
 import { connectionFrom, PageArgs, pageRequest } from '../../core/graphql/connection';
 import { toPayload } from '../../core/graphql/payload';
 import { ROLES, type Role } from '../../core/auth/roles';
@@ -30,7 +30,7 @@ export class NotificationResolver {
     @Arg('filter', () => NotificationFilter, { nullable: true }) filter?: NotificationFilter,
   ) {
     const req = pageRequest(page, ['timestamp', 'uuid']);
-    const scope = await tenantScope(ctx, ...STAFF_ROLES);
+    const scope = tenantReadScope(ctx, ...STAFF_ROLES);
     return connectionFrom(
       await ctx.services.notifications.inbox(scope, ctx.viewer.subject, filter ?? {}, req),
       NotificationType.from,
@@ -39,7 +39,7 @@ export class NotificationResolver {
 
   @Query(() => Int, { description: 'My delivered notifications not yet read' })
   async unreadNotificationCount(@Ctx() ctx: RequestContext) {
-    return ctx.services.notifications.unreadCount(await tenantScope(ctx, ...STAFF_ROLES), ctx.viewer.subject);
+    return ctx.services.notifications.unreadCount(tenantReadScope(ctx, ...STAFF_ROLES), ctx.viewer.subject);
   }
 
   @Mutation(() => MarkNotificationsReadPayload)

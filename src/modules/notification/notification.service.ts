@@ -1,4 +1,6 @@
-import type { TenantScope } from '../../core/tenancy/scope';
+import type { ReadScope, TenantScope } from '../../core/tenancy/scope';
+import { rowShape } from '../../core/db/plain-rows';
+import { tenantPredicate } from '../../core/db/tenant-wall';
 import { toPage, type Page, type PageRequest } from '../../shared/page';
 import { userError } from '../../shared/user-error';
 import { pgArray } from '../../core/db/by-id';
@@ -16,6 +18,25 @@ import type { MessageRef } from '../../shared/message-ref';
 import { render } from '../../core/i18n/translate';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../core/i18n/locale';
 import { resolveRecipients, type RecipientSpec, type Recipients } from './recipients';
+
+/** What the Notification type shows of a notification row: the inbox reads these columns. */
+export type NotificationFields = Pick<
+  NotificationEntity,
+  'id' | 'type' | 'level' | 'title' | 'data' | 'urgent' | 'caseId' | 'deliverAt' | 'createdAt' | 'readAt'
+>;
+const notificationRow = rowShape<NotificationFields>({
+  id: 'value',
+  type: 'value',
+  level: 'value',
+  title: 'value',
+  data: 'value',
+  urgent: 'value',
+  caseId: 'value',
+  deliverAt: 'timestamp',
+  createdAt: 'timestamp',
+  readAt: 'timestamp',
+});
+const NOTIFICATION_COLUMNS = notificationRow.select('n');
 
 export type NotifyRecipients = RecipientSpec;
 
@@ -150,38 +171,52 @@ export class NotificationService {
     return { created };
   }
 
-  /** The caller's delivered notifications, newest first; the caller is the staff member signed in as `subject`. */
+  /**
+   * The caller's delivered notifications, newest first, as plain rows in one statement (the read
+   * path: the inbox and its badge are read on every console page). The count only when asked.
+   */
   async inbox(
-    scope: TenantScope,
+    scope: ReadScope,
     subject: string,
     filter: { unreadOnly?: boolean | null },
     { first, after }: PageRequest,
-  ): Promise<Page<NotificationEntity>> {
-    const base = () => {
-      const qb = scope.em
-        .createQueryBuilder(NotificationEntity, 'n')
-        .where({ tenantId: scope.tenant.id })
-        .andWhere(
-          'n.recipient_staff_id = (select s.id from staff_members s where s.tenant_id = ? and s.keycloak_subject = ?)',
-          [scope.tenant.id, subject],
-        )
-        .andWhere('n.deliver_at <= now()');
-      if (filter.unreadOnly) qb.andWhere({ readAt: null });
-      return qb;
+  ): Promise<Page<NotificationFields>> {
+    const t = tenantPredicate('n', scope.tenant.id);
+    const where = [
+      t.sql,
+      'n.recipient_staff_id = (select s.id from staff_members s where s.tenant_id = ? and s.keycloak_subject = ?)',
+      'n.deliver_at <= now()',
+    ];
+    const params: unknown[] = [...t.params, scope.tenant.id, subject];
+    if (filter.unreadOnly) where.push('n.read_at is null');
+    const count = { sql: where.join(' and '), params: [...params] };
+    if (after) {
+      where.push('(n.deliver_at, n.id) < (?, ?)');
+      params.push(after[0], after[1]);
+    }
+    const raw = await scope.read(
+      `select ${NOTIFICATION_COLUMNS} from notifications n where ${where.join(' and ')}
+       order by n.deliver_at desc, n.id desc limit ?`,
+      [...params, first + 1],
+    );
+    const page = toPage(
+      raw.map((r) => notificationRow.read(r)),
+      first,
+      (n) => [n.deliverAt.toISOString(), n.id],
+      !!after,
+    );
+    page.totalCount = async () => {
+      const [row] = await scope.read<{ n: number }>(
+        `select count(*)::int as n from notifications n where ${count.sql}`,
+        count.params,
+      );
+      return row!.n;
     };
-    const qb = base();
-    if (after) qb.andWhere('(n.deliver_at, n.id) < (?, ?)', [after[0], after[1]]);
-    const rows = await qb
-      .orderBy({ deliverAt: 'desc', id: 'desc' })
-      .limit(first + 1)
-      .getResult();
-    const page = toPage(rows, first, (n) => [n.deliverAt.toISOString(), n.id], !!after);
-    page.totalCount = () => base().getCount();
     return page;
   }
 
-  async unreadCount(scope: TenantScope, subject: string): Promise<number> {
-    const [row] = await scope.em.execute<{ n: number }[]>(
+  async unreadCount(scope: ReadScope, subject: string): Promise<number> {
+    const [row] = await scope.read<{ n: number }>(
       `select count(*)::int as n from notifications n join staff_members s on s.tenant_id = n.tenant_id and s.id = n.recipient_staff_id
        where n.tenant_id = ? and s.keycloak_subject = ? and n.read_at is null and n.deliver_at <= now()`,
       [scope.tenant.id, subject],

@@ -5,13 +5,12 @@ import { createUserErrorType } from '../../core/graphql/user-error';
 import { createConnectionType } from '../../core/graphql/connection';
 import {
   NOTIFICATION_LEVELS,
-  type NotificationEntity,
   type NotificationLevel,
   type NotificationSettingsEntity,
 } from './notification.entity';
 import { NotificationErrorCode } from './notification.errors';
 import type { MessageRef } from '../../shared/message-ref';
-import { TITLE_MESSAGE_KEY } from './notification.service';
+import { TITLE_MESSAGE_KEY, type NotificationFields } from './notification.service';
 
 export const NotificationLevelEnum = Object.fromEntries(NOTIFICATION_LEVELS.map((v) => [v, v])) as Record<
   NotificationLevel,
@@ -41,7 +40,7 @@ export class NotificationType {
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date, { nullable: true }) readAt!: Date | null;
 
-  static from(n: NotificationEntity): NotificationType {
+  static from(n: NotificationFields): NotificationType {
     return Object.assign(new NotificationType(), {
       id: n.id,
       type: n.type,
