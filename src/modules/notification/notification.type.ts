@@ -3,11 +3,7 @@ import { PersonalText } from '../../core/graphql/personal-text';
 import { GraphQLJSON } from 'graphql-scalars';
 import { createUserErrorType } from '../../core/graphql/user-error';
 import { createConnectionType } from '../../core/graphql/connection';
-import {
-  NOTIFICATION_LEVELS,
-  type NotificationLevel,
-  type NotificationSettingsEntity,
-} from './notification.entity';
+import { NOTIFICATION_LEVELS, type NotificationLevel, type NotificationSettingsEntity } from './notification.entity';
 import { NotificationErrorCode } from './notification.errors';
 import type { MessageRef } from '../../shared/message-ref';
 import { TITLE_MESSAGE_KEY, type NotificationFields } from './notification.service';
