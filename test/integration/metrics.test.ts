@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { tenantReads } from '../../src/core/db/tenant-read';
 import { startHarness, type Harness } from '../utils/harness';
 import { withTenant, withTenantScope, type Em } from '../../src/core/tenancy/tenant-tx';
 import { MetricsService } from '../../src/modules/metrics/metrics.service';
@@ -187,6 +188,9 @@ describe('case metrics', () => {
     const knex = h.rt.orm.em.getConnection().getKnex();
     const onQuery = () => statements++;
     knex.on('query', onQuery);
+    // Reads outside a transaction (the caller's saved language on a cache miss): the setting and the statement.
+    const onRead = () => (statements += 2);
+    tenantReads.on('read', onRead);
     try {
       const run = async (query: string) => {
         const before = statements;
@@ -213,6 +217,7 @@ describe('case metrics', () => {
       });
     } finally {
       knex.off('query', onQuery);
+      tenantReads.off('read', onRead);
     }
   });
 
