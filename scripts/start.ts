@@ -14,7 +14,7 @@ import { createLogger } from '../src/core/observability/logger';
 import { provisionDatabase } from '../src/core/db/provision';
 import { runMigrations } from '../src/core/db/orm';
 import { bootstrap } from '../src/bootstrap';
-import { loadDemoData } from '../src/dev/demo-data';
+import { demoDataWanted, loadDemoData } from '../src/dev/demo-data';
 import { loadOlderHistory } from '../src/dev/demo-year';
 import { localIssuerUrl } from '../src/core/auth/verifier-setup';
 import { portOpen } from '../src/shared/ports';
@@ -116,8 +116,7 @@ async function main(): Promise<void> {
 
   const applied = await runMigrations(config.DATABASE_OWNER_URL ?? config.DATABASE_URL!);
   if (applied.length) log.info({ applied }, 'migrations applied');
-  // Demo towns never load in production, whatever DEMO_DATA says.
-  const demo = config.DEMO_DATA && !config.isProduction;
+  const demo = demoDataWanted(config);
   if (demo) {
     const rt = await bootstrap(config, log);
     try {
@@ -164,7 +163,9 @@ function olderDemoHistory(
 ) {
   const stop = new AbortController();
   const done = (async () => {
-    const rt = await bootstrap(config, log);
+    // Its steps are last year's news: no live board event for each of them (the board and the
+    // desk would refetch with every step); they show on the next look.
+    const rt = await bootstrap(config, log, { live: false });
     try {
       const started = Date.now();
       const made = await loadOlderHistory(rt.services, ownerUrl, { signal: stop.signal });

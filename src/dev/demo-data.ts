@@ -181,6 +181,11 @@ async function stationDepartments(
   }
 }
 
+/** Demo towns never load in production, whatever DEMO_DATA says (a real center must not get a fake town). */
+export function demoDataWanted(config: { DEMO_DATA: boolean; isProduction: boolean }): boolean {
+  return config.DEMO_DATA && !config.isProduction;
+}
+
 export interface DemoOptions {
   /** the owner role's URL: without it there is no history (moving cases in time needs it) */
   ownerUrl?: string | undefined;

@@ -178,6 +178,23 @@ const KINDS: { code: string; weight: number; peak: Record<number, number>; title
 ];
 
 const SURNAMES = '张王李赵刘陈杨黄周吴徐孙朱马胡郭何高林罗沈钱蒋邱陆姚潘';
+/** Where in the town: roads of the children's-wear quarter and its villages. */
+const PLACES = [
+  '大河路',
+  '珠江路',
+  '康泰路',
+  '栋梁路',
+  '吴兴大道',
+  '富民路',
+  '织里南路',
+  '利济路',
+  '秦家港',
+  '晓河村',
+  '东尼村',
+  '轧村',
+  '漾西',
+  '太湖村',
+];
 const FIRMS = ['某童装厂', '某服饰有限公司', '某印花厂', '某面料行', '某电商公司', '某绣花厂'];
 
 /** Reporting hours at the window (8:00–16:59): a morning and an afternoon peak. */
@@ -207,10 +224,16 @@ const SETTLED_ENDINGS: [Ending, number][] = [
   ['BROKEN', 2],
   ['MERGED', 3],
 ];
-const OPEN_ENDINGS: [Ending, number][] = [
-  ['REPORTED', 1],
-  ['ACCEPTED', 2],
+/** The last few days: still coming through the door. */
+const YOUNG_ENDINGS: [Ending, number][] = [
+  ['ACCEPTED', 1],
   ['DISPATCHED', 2],
+  ['IN_PROGRESS', 3],
+  ['ON_SITE', 2],
+  ['FOLLOW_UP', 1],
+];
+/** The recent weeks before them: in handling, at sessions, waiting for visits, with the county. */
+const OPEN_ENDINGS: [Ending, number][] = [
   ['IN_PROGRESS', 5],
   ['MEDIATING', 3],
   ['FOLLOW_UP', 6],
@@ -222,7 +245,10 @@ const OPEN_ENDINGS: [Ending, number][] = [
   ['INSTALMENT_DUE', 1],
 ];
 /** Every open ending appears in the recent weeks at least once, whatever the dice say. */
-const MUST_BE_OPEN: Ending[] = ['ACCEPTED', 'DISPATCHED', 'MEDIATING', 'ESCALATED', 'INSTALMENT_DUE', 'UNRESOLVED'];
+const MUST_BE_OPEN: Ending[] = ['INSTALMENT_DUE', 'MEDIATING', 'ESCALATED', 'UNRESOLVED'];
+const MUST_BE_YOUNG: Ending[] = ['ACCEPTED', 'DISPATCHED'];
+/** Days before the anchor in which a report may still wait for acceptance or dispatch. */
+const YOUNG_DAYS = 2;
 
 /** Days before the anchor counted as "recent": loaded before the API answers, still partly open. */
 export const RECENT_DAYS = 18;
@@ -268,15 +294,18 @@ export function planHistory({ anchor, tz, working, count }: PlanInput): Story[] 
 
   // Report days: every day of the past year, weighted by who works that day.
   const days: [LocalDate, number][] = [];
-  for (let back = 365; back >= 3; back--) {
+  for (let back = 365; back >= 1; back--) {
     const d = addDays(today, -back);
     const wd = isoWeekday(d);
     days.push([d, working(d) ? (wd === 1 ? 1.3 : 1) : 0.25]);
   }
   const picked: LocalDate[] = [];
   for (let i = 0; i < count; i++) picked.push(weighted(rnd, days));
+  // The last two days always brought something in (their reports still wait for the next step).
+  picked.push(addDays(today, -1), addDays(today, -2));
   picked.sort();
   const openQueue = [...MUST_BE_OPEN];
+  const youngQueue = [...MUST_BE_YOUNG];
   let slots = 0;
 
   const stories: Story[] = [];
@@ -291,7 +320,12 @@ export function planHistory({ anchor, tz, working, count }: PlanInput): Story[] 
     const channel: Channel = weekend
       ? pick(['PATROL', 'PATROL', 'POLICE_110', 'GRID_WORKER'] as const)
       : pick(['WALK_IN', 'WALK_IN', 'WALK_IN', 'HOTLINE', 'GRID_WORKER', 'PATROL', 'MINI_PROGRAM', 'POLICE_110']);
-    let ending: Ending = recent ? (openQueue.shift() ?? weighted(rnd, OPEN_ENDINGS)) : weighted(rnd, SETTLED_ENDINGS);
+    const young = day >= addDays(today, -YOUNG_DAYS);
+    let ending: Ending = young
+      ? (youngQueue.shift() ?? weighted(rnd, YOUNG_ENDINGS))
+      : recent
+        ? (openQueue.shift() ?? weighted(rnd, OPEN_ENDINGS))
+        : weighted(rnd, SETTLED_ENDINGS);
     const reported = at(day, weighted(rnd, HOURS), between(0, 59));
     const labour = kind.code.startsWith('labor');
     const group = kind.code === 'labor-wages' && rnd() < 0.25;
@@ -314,7 +348,7 @@ export function planHistory({ anchor, tz, working, count }: PlanInput): Story[] 
       ending,
       recent,
       category: kind.code,
-      title: `${pick(kind.titles)}${group ? `（${people}名工人）` : ''}`,
+      title: `${pick(PLACES)}${pick(kind.titles)}${group ? `（${people}名工人）` : ''}`,
       channel,
       applicant: `${surname}某`,
       respondent,
@@ -355,7 +389,10 @@ export function planHistory({ anchor, tz, working, count }: PlanInput): Story[] 
         if (ending !== 'FOLLOW_UP') t.visit = visitAfter(t.settled);
         break;
       case 'MERGED':
-        t.duplicate = later(reported, 30, 100);
+        // The same dispute again through 12345 later that day, still within the window's hours.
+        t.duplicate = new Date(
+          Math.max(reported.getTime() + MIN, Math.min(later(reported, 20, 90).getTime(), at(day, 16, 59).getTime())),
+        );
         s.cases.push({ role: 'duplicate', tenant: 'zhili', at: t.duplicate });
         t.accepted = later(t.duplicate, 10, 40);
         t.settled = later(t.accepted, 40, 240);
@@ -367,10 +404,13 @@ export function planHistory({ anchor, tz, working, count }: PlanInput): Story[] 
         const parts = recent ? 2 : between(2, 3);
         const total = Number(amount!.slice(0, -3));
         const each = Math.floor(total / parts / 100) * 100;
+        // The recent one's first instalment fell due a few days before the demo starts, unpaid.
+        const age = Math.floor((anchor.getTime() - t.settled.getTime()) / DAY);
+        const first = recent && age >= 6 ? age - 3 : 12;
         for (let k = 0; k < parts; k++) {
           const last = k === parts - 1;
           s.instalments.push({
-            dueInDays: recent ? 12 + 30 * k : 30 * (k + 1),
+            dueInDays: recent ? first + 30 * k : 30 * (k + 1),
             amount: `${last ? total - each * (parts - 1) : each}.00`,
             // One in five instalments comes late; the recent case's first one is overdue and unpaid.
             paidAfterDays: recent ? null : rnd() < 0.2 ? between(4, 15) : -between(1, 3),

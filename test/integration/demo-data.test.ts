@@ -72,7 +72,7 @@ it('loads the demo towns through the services, once', async () => {
       expect(statuses[st]?.n ?? 0).toBeGreaterThan(0);
     expect(statuses['CLOSED']!.n).toBeGreaterThanOrEqual(40);
     expect(statuses['CLOSED']!.oldest).toBeGreaterThan(300);
-    expect(history.every((r) => r.off_hours === 0 && r.out_of_order === 0)).toBe(true);
+    expect(history.filter((r) => r.off_hours !== 0 || r.out_of_order !== 0)).toEqual([]);
     // A mediation session moved with its case: its booking event and row agree, and it lies before its outcome
     // (its own: a case mediated twice has a second session after the first one's outcome).
     const sessions = await withTenant(h.rt.orm, zhili!.id, (em) =>

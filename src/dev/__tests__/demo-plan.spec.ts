@@ -34,6 +34,11 @@ describe.each([
       const hour = Number(time.slice(0, 2));
       expect([s.key, hour >= 8 && hour <= 16]).toEqual([s.key, true]);
       if (!working(date)) expect(['PATROL', 'POLICE_110', 'GRID_WORKER']).toContain(s.channel);
+      // A repeat report or a recurrence opens its case at the window's hours too.
+      for (const c of s.cases.filter((x) => x.tenant === 'zhili')) {
+        const h = Number(localParts(c.at, TZ).time.slice(0, 2));
+        expect([s.key, c.role, h >= 8 && h <= 16]).toEqual([s.key, c.role, true]);
+      }
     }
   });
 
