@@ -54,6 +54,14 @@ describe.each([
     for (const e of ['ACCEPTED', 'DISPATCHED', 'MEDIATING', 'INSTALMENT_DUE'] as const) expect(endings).toContain(e);
   });
 
+  it('pays instalments on time and late before the anchor, and leaves a recent one owed', () => {
+    const paid = stories.filter((s) => !s.recent).flatMap((s) => s.instalments);
+    expect(paid.some((i) => i.paidAfterDays !== null && i.paidAfterDays > 0)).toBe(true);
+    expect(paid.some((i) => i.paidAfterDays !== null && i.paidAfterDays < 0)).toBe(true);
+    const owed = stories.find((s) => s.ending === 'INSTALMENT_DUE')!;
+    expect(owed.instalments[0]!.paidAfterDays).toBeNull();
+  });
+
   it('crowds wage arrears into the weeks before the Spring Festival', () => {
     const share = (months: string[]) => {
       const inMonths = stories.filter((s) => months.includes(localParts(s.t.reported, TZ).date.slice(5, 7)));
