@@ -14,7 +14,8 @@ import { createLogger } from '../src/core/observability/logger';
 import { provisionDatabase } from '../src/core/db/provision';
 import { runMigrations } from '../src/core/db/orm';
 import { bootstrap } from '../src/bootstrap';
-import { loadDemoData } from '../src/dev/demo-data';
+import { demoDataWanted, loadDemoData } from '../src/dev/demo-data';
+import { loadOlderHistory } from '../src/dev/demo-year';
 import { localIssuerUrl } from '../src/core/auth/verifier-setup';
 import { portOpen } from '../src/shared/ports';
 import { claimDataDir, clearStalePostgres } from './embedded-pg-guard';
@@ -115,15 +116,15 @@ async function main(): Promise<void> {
 
   const applied = await runMigrations(config.DATABASE_OWNER_URL ?? config.DATABASE_URL!);
   if (applied.length) log.info({ applied }, 'migrations applied');
-  // Demo towns never load in production, whatever DEMO_DATA says.
-  if (config.DEMO_DATA && !config.isProduction) {
+  const demo = demoDataWanted(config);
+  if (demo) {
     const rt = await bootstrap(config, log);
     try {
       const started = Date.now();
-      if (await loadDemoData(rt.services, { ownerUrl: config.DATABASE_OWNER_URL }))
+      if (await loadDemoData(rt.services, { ownerUrl: config.DATABASE_OWNER_URL, olderHistory: 'later' }))
         log.info(
           { ms: Date.now() - started },
-          'demo data loaded: tenants wuxing (district), zhili (town under wuxing, a year of history), hongta',
+          'demo data loaded: tenants wuxing (district), zhili (town under wuxing, its recent weeks), hongta',
         );
     } finally {
       await rt.close();
@@ -146,6 +147,42 @@ async function main(): Promise<void> {
   console.log(
     `\nOneDoor is running\n  GraphQL:  ${base}/graphql\n  health:   ${base}/healthz  ${base}/readyz  ${base}/metrics${issuer}\n`,
   );
+  if (demo && config.DATABASE_OWNER_URL) olderDemoHistory(config, log, config.DATABASE_OWNER_URL);
+}
+
+/**
+ * Zhili's older months (a year of history, 300+ cases through the services: minutes on a busy
+ * machine) load after the API answers, one story at a time beside the API and the workers, so
+ * the console is usable at once; each story appears whole, already in the past. SIGTERM stops it
+ * between stories, and the next start finishes the year (a story's first report is its marker).
+ */
+function olderDemoHistory(
+  config: ReturnType<typeof loadConfig>,
+  log: ReturnType<typeof createLogger>,
+  ownerUrl: string,
+) {
+  const stop = new AbortController();
+  const done = (async () => {
+    // Its steps are last year's news: no live board event for each of them (the board and the
+    // desk would refetch with every step); they show on the next look.
+    const rt = await bootstrap(config, log, { live: false });
+    try {
+      const started = Date.now();
+      const made = await loadOlderHistory(rt.services, ownerUrl, { signal: stop.signal });
+      if (made && !stop.signal.aborted)
+        console.log(
+          `demo history: ${made} older stories of zhili loaded in ${Math.round((Date.now() - started) / 1000)} s`,
+        );
+    } finally {
+      await rt.close();
+    }
+  })().catch((e: unknown) => {
+    if (!stop.signal.aborted) log.warn({ err: e }, 'demo history stopped; the next start continues it');
+  });
+  cleanups.push(async () => {
+    stop.abort();
+    await done;
+  });
 }
 
 let shuttingDown = false;

@@ -20,7 +20,12 @@ export interface Runtime {
 }
 
 /** What the API and the worker processes both need, built the same way. */
-export async function bootstrap(config: Config, log: Logger = createLogger(config.LOG_LEVEL)): Promise<Runtime> {
+export async function bootstrap(
+  config: Config,
+  log: Logger = createLogger(config.LOG_LEVEL),
+  /** live: false publishes no board events (the demo's background history: old news, not live) */
+  opts: { live?: boolean } = {},
+): Promise<Runtime> {
   if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm start sets it up for development)');
   if (!config.REDIS_URL) throw new Error('REDIS_URL is not set (npm start sets it up for development)');
   setAppTenantWall(!config.TEST_DISABLE_APP_TENANT_FILTER);
@@ -32,7 +37,7 @@ export async function bootstrap(config: Config, log: Logger = createLogger(confi
   const services = createServices(orm, queues, {
     slaHorizonSeconds: config.SLA_HORIZON_SECONDS,
     isProduction: config.isProduction,
-    realtime: { redis, prefix: config.REDIS_PREFIX, log },
+    ...(opts.live === false ? {} : { realtime: { redis, prefix: config.REDIS_PREFIX, log } }),
     resident: residentOptionsFrom(config, redis, log) ?? undefined,
   });
   return {

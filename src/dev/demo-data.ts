@@ -7,7 +7,9 @@ import { loadZhiliCases } from './demo-cases';
 import { createDemoPeople } from './demo-people';
 import { stationZhiliJudicial } from './demo-judicial';
 import { CaseTimeShifter } from './demo-time-shift';
-import { loadZhiliHistory, loadZhiliLateCases } from './demo-history';
+import { loadZhiliLateCases } from './demo-late';
+import { createCountyMediator } from './demo-history';
+import { anchorOf, loadOlderHistory, loadRecentHistory, planYear } from './demo-year';
 
 const ACTOR = { subject: 'system:demo-data', requestId: null };
 const WEEKDAYS_8_TO_5 = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:30', closes: '17:30' }));
@@ -179,14 +181,28 @@ async function stationDepartments(
   }
 }
 
+/** Demo towns never load in production, whatever DEMO_DATA says (a real center must not get a fake town). */
+export function demoDataWanted(config: { DEMO_DATA: boolean; isProduction: boolean }): boolean {
+  return config.DEMO_DATA && !config.isProduction;
+}
+
+export interface DemoOptions {
+  /** the owner role's URL: without it there is no history (moving cases in time needs it) */
+  ownerUrl?: string | undefined;
+  /** stories in the year of history (demo-year.ts) */
+  historyStories?: number;
+  /**
+   * 'now' loads the older months before returning; 'later' leaves them to `loadOlderHistory`, which
+   * `npm start` runs in the background once the API answers (the recent weeks come first either way).
+   */
+  olderHistory?: 'now' | 'later';
+}
+
 /**
  * Loads the demo tenants once (skipped when `wuxing` exists), through the same services the
  * API uses, so demo data obeys every rule real data does.
  */
-export async function loadDemoData(
-  s: Services,
-  opts: { ownerUrl?: string | undefined; historyCases?: number } = {},
-): Promise<boolean> {
+export async function loadDemoData(s: Services, opts: DemoOptions = {}): Promise<boolean> {
   if ((await s.tenants.byCodesForSeed(['wuxing'])).length) return false;
   const wuxing = await ensureTenant(s, 'wuxing', '吴兴区社会治理中心', 'DISTRICT', null, 'WX');
   const zhili = await ensureTenant(s, 'zhili', '织里镇社会治理中心', 'TOWN', wuxing.id, 'ZL');
@@ -210,6 +226,7 @@ export async function loadDemoData(
         }
         const top = await createUnits(scope, s, units, null);
         await createDemoPeople(s, scope);
+        if (tenant.code === 'wuxing') await createCountyMediator(s, scope, top);
         await stationDepartments(scope, s, top, STATIONED[tenant.code] ?? []);
         if (tenant.code === 'zhili') {
           await stationZhiliJudicial(s, scope);
@@ -220,14 +237,20 @@ export async function loadDemoData(
   }
   // History and late clocks need whole cases moved back in time, which only the owner role may do.
   if (opts.ownerUrl) {
+    const anchor = (await anchorOf(s, zhili))!;
+    const year = await planYear(s, zhili, wuxing, anchor, opts.historyStories);
     const shifter = await CaseTimeShifter.open(opts.ownerUrl);
     try {
       await loadZhiliLateCases(s, zhili, shifter);
-      await loadZhiliHistory(s, zhili, shifter, opts.historyCases ?? 80);
-      await shifter.renumber(zhili.id);
+      await loadRecentHistory(s, year, shifter);
     } finally {
       await shifter.close();
     }
+    if (opts.olderHistory === 'now')
+      await loadOlderHistory(s, opts.ownerUrl, {
+        anchor,
+        ...(opts.historyStories ? { count: opts.historyStories } : {}),
+      });
   }
   // Escalations to the county reach its intake, and the backlog's clocks already past a warning
   // point fire now, through the SLA's own checkpoint code: the demo opens with RED and YELLOW cases.
@@ -244,5 +267,17 @@ export async function loadDemoData(
       ),
   );
   for (const c of due) await s.sla.checkpoints.fire(zhili.id, c.id);
+  // An instalment past its date and unpaid: its reminder fires now, as the worker would.
+  const reminders = await withTenantScope(
+    s.orm,
+    zhili,
+    { subject: ACTOR.subject, requestId: 'demo-data', ip: null },
+    (scope) =>
+      scope.em.execute<{ id: string }[]>(
+        `select id from instalment_reminders where tenant_id = ? and status = 'PENDING' and due_at <= now() order by due_at`,
+        [zhili.id],
+      ),
+  );
+  for (const r of reminders) await s.instalmentReminders.fire(zhili.id, r.id);
   return true;
 }

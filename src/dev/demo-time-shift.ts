@@ -68,10 +68,10 @@ function shiftedJson(d: string): string {
 }
 
 /** The statements that shift case `caseId` of `tenantId` by `ms` milliseconds (negative: back). */
-export function shiftCaseSql(tenantId: string, caseId: string, ms: number): string {
-  if (!UUID.test(tenantId) || !UUID.test(caseId) || !Number.isInteger(ms)) throw new Error('shiftCaseSql: bad input');
+export function shiftCaseSql(tenantId: string, caseId: string, ms: number, days = Math.round(ms / 86_400_000)): string {
+  if (!UUID.test(tenantId) || !UUID.test(caseId) || !Number.isInteger(ms) || !Number.isInteger(days))
+    throw new Error('shiftCaseSql: bad input');
   const d = `interval '${ms} milliseconds'`;
-  const days = Math.round(ms / 86_400_000);
   const t = `'${tenantId}'::uuid`;
   const c = `'${caseId}'::uuid`;
   const own = `tenant_id = ${t} and case_id = ${c}`;
@@ -96,6 +96,10 @@ export function shiftCaseSql(tenantId: string, caseId: string, ms: number): stri
        select ${c} union all select id from mediation_sessions where ${own} union all select id from follow_ups where ${own}
        union all select id from agreements where ${own} union all select id from supervision_notices where ${own})`,
   ];
+  // An agreement's plan carries its due dates as days; they move by whole days, as due_on does.
+  out.push(`update agreements set instalments = (select coalesce(jsonb_agg(case when i ? 'dueOn'
+       then jsonb_set(i, '{dueOn}', to_jsonb(to_char((i->>'dueOn')::date + ${days}, 'YYYY-MM-DD'))) else i end), '[]'::jsonb)
+       from jsonb_array_elements(instalments) i) where ${own} and jsonb_typeof(instalments) = 'array'`);
   for (const [table, columns] of Object.entries(CASE_TABLES)) {
     const assignments = [sets(columns, d), JSON_TABLES.has(table) ? `data = ${shiftedJson(d)}` : ''].filter(Boolean);
     if (assignments.length) out.push(`update ${table} set ${assignments.join(', ')} where ${own}`);
@@ -114,12 +118,97 @@ export class CaseTimeShifter {
   }
 
   async shift(tenantId: string, caseId: string, ms: number): Promise<void> {
-    if (ms === 0) return;
-    // One simple-protocol round trip: the whole case moves, or none of it does.
-    await this.client.query(`begin;\n${shiftCaseSql(tenantId, caseId, Math.round(ms))};\ncommit`).catch(async (e) => {
+    await this.shiftAll([{ tenantId, caseId }], ms);
+  }
+
+  /** Several cases of one story (a town's case and the county's it opened) move together. */
+  async shiftAll(
+    cases: readonly { tenantId: string; caseId: string }[],
+    ms: number,
+    /** whole days for date-only columns (due dates); a story passes them so its roundings do not add up */
+    days?: number,
+  ): Promise<void> {
+    if (Math.round(ms) === 0 || !cases.length) return;
+    // One simple-protocol round trip: the whole story moves, or none of it does.
+    const sql = cases.map((c) => shiftCaseSql(c.tenantId, c.caseId, Math.round(ms), days)).join(';\n');
+    await this.run(`begin;\n${sql};\ncommit`);
+  }
+
+  private async run(sql: string): Promise<void> {
+    await this.client.query(sql).catch(async (e) => {
       await this.client.query('rollback').catch(() => undefined);
       throw e;
     });
+  }
+
+  /**
+   * Gives a story's cases the numbers kept for them (see `renumber`'s `reserved`): a case opened
+   * today in the background carries today's next number until its story is told. The numbers in
+   * the story's own timelines and notifications follow, and the counter gives back what the story
+   * took when nobody reported meanwhile (else it leaves the gap rather than reuse a number).
+   */
+  async assignNumbers(cases: readonly { tenantId: string; caseId: string; number: string }[]): Promise<void> {
+    if (!cases.length) return;
+    for (const c of cases)
+      if (!UUID.test(c.tenantId) || !UUID.test(c.caseId) || !/^[A-Z]+-\d{4}-\d{6}$/.test(c.number))
+        throw new Error('assignNumbers: bad input');
+    const old = new Map<string, string>();
+    await this.client.query('begin');
+    try {
+      for (const c of cases) {
+        await this.client.query(`select set_config('app.tenant_id', $1, true)`, [c.tenantId]);
+        const { rows } = await this.client.query<{ number: string }>(
+          'select number from cases where tenant_id = $1 and id = $2',
+          [c.tenantId, c.caseId],
+        );
+        if (rows[0] && rows[0].number !== c.number) old.set(c.caseId, rows[0].number);
+      }
+      const pairs = cases.filter((c) => old.has(c.caseId)).map((c) => [old.get(c.caseId)!, c.number] as const);
+      for (const c of cases) {
+        await this.client.query(`select set_config('app.tenant_id', $1, true)`, [c.tenantId]);
+        if (old.has(c.caseId))
+          await this.client.query(
+            'update cases set number = $3, masked_text = replace(masked_text, $4, $3) where tenant_id = $1 and id = $2',
+            [c.tenantId, c.caseId, c.number, old.get(c.caseId)],
+          );
+        for (const [from, to] of pairs) {
+          await this.client.query(
+            `update case_events set data = replace(data::text, $3, $4)::jsonb
+             where tenant_id = $1 and case_id = $2 and data::text like '%' || $3 || '%'`,
+            [c.tenantId, c.caseId, from, to],
+          );
+          await this.client.query(
+            `update notifications set data = replace(data::text, $3, $4)::jsonb, title = replace(title, $3, $4)
+             where tenant_id = $1 and case_id = $2 and (data::text like '%' || $3 || '%' or title like '%' || $3 || '%')`,
+            [c.tenantId, c.caseId, from, to],
+          );
+        }
+      }
+      // What the story took from each counter, given back when it is still the last number taken.
+      const taken = new Map<string, { tenantId: string; year: number; top: number; n: number }>();
+      for (const c of cases) {
+        const was = old.get(c.caseId);
+        if (!was) continue;
+        const [, year, seq] = was.split('-');
+        const k = `${c.tenantId}/${year}`;
+        const t = taken.get(k) ?? { tenantId: c.tenantId, year: Number(year), top: 0, n: 0 };
+        t.top = Math.max(t.top, Number(seq));
+        t.n++;
+        taken.set(k, t);
+      }
+      for (const t of taken.values()) {
+        await this.client.query(`select set_config('app.tenant_id', $1, true)`, [t.tenantId]);
+        await this.client.query(
+          `update case_number_counters set last_value = last_value - $4
+           where tenant_id = $1 and year = $2 and last_value = $3`,
+          [t.tenantId, t.year, t.top, t.n],
+        );
+      }
+      await this.client.query('commit');
+    } catch (e) {
+      await this.client.query('rollback').catch(() => undefined);
+      throw e;
+    }
   }
 
   /** The notifications of a case long settled were read then, not waiting in today's inbox. */
@@ -136,9 +225,18 @@ export class CaseTimeShifter {
    * A case moved into last year still carries this year's number: renumber the tenant's cases per
    * year of their report, in report order, as the counter would have given them (no gaps), in
    * their own timeline and notifications too, and leave the counters where they would stand.
+   * `reserved` keeps the first numbers of a year for older cases still to come (the history
+   * loaded in the background), which `assignNumbers` gives them.
    */
-  async renumber(tenantId: string): Promise<void> {
-    if (!UUID.test(tenantId)) throw new Error('renumber: bad tenant');
+  async renumber(
+    tenantId: string,
+    reserved: ReadonlyMap<number, number> = new Map(),
+    linkedTenantIds: readonly string[] = [],
+  ): Promise<void> {
+    if (!UUID.test(tenantId) || !linkedTenantIds.every((l) => UUID.test(l))) throw new Error('renumber: bad tenant');
+    for (const [y, n] of reserved)
+      if (!Number.isInteger(y) || !Number.isInteger(n)) throw new Error('renumber: bad reserve');
+    const kept = `(values ${[...reserved].map(([y, n]) => `(${y}, ${n})`).join(', ') || '(0, 0)'}) as k(y, n)`;
     const t = `'${tenantId}'::uuid`;
     const own = (alias: string) => `${alias}.tenant_id = ${t} and ${alias}.case_id = r.id and r.old <> r.new`;
     await this.client
@@ -146,7 +244,8 @@ export class CaseTimeShifter {
         `begin;
       select set_config('app.tenant_id', '${tenantId}', true);
       create temp table renum on commit drop as
-        select id, old, y, prefix || '-' || y || '-' || lpad(row_number() over (partition by y order by reported_at, old)::text, 6, '0') as new
+        select id, old, y, prefix || '-' || y || '-' || lpad((coalesce((select n from ${kept} where k.y = x.y), 0)
+          + row_number() over (partition by y order by reported_at, old))::text, 6, '0') as new
         from (select c.id, c.number as old, c.reported_at, t.case_number_prefix as prefix,
                 extract(year from c.reported_at at time zone t.time_zone)::int as y
               from cases c join tenants t on t.id = c.tenant_id where c.tenant_id = ${t}) x;
@@ -156,14 +255,32 @@ export class CaseTimeShifter {
       update case_events e set data = replace(e.data::text, r.old, r.new)::jsonb from renum r where ${own('e')};
       update notifications n set data = replace(n.data::text, r.old, r.new)::jsonb, title = replace(n.title, r.old, r.new)
         from renum r where ${own('n')};
+      ${linkedTenantIds.map((l) => this.linkedSql(l)).join('\n')}
+      select set_config('app.tenant_id', '${tenantId}', true);
       delete from case_number_counters where tenant_id = ${t};
-      insert into case_number_counters (tenant_id, year, last_value) select ${t}, y, count(*) from renum group by y;
+      insert into case_number_counters (tenant_id, year, last_value)
+        select ${t}, y, sum(n) from (select y, count(*) as n from renum group by y
+          union all select y, n from ${kept} where y > 0) c group by y;
       commit`,
       )
       .catch(async (e) => {
         await this.client.query('rollback').catch(() => undefined);
         throw e;
       });
+  }
+
+  /**
+   * A county's case names the town's case it came from, and the town's timeline names the county's
+   * case: the linked tenant's cases of these origins follow the renumbering.
+   */
+  private linkedSql(linked: string): string {
+    const l = `'${linked}'::uuid`;
+    const linkedCases = `select id from cases where tenant_id = ${l}`;
+    return `select set_config('app.tenant_id', '${linked}', true);
+      update case_events e set data = replace(e.data::text, r.old, r.new)::jsonb from renum r
+        where e.tenant_id = ${l} and e.case_id in (${linkedCases}) and r.old <> r.new and strpos(e.data::text, r.old) > 0;
+      update notifications n set data = replace(n.data::text, r.old, r.new)::jsonb, title = replace(n.title, r.old, r.new)
+        from renum r where n.tenant_id = ${l} and r.old <> r.new and (strpos(n.data::text, r.old) > 0 or strpos(n.title, r.old) > 0);`;
   }
 
   close(): Promise<void> {
