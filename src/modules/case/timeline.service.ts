@@ -1,4 +1,5 @@
 import type { ReadScope, TenantScope } from '../../core/tenancy/scope';
+import { readPage } from '../../core/db/read-page';
 import { toPage, type Page, type PageRequest } from '../../shared/page';
 import { CaseEventEntity } from './case.entity';
 import type { CaseEventKind } from './case-events';
@@ -65,37 +66,26 @@ export class TimelineService {
    * into it that the reader may read (the merged ids are an init plan, so the events come by
    * index). The count is its own statement, run only when `totalCount` is read.
    */
-  async listFile(scope: ReadScope, caseId: string, { first, after }: PageRequest): Promise<Page<EventFields>> {
+  async listFile(scope: ReadScope, caseId: string, req: PageRequest): Promise<Page<EventFields>> {
     const te = tenantPredicate('e', scope.tenant.id);
     const tm = tenantPredicate('m', scope.tenant.id);
     const only = readableCasesSql(scope.viewer, 'm');
-    const where = [
-      te.sql,
-      `e.case_id = any(array(select ?::uuid union all select m.id from cases m where ${tm.sql} and m.merged_into_id = ?${only ? ` and ${only.sql}` : ''}))`,
-    ];
-    const params = [...te.params, caseId, ...tm.params, caseId, ...(only?.params ?? [])];
-    const count = { sql: where.join(' and '), params: [...params] };
-    if (after) {
-      where.push('(e.occurred_at, e.id) > (?, ?)');
-      params.push(after[0], after[1]);
-    }
-    const raw = await scope.read(
-      `select ${EVENT_COLUMNS} from case_events e where ${where.join(' and ')} order by e.occurred_at, e.id limit ?`,
-      [...params, first + 1],
+    return readPage(
+      scope,
+      {
+        select: `select ${EVENT_COLUMNS} from case_events e`,
+        where: [
+          te.sql,
+          `e.case_id = any(array(select ?::uuid union all select m.id from cases m where ${tm.sql} and m.merged_into_id = ?${only ? ` and ${only.sql}` : ''}))`,
+        ],
+        params: [...te.params, caseId, ...tm.params, caseId, ...(only?.params ?? [])],
+        key: ['e.occurred_at', 'e.id'],
+        descending: false,
+        countFrom: 'case_events e',
+        read: (r) => eventRow.read(r),
+        cursor: (e) => [e.occurredAt.toISOString(), e.id],
+      },
+      req,
     );
-    const page = toPage(
-      raw.map((r) => eventRow.read(r)),
-      first,
-      (e) => [e.occurredAt.toISOString(), e.id],
-      !!after,
-    );
-    page.totalCount = async () => {
-      const [row] = await scope.read<{ n: number }>(
-        `select count(*)::int as n from case_events e where ${count.sql}`,
-        count.params,
-      );
-      return row!.n;
-    };
-    return page;
   }
 }

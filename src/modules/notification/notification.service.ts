@@ -1,7 +1,8 @@
 import type { ReadScope, TenantScope } from '../../core/tenancy/scope';
 import { rowShape } from '../../core/db/plain-rows';
+import { readPage } from '../../core/db/read-page';
 import { tenantPredicate } from '../../core/db/tenant-wall';
-import { toPage, type Page, type PageRequest } from '../../shared/page';
+import type { Page, PageRequest } from '../../shared/page';
 import { userError } from '../../shared/user-error';
 import { pgArray } from '../../core/db/by-id';
 import { isUuid, uuidv7 } from '../../shared/ids';
@@ -175,11 +176,11 @@ export class NotificationService {
    * The caller's delivered notifications, newest first, as plain rows in one statement (the read
    * path: the inbox and its badge are read on every console page). The count only when asked.
    */
-  async inbox(
+  inbox(
     scope: ReadScope,
     subject: string,
     filter: { unreadOnly?: boolean | null },
-    { first, after }: PageRequest,
+    req: PageRequest,
   ): Promise<Page<NotificationFields>> {
     const t = tenantPredicate('n', scope.tenant.id);
     const where = [
@@ -187,32 +188,21 @@ export class NotificationService {
       'n.recipient_staff_id = (select s.id from staff_members s where s.tenant_id = ? and s.keycloak_subject = ?)',
       'n.deliver_at <= now()',
     ];
-    const params: unknown[] = [...t.params, scope.tenant.id, subject];
     if (filter.unreadOnly) where.push('n.read_at is null');
-    const count = { sql: where.join(' and '), params: [...params] };
-    if (after) {
-      where.push('(n.deliver_at, n.id) < (?, ?)');
-      params.push(after[0], after[1]);
-    }
-    const raw = await scope.read(
-      `select ${NOTIFICATION_COLUMNS} from notifications n where ${where.join(' and ')}
-       order by n.deliver_at desc, n.id desc limit ?`,
-      [...params, first + 1],
+    return readPage(
+      scope,
+      {
+        select: `select ${NOTIFICATION_COLUMNS} from notifications n`,
+        where,
+        params: [...t.params, scope.tenant.id, subject],
+        key: ['n.deliver_at', 'n.id'],
+        descending: true,
+        countFrom: 'notifications n',
+        read: (r) => notificationRow.read(r),
+        cursor: (n) => [n.deliverAt.toISOString(), n.id],
+      },
+      req,
     );
-    const page = toPage(
-      raw.map((r) => notificationRow.read(r)),
-      first,
-      (n) => [n.deliverAt.toISOString(), n.id],
-      !!after,
-    );
-    page.totalCount = async () => {
-      const [row] = await scope.read<{ n: number }>(
-        `select count(*)::int as n from notifications n where ${count.sql}`,
-        count.params,
-      );
-      return row!.n;
-    };
-    return page;
   }
 
   async unreadCount(scope: ReadScope, subject: string): Promise<number> {
