@@ -1,5 +1,5 @@
 import { loader, tenantScope, type RequestContext } from '../../core/graphql/context';
-import { groupLoader, idLoader } from '../../core/graphql/loaders';
+import { groupLoader, readGroupLoader, readIdLoader } from '../../core/graphql/loaders';
 import type { CaseSettingsEntity } from './case.entity';
 
 /** The tenant's case settings, read once per request (masking decisions for a whole page use them). */
@@ -23,17 +23,17 @@ export function primedCaseSettings(ctx: RequestContext): CaseSettingsEntity | un
 export const caseLoaders = (ctx: RequestContext) => {
   const s = ctx.services;
   return loader(ctx, 'case', () => ({
-    byId: idLoader(ctx, 'case.byId', (em, t, ids) => s.cases.findMany(em, t, ids, ctx.viewer)),
-    parties: groupLoader(
+    byId: readIdLoader(ctx, 'case.byId', (scope, ids) => s.cases.findRows(scope, ids)),
+    parties: readGroupLoader(
       ctx,
       'case.parties',
-      (em, t, ids) => s.cases.partyRows(em, t, ids),
+      (scope, ids) => s.cases.partyRows(scope, ids),
       (p) => p.caseId,
     ),
-    assignees: groupLoader(
+    assignees: readGroupLoader(
       ctx,
       'case.assignees',
-      (em, t, ids) => s.cases.assigneeRows(em, t, ids),
+      (scope, ids) => s.cases.assigneeRows(scope, ids),
       (a) => a.caseId,
     ),
     duplicates: groupLoader(
@@ -48,10 +48,10 @@ export const caseLoaders = (ctx: RequestContext) => {
       (em, t, ids) => s.cases.escalationsOf(em, t, ids),
       (e) => e.caseId,
     ),
-    merged: groupLoader(
+    merged: readGroupLoader(
       ctx,
       'case.merged',
-      (em, t, ids) => s.cases.mergedRows(em, t, ids, ctx.viewer),
+      (scope, ids) => s.cases.mergedRows(scope, ids),
       (c) => c.mergedIntoId!,
     ),
     sessions: groupLoader(

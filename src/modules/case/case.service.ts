@@ -130,10 +130,24 @@ export class CaseService {
     return rows[0] ? caseRow.read(rows[0]) : null;
   }
 
+  /** {@link findMany} as plain rows, for reading: `reader` from the scope, as in {@link findRow}. */
+  async findRows(scope: ReadScope, ids: readonly string[]): Promise<CaseFields[]> {
+    const t = tenantPredicate('c', scope.tenant.id);
+    const where = [t.sql, 'c.id = any(?::uuid[])'];
+    const params = [...t.params, pgArray(ids.filter(isUuid))];
+    const only = readableCasesSql(scope.viewer);
+    if (only) {
+      where.push(only.sql);
+      params.push(...only.params);
+    }
+    const rows = await scope.read(`select ${CASE_COLUMNS} from cases c where ${where.join(' and ')}`, params);
+    return rows.map((r) => caseRow.read(r));
+  }
+
   /** {@link partiesOf} as plain rows, for reading. */
-  async partyRows(em: Em, tenantId: string, caseIds: readonly string[]): Promise<PartyFields[]> {
-    const t = tenantPredicate('p', tenantId);
-    const rows = await em.execute(
+  async partyRows(scope: ReadScope, caseIds: readonly string[]): Promise<PartyFields[]> {
+    const t = tenantPredicate('p', scope.tenant.id);
+    const rows = await scope.read(
       `select ${partyRow.select('p')} from case_parties p where ${t.sql} and p.case_id = any(?::uuid[]) order by p.created_at, p.id`,
       [...t.params, pgArray(caseIds.filter(isUuid))],
     );
@@ -141,26 +155,26 @@ export class CaseService {
   }
 
   /** {@link assigneesOf} as plain rows, for reading. */
-  async assigneeRows(em: Em, tenantId: string, caseIds: readonly string[]): Promise<AssigneeFields[]> {
-    const t = tenantPredicate('a', tenantId);
-    const rows = await em.execute(
+  async assigneeRows(scope: ReadScope, caseIds: readonly string[]): Promise<AssigneeFields[]> {
+    const t = tenantPredicate('a', scope.tenant.id);
+    const rows = await scope.read(
       `select ${assigneeRow.select('a')} from case_assignees a where ${t.sql} and a.case_id = any(?::uuid[]) order by a.is_lead desc, a.assigned_at`,
       [...t.params, pgArray(caseIds.filter(isUuid))],
     );
     return rows.map((r) => assigneeRow.read(r));
   }
 
-  /** {@link mergedInto} as plain rows, for reading. */
-  async mergedRows(em: Em, tenantId: string, caseIds: readonly string[], reader?: Viewer): Promise<CaseFields[]> {
-    const t = tenantPredicate('c', tenantId);
+  /** {@link mergedInto} as plain rows, for reading: the cases merged into these that the scope's reader may read. */
+  async mergedRows(scope: ReadScope, caseIds: readonly string[]): Promise<CaseFields[]> {
+    const t = tenantPredicate('c', scope.tenant.id);
     const where = [t.sql, 'c.merged_into_id = any(?::uuid[])'];
     const params = [...t.params, pgArray(caseIds.filter(isUuid))];
-    const only = readableCasesSql(reader);
+    const only = readableCasesSql(scope.viewer);
     if (only) {
       where.push(only.sql);
       params.push(...only.params);
     }
-    const rows = await em.execute(`select ${CASE_COLUMNS} from cases c where ${where.join(' and ')}`, params);
+    const rows = await scope.read(`select ${CASE_COLUMNS} from cases c where ${where.join(' and ')}`, params);
     return rows.map((r) => caseRow.read(r));
   }
 

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { tenantScope, type RequestContext } from '../../core/graphql/context';
+import { tenantReadScope, tenantScope, type RequestContext } from '../../core/graphql/context';
 import { connectionFrom, PageArgs, pageRequest } from '../../core/graphql/connection';
 import { toPage } from '../../shared/page';
 import { badUserInput } from '../../core/errors/errors';
@@ -159,7 +159,7 @@ export class MetricsResolver {
     @Arg('orgUnitId', () => ID, { nullable: true }) orgUnitId?: string,
   ) {
     const req = pageRequest(page, ['timestamp', 'uuid']);
-    const scope = await tenantScope(ctx, 'leader', 'tenant-admin', 'dispatcher', 'intake-clerk', 'auditor');
+    const scope = tenantReadScope(ctx, 'leader', 'tenant-admin', 'dispatcher', 'intake-clerk', 'auditor');
     const b = await ctx.services.metrics.board(scope, orgUnitId ?? null, req);
     const entries = toPage(b.rows, req.first, (r) => [r.nextDue.toISOString(), r.id], !!req.after);
     return Object.assign(new WarningBoardType(), {

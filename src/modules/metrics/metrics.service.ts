@@ -1,7 +1,7 @@
 import { openStatusSql } from '../case/case.states';
 import { subtreeIdsSql } from '../../core/db/tree-sql';
 import { localDateOf } from '../../core/calendar/local-date';
-import type { TenantScope } from '../../core/tenancy/scope';
+import type { ReadScope, TenantScope } from '../../core/tenancy/scope';
 import type { Orm } from '../../core/db/orm';
 import { withTenantScope } from '../../core/tenancy/tenant-tx';
 import { localParts } from '../../core/calendar/zoned-time';
@@ -475,21 +475,17 @@ export class MetricsService {
    * The RED and YELLOW open cases of a unit's subtree, soonest due first (a case without a
    * running clock last), and how many of each every unit holds: the one-screen overview.
    */
-  async board(
-    scope: TenantScope,
-    orgUnitId: string | null,
-    { first, after }: { first: number; after: string[] | null },
-  ) {
+  async board(scope: ReadScope, orgUnitId: string | null, { first, after }: { first: number; after: string[] | null }) {
     const unit = this.unitFilter(scope, orgUnitId);
     const base = `from (select c.*, coalesce((select min(d.due_at) from deadlines d where d.tenant_id = c.tenant_id and d.case_id = c.id and d.status = 'OPEN'
         and d.paused_at is null), '${NO_DUE}'::timestamptz) as next_due
       from cases c where c.tenant_id = ? and c.warning_level in ('RED', 'YELLOW') and ${openStatusSql('c.status')} ${unit.sql}) b`;
     const params = [scope.tenant.id, ...unit.params];
-    const rows = await scope.em.execute<{ id: string; next_due: Date }[]>(
+    const rows = await scope.read<{ id: string; next_due: Date }>(
       `select b.id, b.next_due ${base} ${after ? 'where (b.next_due, b.id) > (?, ?)' : ''} order by b.next_due, b.id limit ?`,
       [...params, ...(after ? [after[0], after[1]] : []), first + 1],
     );
-    const perUnit = await scope.em.execute<{ org_unit_id: string | null; red: number; yellow: number }[]>(
+    const perUnit = await scope.read<{ org_unit_id: string | null; red: number; yellow: number }>(
       `select b.org_unit_id, count(*) filter (where b.warning_level = 'RED')::int as red, count(*) filter (where b.warning_level = 'YELLOW')::int as yellow
        ${base} group by b.org_unit_id order by 2 desc, 3 desc`,
       params,
@@ -548,7 +544,7 @@ export class MetricsService {
   }
 
   private unitFilter(
-    scope: TenantScope,
+    scope: ReadScope,
     orgUnitId: string | null | undefined,
     column = 'c.org_unit_id',
   ): { sql: string; params: unknown[] } {
