@@ -111,6 +111,28 @@ export class CaseService {
     return em.find(CaseEntity, { tenantId, mergedIntoId: { $in: [...caseIds] }, ...readableCases(reader) });
   }
 
+  /**
+   * Case rows matching `condition` that the scope's reader may read (the tenant predicate and the
+   * reader's restriction, case-access.ts, in every statement): the read path's one way to cases by key.
+   */
+  private async caseRows(
+    scope: ReadScope,
+    condition: string,
+    value: unknown,
+    columns?: ReadonlySet<keyof CaseFields>,
+  ): Promise<CaseFields[]> {
+    const t = tenantPredicate('c', scope.tenant.id);
+    const where = [t.sql, condition];
+    const params = [...t.params, value];
+    const only = readableCasesSql(scope.viewer);
+    if (only) {
+      where.push(only.sql);
+      params.push(...only.params);
+    }
+    const rows = await scope.read(`select ${caseColumns(columns)} from cases c where ${where.join(' and ')}`, params);
+    return rows.map((r) => caseRow.read(r));
+  }
+
   /** A case by id or number, as a plain row (the read path: no entity, nothing to flush). */
   async findRow(
     scope: ReadScope,
@@ -118,30 +140,16 @@ export class CaseService {
     columns?: ReadonlySet<keyof CaseFields>,
   ): Promise<CaseFields | null> {
     if ('id' in by && !isUuid(by.id)) return null;
-    const t = tenantPredicate('c', scope.tenant.id);
-    const where = [t.sql, 'id' in by ? 'c.id = ?' : 'c.number = ?'];
-    const params = [...t.params, 'id' in by ? by.id : by.number.trim().toUpperCase()];
-    const only = readableCasesSql(scope.viewer);
-    if (only) {
-      where.push(only.sql);
-      params.push(...only.params);
-    }
-    const rows = await scope.read(`select ${caseColumns(columns)} from cases c where ${where.join(' and ')}`, params);
-    return rows[0] ? caseRow.read(rows[0]) : null;
+    const [row] =
+      'id' in by
+        ? await this.caseRows(scope, 'c.id = ?', by.id, columns)
+        : await this.caseRows(scope, 'c.number = ?', by.number.trim().toUpperCase(), columns);
+    return row ?? null;
   }
 
   /** {@link findMany} as plain rows, for reading: `reader` from the scope, as in {@link findRow}. */
-  async findRows(scope: ReadScope, ids: readonly string[]): Promise<CaseFields[]> {
-    const t = tenantPredicate('c', scope.tenant.id);
-    const where = [t.sql, 'c.id = any(?::uuid[])'];
-    const params = [...t.params, pgArray(ids.filter(isUuid))];
-    const only = readableCasesSql(scope.viewer);
-    if (only) {
-      where.push(only.sql);
-      params.push(...only.params);
-    }
-    const rows = await scope.read(`select ${CASE_COLUMNS} from cases c where ${where.join(' and ')}`, params);
-    return rows.map((r) => caseRow.read(r));
+  findRows(scope: ReadScope, ids: readonly string[]): Promise<CaseFields[]> {
+    return this.caseRows(scope, 'c.id = any(?::uuid[])', pgArray(ids.filter(isUuid)));
   }
 
   /** {@link partiesOf} as plain rows, for reading. */
@@ -165,17 +173,8 @@ export class CaseService {
   }
 
   /** {@link mergedInto} as plain rows, for reading: the cases merged into these that the scope's reader may read. */
-  async mergedRows(scope: ReadScope, caseIds: readonly string[]): Promise<CaseFields[]> {
-    const t = tenantPredicate('c', scope.tenant.id);
-    const where = [t.sql, 'c.merged_into_id = any(?::uuid[])'];
-    const params = [...t.params, pgArray(caseIds.filter(isUuid))];
-    const only = readableCasesSql(scope.viewer);
-    if (only) {
-      where.push(only.sql);
-      params.push(...only.params);
-    }
-    const rows = await scope.read(`select ${CASE_COLUMNS} from cases c where ${where.join(' and ')}`, params);
-    return rows.map((r) => caseRow.read(r));
+  mergedRows(scope: ReadScope, caseIds: readonly string[]): Promise<CaseFields[]> {
+    return this.caseRows(scope, 'c.merged_into_id = any(?::uuid[])', pgArray(caseIds.filter(isUuid)));
   }
 
   /** Open cases per staff member, for mediators' limits of concurrent cases. */
