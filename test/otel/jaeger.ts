@@ -4,15 +4,29 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
+const listening = () =>
+  new Promise<net.Server>((resolve, reject) => {
     const s = net.createServer();
     s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
+    s.listen(0, '127.0.0.1', () => resolve(s));
   });
+const closed = (s: net.Server) =>
+  new Promise<number>((resolve) => {
+    const port = (s.address() as net.AddressInfo).port;
+    s.close(() => resolve(port));
+  });
+
+export const freePort = async () => closed(await listening());
+
+/**
+ * `n` different free ports: all held open until each is known. One at a time, the kernel may hand
+ * the port just closed out again (Jaeger's query API and its gRPC once got the same one).
+ */
+async function freePorts(n: number): Promise<number[]> {
+  const held: net.Server[] = [];
+  for (let i = 0; i < n; i++) held.push(await listening());
+  return Promise.all(held.map(closed));
+}
 
 /**
  * The Jaeger binary from .ci/otel-tools (built from the Go module proxy on first use, then
@@ -55,7 +69,7 @@ export interface Jaeger {
  * port of 127.0.0.1, nothing else listening.
  */
 export async function startJaeger(binary: string): Promise<Jaeger> {
-  const [otlp, query, queryGrpc] = [await freePort(), await freePort(), await freePort()];
+  const [otlp, query, queryGrpc] = (await freePorts(3)) as [number, number, number];
   const dir = mkdtempSync(join(tmpdir(), 'onedoor-jaeger-'));
   const config = join(dir, 'config.yaml');
   writeFileSync(
