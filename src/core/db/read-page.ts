@@ -6,6 +6,8 @@ import type { Planning } from './tenant-read';
 export interface PageQuery<T> {
   /** `select <columns> from <table> <alias>`: the statement up to its WHERE */
   select: string;
+  /** `?` parameters of the select list itself (they come before the filter's) */
+  selectParams?: unknown[];
   /** the filter's conditions (joined with `and`) and their `?` parameters */
   where: string[];
   params: unknown[];
@@ -35,7 +37,7 @@ export async function readPage<T>(scope: ReadScope, q: PageQuery<T>, { first, af
   }
   const raw = await scope.read(
     `${q.select} where ${where.join(' and ')} order by ${k1} ${dir}, ${k2} ${dir} limit ?`,
-    [...params, first + 1],
+    [...(q.selectParams ?? []), ...params, first + 1],
     q.planning,
   );
   const page = toPage(

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
-import { selectedFields, selects } from '../../core/graphql/look-ahead';
+import { selectedFields } from '../../core/graphql/look-ahead';
 import { caseColumnsFor } from './case-rows';
 import { tenantReadScope, tenantScope, type RequestContext, type TenantScope } from '../../core/graphql/context';
 import { connectionFrom, PageArgs, pageRequest } from '../../core/graphql/connection';
@@ -78,13 +78,14 @@ export class CaseResolver {
       ? await ctx.services.personalData.readerSees(await tenantScope(ctx, ...READ_ROLES))
       : true;
     // The page's category, parties and assignees come in its own statement when the query shows them.
-    const node = (field: string) => !!info && selects(info, ['edges', 'node', field]);
+    const fields = info ? selectedFields(info, ['edges', 'node']) : null;
+    const node = (field: string) => !!fields?.has(field);
     const joins = {
       withCategory: node('category'),
       withParties: node('parties'),
       withAssignees: node('assignees'),
       withSettings: node('parties') || node('allowedActions'),
-      columns: info && caseColumnsFor(selectedFields(info, ['edges', 'node'])),
+      columns: caseColumnsFor(fields),
     };
     const rows = await ctx.services.cases.listRows(
       scope,

@@ -1,6 +1,7 @@
 import type { ReadScope, TenantScope } from '../../core/tenancy/scope';
+import { readPage } from '../../core/db/read-page';
 import type { Em } from '../../core/tenancy/tenant-tx';
-import { toPage, type Page, type PageRequest } from '../../shared/page';
+import type { Page, PageRequest } from '../../shared/page';
 import { pgArray } from '../../core/db/by-id';
 import { isUuid } from '../../shared/ids';
 import {
@@ -208,14 +209,6 @@ export class CaseService {
     sees = true,
   ): Promise<Page<CaseRead> & { settings?: CaseSettingsEntity }> {
     const filter = caseFilterSql(scope.tenant.id, f, scope.viewer, sees);
-    const asc = order === 'REPORTED_AT_ASC';
-    const dir = asc ? 'asc' : 'desc';
-    const where = [filter.sql];
-    const params = [...filter.params];
-    if (after) {
-      where.push(`(c.reported_at, c.id) ${asc ? '>' : '<'} (?, ?)`);
-      params.push(after[0], after[1]);
-    }
     const columns = [caseColumns(only)];
     if (withCategory) columns.push(CATEGORY_COLUMNS);
     if (withParties) columns.push(PARTIES_JSON);
@@ -227,42 +220,38 @@ export class CaseService {
       columns.push(`(select ${settingsRow.json('s')} from case_settings s where ${ts.sql}) as "settingsJson"`);
       selectParams.push(...ts.params);
     }
-    const sql = `select ${columns.join(', ')} from cases c${
-      withCategory ? ' left join categories cat on cat.tenant_id = c.tenant_id and cat.id = c.category_id' : ''
-    }`;
-    // A search's best plan depends on how rare its pattern is: planned per request, as PostgreSQL sees fit.
-    const planning = f.text?.trim() ? 'perValue' : 'generic';
-    const raw = await scope.read(
-      `${sql} where ${where.join(' and ')} order by c.reported_at ${dir}, c.id ${dir} limit ?`,
-      [...selectParams, ...params, first + 1],
-      planning,
+    let firstRow: Record<string, unknown> | undefined;
+    const page: Page<CaseRead> & { settings?: CaseSettingsEntity } = await readPage(
+      scope,
+      {
+        select: `select ${columns.join(', ')} from cases c${
+          withCategory ? ' left join categories cat on cat.tenant_id = c.tenant_id and cat.id = c.category_id' : ''
+        }`,
+        selectParams,
+        where: [filter.sql],
+        params: filter.params,
+        key: ['c.reported_at', 'c.id'],
+        descending: order !== 'REPORTED_AT_ASC',
+        countFrom: 'cases c',
+        // A search's best plan depends on how rare its pattern is: planned per request, as PostgreSQL sees fit.
+        planning: f.text?.trim() ? 'perValue' : 'generic',
+        read: (r) => {
+          firstRow ??= r;
+          const c: CaseRead = caseRow.read(r);
+          if (withCategory) c.category = r['cat_id'] ? categoryRow.read(r, 'cat_') : null;
+          if (withParties) c.parties = (r['partiesJson'] as Record<string, unknown>[]).map((p) => partyRow.read(p));
+          if (withAssignees)
+            c.assignees = (r['assigneesJson'] as { row: Record<string, unknown>; staff: StaffFields | null }[]).map(
+              (a) => ({ ...assigneeRow.read(a.row), staff: a.staff }),
+            );
+          return c;
+        },
+        cursor: (c) => [c.reportedAt.toISOString(), c.id],
+      },
+      { first, after },
     );
-    const rows: CaseRead[] = raw.map((r) => {
-      const c: CaseRead = caseRow.read(r);
-      if (withCategory) c.category = r['cat_id'] ? categoryRow.read(r, 'cat_') : null;
-      if (withParties) c.parties = (r['partiesJson'] as Record<string, unknown>[]).map((p) => partyRow.read(p));
-      if (withAssignees)
-        c.assignees = (r['assigneesJson'] as { row: Record<string, unknown>; staff: StaffFields | null }[]).map(
-          (a) => ({ ...assigneeRow.read(a.row), staff: a.staff }),
-        );
-      return c;
-    });
-    const page: Page<CaseRead> & { settings?: CaseSettingsEntity } = toPage(
-      rows,
-      first,
-      (c) => [c.reportedAt.toISOString(), c.id],
-      !!after,
-    );
-    if (withSettings && raw[0])
-      page.settings = Object.assign(new CaseSettingsEntity(), { tenantId: scope.tenant.id }, raw[0]['settingsJson']);
-    page.totalCount = async () => {
-      const [row] = await scope.read<{ n: number }>(
-        `select count(*)::int as n from cases c where ${filter.sql}`,
-        filter.params,
-        planning,
-      );
-      return row!.n;
-    };
+    if (withSettings && firstRow)
+      page.settings = Object.assign(new CaseSettingsEntity(), { tenantId: scope.tenant.id }, firstRow['settingsJson']);
     return page;
   }
 }
